@@ -1,0 +1,1 @@
+"""Plain-Python domain model: workouts, parsed activities, types, units and time."""

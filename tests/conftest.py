@@ -1,0 +1,72 @@
+"""Fixtures shared by the whole suite.
+
+Qt runs offscreen, every test gets its own base directory (so settings, cache and logs never touch
+the user's), and corpus tests find the shared real-file corpus beside the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA = Path(__file__).resolve().parent / "data"
+CORPUS_ENV = "ST_DESKTOP_CORPUS"
+
+
+def find_corpus() -> Path | None:
+    """Locate ``../shared/corpus`` (or ``$ST_DESKTOP_CORPUS``); None when it is not there."""
+    candidates = [os.environ.get(CORPUS_ENV), REPO_ROOT.parent / "shared" / "corpus"]
+    for candidate in candidates:
+        if candidate and Path(candidate, "SOURCES.md").is_file():
+            return Path(candidate)
+    return None
+
+
+CORPUS = find_corpus()
+CORPUS_MISSING_REASON = (
+    "the shared corpus (../shared/corpus or $ST_DESKTOP_CORPUS) is not here; "
+    "only the files in tests/data were used"
+)
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The shared corpus directory; skips the test (saying why) where it is absent."""
+    if CORPUS is None:
+        pytest.skip(CORPUS_MISSING_REASON)
+    return CORPUS
+
+
+@pytest.fixture
+def test_data() -> Path:
+    """``tests/data``: the small, permissively licensed corpus subset kept in the repository."""
+    return TEST_DATA
+
+
+@pytest.fixture(autouse=True)
+def isolated_basedir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point every application directory at a fresh temporary folder for each test."""
+    base = tmp_path_factory.mktemp("basedir")
+    old = os.environ.get("ST_DESKTOP_BASEDIR")
+    os.environ["ST_DESKTOP_BASEDIR"] = str(base)
+    try:
+        yield base
+    finally:
+        if old is None:
+            os.environ.pop("ST_DESKTOP_BASEDIR", None)
+        else:
+            os.environ["ST_DESKTOP_BASEDIR"] = old
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say in the header whether the whole corpus is being tested."""
+    if CORPUS is None:
+        return f"corpus: NOT FOUND ({CORPUS_MISSING_REASON})"
+    return f"corpus: {CORPUS}"
