@@ -1,0 +1,106 @@
+"""Lenient reading and strict writing of SportTracks timestamps (contract sections 2.3, 7.2 Q1).
+
+The service writes ISO 8601 with whole seconds and a numeric offset (``Z`` for UTC), but it has a
+long-standing bug that writes negative half-hour offsets as ``-2:-30``; some clients also send
+fractions of seconds or single-digit hours. Reading accepts all of these; writing always produces
+``YYYY-MM-DDTHH:MM:SS±HH:MM`` (``Z`` for UTC), which is what the service itself sends.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+
+_ISO_RE = re.compile(
+    r"""^\s*
+    (?P<date>\d{4}-\d{2}-\d{2})
+    [T\s]
+    (?P<time>\d{1,2}:\d{2}(?::\d{2})?)
+    (?P<frac>[.,]\d+)?
+    \s*
+    (?P<tz>Z|z|UTC|[+-]\s*\d{1,2}(?::?-?\d{2})?)?
+    \s*$""",
+    re.VERBOSE,
+)
+_OFFSET_RE = re.compile(r"^(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<neg>-)?(?P<m>\d{2}))?$")
+
+
+class TimestampError(ValueError):
+    """A text that is not a timestamp at all."""
+
+
+def parse_offset(text: str) -> timezone:
+    """Parse ``Z``, ``+01:00``, ``-0530``, ``-2:-30`` (the service's bug) into a timezone."""
+    text = text.strip()
+    if text in ("Z", "z", "UTC"):
+        return UTC
+    match = _OFFSET_RE.match(text)
+    if not match:
+        raise TimestampError(f"not a UTC offset: {text!r}")
+    hours = int(match["h"])
+    minutes = int(match["m"] or 0)
+    if hours > 23 or minutes > 59:
+        raise TimestampError(f"UTC offset out of range: {text!r}")
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if match["sign"] == "-" else delta)
+
+
+def parse_timestamp(text: str, *, default_tz: timezone | None = None) -> datetime:
+    """Parse a service timestamp leniently into an aware datetime.
+
+    Args:
+        text: e.g. ``"2014-04-04T18:31:58+01:00"``, ``"2014-03-19T07:00:32Z"``,
+            ``"2020-06-30T22:00:00.000Z"`` or ``"2014-01-01T10:00:00-2:-30"``.
+        default_tz: zone to assume when the text has none (default: UTC).
+
+    Returns:
+        An aware datetime keeping the offset the text gave.
+
+    Raises:
+        TimestampError: the text is not a timestamp.
+    """
+    if not isinstance(text, str):
+        raise TimestampError(f"not a timestamp: {text!r}")
+    match = _ISO_RE.match(text)
+    if not match:
+        raise TimestampError(f"not a timestamp: {text!r}")
+    time_part = match["time"]
+    if time_part.count(":") == 1:
+        time_part += ":00"
+    hh, mm, ss = time_part.split(":")
+    try:
+        naive = datetime.fromisoformat(f"{match['date']}T{int(hh):02d}:{mm}:{ss}")
+    except ValueError as exc:
+        raise TimestampError(f"not a timestamp: {text!r}") from exc
+    if match["frac"]:
+        digits = match["frac"][1:7].ljust(6, "0")
+        naive = naive.replace(microsecond=int(digits))
+    tz = parse_offset(match["tz"].replace(" ", "")) if match["tz"] else (default_tz or UTC)
+    return naive.replace(tzinfo=tz)
+
+
+def format_offset(offset: timedelta | None) -> str:
+    """Format a UTC offset the way the service does: ``Z`` or ``±HH:MM``."""
+    if not offset:
+        return "Z"
+    total = int(offset.total_seconds())
+    sign = "-" if total < 0 else "+"
+    total = abs(total)
+    return f"{sign}{total // 3600:02d}:{total % 3600 // 60:02d}"
+
+
+def format_timestamp(moment: datetime) -> str:
+    """Format an aware datetime as the service writes it (whole seconds, ``Z`` or ``±HH:MM``).
+
+    Naive datetimes are taken to be UTC.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + format_offset(moment.utcoffset())
+
+
+def utc_offset_hours(moment: datetime) -> int | float:
+    """The ``timezone`` field of a workout: the offset in hours (a float for half-hour zones)."""
+    offset = moment.utcoffset()
+    hours = (offset.total_seconds() if offset else 0.0) / 3600.0
+    return int(hours) if hours == int(hours) else hours
