@@ -47,7 +47,11 @@ class ApiError(StDesktopError):
     default_message = "The request to SportTracks failed."
 
     def __init__(
-        self, user_message: str | None = None, *, detail: str | None = None, status: int | None = None
+        self,
+        user_message: str | None = None,
+        *,
+        detail: str | None = None,
+        status: int | None = None,
     ) -> None:
         super().__init__(user_message, detail=detail)
         self.status = status

@@ -1,8 +1,8 @@
 """Where st-desktop keeps its files.
 
-Every location comes from platformdirs, except that one base directory (``--basedir`` on the command
-line or the ``ST_DESKTOP_BASEDIR`` environment variable) moves config, data, cache and logs together:
-tests and portable installs use it.
+Every location comes from platformdirs, except that one base directory (``--basedir`` on the
+command line or the ``ST_DESKTOP_BASEDIR`` environment variable) moves config, data, cache and logs
+together: tests and portable installs use it.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def parse_type(text: str | None) -> ActivityType:
 
 
 def normalize_type(text: str | None) -> str:
-    """Return the canonical wire form of a type string (``"cycling: mountain"`` -> ``"Cycling: Mountain"``)."""
+    """Return the canonical wire form: ``"cycling: mountain"`` -> ``"Cycling: Mountain"``."""
     return parse_type(text).wire
 
 
