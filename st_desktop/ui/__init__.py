@@ -1,1 +1,1 @@
-"""ui layer."""
+"""Widgets. The only layer that touches QtWidgets."""

@@ -1,0 +1,111 @@
+"""Every user setting, declared once (key, type, default), stored with QSettings in INI format.
+
+Nothing secret is ever stored here: tokens live in the OS keyring (see ``st_desktop.api``). The
+OAuth client id and secret identify the *application*, not the user, which is why they may be here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DEFAULT_API_BASE = "https://api.sporttracks.mobi/api/v2"
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One declared setting.
+
+    Attributes:
+        key: the QSettings key ("group/name").
+        default: the value when nothing is stored; its type is the setting's type.
+        doc: what it is for.
+    """
+
+    key: str
+    default: T
+    doc: str = ""
+
+
+class Keys:
+    """The catalogue of settings. Add new ones here and nowhere else."""
+
+    API_BASE = Setting("api/base_url", DEFAULT_API_BASE, "SportTracks API base URL")
+    OAUTH_CLIENT_ID = Setting("api/client_id", "", "OAuth client id of this application")
+    OAUTH_CLIENT_SECRET = Setting("api/client_secret", "", "OAuth client secret of this app")
+    ACCOUNT = Setting("account/current", "", "Key of the signed-in account (no token)")
+    UNITS = Setting("display/units", "metric", "metric or imperial")
+    CHART_X_AXIS = Setting("display/chart_x_axis", "time", "time or distance")
+    WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), "main window geometry")
+    WINDOW_STATE = Setting("window/state", QByteArray(), "main window toolbars/docks state")
+    SPLITTER_MAIN = Setting("window/splitter_main", QByteArray(), "browser | upload splitter")
+    SPLITTER_BROWSER = Setting("window/splitter_browser", QByteArray(), "table / detail splitter")
+    UPLOAD_PANE_VISIBLE = Setting("window/upload_pane_visible", True, "show the upload pane")
+    TABLE_HEADER = Setting("table/header_state", QByteArray(), "column order, widths, hidden")
+    LAST_OPEN_DIR = Setting("files/last_open_dir", "", "folder of the last File > Open")
+
+
+class Settings:
+    """Typed access to the declared settings.
+
+    Args:
+        path: the INI file (``paths.settings_file``).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value converted to the declared type, or the default."""
+        raw = self._qsettings.value(setting.key, None)
+        if raw is None:
+            return setting.default
+        return cast(T, _convert(raw, setting.default, setting.key))
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store a value."""
+        self._qsettings.setValue(setting.key, value)
+
+    def reset(self, setting: Setting[Any]) -> None:
+        """Forget a stored value (back to the default)."""
+        self._qsettings.remove(setting.key)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._qsettings.sync()
+        if self._qsettings.status() != QSettings.Status.NoError:
+            log.warning("could not write settings to %s", self.path)
+
+
+def _convert(raw: object, default: object, key: str) -> object:
+    """Coerce what INI storage gives back (often text) to the type of ``default``."""
+    try:
+        if isinstance(default, bool):
+            if isinstance(raw, str):
+                return raw.strip().lower() in ("1", "true", "yes", "on")
+            return bool(raw)
+        if isinstance(default, int):
+            return int(cast(Any, raw))
+        if isinstance(default, float):
+            return float(cast(Any, raw))
+        if isinstance(default, str):
+            return str(raw)
+        if isinstance(default, QByteArray):
+            return raw if isinstance(raw, QByteArray) else QByteArray(cast(Any, raw))
+        if isinstance(default, list):
+            if isinstance(raw, str):
+                return [raw] if raw else []
+            return list(cast(Any, raw))
+    except (TypeError, ValueError):
+        log.warning("setting %s has an unreadable value; using the default", key)
+        return default
+    return raw

@@ -1,0 +1,283 @@
+"""The main window: assembles the three areas, menus and status bar. No logic of its own."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from st_desktop import APP_DISPLAY_NAME, __version__
+from st_desktop.settings import Keys, Settings
+from st_desktop.tasks import TaskRunnerBase
+from st_desktop.ui.dialogs.errors import describe_exception, error_box
+from st_desktop.ui.status import MessageArea, TaskIndicator
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Activity files (*.fit *.FIT *.tcx *.TCX *.gpx *.GPX *.gz *.zip);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Workout browser and detail editor on the left, upload pane on the right.
+
+    Args:
+        settings: persisted window state lives here.
+        runner: the task runner whose progress and unhandled errors the window shows.
+        browser, detail, upload: the three areas, built by the composition root.
+
+    Signals:
+        files_opened(list): paths chosen with File > Open.
+        sign_in_requested(): Account > Sign in.
+        sign_out_requested(): Account > Sign out.
+        refresh_requested(): View > Refresh.
+        units_changed(str): "metric" or "imperial".
+    """
+
+    files_opened = Signal(list)
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+    refresh_requested = Signal()
+    units_changed = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        runner: TaskRunnerBase,
+        browser: QWidget,
+        detail: QWidget,
+        upload: QWidget,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._settings = settings
+        self._runner = runner
+        self._base_title = APP_DISPLAY_NAME
+        self.setWindowTitle(self._base_title)
+        self.browser, self.detail, self.upload = browser, detail, upload
+
+        self.browser_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.browser_splitter.setObjectName("browserSplitter")
+        self.browser_splitter.addWidget(browser)
+        self.browser_splitter.addWidget(detail)
+        self.browser_splitter.setStretchFactor(0, 2)
+        self.browser_splitter.setStretchFactor(1, 3)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.browser_splitter)
+        self.main_splitter.addWidget(upload)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+
+        self._build_status_bar()
+        self._build_menus()
+        runner.unhandled_error.connect(self.show_task_error)
+        self._restore_state()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.message_area = MessageArea(self)
+        self.task_indicator = TaskIndicator(self._runner, self)
+        self.account_label = QLabel("Not signed in", self)
+        self.account_label.setObjectName("accountLabel")
+        bar.addWidget(self.message_area, 1)
+        bar.addPermanentWidget(self.task_indicator)
+        bar.addPermanentWidget(self.account_label)
+
+    def _action(
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.open_action = self._action(
+            "&Open Files…", "openFilesAction", QKeySequence.StandardKey.Open,
+            "Add FIT, TCX or GPX files to the upload pane",
+        )  # fmt: skip
+        self.open_action.triggered.connect(self._choose_files)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", "quitAction", QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        account = menu.addMenu("&Account")
+        self.sign_in_action = self._action(
+            "&Sign In…", "signInAction", tip="Connect to SportTracks"
+        )
+        self.sign_in_action.triggered.connect(self.sign_in_requested)
+        self.sign_out_action = self._action("Sign &Out", "signOutAction")
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.sign_out_action.setEnabled(False)
+        account.addAction(self.sign_in_action)
+        account.addAction(self.sign_out_action)
+        self.account_menu = account
+
+        view = menu.addMenu("&View")
+        self.refresh_action = self._action(
+            "&Refresh", "refreshAction", QKeySequence.StandardKey.Refresh,
+            "Fetch what is new in your SportTracks account",
+        )  # fmt: skip
+        self.refresh_action.triggered.connect(self.refresh_requested)
+        view.addAction(self.refresh_action)
+        view.addSeparator()
+        self.toggle_upload_action = self._action("&Upload Pane", "toggleUploadAction", "Ctrl+U")
+        self.toggle_upload_action.setCheckable(True)
+        self.toggle_upload_action.setChecked(True)
+        self.toggle_upload_action.toggled.connect(self.upload.setVisible)
+        view.addAction(self.toggle_upload_action)
+        units_menu = view.addMenu("Units")
+        group = QActionGroup(self)
+        self.unit_actions: dict[str, QAction] = {}
+        for key, label in (("metric", "&Metric (km, m)"), ("imperial", "&Imperial (mi, ft)")):
+            action = self._action(label, f"units_{key}")
+            action.setCheckable(True)
+            action.setData(key)
+            group.addAction(action)
+            units_menu.addAction(action)
+            self.unit_actions[key] = action
+        self.unit_actions.get(
+            settings_units(self._settings), self.unit_actions["metric"]
+        ).setChecked(True)
+        group.triggered.connect(self._units_chosen)
+        self.view_menu = view
+
+        help_menu = menu.addMenu("&Help")
+        self.about_action = self._action(f"&About {APP_DISPLAY_NAME}", "aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.get(Keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self._settings.get(Keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for splitter, key in (
+            (self.main_splitter, Keys.SPLITTER_MAIN),
+            (self.browser_splitter, Keys.SPLITTER_BROWSER),
+        ):
+            saved = self._settings.get(key)
+            if saved.isEmpty() or not splitter.restoreState(saved):
+                total = 1280 if splitter is self.main_splitter else 760
+                ratio = 0.62 if splitter is self.main_splitter else 0.4
+                splitter.setSizes([int(total * ratio), int(total * (1 - ratio))])
+        visible = self._settings.get(Keys.UPLOAD_PANE_VISIBLE)
+        self.toggle_upload_action.setChecked(visible)
+        self.upload.setVisible(visible)
+
+    def save_state(self) -> None:
+        """Persist geometry and splitter positions."""
+        self._settings.set(Keys.WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
+        self._settings.set(Keys.WINDOW_STATE, QByteArray(self.saveState()))
+        self._settings.set(Keys.SPLITTER_MAIN, QByteArray(self.main_splitter.saveState()))
+        self._settings.set(Keys.SPLITTER_BROWSER, QByteArray(self.browser_splitter.saveState()))
+        self._settings.set(Keys.UPLOAD_PANE_VISIBLE, self.toggle_upload_action.isChecked())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window state; the application's shutdown waits for running tasks."""
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- account presentation -----------------------------------------------------------------
+
+    def set_account(self, description: str | None, *, sandbox: bool = False) -> None:
+        """Show who is signed in (None: nobody); a sandbox is marked in title and status bar."""
+        signed_in = description is not None
+        self.sign_in_action.setEnabled(True)
+        self.sign_in_action.setText("&Switch Account…" if signed_in else "&Sign In…")
+        self.sign_out_action.setEnabled(signed_in)
+        if sandbox:
+            self.setWindowTitle(f"{self._base_title} — SANDBOX (not your SportTracks account)")
+            self.account_label.setText("SANDBOX: local demo server")
+            self.account_label.setStyleSheet(
+                "background: #f9a825; color: black; padding: 1px 6px; font-weight: bold;"
+            )
+        else:
+            self.setWindowTitle(
+                f"{self._base_title} — {description}" if signed_in else self._base_title
+            )
+            self.account_label.setStyleSheet("")
+            self.account_label.setText(description or "Not signed in")
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _choose_files(self) -> None:
+        start = self._settings.get(Keys.LAST_OPEN_DIR) or str(Path.home())
+        names, _ = QFileDialog.getOpenFileNames(self, "Open activity files", start, FILE_FILTER)
+        if names:
+            paths = [Path(n) for n in names]
+            self._settings.set(Keys.LAST_OPEN_DIR, str(paths[0].parent))
+            self.files_opened.emit(paths)
+
+    def _units_chosen(self, action: QAction) -> None:
+        units = str(action.data())
+        self._settings.set(Keys.UNITS, units)
+        self.units_changed.emit(units)
+
+    def show_task_error(self, message: str, exc: object) -> None:
+        """A background task failed and its caller had no handler: tell the user."""
+        self.message_area.show_error(message)
+        if isinstance(exc, BaseException) and not _is_expected(exc):
+            box = error_box(self, "Something went wrong", describe_exception(exc))
+            box.open()
+
+    def show_about(self) -> QMessageBox:
+        """Help > About."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
+            f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
+            "<p>Preview, fix and upload your FIT, TCX and GPX files to SportTracks, and browse "
+            "and edit the workouts in your account, even offline.</p>"
+        )
+        box.open()
+        return box
+
+
+def settings_units(settings: Settings) -> str:
+    """The chosen unit system ("metric" unless the user picked imperial)."""
+    units = settings.get(Keys.UNITS)
+    return units if units in ("metric", "imperial") else "metric"
+
+
+def _is_expected(exc: BaseException) -> bool:
+    from st_desktop.errors import StDesktopError
+
+    return isinstance(exc, StDesktopError)

@@ -1,0 +1,38 @@
+"""Fixtures for pytest-qt tests: real widgets offscreen, and no pool work left running."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+
+from st_desktop.tasks import TaskRunner
+
+LEFTOVER_WAIT_MS = 5000
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    """A real threaded TaskRunner; the test fails if it leaves tasks running."""
+    task_runner = TaskRunner()
+    yield task_runner
+    try:
+        qtbot.waitUntil(lambda: not task_runner.is_busy(), timeout=LEFTOVER_WAIT_MS)
+    except Exception:  # waitUntil raises its own timeout error
+        leftovers = ", ".join(h.description for h in task_runner.active_tasks())
+        task_runner.shutdown(5.0)
+        pytest.fail(f"test left pool work running: {leftovers}")
+    finally:
+        task_runner.shutdown(5.0)
+        task_runner.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _no_global_pool_leftovers() -> Iterator[None]:
+    """Nothing may leave work on Qt's global pool either."""
+    yield
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(LEFTOVER_WAIT_MS):
+        pytest.fail("test left work running on the global QThreadPool")

@@ -1,0 +1,136 @@
+"""The main window shell: areas, menus and shortcuts, persisted layout, errors shown to the user."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter, QWidget
+from pytestqt.qtbot import QtBot
+
+from st_desktop import __version__
+from st_desktop.app import Application, create_application
+from st_desktop.errors import OfflineError
+from st_desktop.tasks import TaskRunner
+
+
+@pytest.fixture
+def app_factory(qtbot: QtBot, isolated_basedir: Path):  # type: ignore[no-untyped-def]
+    made: list[Application] = []
+
+    def make(*argv: str) -> Application:
+        application = create_application(["--basedir", str(isolated_basedir), *argv])
+        qtbot.addWidget(application.window)
+        made.append(application)
+        return application
+
+    yield make
+    for application in made:
+        application.shutdown(5.0)
+
+
+def test_window_has_the_three_areas_and_menus(app_factory) -> None:  # type: ignore[no-untyped-def]
+    window = app_factory().window
+    window.show()
+    for name in ("workoutBrowser", "detailEditor", "uploadPane"):
+        assert window.findChild(QWidget, name) is not None, name
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "Account", "View", "Help"]
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.refresh_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Refresh)
+    assert not window.sign_out_action.isEnabled()
+
+
+def test_layout_and_geometry_persist(app_factory, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    first = app_factory().window
+    first.show()
+    first.resize(700, 500)  # fits the offscreen screen, so restoreGeometry keeps it
+    first.main_splitter.setSizes([250, 450])
+    sizes = first.main_splitter.sizes()
+    first.close()
+
+    second = app_factory().window
+    second.show()
+    assert second.size().width() == 700
+    assert second.findChild(QSplitter, "mainSplitter").sizes() == sizes
+    second.toggle_upload_action.setChecked(False)
+    second.close()
+
+    third = app_factory().window
+    third.show()
+    assert not third.toggle_upload_action.isChecked()
+    assert not third.upload.isVisible()
+
+
+def test_files_on_the_command_line_go_to_the_upload_pane(app_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ride = tmp_path / "ride.fit"
+    ride.write_bytes(b"")
+    window = app_factory(str(ride)).window
+    items = [window.upload.file_list.item(i).text() for i in range(window.upload.file_list.count())]
+    assert items == [str(ride)]
+
+
+def test_task_error_without_handler_reaches_the_status_bar(app_factory, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    application = app_factory()
+    window = application.window
+    window.show()
+
+    def fetch() -> None:
+        raise OfflineError()
+
+    with qtbot.waitSignal(application.runner.unhandled_error, timeout=5000):
+        application.runner.submit(fetch, description="Refreshing")
+    assert window.message_area.text() == OfflineError.default_message
+    assert window.findChild(QMessageBox, "errorDialog") is None  # expected errors: no popup
+
+
+def test_unexpected_task_error_also_opens_a_readable_dialog(app_factory, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    application = app_factory()
+    window = application.window
+    window.show()
+
+    def broken() -> None:
+        raise KeyError("laps")
+
+    with qtbot.waitSignal(application.runner.unhandled_error, timeout=5000):
+        application.runner.submit(broken, description="Opening the workout")
+    assert "Opening the workout failed unexpectedly" in window.message_area.text()
+    dialog = window.findChild(QMessageBox, "errorDialog")
+    assert dialog is not None
+    assert "Traceback" not in dialog.text()
+    dialog.close()
+
+
+def test_about_shows_the_version(app_factory) -> None:  # type: ignore[no-untyped-def]
+    window = app_factory().window
+    box = window.show_about()
+    assert __version__ in box.text()
+    box.close()
+
+
+def test_sandbox_is_marked_clearly(app_factory) -> None:  # type: ignore[no-untyped-def]
+    window = app_factory().window
+    window.set_account("Demo athlete", sandbox=True)
+    assert "SANDBOX" in window.windowTitle()
+    assert "SANDBOX" in window.account_label.text()
+    assert window.sign_out_action.isEnabled()
+    window.set_account(None)
+    assert window.account_label.text() == "Not signed in"
+    assert not window.sign_out_action.isEnabled()
+
+
+def test_quit_from_menu_is_clean(app_factory, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level(logging.INFO)
+    application = app_factory()
+    window = application.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert application.shutdown(5.0) is True
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert isinstance(application.runner, TaskRunner)
+    assert QApplication.instance() is not None

@@ -1,0 +1,60 @@
+"""Settings keep their types across restarts; the exception hook logs and shows a dialog."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from st_desktop.settings import Keys, Settings
+from st_desktop.ui.dialogs.errors import ExceptionHook
+
+
+def test_settings_round_trip_with_types(tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    first = Settings(path)
+    first.set(Keys.UNITS, "imperial")
+    first.set(Keys.UPLOAD_PANE_VISIBLE, False)
+    first.set(Keys.WINDOW_GEOMETRY, QByteArray(b"\x01\x02geom"))
+    first.sync()
+    second = Settings(path)
+    assert second.get(Keys.UNITS) == "imperial"
+    assert second.get(Keys.UPLOAD_PANE_VISIBLE) is False
+    assert bytes(second.get(Keys.WINDOW_GEOMETRY).data()) == b"\x01\x02geom"
+    assert second.get(Keys.API_BASE) == Keys.API_BASE.default  # untouched: default
+
+
+def test_unreadable_value_falls_back_to_default(tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[window]\nupload_pane_visible=maybe\n")
+    assert Settings(path).get(Keys.UPLOAD_PANE_VISIBLE) is False
+
+
+def test_exception_hook_logs_traceback_and_shows_readable_dialog(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown: list[QMessageBox] = []
+    hook = ExceptionHook(lambda: None, "/tmp/st-desktop.log", show=shown.append)
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1
+    box = shown[0]
+    assert "unexpected problem" in box.text()
+    assert "Traceback" not in box.text()
+    assert "ZeroDivisionError" in box.detailedText()
+    assert "/tmp/st-desktop.log" in box.text()
+    record = next(r for r in caplog.records if r.getMessage() == "unhandled exception")
+    assert record.levelno == logging.CRITICAL and record.exc_info is not None
+    # A second error while the first dialog is open doesn't stack another dialog.
+    try:
+        raise ValueError("again")
+    except ValueError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1
+    box.done(0)

@@ -1,0 +1,145 @@
+"""The threaded TaskRunner: results on the GUI thread, errors routed, cancel, order, shutdown."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from st_desktop.tasks import TaskContext, TaskRunner
+
+
+def test_result_arrives_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
+    worker_threads: list[int] = []
+    callback_threads: list[bool] = []
+
+    def job() -> int:
+        worker_threads.append(threading.get_ident())
+        return 42
+
+    results: list[int] = []
+
+    def on_result(value: int) -> None:
+        callback_threads.append(QThread.currentThread() is QApplication.instance().thread())
+        results.append(value)
+
+    runner.submit(job, on_result=on_result)
+    qtbot.waitUntil(lambda: results == [42])
+    assert worker_threads and worker_threads[0] != threading.get_ident()
+    assert callback_threads == [True]
+
+
+def test_unhandled_worker_exception_is_shown_and_logged(
+    qtbot: QtBot, runner: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    def job() -> None:
+        raise RuntimeError("disk on fire")
+
+    with qtbot.waitSignal(runner.unhandled_error, timeout=5000) as blocker:
+        runner.submit(job, description="Reading the cache")
+    message, exc = blocker.args
+    assert "Reading the cache failed unexpectedly" in message
+    assert isinstance(exc, RuntimeError)
+    records = [r for r in caplog.records if "Reading the cache failed" in r.getMessage()]
+    assert records and records[0].exc_info is not None  # traceback kept in the log
+    assert records[0].levelno == logging.ERROR
+
+
+def test_cancel_stops_a_long_job_and_drops_its_result(qtbot: QtBot, runner: TaskRunner) -> None:
+    started = threading.Event()
+    steps: list[int] = []
+
+    def job(ctx: TaskContext) -> str:
+        started.set()
+        for i in range(500):
+            ctx.check()
+            steps.append(i)
+            time.sleep(0.005)
+        return "finished"
+
+    results: list[str] = []
+    handle = runner.submit(job, with_context=True, on_result=results.append)
+    assert started.wait(5)
+    handle.cancel()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert results == []
+    assert len(steps) < 500
+
+
+def test_serial_pool_keeps_writes_in_order(qtbot: QtBot, runner: TaskRunner) -> None:
+    order: list[int] = []
+
+    def write(n: int) -> None:
+        time.sleep(0.02 if n % 2 == 0 else 0.0)
+        order.append(n)
+
+    for n in range(8):
+        runner.submit(write, n, serial=True)
+    qtbot.waitUntil(lambda: len(order) == 8, timeout=5000)
+    assert order == list(range(8))
+
+
+def test_parallel_pool_runs_reads_concurrently(qtbot: QtBot, runner: TaskRunner) -> None:
+    both_running = threading.Barrier(2, timeout=5)
+    done: list[bool] = []
+
+    def read() -> None:
+        both_running.wait()  # deadlocks (and times out) unless two run at once
+        done.append(True)
+
+    runner.submit(read)
+    runner.submit(read)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=6000)
+
+
+def test_shutdown_waits_for_running_work(qtbot: QtBot, runner: TaskRunner, tmp_path: Path) -> None:
+    target = tmp_path / "queued.json"
+    started = threading.Event()
+
+    def save() -> None:
+        started.set()
+        time.sleep(0.3)
+        target.write_text("{}")
+
+    runner.submit(save, serial=True, description="Saving the upload queue")
+    assert started.wait(5)
+    assert runner.shutdown(timeout=5.0) is True
+    assert target.read_text() == "{}"  # nothing lost by quitting
+
+
+def test_shutdown_gives_up_after_its_timeout(qtbot: QtBot, runner: TaskRunner) -> None:
+    release = threading.Event()
+    started = threading.Event()
+
+    def stubborn() -> None:
+        started.set()
+        release.wait(5)
+
+    runner.submit(stubborn)
+    assert started.wait(5)
+    t0 = time.monotonic()
+    assert runner.shutdown(timeout=0.2) is False
+    assert time.monotonic() - t0 < 2.0
+    release.set()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
+
+
+def test_tasks_submitted_after_shutdown_do_not_run(qtbot: QtBot, runner: TaskRunner) -> None:
+    runner.shutdown(1.0)
+    ran: list[bool] = []
+    handle = runner.submit(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert ran == []
+
+
+def test_busy_signal_brackets_work(qtbot: QtBot, runner: TaskRunner) -> None:
+    states: list[bool] = []
+    runner.busy_changed.connect(states.append)
+    runner.submit(lambda: None)
+    qtbot.waitUntil(lambda: states == [True, False], timeout=5000)
