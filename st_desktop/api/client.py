@@ -1,0 +1,331 @@
+"""The SportTracks REST client (contract sections 2-5), over ``requests``, thread-safe.
+
+Every call has explicit (connect, read) timeouts and ends either with a result or with one of the
+typed errors of :mod:`st_desktop.errors`. GET, PUT and DELETE are retried with jittered
+exponential backoff on connection errors, 429 (honouring ``Retry-After``) and 502/503/504, within
+a bounded number of tries and time. POST (create, file upload) is never retried blindly: the
+upload queue reconciles instead. Any request is retried once after a 401 that a token refresh
+fixed.
+
+Workouts are addressed by id or by the absolute ``uri`` the service returns; either way the
+request goes to *this* client's base URL, so the bearer token is never sent to another host.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import quote
+
+import requests
+
+from st_desktop.api.http import (
+    DEFAULT_TIMEOUT,
+    NO_RETRY,
+    RETRY_STATUSES,
+    UPLOAD_TIMEOUT,
+    USER_AGENT,
+    RetryPolicy,
+    bad_shape,
+    check_url,
+    error_for_exception,
+    error_for_response,
+    json_body,
+)
+from st_desktop.api.oauth import Auth
+from st_desktop.api.redact import redact, redact_headers
+from st_desktop.api.wire import WorkoutPage, parse_page, parse_uris
+from st_desktop.domain.timeutil import format_timestamp
+from st_desktop.domain.units import lenient_int
+from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
+from st_desktop.errors import (
+    ApiError,
+    AuthRevokedError,
+    ClientRequestError,
+    OfflineError,
+    RateLimitedError,
+    ServerError,
+)
+
+log = logging.getLogger(__name__)
+
+UploadFormat = Literal["FIT", "TCX", "GPX"]
+UPLOAD_FORMATS: tuple[str, ...] = ("FIT", "TCX", "GPX")
+DEFAULT_PAGE_SIZE = 25
+
+
+class UploadRejectedError(ClientRequestError):
+    """The service took the file but made no workout of it."""
+
+    default_message = (
+        "SportTracks created no workout from this file: it may already be uploaded or hold no "
+        "activity."
+    )
+
+
+class SportTracksClient:
+    """Client for ``/api/v2``. Safe to share between worker threads.
+
+    Args:
+        base_url: the API base, e.g. ``https://api.sporttracks.mobi/api/v2`` (plain http only to
+            this computer).
+        auth: gives the ``Authorization`` header and renews it (an ``OAuthSession``).
+        session: a ``requests.Session`` to reuse (default: a new one).
+        retry: the backoff policy for idempotent requests.
+        timeout: (connect, read) seconds for ordinary calls; ``upload_timeout`` for file uploads.
+        sleep: waits between retries (injected by tests).
+        clock: monotonic clock bounding the total retry time.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        auth: Auth,
+        session: requests.Session | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        upload_timeout: tuple[float, float] = UPLOAD_TIMEOUT,
+        sleep: Callable[[float], object] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.base_url = check_url(base_url.rstrip("/"))
+        self.auth = auth
+        self._http = session or requests.Session()
+        self._retry = retry or RetryPolicy()
+        self._timeout = timeout
+        self._upload_timeout = upload_timeout
+        self._sleep = sleep
+        self._clock = clock
+
+    # ------------------------------------------------------------------ workouts
+
+    def workout_url(self, id_or_uri: str | int) -> str:
+        """The URL of a workout on this client's service, from its id or any ``uri`` of it."""
+        ident = workout_id(id_or_uri)
+        if not ident or ident in (".", ".."):
+            raise ValueError(f"not a workout id or uri: {id_or_uri!r}")
+        return f"{self.base_url}/fitnessActivities/{quote(ident, safe='')}"
+
+    def list_workouts(
+        self,
+        page: int = 0,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        no_earlier_than: datetime | None = None,
+        no_later_than: datetime | None = None,
+    ) -> WorkoutPage:
+        """One page of the workout list, newest first, with summary figures.
+
+        Args:
+            page: zero-based page index.
+            page_size: workouts per page.
+            no_earlier_than, no_later_than: bounds on the start time (naive means UTC).
+        """
+        if page < 0 or page_size < 1:
+            raise ValueError("page must be >= 0 and page_size >= 1")
+        params: dict[str, str | int] = {"page": page, "pageSize": page_size, "data": "summary"}
+        if no_earlier_than is not None:
+            params["noEarlierThan"] = _utc_text(no_earlier_than)
+        if no_later_than is not None:
+            params["noLaterThan"] = _utc_text(no_later_than)
+        what = "loading the workout list"
+        response = self._request("GET", f"{self.base_url}/fitnessActivities", what, params=params)
+        return parse_page(json_body(response, what), page, page_size)
+
+    def iter_workouts(
+        self,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        no_earlier_than: datetime | None = None,
+        no_later_than: datetime | None = None,
+    ) -> Iterator[WorkoutSummary]:
+        """Every matching workout, fetching pages lazily by counting them (never via ``next``).
+
+        Stops at a short or empty page, at the total the service reported, or at a page that
+        brings nothing new (a server ignoring ``page`` cannot make this loop for ever).
+        """
+        seen: set[str] = set()
+        page = 0
+        while True:
+            result = self.list_workouts(page, page_size, no_earlier_than, no_later_than)
+            fresh = [item for item in result.items if (item.uri or id(item)) not in seen]
+            seen.update(item.uri for item in fresh if item.uri)
+            yield from fresh
+            if not result.has_next or not fresh:
+                return
+            page += 1
+
+    def get_workout(self, id_or_uri: str | int) -> Workout:
+        """The full workout: scalars, laps, timer stops and streams.
+
+        Raises:
+            NotFoundError: no such workout (deleted meanwhile?).
+        """
+        what = "loading the workout"
+        response = self._request("GET", self.workout_url(id_or_uri), what)
+        body = json_body(response, what)
+        if not isinstance(body, Mapping):
+            raise bad_shape(what, f"workout body is a {type(body).__name__}, not an object")
+        return Workout.from_json(body)
+
+    def create_workout(self, workout: Workout) -> str:
+        """Create a workout from JSON (e.g. :meth:`Workout.new`) and return its ``uri``.
+
+        Never retried: after a failure, check the list before trying again.
+        """
+        if workout.start_time is None:
+            raise ClientRequestError("A workout needs a start time before it can be saved.")
+        what = "creating the workout"
+        response = self._request(
+            "POST", f"{self.base_url}/fitnessActivities", what, json=workout.to_json(), retry=False
+        )
+        uris = parse_uris(json_body(response, what), what)
+        if not uris:
+            raise bad_shape(what, "the answer lists no new workout")
+        return uris[0]
+
+    def update_workout(self, id_or_uri: str | int, workout: Workout) -> str:
+        """Replace a workout with ``workout`` (the whole object: read, edit, write back).
+
+        Returns:
+            The workout's ``uri`` as the service reports it (or as we addressed it).
+        """
+        what = "saving the workout"
+        url = self.workout_url(id_or_uri)
+        response = self._request("PUT", url, what, json=workout.to_json())
+        try:
+            uris = parse_uris(json_body(response, what), what)
+        except ApiError:  # the change is made; an odd confirmation body does not undo it
+            uris = []
+        return uris[0] if uris else (workout.uri or url)
+
+    def delete_workout(self, id_or_uri: str | int) -> None:
+        """Delete a workout.
+
+        A 404 on a *retried* DELETE counts as done: the first try deleted it and its answer was
+        lost on the way.
+
+        Raises:
+            NotFoundError: the workout did not exist.
+        """
+        self._request(
+            "DELETE", self.workout_url(id_or_uri), "deleting the workout", ok_on_retry={404}
+        )
+
+    def upload_file(
+        self, data: bytes, fmt: UploadFormat | str, name: str | None = None
+    ) -> list[str]:
+        """Import a FIT, TCX or GPX file; returns the ``uri`` of each workout created.
+
+        The file goes form-encoded (FIT as base64, contract section 5). Never retried.
+
+        Raises:
+            UploadRejectedError: the service created no workout from the file.
+        """
+        fmt = fmt.upper()
+        if fmt not in UPLOAD_FORMATS:
+            raise ValueError(f"upload format must be one of {', '.join(UPLOAD_FORMATS)}")
+        payload = base64.b64encode(data) if fmt == "FIT" else data
+        form: dict[str, str | bytes] = {"format": fmt, "data": payload}
+        if name:
+            form["name"] = name
+        what = "uploading the file"
+        response = self._request(
+            "POST",
+            f"{self.base_url}/fileUpload",
+            what,
+            data=form,
+            retry=False,
+            timeout=self._upload_timeout,
+        )
+        uris = parse_uris(json_body(response, what), what)
+        if not uris:
+            raise UploadRejectedError(detail=f"HTTP {response.status_code}: no uris")
+        return uris
+
+    def connect(self) -> int | None:
+        """The SportTracks user id of the signed-in account (``POST /system/connect``)."""
+        what = "checking the account"
+        response = self._request("POST", f"{self.base_url}/system/connect", what, retry=False)
+        body = json_body(response, what)
+        user = body.get("user") if isinstance(body, Mapping) else None
+        return lenient_int(user.get("uid")) if isinstance(user, Mapping) else None
+
+    # ------------------------------------------------------------------ transport
+
+    def _request(
+        self,
+        method: str,
+        url: str,
+        what: str,
+        *,
+        retry: bool = True,
+        timeout: tuple[float, float] | None = None,
+        ok_on_retry: set[int] | frozenset[int] = frozenset(),
+        **kwargs: Any,
+    ) -> requests.Response:
+        check_url(url)
+        policy = self._retry if retry else NO_RETRY
+        started = self._clock()
+        attempt, renewed = 0, False
+        while True:
+            attempt += 1
+            header = self.auth.authorization()
+            headers = {"Authorization": header, "Accept": "application/json"}
+            headers["User-Agent"] = USER_AGENT
+            log.debug("%s %s headers=%s", method, redact(url), redact_headers(headers))
+            try:
+                response = self._http.request(
+                    method, url, headers=headers, timeout=timeout or self._timeout, **kwargs
+                )
+            except requests.RequestException as exc:
+                error: ApiError = error_for_exception(exc, what)
+                log.info("%s %s failed (try %d): %s", method, redact(url), attempt, error.detail)
+            else:
+                log.info("%s %s -> %d (try %d)", method, redact(url), response.status_code, attempt)
+                status = response.status_code
+                if 200 <= status < 300 or (attempt > 1 and status in ok_on_retry):
+                    return response
+                if status == 401:
+                    if renewed:
+                        raise AuthRevokedError(
+                            "SportTracks still rejected the sign-in after renewing it. "
+                            "Please sign in again.",
+                            status=401,
+                        )
+                    renewed = True
+                    self.auth.handle_unauthorized(header)
+                    attempt -= 1  # the renewal try does not use up a retry
+                    continue
+                error = error_for_response(response, what)
+            delay = self._retry_delay(error, attempt, policy, started)
+            if delay is None:
+                raise error
+            log.info("Retrying %s %s in %.1f s", method, redact(url), delay)
+            self._sleep(delay)
+
+    def _retry_delay(
+        self, error: ApiError, attempt: int, policy: RetryPolicy, started: float
+    ) -> float | None:
+        retryable = isinstance(error, OfflineError | RateLimitedError) or (
+            isinstance(error, ServerError) and error.status in RETRY_STATUSES
+        )
+        if not retryable or attempt >= policy.max_attempts:
+            return None
+        delay = policy.backoff(attempt)
+        if isinstance(error, RateLimitedError) and error.retry_after is not None:
+            if error.retry_after > policy.max_retry_after:
+                return None  # too long to wait silently: the user sees when to try again
+            delay = error.retry_after
+        if self._clock() - started + delay > policy.max_total:
+            return None
+        return delay
+
+
+def _utc_text(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_timestamp(moment.astimezone(UTC))
