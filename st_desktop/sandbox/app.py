@@ -1,0 +1,337 @@
+"""The sandbox's WSGI application: routing, fault injection and the activity endpoints.
+
+Every ``/api/v2`` route answers with and without a ``.json`` suffix (section 0, Q11). Absolute
+URLs in responses are built from the request's own host, so they point at this server however
+it was reached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import socket
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from html import escape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from st_desktop.domain.timeutil import TimestampError, parse_timestamp
+from st_desktop.sandbox import wire
+from st_desktop.sandbox.ingest import IngestError, normalize_workout
+from st_desktop.sandbox.oauth import DEFAULT_CALLBACK, OAuth
+from st_desktop.sandbox.responses import error_response, html_page, json_response
+from st_desktop.sandbox.store import Store
+from st_desktop.sandbox.upload import UploadError, parse_upload, read_upload
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+    from st_desktop.sandbox.faults import Counter, Faults
+
+log = logging.getLogger(__name__)
+
+API = "/api/v2"
+DEFAULT_PAGE_SIZE = 25
+MAX_PAGE_SIZE = 1000  # ASSUMPTION: the real maximum is unknown (section 2.1)
+REQUEST_LOG_LIMIT = 10_000
+_WRITE_ENDPOINTS = {"create", "replace", "upload"}
+
+
+class SandboxRequest(Request):
+    """A request that accepts activity files of realistic size in form fields."""
+
+    max_content_length = 64 * 1024 * 1024
+    max_form_memory_size = 64 * 1024 * 1024
+
+
+def _api_rules(path: str, endpoint: str, methods: list[str]) -> list[Rule]:
+    return [
+        Rule(API + path, endpoint=endpoint, methods=methods),
+        Rule(API + path + ".json", endpoint=endpoint, methods=methods),
+    ]
+
+
+URL_MAP = Map(
+    [
+        Rule("/", endpoint="index", methods=["GET"]),
+        Rule("/oauth2/authorize", endpoint="authorize", methods=["GET", "POST"]),
+        Rule("/oauth2/token", endpoint="token", methods=["POST"]),
+        Rule(DEFAULT_CALLBACK, endpoint="callback", methods=["GET"]),
+        Rule("/activity/<int:workout_id>", endpoint="activity_page", methods=["GET"]),
+        *_api_rules("/fitnessActivities", "list", ["GET"]),
+        *_api_rules("/fitnessActivities", "create", ["POST"]),
+        *_api_rules("/fitnessActivities/<int:workout_id>", "detail", ["GET"]),
+        *_api_rules("/fitnessActivities/<int:workout_id>", "replace", ["PUT"]),
+        *_api_rules("/fitnessActivities/<int:workout_id>", "delete", ["DELETE"]),
+        *_api_rules("/fileUpload", "upload", ["POST"]),
+        *_api_rules("/system/connect", "connect", ["POST"]),
+    ]
+)
+
+
+class _Drop(Exception):
+    """Raised inside a handler to close the connection without answering."""
+
+
+class SandboxApp:
+    """The WSGI callable.
+
+    Args:
+        store: the account's database.
+        oauth: codes and tokens.
+        faults: the fault switches, read on every request.
+        user_id: the account's user id.
+        request_log: list receiving ``(method, path)`` of every request (kept bounded).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        oauth: OAuth,
+        faults: Faults,
+        *,
+        user_id: int,
+        request_log: list[tuple[str, str]],
+    ) -> None:
+        self._store = store
+        self._oauth = oauth
+        self._faults = faults
+        self._user_id = user_id
+        self._log = request_log
+        self._log_lock = threading.Lock()
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        request = SandboxRequest(environ)
+        with self._log_lock:
+            self._log.append((request.method, request.path))
+            if len(self._log) > REQUEST_LOG_LIMIT:
+                del self._log[: REQUEST_LOG_LIMIT // 2]
+        delay = float(self._faults.delay)
+        if delay > 0:
+            time.sleep(delay)
+        try:
+            response = self._dispatch(request)
+        except _Drop:
+            sock = environ.get("werkzeug.socket")
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+            # werkzeug treats a ConnectionError as the client going away: nothing is written
+            # and nothing is logged as a server error, so the client sees a closed connection.
+            raise ConnectionAbortedError("sandbox fault: connection dropped") from None
+        return response(environ, start_response)
+
+    def _dispatch(self, request: Request) -> Response:
+        adapter = URL_MAP.bind_to_environ(request.environ)
+        try:
+            endpoint, args = adapter.match()
+        except MethodNotAllowed:
+            return error_response(405, f"{request.method} is not allowed here", self._faults)
+        except NotFound:
+            return error_response(404, f"no such resource: {request.path}", self._faults)
+        except HTTPException as exc:  # e.g. a malformed request line
+            return error_response(exc.code or 400, exc.description or "bad request", self._faults)
+        if not request.path.startswith(API + "/"):
+            return self._site(endpoint, request, args)
+        if self._faults.take("rate_limit"):
+            headers = {"Retry-After": self._faults.retry_after_header()}
+            return error_response(429, "too many requests", self._faults, headers)
+        if self._faults.take("server_error"):
+            status = int(self._faults.server_error_status)
+            return error_response(status, "the service is temporarily unavailable", self._faults)
+        problem = self._oauth.bearer_error(request)
+        if problem:
+            # ASSUMPTION: 401 with a JSON error body (section 1.4 leaves status and body unknown).
+            challenge = f'Bearer error="invalid_token", error_description="{problem}"'
+            headers = {"WWW-Authenticate": challenge}
+            return error_response(401, problem, self._faults, headers)
+        handler = getattr(self, f"_api_{endpoint}")
+        try:
+            result: Response = handler(request, **args)
+        except (IngestError, UploadError) as exc:
+            return error_response(400, str(exc), self._faults)
+        return result
+
+    def _site(self, endpoint: str, request: Request, args: Mapping[str, Any]) -> Response:
+        if endpoint == "authorize":
+            return self._oauth.authorize(request)
+        if endpoint == "token":
+            return self._oauth.token(request)
+        if endpoint == "callback":
+            return self._oauth.default_callback(request)
+        if endpoint == "activity_page":
+            return self._activity_page(int(args["workout_id"]))
+        body = (
+            "<p>A local stand-in for the SportTracks API.</p>"
+            f"<p>API base: <code>{escape(self._api_base(request))}</code><br>"
+            f"Workouts stored: {self._store.count()}</p>"
+        )
+        return html_page("SportTracks sandbox", body)
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _root(request: Request) -> str:
+        return request.root_url.rstrip("/")
+
+    def _api_base(self, request: Request) -> str:
+        return self._root(request) + API
+
+    def _maybe_drop(self, counter: Counter) -> None:
+        if self._faults.take(counter):
+            log.info("fault: dropping the connection (%s)", counter)
+            raise _Drop
+
+    @staticmethod
+    def _json_body(request: Request) -> Any:
+        try:
+            return json.loads(request.get_data())
+        except ValueError:
+            raise IngestError("the body is not valid JSON") from None
+
+    @staticmethod
+    def _int_arg(request: Request, name: str, default: int, minimum: int) -> int:
+        text = request.args.get(name, "").strip()
+        if not text:
+            return default
+        try:
+            value = int(text)
+        except ValueError:
+            raise IngestError(f"{name} must be an integer") from None
+        if value < minimum:
+            raise IngestError(f"{name} must be at least {minimum}")
+        return value
+
+    @staticmethod
+    def _time_arg(request: Request, name: str) -> float | None:
+        # ISO 8601 with offset or Z, with or without fractions (section 2.1); a bare date is
+        # taken as midnight UTC (ASSUMPTION).
+        text = request.args.get(name, "").strip()
+        if not text:
+            return None
+        try:
+            return parse_timestamp(text).timestamp()
+        except TimestampError:
+            pass
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise IngestError(f"{name} is not an ISO 8601 date or time: {text!r}") from None
+        return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+    def _page_link(self, request: Request, page: int) -> str:
+        params: dict[str, str] = {"page": str(page)}
+        if self._faults.next_keeps_params:
+            for name in ("pageSize", "noEarlierThan", "noLaterThan", "data"):
+                if request.args.get(name):
+                    params[name] = request.args[name]
+        return f"{self._api_base(request)}/fitnessActivities?{urlencode(params)}"
+
+    # ------------------------------------------------------------------ API endpoints
+
+    def _api_list(self, request: Request) -> Response:
+        page = self._int_arg(request, "page", 0, minimum=0)
+        size = min(self._int_arg(request, "pageSize", DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE)
+        earliest = self._time_arg(request, "noEarlierThan")
+        latest = self._time_arg(request, "noLaterThan")
+        summary = request.args.get("data", "").strip().lower() == "summary"
+        total, rows = self._store.list_workouts(page * size, size, earliest, latest)
+        api_base = self._api_base(request)
+        items = [
+            wire.list_item(
+                wid, doc, api_base=api_base, user_id=self._user_id, summary=summary,
+                faults=self._faults,
+            )
+            for wid, doc in rows
+        ]  # fmt: skip
+        previous = self._page_link(request, page - 1) if page > 0 else None
+        next_: str | None = None
+        if (page + 1) * size < total:
+            next_ = self._page_link(request, page + 1)
+        elif self._faults.empty_next_on_last_page:
+            next_ = ""
+        return json_response(wire.list_page(items, total, previous, next_))
+
+    def _api_detail(self, request: Request, workout_id: int) -> Response:
+        found = self._store.get_workout(workout_id)
+        if found is None:
+            return error_response(404, f"no workout {workout_id}", self._faults)
+        body = wire.detail(
+            workout_id, found[0], found[1], root_url=self._root(request),
+            api_base=self._api_base(request), user_id=self._user_id, faults=self._faults,
+        )  # fmt: skip
+        return json_response(body)
+
+    def _api_create(self, request: Request) -> Response:
+        body = self._json_body(request)
+        self._maybe_drop("drop_before_store")
+        doc, streams = normalize_workout(body)
+        workout_id = self._store.insert_workout(doc, streams)
+        self._maybe_drop("drop_after_store")
+        # ASSUMPTION: {"size": 1, "uris": [...]} (tapiriik only reads uris[0], section 4.1).
+        uri = wire.workout_uri(self._api_base(request), workout_id)
+        return json_response({"size": 1, "uris": [uri]})
+
+    def _api_replace(self, request: Request, workout_id: int) -> Response:
+        body = self._json_body(request)
+        self._maybe_drop("drop_before_store")
+        doc, streams = normalize_workout(body)
+        if not self._store.replace_workout(workout_id, doc, streams):
+            return error_response(404, f"no workout {workout_id}", self._faults)
+        self._maybe_drop("drop_after_store")
+        uri = wire.workout_uri(self._api_base(request), workout_id)
+        return json_response({"size": 1, "uris": [uri]})
+
+    def _api_delete(self, _request: Request, workout_id: int) -> Response:
+        if not self._store.delete_workout(workout_id):
+            return error_response(404, f"no workout {workout_id}", self._faults)
+        return json_response({"status": "ok"})
+
+    def _api_connect(self, _request: Request) -> Response:
+        return json_response({"user": {"uid": self._user_id}})
+
+    def _api_upload(self, request: Request) -> Response:
+        data, fmt, name = read_upload(request)
+        self._maybe_drop("drop_before_store")
+        try:
+            body = parse_upload(data, fmt)
+            if name:
+                body["name"] = name
+            doc, streams = normalize_workout(body)
+        except (UploadError, IngestError) as exc:
+            if self._faults.upload_bare_array:
+                return json_response([])
+            if self._faults.upload_zero_size_on_bad_file:
+                return json_response({"fitnessActivities": {"size": 0, "uris": []}})
+            return error_response(400, str(exc), self._faults)
+        workout_id = self._store.insert_workout(doc, streams)
+        self._maybe_drop("drop_after_store")
+        if self._faults.upload_singular_path:
+            uri = f"{self._api_base(request)}/fitnessActivity/{workout_id}"
+        else:
+            uri = wire.workout_uri(self._api_base(request), workout_id)
+        if self._faults.upload_bare_array:
+            return json_response([uri])
+        return json_response({"fitnessActivities": {"size": 1, "uris": [uri]}})
+
+    # ------------------------------------------------------------------ web page
+
+    def _activity_page(self, workout_id: int) -> Response:
+        found = self._store.get_workout(workout_id)
+        if found is None:
+            return html_page("No such workout", f"<p>Workout {workout_id} does not exist.</p>", 404)
+        doc = found[0]
+        body = (
+            f"<p>{escape(doc['type'])} on {escape(doc['start_time'])}</p>"
+            f"<p>{float(doc['total_distance']) / 1000:.2f} km in "
+            f"{int(doc['duration']) // 60} min</p>"
+        )
+        return html_page(doc["name"] or "Workout", body)

@@ -1,0 +1,196 @@
+"""The demo account: about two years of believable training, generated from a seed.
+
+Rides, runs (some on trails), pool swims, hikes and strength sessions, more rides and hikes in
+summer and more gym in winter, at plausible times of day, in Central European time with summer
+time. Outdoor workouts have a GPS loop around home, elevation, distance, heart rate (usually),
+cadence and sometimes power, auto-laps, and now and then a pause. The same seed always gives the
+same account: nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from st_desktop.domain.timeutil import format_timestamp
+from st_desktop.sandbox.demo_track import Sport, Track, synthesise
+from st_desktop.sandbox.store import Doc, Streams
+
+#: Last day of the demo history unless the caller picks one (keeps the demo reproducible).
+DEMO_END = date(2025, 9, 30)
+HISTORY_DAYS = 730
+HOME = (47.0502, 8.3093)  # Lucerne: lake, hills and mountains within reach
+HOME_ELEVATION = 436.0
+WEIGHT_KG = 74.0
+
+SPORTS: dict[str, Sport] = {
+    "ride": Sport(7.6, 134, 86, 5000, 35, True, 0.6, 0.9, 7.0, 7.5),
+    "run": Sport(3.05, 151, 82, 1000, 12, True, 0.0, 0.95, 3.5, 10.0),
+    "trail": Sport(2.55, 149, 80, 1000, 70, True, 0.0, 0.95, 3.0, 10.5),
+    "swim": Sport(0.78, 128, 0, 100, 0, False, 0.0, 0.35, 0.0, 8.0),
+    "hike": Sport(1.25, 112, 0, 0, 260, True, 0.0, 0.8, 2.5, 6.0),
+    "gym": Sport(0.0, 104, 0, 0, 0, False, 0.0, 0.9, 0.0, 5.0),
+}
+_TYPES = {
+    "ride": (("Cycling", 8), ("Cycling: Road", 2), ("Cycling: Mountain", 1)),
+    "run": (("Running", 9), ("Running: Intervals", 1)),
+    "trail": (("Running: Trail", 1),),
+    "swim": (("Swimming: Pool", 3), ("Swimming", 1)),
+    "hike": (("Walking: Hiking", 1),),
+    "gym": (("Gym: Strength", 1),),
+}
+_DURATION_MIN = {
+    "ride": (45, 200), "run": (25, 95), "trail": (45, 130), "swim": (30, 60),
+    "hike": (120, 320), "gym": (35, 70),
+}  # fmt: skip
+_NOUN = {"ride": "Ride", "run": "Run", "trail": "Trail Run", "swim": "Swim", "hike": "Hike",
+         "gym": "Strength Training"}  # fmt: skip
+_CUSTOM_NAMES = {
+    "ride": ("Lake loop", "Coffee ride", "Hill repeats", "Sunday long ride", "Commute"),
+    "run": ("Tempo run", "Easy run", "Long run", "Intervals 6x800", "Parkrun"),
+    "trail": ("Forest trails", "Gütsch loop", "Ridge run"),
+    "swim": ("Technique drills", "Endurance set"),
+    "hike": ("Pilatus summit", "Rigi panorama trail", "Lake shore walk"),
+    "gym": ("Leg day", "Core and upper body"),
+}
+_NOTES = (
+    "Felt strong today.", "Windy on the way back.", "Legs heavy after yesterday.",
+    "New shoes, still breaking them in.", "Rain for the last 20 minutes.", "Perfect weather!",
+    "Easy recovery pace.", "Stopped for coffee at the lake.",
+)  # fmt: skip
+
+
+def _season_weights(month: int) -> dict[str, float]:
+    summer = math.cos((month - 7) / 12 * 2 * math.pi)  # 1 in July, -1 in January
+    return {
+        "ride": 0.36 + 0.14 * summer, "run": 0.30 - 0.04 * summer, "trail": 0.06,
+        "swim": 0.08, "hike": 0.07 + 0.05 * summer, "gym": 0.13 - 0.09 * summer,
+    }  # fmt: skip
+
+
+def _last_sunday(year: int, month: int) -> date:
+    day = date(year, month + 1, 1) - timedelta(days=1)
+    return day - timedelta(days=(day.weekday() + 1) % 7)
+
+
+def local_zone(day: date) -> timezone:
+    """Central European time: +01:00, or +02:00 in summer (EU rules, to the day)."""
+    summer = _last_sunday(day.year, 3) <= day < _last_sunday(day.year, 10)
+    return timezone(timedelta(hours=2 if summer else 1))
+
+
+def _start_hour(rng: random.Random, kind: str, weekend: bool) -> float:
+    if kind in ("hike",) or (weekend and kind in ("ride", "trail")):
+        return rng.uniform(8.5, 11)
+    if kind == "gym":
+        return rng.choice((rng.uniform(6.5, 7.5), rng.uniform(18, 20)))
+    return rng.choice((rng.uniform(6.2, 8), rng.uniform(12, 13), rng.uniform(17.5, 19.5)))
+
+
+def _name(rng: random.Random, kind: str, hour: float) -> str:
+    if rng.random() < 0.25:
+        return rng.choice(_CUSTOM_NAMES[kind])
+    part = "Morning" if hour < 11 else "Lunch" if hour < 14 else "Afternoon"
+    if hour >= 17.5:
+        part = "Evening"
+    return f"{part} {_NOUN[kind]}"
+
+
+def _weighted(rng: random.Random, choices: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([c for c, _ in choices], [w for _, w in choices])[0]
+
+
+def generate_demo(seed: int, count: int, end: date | None = None) -> Iterator[tuple[Doc, Streams]]:
+    """Yield ``count`` demo workouts, oldest first, as (stored document, streams).
+
+    Args:
+        seed: the account's seed; the same seed gives the same workouts.
+        count: number of workouts.
+        end: last day of the history (default :data:`DEMO_END`).
+    """
+    rng = random.Random(seed)
+    last_day = end or DEMO_END
+    days = sorted(rng.randrange(HISTORY_DAYS) for _ in range(count))
+    previous_end = datetime.min.replace(tzinfo=UTC)
+    for day_offset in days:
+        day = last_day - timedelta(days=HISTORY_DAYS - 1 - day_offset)
+        weights = _season_weights(day.month)
+        kind = rng.choices(list(weights), list(weights.values()))[0]
+        hour = _start_hour(rng, kind, day.weekday() >= 5)
+        zone = local_zone(day)
+        start = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)
+        start = start.replace(second=rng.randrange(60), microsecond=0)
+        if start <= previous_end:  # two workouts on one day: the second comes after the first
+            start = (previous_end + timedelta(minutes=rng.randint(40, 240))).astimezone(zone)
+        duration = rng.uniform(*_DURATION_MIN[kind]) * 60
+        track = synthesise(rng, SPORTS[kind], duration, HOME, HOME_ELEVATION)
+        doc = _document(rng, kind, start, track)
+        previous_end = start + timedelta(seconds=track.elapsed)
+        yield doc, track.streams
+
+
+def _document(rng: random.Random, kind: str, start: datetime, track: Track) -> Doc:
+    sport = SPORTS[kind]
+    hours = track.moving / 3600
+    streams = track.streams
+    power = streams.get("power", [])[1::2]
+    if power:
+        calories = sum(power) / len(power) * track.moving / 1000 / 0.24  # 24 % efficiency
+    else:
+        calories = sport.met * WEIGHT_KG * hours * 4.184  # kJ, as the service counts (Q4)
+    doc: Doc = {
+        "start_time": format_timestamp(start),
+        "privacy": rng.choices(("friends", "public", "private"), (7, 2, 1))[0],
+        "total_distance": round(track.distance, 2),
+        "duration": float(round(track.moving)),
+        "clock_duration": float(round(track.elapsed)),
+        "type": _weighted(rng, _TYPES[kind]),
+        "name": _name(rng, kind, start.hour + start.minute / 60),
+    }
+    if rng.random() < 0.2:
+        doc["notes"] = rng.choice(_NOTES)
+    if sport.route and rng.random() < 0.5:
+        doc["location_name"] = "Lucerne, Switzerland"
+    doc["calories"] = round(calories)
+    elevation = streams.get("elevation", [])[1::2]
+    if elevation:
+        gain = sum(max(0.0, b - a) for a, b in itertools.pairwise(elevation))
+        loss = sum(max(0.0, a - b) for a, b in itertools.pairwise(elevation))
+        doc["elevation_gain"], doc["elevation_loss"] = round(gain, 1), round(loss, 1)
+    if sport.speed:
+        doc["avg_speed"] = track.distance / track.moving if track.moving else 0.0
+        doc["max_speed"] = max(track.speeds)
+    for key, values in (("heartrate", streams.get("heartrate", [])[1::2]),
+                        ("cadence", streams.get("cadence", [])[1::2])):  # fmt: skip
+        if values:
+            doc[f"avg_{key}"] = sum(values) / len(values)
+            doc[f"max_{key}"] = max(values)
+    if power:
+        doc["avg_power"], doc["max_power"] = sum(power) / len(power), max(power)
+    doc["laps"] = _laps(track, start, calories)
+    doc["timer_stops"] = []
+    if track.pause:
+        doc["timer_stops"] = [
+            [format_timestamp(start + timedelta(seconds=round(edge))) for edge in track.pause]
+        ]
+    return doc
+
+
+def _laps(track: Track, start: datetime, calories: float) -> list[dict[str, Any]]:
+    laps: list[dict[str, Any]] = []
+    for number, lap in enumerate(track.laps, start=1):
+        entry: dict[str, Any] = {
+            "number": number,
+            "type": "active",
+            "start_time": format_timestamp(start + timedelta(seconds=round(lap["elapsed_start"]))),
+        }
+        for key, value in lap.items():
+            if key != "elapsed_start":
+                entry[key] = value
+        entry["calories"] = calories * lap["duration"] / track.moving if track.moving else 0.0
+        laps.append(entry)
+    return laps

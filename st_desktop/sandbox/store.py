@@ -1,0 +1,251 @@
+"""SQLite storage of the sandbox account: workouts, OAuth grants and a little metadata.
+
+A workout is kept as two parts: its document (scalars, laps and timer stops, already normalised
+by :mod:`st_desktop.sandbox.ingest`) as JSON text, which the list reads without touching the
+bulky part, and its streams as zlib-compressed JSON, read only for a detail. One connection is
+shared by the server's threads behind a lock: the sandbox serves one user, so this is never the
+bottleneck, and it keeps SQLite's threading rules out of the request handlers.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from st_desktop.domain.timeutil import parse_timestamp
+
+DB_NAME = "sandbox.sqlite3"
+#: First workout id; real ids are large numbers, and a client must not assume they are small.
+FIRST_ID = 900_001
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS workouts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    start_epoch REAL NOT NULL,
+    doc TEXT NOT NULL,
+    streams BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS workouts_start ON workouts (start_epoch DESC, id DESC);
+CREATE TABLE IF NOT EXISTS grants (
+    token TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    expires REAL NOT NULL,
+    data TEXT NOT NULL
+);
+INSERT INTO sqlite_sequence (name, seq)
+    SELECT 'workouts', {FIRST_ID - 1}
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'workouts');
+"""
+
+Doc = dict[str, Any]
+Streams = dict[str, list[Any]]
+
+
+@dataclass(frozen=True)
+class Grant:
+    """An OAuth artefact: an authorization code, access token or refresh token.
+
+    Attributes:
+        token: the opaque value.
+        kind: ``"code"``, ``"access"`` or ``"refresh"``.
+        expires: wall-clock expiry (``time.time()`` seconds).
+        data: what the grant carries (client id, redirect uri ...).
+    """
+
+    token: str
+    kind: str
+    expires: float
+    data: dict[str, Any]
+
+
+def _pack_streams(streams: Streams) -> bytes:
+    return zlib.compress(json.dumps(streams, separators=(",", ":")).encode(), 6)
+
+
+def _start_epoch(doc: Doc) -> float:
+    return parse_timestamp(str(doc["start_time"])).timestamp()
+
+
+class Store:
+    """The sandbox database in ``data_dir``.
+
+    Args:
+        data_dir: folder holding ``sandbox.sqlite3`` (created when missing).
+
+    Attributes:
+        is_new: True when this open created the database (the demo seed is written only then).
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / DB_NAME
+        self.is_new = not path.exists()
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        # sqlite_sequence exists only once a table uses AUTOINCREMENT, hence two steps.
+        head, _, seed_ids = _SCHEMA.partition("INSERT INTO sqlite_sequence")
+        with self._lock:
+            self._db.executescript(head)
+            self._db.execute("INSERT INTO sqlite_sequence" + seed_ids)
+
+    def close(self) -> None:
+        """Close the connection (the server calls it on stop)."""
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ meta
+
+    def get_meta(self, key: str) -> str | None:
+        """A metadata value, or None."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a metadata value."""
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # ------------------------------------------------------------------ workouts
+
+    def insert_workout(self, doc: Doc, streams: Streams) -> int:
+        """Store a new workout and return its id."""
+        return self.insert_many([(doc, streams)])[0]
+
+    def insert_many(self, workouts: Iterable[tuple[Doc, Streams]]) -> list[int]:
+        """Store several workouts in one transaction (the demo seed); returns their ids."""
+        ids: list[int] = []
+        with self._tx() as db:
+            for doc, streams in workouts:
+                cursor = db.execute(
+                    "INSERT INTO workouts (start_epoch, doc, streams) VALUES (?, ?, ?)",
+                    (_start_epoch(doc), json.dumps(doc), _pack_streams(streams)),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+        return ids
+
+    def replace_workout(self, workout_id: int, doc: Doc, streams: Streams) -> bool:
+        """Replace a workout entirely; False when there is no such workout."""
+        with self._tx() as db:
+            cursor = db.execute(
+                "UPDATE workouts SET start_epoch = ?, doc = ?, streams = ? WHERE id = ?",
+                (_start_epoch(doc), json.dumps(doc), _pack_streams(streams), workout_id),
+            )
+            return cursor.rowcount > 0
+
+    def delete_workout(self, workout_id: int) -> bool:
+        """Delete a workout; False when there is no such workout."""
+        with self._tx() as db:
+            return db.execute("DELETE FROM workouts WHERE id = ?", (workout_id,)).rowcount > 0
+
+    def get_workout(self, workout_id: int) -> tuple[Doc, Streams] | None:
+        """A workout's document and streams, or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT doc, streams FROM workouts WHERE id = ?", (workout_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        streams: Streams = json.loads(zlib.decompress(row[1]))
+        return json.loads(row[0]), streams
+
+    def list_workouts(
+        self,
+        offset: int,
+        limit: int,
+        earliest: float | None = None,
+        latest: float | None = None,
+    ) -> tuple[int, list[tuple[int, Doc]]]:
+        """One page of workouts, newest first, with the total count matching the bounds.
+
+        Args:
+            offset: rows to skip.
+            limit: rows to return at most.
+            earliest: inclusive lower bound on the start instant (epoch seconds).
+            latest: inclusive upper bound on the start instant (epoch seconds).
+        """
+        where = "WHERE start_epoch >= ? AND start_epoch <= ?"
+        bounds = (
+            float("-inf") if earliest is None else earliest,
+            float("inf") if latest is None else latest,
+        )
+        with self._lock:
+            total = int(
+                self._db.execute(f"SELECT COUNT(*) FROM workouts {where}", bounds).fetchone()[0]
+            )
+            rows = self._db.execute(
+                f"SELECT id, doc FROM workouts {where} "
+                "ORDER BY start_epoch DESC, id DESC LIMIT ? OFFSET ?",
+                (*bounds, limit, offset),
+            ).fetchall()
+        return total, [(int(r[0]), json.loads(r[1])) for r in rows]
+
+    def count(self) -> int:
+        """Number of stored workouts."""
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
+
+    # ------------------------------------------------------------------ OAuth grants
+
+    def put_grant(self, grant: Grant) -> None:
+        """Store (or overwrite) a code or token."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO grants (token, kind, expires, data) VALUES (?, ?, ?, ?)",
+                (grant.token, grant.kind, grant.expires, json.dumps(grant.data)),
+            )
+
+    def get_grant(self, token: str, kind: str) -> Grant | None:
+        """The grant with this value and kind, expired or not; None when unknown."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT expires, data FROM grants WHERE token = ? AND kind = ?", (token, kind)
+            ).fetchone()
+        return None if row is None else Grant(token, kind, float(row[0]), json.loads(row[1]))
+
+    def take_grant(self, token: str, kind: str) -> Grant | None:
+        """Fetch and delete a grant in one step (single-use authorization codes)."""
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT expires, data FROM grants WHERE token = ? AND kind = ?", (token, kind)
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute("DELETE FROM grants WHERE token = ?", (token,))
+        return Grant(token, kind, float(row[0]), json.loads(row[1]))
+
+    def expire_grants(self, kind: str, now: float) -> int:
+        """Make every grant of a kind expire at ``now``; returns how many there were."""
+        with self._tx() as db:
+            cursor = db.execute(
+                "UPDATE grants SET expires = MIN(expires, ?) WHERE kind = ?", (now, kind)
+            )
+            return cursor.rowcount
+
+    def purge_grants(self, before: float) -> None:
+        """Forget codes and access tokens that expired before ``before`` (keeps the table small)."""
+        with self._tx() as db:
+            db.execute(
+                "DELETE FROM grants WHERE kind IN ('code', 'access') AND expires < ?", (before,)
+            )
