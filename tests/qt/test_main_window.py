@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,11 @@ from st_desktop.app import Application, create_application
 from st_desktop.errors import OfflineError
 from st_desktop.tasks import TaskRunner
 
+AppFactory = Callable[..., Application]
+
 
 @pytest.fixture
-def app_factory(qtbot: QtBot, isolated_basedir: Path):  # type: ignore[no-untyped-def]
+def app_factory(qtbot: QtBot, isolated_basedir: Path) -> Iterator[AppFactory]:
     made: list[Application] = []
 
     def make(*argv: str) -> Application:
@@ -31,7 +34,7 @@ def app_factory(qtbot: QtBot, isolated_basedir: Path):  # type: ignore[no-untype
         application.shutdown(5.0)
 
 
-def test_window_has_the_three_areas_and_menus(app_factory) -> None:  # type: ignore[no-untyped-def]
+def test_window_has_the_three_areas_and_menus(app_factory: AppFactory) -> None:
     window = app_factory().window
     window.show()
     for name in ("workoutBrowser", "detailEditor", "uploadPane"):
@@ -44,7 +47,7 @@ def test_window_has_the_three_areas_and_menus(app_factory) -> None:  # type: ign
     assert not window.sign_out_action.isEnabled()
 
 
-def test_layout_and_geometry_persist(app_factory, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_layout_and_geometry_persist(app_factory: AppFactory, qtbot: QtBot) -> None:
     first = app_factory().window
     first.show()
     first.resize(700, 500)  # fits the offscreen screen, so restoreGeometry keeps it
@@ -65,7 +68,9 @@ def test_layout_and_geometry_persist(app_factory, qtbot: QtBot) -> None:  # type
     assert not third.upload.isVisible()
 
 
-def test_files_on_the_command_line_go_to_the_upload_pane(app_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_files_on_the_command_line_go_to_the_upload_pane(
+    app_factory: AppFactory, tmp_path: Path
+) -> None:
     ride = tmp_path / "ride.fit"
     ride.write_bytes(b"")
     window = app_factory(str(ride)).window
@@ -73,7 +78,9 @@ def test_files_on_the_command_line_go_to_the_upload_pane(app_factory, tmp_path: 
     assert items == [str(ride)]
 
 
-def test_task_error_without_handler_reaches_the_status_bar(app_factory, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_task_error_without_handler_reaches_the_status_bar(
+    app_factory: AppFactory, qtbot: QtBot
+) -> None:
     application = app_factory()
     window = application.window
     window.show()
@@ -87,7 +94,9 @@ def test_task_error_without_handler_reaches_the_status_bar(app_factory, qtbot: Q
     assert window.findChild(QMessageBox, "errorDialog") is None  # expected errors: no popup
 
 
-def test_unexpected_task_error_also_opens_a_readable_dialog(app_factory, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_unexpected_task_error_also_opens_a_readable_dialog(
+    app_factory: AppFactory, qtbot: QtBot
+) -> None:
     application = app_factory()
     window = application.window
     window.show()
@@ -104,14 +113,14 @@ def test_unexpected_task_error_also_opens_a_readable_dialog(app_factory, qtbot: 
     dialog.close()
 
 
-def test_about_shows_the_version(app_factory) -> None:  # type: ignore[no-untyped-def]
+def test_about_shows_the_version(app_factory: AppFactory) -> None:
     window = app_factory().window
     box = window.show_about()
     assert __version__ in box.text()
     box.close()
 
 
-def test_sandbox_is_marked_clearly(app_factory) -> None:  # type: ignore[no-untyped-def]
+def test_sandbox_is_marked_clearly(app_factory: AppFactory) -> None:
     window = app_factory().window
     window.set_account("Demo athlete", sandbox=True)
     assert "SANDBOX" in window.windowTitle()
@@ -122,7 +131,9 @@ def test_sandbox_is_marked_clearly(app_factory) -> None:  # type: ignore[no-unty
     assert not window.sign_out_action.isEnabled()
 
 
-def test_quit_from_menu_is_clean(app_factory, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+def test_quit_from_menu_is_clean(
+    app_factory: AppFactory, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO)
     application = app_factory()
     window = application.window

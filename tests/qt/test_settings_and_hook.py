@@ -50,7 +50,8 @@ def test_exception_hook_logs_traceback_and_shows_readable_dialog(
     assert "ZeroDivisionError" in box.detailedText()
     assert "/tmp/st-desktop.log" in box.text()
     record = next(r for r in caplog.records if r.getMessage() == "unhandled exception")
-    assert record.levelno == logging.CRITICAL and record.exc_info is not None
+    assert record.levelno == logging.CRITICAL
+    assert record.exc_info is not None
     # A second error while the first dialog is open doesn't stack another dialog.
     try:
         raise ValueError("again")

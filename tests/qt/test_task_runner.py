@@ -31,7 +31,8 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> N
 
     runner.submit(job, on_result=on_result)
     qtbot.waitUntil(lambda: results == [42])
-    assert worker_threads and worker_threads[0] != threading.get_ident()
+    assert worker_threads
+    assert worker_threads[0] != threading.get_ident()
     assert callback_threads == [True]
 
 
@@ -47,7 +48,8 @@ def test_unhandled_worker_exception_is_shown_and_logged(
     assert "Reading the cache failed unexpectedly" in message
     assert isinstance(exc, RuntimeError)
     records = [r for r in caplog.records if "Reading the cache failed" in r.getMessage()]
-    assert records and records[0].exc_info is not None  # traceback kept in the log
+    assert records
+    assert records[0].exc_info is not None
     assert records[0].levelno == logging.ERROR
 
 

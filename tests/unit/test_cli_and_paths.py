@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from st_desktop import __version__
 from st_desktop.app import build_parser
 from st_desktop.paths import resolve_paths
@@ -43,6 +45,8 @@ def test_basedir_moves_every_location_together(tmp_path: Path) -> None:
     assert paths.settings_file.parent == paths.config
 
 
-def test_environment_variable_moves_locations(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_environment_variable_moves_locations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ST_DESKTOP_BASEDIR", str(tmp_path))
     assert resolve_paths().data == tmp_path.resolve() / "data"
