@@ -1,0 +1,150 @@
+"""The offline workout cache: the table's source for sort, filter and search, per account."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from st_desktop.domain.workout import Workout, WorkoutSummary
+from st_desktop.store.cache import WorkoutCache, WorkoutQuery
+
+ACCOUNT = "https://example.test/api/v2#1"
+
+
+def item(ident: int, start: str, name: str, kind: str = "Running", **extra: Any) -> WorkoutSummary:
+    raw = {
+        "start_time": start,
+        "type": kind,
+        "name": name,
+        "total_distance": str(extra.pop("distance", 1000.0 * ident)),
+        "duration": "1800.00",
+        "uri": f"https://example.test/api/v2/fitnessActivities/{ident}",
+        **extra,
+    }
+    return WorkoutSummary.from_json(raw)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> WorkoutCache:
+    store = WorkoutCache(tmp_path / "cache.sqlite3")
+    store.upsert_summaries(
+        ACCOUNT,
+        [
+            item(1, "2024-01-01T08:00:00+01:00", "New year run"),
+            item(2, "2024-01-02T23:30:00-05:00", "Evening ride", "Cycling: Mountain"),
+            item(3, "2024-01-05T07:00:00Z", "Hill repeats", "Running: Hills", avg_heartrate=160),
+            item(4, "2024-02-01T12:00:00+02:00", "Lunch swim", "Swimming"),
+        ],
+    )
+    return store
+
+
+def names(rows: list[WorkoutSummary]) -> list[str]:
+    return [row.name for row in rows]
+
+
+def test_newest_first_by_default_and_pages(cache: WorkoutCache) -> None:
+    query = WorkoutQuery()
+    assert names(cache.page(ACCOUNT, query, 0, 2)) == ["Lunch swim", "Hill repeats"]
+    assert names(cache.page(ACCOUNT, query, 2, 2)) == ["Evening ride", "New year run"]
+    assert cache.page(ACCOUNT, query, 4, 2) == []
+    assert cache.count(ACCOUNT) == 4
+
+
+def test_sort_by_each_column_puts_unknown_values_last(cache: WorkoutCache) -> None:
+    by_name = cache.page(ACCOUNT, WorkoutQuery(sort="name", descending=False), 0, 10)
+    assert names(by_name) == ["Evening ride", "Hill repeats", "Lunch swim", "New year run"]
+    by_distance = cache.page(ACCOUNT, WorkoutQuery(sort="distance"), 0, 10)
+    assert [r.total_distance for r in by_distance] == [4000, 3000, 2000, 1000]
+    by_hr = cache.page(ACCOUNT, WorkoutQuery(sort="avg_heartrate", descending=False), 0, 10)
+    assert by_hr[0].name == "Hill repeats"  # the only one with heart rate; the rest follow
+
+
+def test_search_type_and_date_filters(cache: WorkoutCache) -> None:
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="RUN"), 0, 10)) == [
+        "Hill repeats",
+        "New year run",
+    ]
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="mountain"), 0, 10)) == ["Evening ride"]
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="year run"), 0, 10)) == ["New year run"]
+    assert cache.page(ACCOUNT, WorkoutQuery(text="100%"), 0, 10) == []  # % is not a wildcard
+    assert names(cache.page(ACCOUNT, WorkoutQuery(category="Running"), 0, 10)) == [
+        "Hill repeats",
+        "New year run",
+    ]
+    assert names(cache.page(ACCOUNT, WorkoutQuery(category="running: hills"), 0, 10)) == [
+        "Hill repeats"
+    ]
+    # The date range is on the workout's own local date: the ride was on 2 Jan in New York.
+    jan2 = WorkoutQuery(date_from=date(2024, 1, 2), date_to=date(2024, 1, 2))
+    assert names(cache.page(ACCOUNT, jan2, 0, 10)) == ["Evening ride"]
+    assert cache.count(ACCOUNT, WorkoutQuery(date_from=date(2024, 1, 3))) == 2
+    assert cache.categories(ACCOUNT) == ["Cycling", "Running", "Swimming"]
+
+
+def test_accounts_are_kept_apart(cache: WorkoutCache) -> None:
+    assert cache.count("another account") == 0
+    assert cache.page("another account", WorkoutQuery(), 0, 10) == []
+
+
+def test_notes_from_a_detail_are_searchable_and_survive_a_list_refresh(
+    cache: WorkoutCache,
+) -> None:
+    raw = {
+        "start_time": "2024-01-01T08:00:00+01:00",
+        "type": "Running",
+        "name": "New year run",
+        "notes": "Frosty morning with Anna",
+        "uri": "https://example.test/api/v2/fitnessActivities/1",
+        "heartrate": [0, 120, 10, 130],
+    }
+    cache.put_detail(ACCOUNT, Workout.from_json(raw))
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="frosty"), 0, 10)) == ["New year run"]
+    cache.upsert_summaries(ACCOUNT, [item(1, "2024-01-01T08:00:00+01:00", "Renamed run")])
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="anna"), 0, 10)) == ["Renamed run"]
+    detail = cache.get_detail(ACCOUNT, "1")
+    assert detail is not None
+    assert detail.to_json() == raw
+
+
+def test_upsert_counts_only_real_changes(cache: WorkoutCache) -> None:
+    same = item(1, "2024-01-01T08:00:00+01:00", "New year run")
+    assert cache.upsert_summaries(ACCOUNT, [same]) == 0
+    assert cache.upsert_summaries(ACCOUNT, [item(9, "2024-03-01T08:00:00Z", "Fresh")]) == 1
+
+
+def test_prune_forgets_what_the_server_no_longer_has(cache: WorkoutCache) -> None:
+    since = item(3, "2024-01-05T07:00:00Z", "x").start_time
+    assert since is not None
+    removed = cache.prune(ACCOUNT, keep=["4"], since_utc=since.timestamp())
+    assert removed == 1  # only 3 was in the span the refresh covered
+    assert cache.ids(ACCOUNT) == {"1", "2", "4"}
+
+
+def test_trash_keeps_the_whole_workout(cache: WorkoutCache, tmp_path: Path) -> None:
+    raw = json.loads(
+        (Path(__file__).parents[2] / "data/api/sporttracks_track_5522409.json").read_text()
+    )
+    workout = Workout.from_json(raw)
+    trash_id = cache.trash_put(ACCOUNT, workout)
+    cache.close()
+    reopened = WorkoutCache(tmp_path / "cache.sqlite3")
+    entry = reopened.trash_get(ACCOUNT, trash_id)
+    assert entry is not None
+    assert entry.old_id == "5522409"
+    assert entry.workout.to_json() == raw
+    reopened.trash_remove(ACCOUNT, trash_id)
+    assert reopened.trash_get(ACCOUNT, trash_id) is None
+
+
+def test_unreadable_file_is_a_store_error(tmp_path: Path) -> None:
+    from st_desktop.errors import StoreError
+
+    bad = tmp_path / "cache.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="could not be opened"):
+        WorkoutCache(bad)
