@@ -180,7 +180,9 @@ def error_for_response(response: requests.Response, what: str = "request") -> Ap
             status=status,
         )
     return ClientRequestError(
-        f"SportTracks refused {what} (HTTP {status}){suffix}", detail=detail, status=status
+        f"SportTracks refused the request while {what} (HTTP {status}){suffix}",
+        detail=detail,
+        status=status,
     )
 
 

@@ -137,6 +137,13 @@ class TokenEndpoint:
         if 400 <= status < 500:
             reason = server_reason(response)
             detail = f"HTTP {status} from the token endpoint" + (f": {reason}" if reason else "")
+            if "invalid_client" in response.text:  # RFC 6749 5.2 code for bad credentials
+                raise AuthError(
+                    "SportTracks did not accept this app's client id and secret. "
+                    "Check them in the settings.",
+                    detail=detail,
+                    status=status,
+                )
             if form["grant_type"] == "refresh_token":
                 raise AuthRevokedError(detail=detail, status=status)
             raise AuthError(
