@@ -1,1 +1,37 @@
-"""parsers layer."""
+"""Activity files (FIT, TCX, GPX) parsed offline into :class:`st_desktop.domain.activity.Activity`.
+
+Public API:
+
+* :func:`parse_file` / :func:`parse_bytes`: one file (``.gz`` opened transparently); the format
+  comes from the content (FIT header, XML root element), never from the name alone.
+* :func:`parse_archive`: every member of a ``.zip``, each an Activity or a ParseError.
+* :func:`detect_format`: ``"FIT"``, ``"TCX"`` or ``"GPX"``, or a ParseError saying what it is not.
+* :func:`activity_to_workout_json`: the SportTracks workout JSON for a manual POST.
+* :func:`file_upload_payload`: the form fields of ``POST /fileUpload``.
+
+Every failure is a :class:`st_desktop.errors.ParseError` subclass (see
+:mod:`st_desktop.parsers.errors`) whose message is one sentence for the user.
+"""
+
+from __future__ import annotations
+
+from st_desktop.parsers.errors import ParseError
+from st_desktop.parsers.export import activity_to_workout_json, file_upload_payload
+from st_desktop.parsers.registry import (
+    MAX_FILE_BYTES,
+    detect_format,
+    parse_archive,
+    parse_bytes,
+    parse_file,
+)
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ParseError",
+    "activity_to_workout_json",
+    "detect_format",
+    "file_upload_payload",
+    "parse_archive",
+    "parse_bytes",
+    "parse_file",
+]

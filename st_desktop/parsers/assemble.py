@@ -1,0 +1,296 @@
+"""Turn what a format parser read (absolute times, raw columns) into a checked :class:`Activity`.
+
+Every format parser fills a :class:`RawActivity` and calls :func:`assemble`, so the rules below
+hold the same way for FIT, TCX and GPX:
+
+* samples without a plausible time (before 1990, or in the future) are left out, with a warning;
+* samples whose times go backwards are sorted, with a warning that says where;
+* implausible sensor values (a heart rate of 255, a latitude of 300) become NaN, with a warning;
+  a position of exactly (0, 0) is the "no fix yet" placeholder of many devices and is dropped
+  silently;
+* a missing distance stream is computed from the GPS track, and a missing speed stream from the
+  distance;
+* the summary takes the file's own totals where it records them, and computed figures elsewhere.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+
+import numpy as np
+
+from st_desktop.domain.activity import (
+    STREAM_NAMES,
+    Activity,
+    FloatArray,
+    Lap,
+    Pause,
+    Streams,
+    Summary,
+)
+from st_desktop.parsers.summary import (
+    compute_summary,
+    infer_pauses,
+    speed_from_distance,
+    track_distance,
+)
+
+#: Unix time of 1990-01-01: no GPS sports device recorded anything earlier.
+EARLIEST_PLAUSIBLE = 631152000.0
+
+#: Samples more than this many seconds from the median time are clock glitches.
+MAX_SPREAD_S = 30 * 86400.0
+
+#: Plausible range of each stream; values outside become NaN.
+LIMITS: dict[str, tuple[float, float]] = {
+    "lat": (-90.0, 90.0),
+    "lon": (-180.0, 180.0),
+    "elevation": (-500.0, 9000.0),
+    "distance": (0.0, 50_000_000.0),
+    "heartrate": (1.0, 260.0),
+    "cadence": (0.0, 300.0),
+    "power": (0.0, 3000.0),
+    "speed": (0.0, 150.0),
+    "temperature": (-60.0, 70.0),
+}
+_READABLE = {
+    "lat": "latitude",
+    "lon": "longitude",
+    "elevation": "elevation",
+    "distance": "distance",
+    "heartrate": "heart rate",
+    "cadence": "cadence",
+    "power": "power",
+    "speed": "speed",
+    "temperature": "temperature",
+}
+
+
+@dataclass
+class RawLap:
+    """A lap as a file records it; ``start`` is in Unix seconds."""
+
+    start: float
+    summary: Summary
+    intensity: str = "active"
+    sport: str | None = None
+
+
+@dataclass
+class RawActivity:
+    """What a format parser hands to :func:`assemble`.
+
+    Attributes:
+        format: "FIT", "TCX" or "GPX".
+        times: Unix seconds of each sample (NaN where the sample has no time).
+        columns: stream name -> values, same length as ``times`` (names of ``STREAM_NAMES``).
+        sport: SportTracks type.
+        laps: the file's laps.
+        pauses: (stopped, resumed) in Unix seconds, from the device's timer.
+        timer_known: False for formats without timer events: standing-still gaps are then
+            added to ``pauses`` (which holds the track breaks).
+        recorded: the file's own totals, if any.
+        utc_offset: the recording's UTC offset, if the file gives it.
+        start_hint: Unix time the recording started when the file says (the first timer start);
+            the activity starts there when it is up to an hour before the first sample, and it
+            is the start of files without samples (summary-only).
+        end_hint: Unix time the recording ended when the file says (the last timer stop);
+            the elapsed time runs to it when it comes after the last sample.
+        name, notes, device: from the file.
+        warnings: what the format parser already has to say.
+    """
+
+    format: str
+    times: FloatArray
+    columns: dict[str, FloatArray]
+    sport: str = "Other"
+    laps: list[RawLap] = field(default_factory=list)
+    pauses: list[tuple[float, float]] = field(default_factory=list)
+    timer_known: bool = True
+    recorded: Summary | None = None
+    utc_offset: timedelta | None = None
+    start_hint: float | None = None
+    end_hint: float | None = None
+    name: str | None = None
+    notes: str | None = None
+    device: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def format_duration(seconds: float) -> str:
+    """A short human duration: ``"4 h 39 min"``, ``"12 min"``, ``"45 s"``."""
+    total = round(max(0.0, seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min"
+    return f"{secs} s"
+
+
+def format_clock(seconds: float) -> str:
+    """Elapsed time as ``HH:MM:SS``."""
+    total = int(max(0.0, seconds))
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def _clean_values(columns: dict[str, FloatArray], warnings: list[str]) -> None:
+    lat = columns.get("lat")
+    lon = columns.get("lon")
+    if lat is not None and lon is not None:
+        null_island = (lat == 0.0) & (lon == 0.0)
+        lat[null_island] = np.nan
+        lon[null_island] = np.nan
+    bad_streams: list[str] = []
+    for name, (low, high) in LIMITS.items():
+        values = columns.get(name)
+        if values is None:
+            continue
+        with np.errstate(invalid="ignore"):
+            bad = np.isfinite(values) & ((values < low) | (values > high))
+        # A zero heart rate means "no strap", not a reading: drop it without a warning.
+        bad_reported = bad & (values != 0) if name == "heartrate" else bad
+        if bad.any():
+            values[bad] = np.nan
+        if bad_reported.any():
+            bad_streams.append(_READABLE[name])
+    if lat is not None and lon is not None:
+        no_fix = ~(np.isfinite(lat) & np.isfinite(lon))
+        lat[no_fix] = np.nan
+        lon[no_fix] = np.nan
+    if bad_streams:
+        warnings.append(f"Implausible values were ignored in: {', '.join(bad_streams)}.")
+
+
+def _merge_pauses(pauses: list[Pause], end: float) -> list[Pause]:
+    merged: list[Pause] = []
+    for pause in sorted(pauses, key=lambda p: p.start):
+        start, stop = max(0.0, pause.start), min(end, pause.end)
+        if stop <= start:
+            continue
+        if merged and start <= merged[-1].end:
+            if stop > merged[-1].end:
+                merged[-1] = Pause(merged[-1].start, stop)
+            continue
+        merged.append(Pause(start, stop))
+    return merged
+
+
+def _prefer_recorded(recorded: Summary, computed: Summary) -> Summary:
+    merged = recorded.merged_over(computed)
+    # A zero total from the file next to real figures from the samples is a device that did not
+    # fill the field in; the samples are the better source.
+    for name in ("distance", "elapsed_time", "moving_time"):
+        if getattr(recorded, name) == 0 and (getattr(computed, name) or 0) > 0:
+            setattr(merged, name, getattr(computed, name))
+    return merged
+
+
+def assemble(raw: RawActivity) -> Activity:
+    """Check, sort and complete what a parser read; see the module docstring."""
+    warnings = list(raw.warnings)
+    times = np.asarray(raw.times, dtype=np.float64)
+    columns = {k: np.array(v, dtype=np.float64) for k, v in raw.columns.items()}
+    finite = np.isfinite(times)
+    if finite.any():
+        # Samples far from the bulk of the recording are clock glitches (one record dated 2065 in
+        # a 2001 run); a recording spread over more than a month does not happen.
+        median = float(np.median(times[finite]))
+        with np.errstate(invalid="ignore"):
+            keep = finite & (np.abs(times - median) <= MAX_SPREAD_S)
+        dropped = int(len(times) - keep.sum())
+        if dropped:
+            warnings.append(
+                f"{dropped} samples had impossible times and were left out."
+                if dropped > 1
+                else "1 sample had an impossible time and was left out."
+            )
+            times = times[keep]
+            columns = {k: v[keep] for k, v in columns.items()}
+        if not EARLIEST_PLAUSIBLE <= median <= _time.time() + 2 * 86400:
+            warnings.append(
+                "The device did not record a real date, so the start time is wrong: "
+                "correct it before uploading."
+            )
+    if len(times) > 1:
+        steps = np.diff(times)
+        if (steps < 0).any():
+            first_back = int(np.flatnonzero(steps < 0)[0]) + 1
+            order = np.argsort(times, kind="stable")
+            at = float(times[first_back] - times[order[0]])
+            warnings.append(
+                f"Timestamps go backwards at {format_clock(at)}; the samples were sorted by time."
+            )
+            times = times[order]
+            columns = {k: v[order] for k, v in columns.items()}
+    _clean_values(columns, warnings)
+
+    if len(times):
+        start = float(times[0])
+        if raw.start_hint is not None and 0 < start - raw.start_hint <= 3600:
+            start = raw.start_hint
+    elif raw.start_hint is not None:
+        start = raw.start_hint
+    elif raw.laps:
+        start = min(lap.start for lap in raw.laps)
+    else:
+        start = 0.0
+    elapsed_axis = times - start
+    n = len(times)
+    no_distance = "distance" not in columns or not np.isfinite(columns["distance"]).any()
+    if no_distance and "lat" in columns and "lon" in columns and np.isfinite(columns["lat"]).any():
+        columns["distance"] = track_distance(columns["lat"], columns["lon"])
+    if (
+        "speed" not in columns or not np.isfinite(columns["speed"]).any()
+    ) and "distance" in columns:
+        columns["speed"] = speed_from_distance(elapsed_axis, columns["distance"])
+    columns["time"] = elapsed_axis
+    streams = Streams.from_columns({k: v for k, v in columns.items() if k in STREAM_NAMES}, n)
+
+    end = float(elapsed_axis[-1]) if n else 0.0
+    if n and raw.end_hint is not None and 0 < raw.end_hint - start - end <= 600:
+        # Extend the axis to the final timer stop so that the elapsed time covers it.
+        end = raw.end_hint - start
+    pauses = [Pause(a - start, b - start) for a, b in raw.pauses]
+    if not raw.timer_known:
+        pauses += infer_pauses(elapsed_axis, streams.distance)
+    pauses = _merge_pauses(pauses, end)
+    computed = compute_summary(streams, pauses, end, begin=0.0)
+    summary = _prefer_recorded(raw.recorded, computed) if raw.recorded else computed
+
+    laps = [
+        Lap(lap.start - start, lap.summary, lap.intensity, lap.sport)
+        for lap in sorted(raw.laps, key=lambda lap: lap.start)
+    ]
+    if not laps and (n or raw.recorded):
+        laps = [Lap(0.0, summary)]
+    for lap in laps:
+        if lap.summary.moving_time is None:
+            lap.summary.moving_time = lap.summary.elapsed_time
+        if lap.summary.elapsed_time is None:
+            lap.summary.elapsed_time = lap.summary.moving_time
+
+    if n and not streams.has("lat"):
+        warnings.append("No GPS: indoor activity (no route to show).")
+    if not n:
+        warnings.append("This file holds totals but no samples: there is no route or chart.")
+    tz = timezone(raw.utc_offset) if raw.utc_offset is not None else UTC
+    start_time = datetime.fromtimestamp(start, UTC).astimezone(tz)
+    return Activity(
+        format=raw.format,
+        start_time=start_time,
+        sport=raw.sport,
+        streams=streams,
+        laps=laps,
+        pauses=pauses,
+        summary=summary,
+        computed_summary=computed,
+        recorded_summary=raw.recorded,
+        name=raw.name,
+        notes=raw.notes,
+        device=raw.device,
+        warnings=warnings,
+    )

@@ -1,0 +1,232 @@
+"""The few facts of the FIT profile this app needs (written from the FIT protocol description).
+
+Only the messages an activity needs are listed; everything else in a file is skipped by size.
+Field values are decoded with the base type the *file's* definition gives, then divided by
+``scale`` and shifted by ``offset`` (``value = raw / scale - offset``), as the protocol says.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+#: Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z).
+FIT_EPOCH_OFFSET = 631065600
+
+#: FIT date_time values below this are seconds since the device powered up, not real times.
+FIT_SYSTEM_TIME_LIMIT = 0x10000000
+
+#: Degrees per semicircle (position fields are 32-bit semicircles).
+SEMICIRCLE_DEGREES = 180.0 / 2**31
+
+
+class BaseType(NamedTuple):
+    """A FIT base type: numpy dtype code (without byte order), size and the invalid raw value."""
+
+    dtype: str
+    size: int
+    invalid: int | None  # None for floats (NaN is invalid) and strings
+
+
+#: Base type byte -> facts. The low five bits are the type number; bit 7 flags multi-byte types.
+BASE_TYPES: dict[int, BaseType] = {
+    0x00: BaseType("u1", 1, 0xFF),  # enum
+    0x01: BaseType("i1", 1, 0x7F),  # sint8
+    0x02: BaseType("u1", 1, 0xFF),  # uint8
+    0x83: BaseType("i2", 2, 0x7FFF),  # sint16
+    0x84: BaseType("u2", 2, 0xFFFF),  # uint16
+    0x85: BaseType("i4", 4, 0x7FFFFFFF),  # sint32
+    0x86: BaseType("u4", 4, 0xFFFFFFFF),  # uint32
+    0x07: BaseType("S", 1, None),  # string (NUL-terminated UTF-8)
+    0x88: BaseType("f4", 4, None),  # float32
+    0x89: BaseType("f8", 8, None),  # float64
+    0x0A: BaseType("u1", 1, 0x00),  # uint8z
+    0x8B: BaseType("u2", 2, 0x0000),  # uint16z
+    0x8C: BaseType("u4", 4, 0x00000000),  # uint32z
+    0x0D: BaseType("u1", 1, 0xFF),  # byte (an array: invalid only when every byte is 0xFF)
+    0x8E: BaseType("i8", 8, 0x7FFFFFFFFFFFFFFF),  # sint64
+    0x8F: BaseType("u8", 8, 0xFFFFFFFFFFFFFFFF),  # uint64
+    0x90: BaseType("u8", 8, 0),  # uint64z
+}
+BYTE_BASE_TYPE = 0x0D
+STRING_BASE_TYPE = 0x07
+
+
+class FieldSpec(NamedTuple):
+    """A profile field: our name for it, its scale and offset."""
+
+    name: str
+    scale: float = 1.0
+    offset: float = 0.0
+
+
+FILE_ID = 0
+SPORT = 12
+SESSION = 18
+LAP = 19
+RECORD = 20
+EVENT = 21
+DEVICE_INFO = 23
+ACTIVITY = 34
+
+#: Record field number of ``compressed_speed_distance`` (3 bytes: 12-bit speed, 12-bit distance).
+COMPRESSED_SPEED_DISTANCE = 8
+
+_TIMESTAMP = FieldSpec("timestamp")
+
+_SUMMARY_FIELDS_SESSION: dict[int, FieldSpec] = {
+    253: _TIMESTAMP,
+    2: FieldSpec("start_time"),
+    5: FieldSpec("sport"),
+    6: FieldSpec("sub_sport"),
+    7: FieldSpec("total_elapsed_time", 1000),
+    8: FieldSpec("total_timer_time", 1000),
+    9: FieldSpec("total_distance", 100),
+    11: FieldSpec("total_calories"),
+    14: FieldSpec("avg_speed", 1000),
+    15: FieldSpec("max_speed", 1000),
+    16: FieldSpec("avg_heart_rate"),
+    17: FieldSpec("max_heart_rate"),
+    18: FieldSpec("avg_cadence"),
+    19: FieldSpec("max_cadence"),
+    20: FieldSpec("avg_power"),
+    21: FieldSpec("max_power"),
+    22: FieldSpec("total_ascent"),
+    23: FieldSpec("total_descent"),
+    124: FieldSpec("enhanced_avg_speed", 1000),
+    125: FieldSpec("enhanced_max_speed", 1000),
+}
+
+_SUMMARY_FIELDS_LAP: dict[int, FieldSpec] = {
+    253: _TIMESTAMP,
+    2: FieldSpec("start_time"),
+    7: FieldSpec("total_elapsed_time", 1000),
+    8: FieldSpec("total_timer_time", 1000),
+    9: FieldSpec("total_distance", 100),
+    11: FieldSpec("total_calories"),
+    13: FieldSpec("avg_speed", 1000),
+    14: FieldSpec("max_speed", 1000),
+    15: FieldSpec("avg_heart_rate"),
+    16: FieldSpec("max_heart_rate"),
+    17: FieldSpec("avg_cadence"),
+    18: FieldSpec("max_cadence"),
+    19: FieldSpec("avg_power"),
+    20: FieldSpec("max_power"),
+    21: FieldSpec("total_ascent"),
+    22: FieldSpec("total_descent"),
+    23: FieldSpec("intensity"),
+    25: FieldSpec("sport"),
+    39: FieldSpec("sub_sport"),
+    110: FieldSpec("enhanced_avg_speed", 1000),
+    111: FieldSpec("enhanced_max_speed", 1000),
+}
+
+#: Global message number -> (name, field number -> spec).
+MESSAGES: dict[int, tuple[str, dict[int, FieldSpec]]] = {
+    FILE_ID: (
+        "file_id",
+        {
+            0: FieldSpec("type"),
+            1: FieldSpec("manufacturer"),
+            2: FieldSpec("product"),
+            4: FieldSpec("time_created"),
+            8: FieldSpec("product_name"),
+        },
+    ),
+    SPORT: ("sport", {0: FieldSpec("sport"), 1: FieldSpec("sub_sport"), 3: FieldSpec("name")}),
+    SESSION: ("session", _SUMMARY_FIELDS_SESSION),
+    LAP: ("lap", _SUMMARY_FIELDS_LAP),
+    RECORD: (
+        "record",
+        {
+            253: _TIMESTAMP,
+            0: FieldSpec("position_lat"),
+            1: FieldSpec("position_long"),
+            2: FieldSpec("altitude", 5, 500),
+            3: FieldSpec("heart_rate"),
+            4: FieldSpec("cadence"),
+            5: FieldSpec("distance", 100),
+            6: FieldSpec("speed", 1000),
+            7: FieldSpec("power"),
+            13: FieldSpec("temperature"),
+            73: FieldSpec("enhanced_speed", 1000),
+            78: FieldSpec("enhanced_altitude", 5, 500),
+        },
+    ),
+    EVENT: ("event", {253: _TIMESTAMP, 0: FieldSpec("event"), 1: FieldSpec("event_type")}),
+    DEVICE_INFO: (
+        "device_info",
+        {
+            253: _TIMESTAMP,
+            0: FieldSpec("device_index"),
+            2: FieldSpec("manufacturer"),
+            4: FieldSpec("product"),
+            27: FieldSpec("product_name"),
+        },
+    ),
+    ACTIVITY: (
+        "activity",
+        {
+            253: _TIMESTAMP,
+            0: FieldSpec("total_timer_time", 1000),
+            1: FieldSpec("num_sessions"),
+            5: FieldSpec("local_timestamp"),
+        },
+    ),
+}
+
+# Event enum values used to find pauses.
+EVENT_TIMER = 0
+EVENT_TYPE_START = 0
+EVENT_TYPE_STOP = 1
+EVENT_TYPE_STOP_ALL = 4
+EVENT_TYPE_STOP_DISABLE = 8
+EVENT_TYPE_STOP_DISABLE_ALL = 9
+STOP_EVENT_TYPES = frozenset(
+    {EVENT_TYPE_STOP, EVENT_TYPE_STOP_ALL, EVENT_TYPE_STOP_DISABLE, EVENT_TYPE_STOP_DISABLE_ALL}
+)
+
+INTENSITY_REST = 1
+
+#: ``sport`` enum -> name (the ones we map; others are "other").
+SPORTS: dict[int, str] = {
+    0: "generic", 1: "running", 2: "cycling", 3: "transition", 4: "fitness_equipment",
+    5: "swimming", 6: "basketball", 7: "soccer", 8: "tennis", 9: "american_football",
+    10: "training", 11: "walking", 12: "cross_country_skiing", 13: "alpine_skiing",
+    14: "snowboarding", 15: "rowing", 16: "mountaineering", 17: "hiking", 18: "multisport",
+    19: "paddling", 20: "flying", 21: "e_biking", 22: "motorcycling", 23: "boating",
+    24: "driving", 25: "golf", 30: "inline_skating", 31: "rock_climbing", 32: "sailing",
+    33: "ice_skating", 35: "snowshoeing", 37: "stand_up_paddleboarding", 38: "surfing",
+    41: "kayaking", 42: "rafting", 43: "windsurfing", 44: "kitesurfing", 47: "boxing",
+}  # fmt: skip
+
+#: ``sub_sport`` enum -> name (the ones that change the SportTracks subtype).
+SUB_SPORTS: dict[int, str] = {
+    1: "treadmill", 2: "street", 3: "trail", 4: "track", 5: "spin", 6: "indoor_cycling",
+    7: "road", 8: "mountain", 9: "downhill", 11: "cyclocross", 13: "track_cycling",
+    14: "indoor_rowing", 15: "elliptical", 16: "stair_climbing", 17: "lap_swimming",
+    18: "open_water", 19: "flexibility_training", 20: "strength_training", 26: "cardio_training",
+    27: "indoor_walking", 42: "skate_skiing", 43: "yoga", 44: "pilates", 45: "indoor_running",
+    46: "gravel_cycling", 47: "e_bike_mountain", 58: "virtual_activity",
+}  # fmt: skip
+
+#: ``manufacturer`` enum -> display name (common makers of recording devices and apps).
+MANUFACTURERS: dict[int, str] = {
+    1: "Garmin", 13: "Dynastream", 15: "Dynastream", 16: "Timex", 23: "Suunto",
+    32: "Wahoo", 40: "Concept2", 69: "Stages", 70: "Sigma Sport", 71: "TomTom", 86: "Elite",
+    89: "Tacx", 95: "Stryd", 123: "Polar", 255: "Development", 260: "Zwift", 265: "Strava",
+    267: "Bryton", 281: "TrainerRoad", 289: "Hammerhead", 294: "COROS",
+}  # fmt: skip
+
+#: Garmin ``product`` ids -> model name (devices seen in real files; others show their number).
+GARMIN_PRODUCTS: dict[int, str] = {
+    717: "Forerunner 405", 782: "Forerunner 50", 988: "Forerunner 60", 1018: "Forerunner 310XT",
+    1036: "Edge 500", 1124: "Forerunner 110", 1169: "Edge 800", 1325: "Edge 200",
+    1328: "Forerunner 910XT", 1345: "Forerunner 610", 1436: "Forerunner 70", 1561: "Edge 510",
+    1567: "Edge 810", 1623: "Forerunner 620", 1632: "Forerunner 220", 1765: "Forerunner 920XT",
+    1836: "Edge 1000", 1932: "Forerunner 15", 1967: "fenix 2", 2067: "Edge 520",
+    2153: "Forerunner 225", 2156: "Forerunner 630", 2157: "Forerunner 230",
+    2158: "Forerunner 735XT", 2337: "vivoactive HR", 2432: "fenix 3 Chronos", 2530: "Edge 820",
+    2544: "fenix 5S", 2604: "fenix 5X", 2691: "Forerunner 935", 2697: "fenix 5",
+    2713: "Edge 1030", 3113: "Forerunner 945",
+    3570: "Edge 1030 Plus",
+}  # fmt: skip

@@ -1,0 +1,133 @@
+"""GPX 1.0/1.1 tracks into an :class:`Activity`.
+
+Every extension the real files use is read, whatever its namespace prefix or version: Garmin's
+TrackPointExtension (hr, cad, atemp, speed), Strava's ``<power>``, Apple's and Urban Biker's
+``<PowerInWatts>``, Suunto/Movescount ``gpxdata`` (hr, temp, cadence), and several
+``<extensions>`` blocks on one point. GPX has no timer, so pauses are the gaps of a minute or
+more between points (see :func:`st_desktop.parsers.summary.infer_pauses`); each track segment
+after the first also starts after a pause.
+
+A GPX without timed track points is not an activity: a planned route (``<rte>``), waypoints, or a
+track drawn on a map cannot be uploaded as a workout, and the error says which one it is.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+
+from st_desktop.domain.activity import Activity
+from st_desktop.parsers.assemble import RawActivity, assemble
+from st_desktop.parsers.errors import NoActivityDataError
+from st_desktop.parsers.sports import text_sport_type
+from st_desktop.parsers.xmlsafe import collect_points, local_name, parse_times, parse_xml
+
+#: Local element names inside a ``<trkpt>`` -> stream.
+GPX_NAMES: dict[str, str] = {
+    "time": "time",
+    "ele": "elevation",
+    "hr": "heartrate",
+    "heartrate": "heartrate",
+    "heart_rate": "heartrate",
+    "cad": "cadence",
+    "cadence": "cadence",
+    "power": "power",
+    "powerinwatts": "power",
+    "watts": "power",
+    "atemp": "temperature",
+    "temp": "temperature",
+    "temperature": "temperature",
+    "speed": "speed",
+}
+
+
+def _children(element: object, name: str) -> list[object]:
+    return [c for c in element if local_name(c.tag) == name]  # type: ignore[attr-defined]
+
+
+def parse_gpx(data: bytes) -> Activity:
+    """Read the tracks of a GPX file into one Activity.
+
+    Raises:
+        NoActivityDataError: no timed track points (route, waypoints or an untimed track).
+        MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
+    """
+    root, warnings = parse_xml(data, "GPX")
+    tracks = _children(root, "trk")
+    segments = [seg for trk in tracks for seg in _children(trk, "trkseg")]
+    points = [pt for seg in segments for pt in _children(seg, "trkpt")]
+    if not points:
+        if any(local_name(e.tag) == "rtept" for e in root.iter()):
+            raise NoActivityDataError(
+                "This GPX file holds a planned route, not a recorded activity, so it cannot be "
+                "uploaded as a workout."
+            )
+        if any(local_name(e.tag) == "wpt" for e in root.iter()):
+            raise NoActivityDataError(
+                "This GPX file holds only waypoints, not a recorded activity."
+            )
+        raise NoActivityDataError("This GPX file has no track points.")
+    time_texts, columns, count = collect_points(points, GPX_NAMES, attributes=("lat", "lon"))
+    times, first = parse_times(time_texts)
+    timed = np.isfinite(times)
+    if not timed.any():
+        raise NoActivityDataError(
+            "This GPX file has no track points with times (it looks like a route drawn on a "
+            "map), so it cannot be uploaded as an activity."
+        )
+    if not timed.all():
+        warnings.append(f"{int((~timed).sum())} track points without a time were left out.")
+    # Segment breaks are pauses (a device starts a new segment when the timer restarts).
+    pauses: list[tuple[float, float]] = []
+    index = 0
+    for seg in segments:
+        n = len(_children(seg, "trkpt"))
+        if index and n:
+            before = times[:index][np.isfinite(times[:index])]
+            after = times[index : index + n][np.isfinite(times[index : index + n])]
+            if len(before) and len(after) and after[0] > before[-1]:
+                pauses.append((float(before[-1]), float(after[0])))
+        index += n
+
+    creator = root.get("creator")
+    name = None
+    sport_text = None
+    notes = None
+    if tracks:
+        name = _first_text_child(tracks[0], "name")
+        sport_text = _first_text_child(tracks[0], "type")
+        notes = _first_text_child(tracks[0], "desc")
+    if name is None:
+        metadata = _children(root, "metadata")
+        name = _first_text_child(metadata[0], "name") if metadata else None
+    offset = first.utcoffset() if first is not None else None
+    return assemble(
+        RawActivity(
+            format="GPX",
+            times=times[timed],
+            columns={k: v[timed] for k, v in columns.items() if len(v) == count},
+            sport=text_sport_type(sport_text) if sport_text else _guess_sport(name),
+            pauses=pauses,
+            timer_known=False,
+            utc_offset=offset if offset != timedelta(0) else None,
+            name=name,
+            notes=notes,
+            device=creator.strip() if creator and creator.strip() else None,
+            warnings=warnings,
+        )
+    )
+
+
+def _first_text_child(element: object, name: str) -> str | None:
+    for child in _children(element, name):
+        text = child.text  # type: ignore[attr-defined]
+        if text and text.strip():
+            stripped: str = text.strip()
+            return stripped
+    return None
+
+
+def _guess_sport(name: str | None) -> str:
+    """Apps without ``<type>`` often name the track after the sport ("Morning Ride")."""
+    return text_sport_type(name) if name else "Other"

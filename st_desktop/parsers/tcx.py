@@ -1,0 +1,205 @@
+"""TCX (Garmin Training Center) activities, multi-sport sessions and courses into an Activity.
+
+Trackpoints are read wherever they are (``Activities/Activity``, ``MultiSportSession``,
+``Courses/Course``), with or without positions. TCX has no timer events: a new ``<Track>`` inside
+a lap is where the device's timer was restarted, so the gap before it is a pause; gaps of a
+minute or more are pauses too. The laps' own totals (``TotalTimeSeconds`` is timer time) are the
+file's recorded summary.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+
+from st_desktop.domain.activity import Activity, Summary
+from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
+from st_desktop.parsers.errors import NoActivityDataError
+from st_desktop.parsers.sports import text_sport_type
+from st_desktop.parsers.xmlsafe import collect_points, local_name, parse_times, parse_xml
+
+KCAL_TO_KJ = 4.184
+
+#: Local element names inside a ``<Trackpoint>`` -> stream.
+TCX_NAMES: dict[str, str] = {
+    "time": "time",
+    "latitudedegrees": "lat",
+    "longitudedegrees": "lon",
+    "altitudemeters": "elevation",
+    "distancemeters": "distance",
+    "value": "heartrate",  # the only <Value> in a trackpoint is inside <HeartRateBpm>
+    "cadence": "cadence",
+    "runcadence": "cadence",
+    "speed": "speed",
+    "watts": "power",
+    "temperature": "temperature",
+}
+
+
+def _child(element: object, name: str) -> object | None:
+    for child in element:  # type: ignore[attr-defined]
+        if local_name(child.tag) == name:
+            return child  # type: ignore[no-any-return]
+    return None
+
+
+def _number(element: object | None, *path: str) -> float | None:
+    for name in path:
+        if element is None:
+            return None
+        element = _child(element, name)
+    if element is None:
+        return None
+    text = element.text  # type: ignore[attr-defined]
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _text(element: object | None, name: str) -> str | None:
+    found = _child(element, name) if element is not None else None
+    text = found.text if found is not None else None  # type: ignore[attr-defined]
+    return text.strip() if text and text.strip() else None
+
+
+def _lap_summary(lap: object) -> Summary:
+    kcal = _number(lap, "calories")
+    ext = _child(lap, "extensions")
+    lx = _child(ext, "lx") if ext is not None else None
+    return Summary(
+        distance=_number(lap, "distancemeters"),
+        moving_time=_number(lap, "totaltimeseconds"),
+        max_speed=_number(lap, "maximumspeed"),
+        avg_heartrate=_number(lap, "averageheartratebpm", "value"),
+        max_heartrate=_number(lap, "maximumheartratebpm", "value"),
+        avg_cadence=_number(lap, "cadence"),
+        avg_speed=_number(lx, "avgspeed") if lx is not None else None,
+        avg_power=_number(lx, "avgwatts") if lx is not None else None,
+        max_power=_number(lx, "maxwatts") if lx is not None else None,
+        calories=kcal * KCAL_TO_KJ if kcal is not None else None,
+    )
+
+
+def _total(laps: list[Summary]) -> Summary | None:
+    if not laps:
+        return None
+    timed = [lap for lap in laps if lap.moving_time is not None]
+
+    def add(name: str) -> float | None:
+        values = [getattr(lap, name) for lap in laps if getattr(lap, name) is not None]
+        return float(sum(values)) if values else None
+
+    def peak(name: str) -> float | None:
+        values = [getattr(lap, name) for lap in laps if getattr(lap, name) is not None]
+        return float(max(values)) if values else None
+
+    weight = sum(lap.moving_time or 0.0 for lap in timed if lap.avg_heartrate is not None)
+    avg_hr = (
+        sum((lap.avg_heartrate or 0.0) * (lap.moving_time or 0.0) for lap in timed) / weight
+        if weight
+        else None
+    )
+    summary = Summary(
+        distance=add("distance"),
+        moving_time=add("moving_time"),
+        max_speed=peak("max_speed"),
+        avg_heartrate=avg_hr,
+        max_heartrate=peak("max_heartrate"),
+        calories=add("calories"),
+    )
+    if summary.distance and summary.moving_time:
+        summary.avg_speed = summary.distance / summary.moving_time
+    return summary
+
+
+def parse_tcx(data: bytes) -> Activity:
+    """Read a TCX file (all activities, multi-sport sessions and courses in it) into one Activity.
+
+    Raises:
+        NoActivityDataError: no trackpoints with times and no laps.
+        MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
+    """
+    root, warnings = parse_xml(data, "TCX")
+    elements = list(root.iter())
+    tracks = [e for e in elements if local_name(e.tag) == "track"]
+    per_track = [[p for p in t if local_name(p.tag) == "trackpoint"] for t in tracks]
+    points = [p for track in per_track for p in track]
+    time_texts, columns, count = collect_points(points, TCX_NAMES)
+    times, first = parse_times(time_texts)
+    timed = np.isfinite(times)
+
+    activities = [e for e in elements if local_name(e.tag) in ("activity", "course")]
+    lap_elements = [e for e in elements if local_name(e.tag) == "lap" and e.get("StartTime")]
+    laps: list[RawLap] = []
+    for lap in lap_elements:
+        start_times, _ = parse_times([lap.get("StartTime")])
+        if np.isfinite(start_times[0]):
+            parent = lap.getparent()
+            sport = text_sport_type(parent.get("Sport")) if parent is not None else None
+            intensity = "rest" if (_text(lap, "intensity") or "").lower() == "resting" else "active"
+            laps.append(RawLap(float(start_times[0]), _lap_summary(lap), intensity, sport))
+    if not timed.any() and not laps:
+        if points:
+            raise NoActivityDataError(
+                "This TCX file has no trackpoints with times, so it cannot be uploaded as an "
+                "activity."
+            )
+        raise NoActivityDataError("This TCX file holds no activity or course.")
+    if timed.any() and not timed.all():
+        warnings.append(f"{int((~timed).sum())} trackpoints without a time were left out.")
+
+    pauses: list[tuple[float, float]] = []
+    index = 0
+    for track in per_track:
+        n = len(track)
+        if index and n:
+            before = times[:index][np.isfinite(times[:index])]
+            after = times[index : index + n][np.isfinite(times[index : index + n])]
+            if len(before) and len(after) and after[0] > before[-1]:
+                pauses.append((float(before[-1]), float(after[0])))
+        index += n
+
+    sports = [text_sport_type(a.get("Sport")) for a in activities if a.get("Sport")]
+    sport = "Other"
+    if laps:
+        by_sport: dict[str, float] = {}
+        for lap in laps:
+            if lap.sport:
+                by_sport[lap.sport] = by_sport.get(lap.sport, 0.0) + (lap.summary.moving_time or 0)
+        if by_sport:
+            sport = max(by_sport, key=lambda s: by_sport[s])
+    elif sports:
+        sport = sports[0]
+    distinct = list(dict.fromkeys(lap.sport for lap in laps if lap.sport))
+    if len(distinct) > 1:
+        warnings.append(
+            f"Multi-sport activity ({', '.join(distinct)}): it is read as one {sport} workout, "
+            "with each part as its own lap."
+        )
+
+    first_activity = activities[0] if activities else None
+    name = _text(first_activity, "name")
+    notes = _text(first_activity, "notes")
+    creator = _child(first_activity, "creator") if first_activity is not None else None
+    device = _text(creator, "name") if creator is not None else None
+    offset = first.utcoffset() if first is not None else None
+    return assemble(
+        RawActivity(
+            format="TCX",
+            times=times[timed],
+            columns={k: v[timed] for k, v in columns.items() if len(v) == count},
+            sport=sport,
+            laps=laps,
+            pauses=pauses,
+            timer_known=False,
+            recorded=_total([lap.summary for lap in laps]),
+            utc_offset=offset if offset != timedelta(0) else None,
+            start_hint=min(lap.start for lap in laps) if laps else None,
+            name=name,
+            notes=notes,
+            device=device,
+            warnings=warnings,
+        )
+    )
