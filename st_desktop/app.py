@@ -10,22 +10,25 @@ import argparse
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from st_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
 from st_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
+    from st_desktop.api.redact import Redactor
     from st_desktop.settings import Settings
     from st_desktop.tasks import TaskRunnerBase
+    from st_desktop.ui.account import AccountController
     from st_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_TIMEOUT_S = 10.0
+SANDBOX_SEED = 2026
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,12 +97,6 @@ def install_qt_message_handler() -> None:
     qInstallMessageHandler(handler)
 
 
-class Closeable(Protocol):
-    """A service that must be closed at shutdown (after tasks have stopped)."""
-
-    def close(self) -> None: ...
-
-
 @dataclass
 class Application:
     """Everything the composition root built, so tests and ``main`` can drive and stop it."""
@@ -109,7 +106,9 @@ class Application:
     runner: TaskRunnerBase
     window: MainWindow
     args: argparse.Namespace
-    closers: list[Closeable] = field(default_factory=list)
+    account: AccountController
+    #: called in reverse order at shutdown, after the tasks have stopped
+    closers: list[Callable[[], object]] = field(default_factory=list)
     _stopped: bool = False
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
@@ -121,7 +120,7 @@ class Application:
         finished = self.runner.shutdown(timeout)
         for closer in reversed(self.closers):
             try:
-                closer.close()
+                closer()
             except Exception:
                 log.exception("error while closing %r", closer)
         self.settings.sync()
@@ -129,11 +128,20 @@ class Application:
         return finished
 
 
-def create_application(argv: Sequence[str] | None = None) -> Application:
-    """Build settings, services and the main window (a QApplication must already exist)."""
+def create_application(
+    argv: Sequence[str] | None = None, *, keyring_backend: object = None
+) -> Application:
+    """Build settings, services and the main window (a QApplication must already exist).
+
+    Args:
+        argv: command-line arguments (without the program name).
+        keyring_backend: the keyring for tokens (tests pass a fake; None: the OS keyring).
+    """
     from st_desktop.settings import Keys, Settings
     from st_desktop.tasks import TaskRunner
+    from st_desktop.ui.account import AccountController
     from st_desktop.ui.detail.editor import DetailEditor
+    from st_desktop.ui.dialogs.sign_in import SignInDialog
     from st_desktop.ui.main_window import MainWindow
     from st_desktop.ui.upload.pane import UploadPane
     from st_desktop.ui.workouts.browser import WorkoutBrowser
@@ -143,13 +151,101 @@ def create_application(argv: Sequence[str] | None = None) -> Application:
     settings = Settings(paths.settings_file)
     if args.api_base:
         settings.set(Keys.API_BASE, args.api_base)
+    redactor = install_redactor()
     runner = TaskRunner()
+    account = AccountController(settings, runner, redactor, keyring_backend=keyring_backend)
     upload = UploadPane()
     window = MainWindow(settings, runner, WorkoutBrowser(), DetailEditor(), upload)
+    application = Application(
+        paths=paths, settings=settings, runner=runner, window=window, args=args, account=account
+    )
+
     window.files_opened.connect(upload.add_paths)
     if args.files:
         upload.add_paths([p.expanduser().resolve() for p in args.files])
-    return Application(paths=paths, settings=settings, runner=runner, window=window, args=args)
+
+    def show_account(current: object) -> None:
+        description = getattr(current, "description", None)
+        window.set_account(description, sandbox=account.sandbox)
+
+    def sign_in() -> None:
+        SignInDialog(account, settings, runner, window).open()
+
+    account.account_changed.connect(show_account)
+    account.failed.connect(window.message_area.show_error)
+    account.notice.connect(window.message_area.show_error)
+    account.sign_in_needed.connect(window.message_area.show_error)
+    window.sign_in_requested.connect(sign_in)
+    window.sign_out_requested.connect(account.sign_out)
+    if args.sandbox:
+        start_sandbox(application)
+    else:
+        account.restore()
+    return application
+
+
+def install_redactor() -> Redactor:
+    """A log filter hiding every token the app handles, on every handler of the root logger."""
+    from st_desktop.api.redact import Redactor
+
+    root = logging.getLogger()
+    for handler in root.handlers:
+        for existing in handler.filters:
+            if isinstance(existing, Redactor):
+                return existing
+    redactor = Redactor()
+    for handler in root.handlers:
+        handler.addFilter(redactor)
+    return redactor
+
+
+def start_sandbox(application: Application) -> None:
+    """``--sandbox``: start the demo server on loopback, then sign in to it by the OAuth flow.
+
+    The server starts on a worker (the first start writes the demo account), so the window shows
+    at once; the sign-in goes through the normal authorize/redirect/code-exchange steps, with the
+    sandbox's consent form approved automatically.
+    """
+    from st_desktop.api.tokens import Tokens
+    from st_desktop.sandbox import SandboxServer
+    from st_desktop.sandbox.autoapprove import approve_in_sandbox
+
+    account = application.account
+    window = application.window
+    window.set_account("Starting the sandbox…", sandbox=True)
+    window.message_area.show_info(
+        "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.", 0
+    )
+    server = SandboxServer(application.paths.data / "sandbox", seed=SANDBOX_SEED)
+
+    def start() -> SandboxServer:
+        server.start()
+        return server
+
+    def started(running: SandboxServer) -> None:
+        application.closers.append(running.stop)
+        account.use_sandbox(running.api_base, running.client_id, running.client_secret)
+        flow = account.new_sign_in(open_browser=approve_in_sandbox)
+
+        def sign_in() -> Tokens:
+            flow.start()
+            return flow.wait(30.0)
+
+        application.runner.submit(
+            sign_in,
+            on_result=account.finish_sign_in,
+            on_error=lambda exc: window.message_area.show_error(
+                f"Could not sign in to the sandbox: {exc}"
+            ),
+            description="Signing in to the sandbox",
+        )
+
+    application.runner.submit(
+        start,
+        on_result=started,
+        on_error=lambda exc: window.message_area.show_error(f"The sandbox did not start: {exc}"),
+        description="Starting the sandbox",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,182 @@
+"""Signing in through the real OAuth flow against the sandbox; tokens only in the keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+import requests
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
+
+from st_desktop.app import Application, create_application
+from st_desktop.sandbox import SandboxServer
+from st_desktop.sandbox.autoapprove import approve_in_sandbox
+from st_desktop.settings import Keys
+from st_desktop.ui import account as account_module
+from st_desktop.ui.dialogs.sign_in import SignInDialog
+
+
+class FakeKeyring(KeyringBackend):
+    """Stands in for the OS keyring, which cannot run here."""
+
+    priority = 1.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[SandboxServer]:
+    with SandboxServer(tmp_path / "sandbox", seed=3, demo_size=5) as running:
+        yield running
+
+
+@pytest.fixture
+def keyring_backend() -> FakeKeyring:
+    return FakeKeyring()
+
+
+def make_app(qtbot: QtBot, basedir: Path, keyring_backend: FakeKeyring, *argv: str) -> Application:
+    application = create_application(
+        ["--basedir", str(basedir), *argv], keyring_backend=keyring_backend
+    )
+    qtbot.addWidget(application.window)
+    return application
+
+
+def open_dialog(qtbot: QtBot, application: Application, server: SandboxServer) -> SignInDialog:
+    dialog = SignInDialog(
+        application.account, application.settings, application.runner, application.window
+    )
+    qtbot.addWidget(dialog)
+    dialog.client_id.setText(server.client_id)
+    dialog.client_secret.setText(server.client_secret)
+    dialog.show()
+    return dialog
+
+
+def test_browser_sign_in_stores_tokens_in_the_keyring_only(
+    qtbot: QtBot,
+    isolated_basedir: Path,
+    keyring_backend: FakeKeyring,
+    server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The system browser is the one thing that can't run here: approve the consent form instead.
+    monkeypatch.setattr(account_module, "qt_open_browser", approve_in_sandbox)
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    dialog = open_dialog(qtbot, application, server)
+    with qtbot.waitSignal(application.account.account_changed, timeout=15000) as changed:
+        dialog.browser_button.click()
+    account = changed.args[0]
+    assert account is not None
+    assert account.key.startswith(server.base_url + "|")
+    assert application.window.sign_out_action.isEnabled()
+    assert "SportTracks user" in application.window.account_label.text()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    # The token is in the keyring, never in the settings file.
+    stored = list(keyring_backend.items.values())
+    assert len(stored) == 1
+    assert "access_token" in stored[0]
+    application.settings.sync()
+    settings_text = application.paths.settings_file.read_text()
+    assert application.account.session().tokens is not None
+    assert application.account.session().tokens.access_token not in settings_text
+    assert application.account.session().tokens.access_token not in stored[0].split('"')[0]
+    application.shutdown(5.0)
+
+    # Next start: the account comes back from the keyring, without a new sign-in.
+    again = make_app(qtbot, isolated_basedir, keyring_backend)
+    qtbot.waitUntil(lambda: again.account.account is not None, timeout=5000)
+    assert again.account.account.key == account.key
+    # Signing out forgets the keyring entry and the remembered account.
+    again.window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: not keyring_backend.items, timeout=5000)
+    assert again.settings.get(Keys.ACCOUNT) == ""
+    assert again.window.account_label.text() == "Not signed in"
+    again.shutdown(5.0)
+
+
+def test_pasted_redirect_address_completes_the_sign_in(
+    qtbot: QtBot,
+    isolated_basedir: Path,
+    keyring_backend: FakeKeyring,
+    server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(account_module, "qt_open_browser", lambda url: opened.append(url) or True)
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    dialog = open_dialog(qtbot, application, server)
+    dialog.browser_button.click()
+    assert len(opened) == 1
+    # The user approves in a browser that cannot reach the loopback listener...
+    authorize = urlsplit(opened[0])
+    form = dict(parse_qsl(authorize.query), decision="approve")
+    answer = requests.post(
+        f"{server.base_url}{authorize.path}", data=form, allow_redirects=False, timeout=10
+    )
+    redirect = answer.headers["Location"]
+    # ... and pastes the address the browser ended on.
+    dialog.pasted.setText(redirect)
+    with qtbot.waitSignal(application.account.account_changed, timeout=15000) as changed:
+        dialog.use_pasted.click()
+    assert changed.args[0] is not None
+    application.shutdown(5.0)
+
+
+def test_wrong_state_in_pasted_address_is_refused(
+    qtbot: QtBot,
+    isolated_basedir: Path,
+    keyring_backend: FakeKeyring,
+    server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(account_module, "qt_open_browser", lambda url: True)
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    dialog = open_dialog(qtbot, application, server)
+    dialog.browser_button.click()
+    dialog.pasted.setText("http://127.0.0.1:1/st-desktop/callback?code=abc&state=forged")
+    dialog.use_pasted.click()
+    qtbot.waitUntil(lambda: "state" in dialog.status.text().lower(), timeout=10000)
+    assert application.account.account is None
+    assert keyring_backend.items == {}
+    application.shutdown(5.0)
+
+
+def test_missing_credentials_are_asked_for(
+    qtbot: QtBot, isolated_basedir: Path, keyring_backend: FakeKeyring, server: SandboxServer
+) -> None:
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    dialog = open_dialog(qtbot, application, server)
+    dialog.client_id.clear()
+    dialog.browser_button.click()
+    assert "client id" in dialog.status.text()
+    application.shutdown(5.0)
+
+
+def test_sandbox_mode_signs_in_by_itself(
+    qtbot: QtBot, isolated_basedir: Path, keyring_backend: FakeKeyring
+) -> None:
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--sandbox")
+    window = application.window
+    assert "SANDBOX" in window.windowTitle()
+    qtbot.waitUntil(lambda: application.account.account is not None, timeout=30000)
+    assert application.account.account.sandbox
+    assert "SANDBOX" in window.account_label.text()
+    assert keyring_backend.items == {}  # demo tokens never reach the OS keyring
+    assert application.settings.get(Keys.API_BASE) == Keys.API_BASE.default  # settings untouched
+    application.shutdown(5.0)
