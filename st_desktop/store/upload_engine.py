@@ -23,7 +23,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from st_desktop.domain.workout import Workout, WorkoutSummary
@@ -34,6 +34,14 @@ from st_desktop.errors import (
     NotFoundError,
     RateLimitedError,
     StDesktopError,
+)
+from st_desktop.store.cache import WorkoutCache, WorkoutQuery
+from st_desktop.store.duplicates import (
+    Candidate,
+    DuplicateMatch,
+    find_duplicates,
+    ledger_match,
+    search_window,
 )
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
 
@@ -316,3 +324,70 @@ def _same(item: QueueItem, summary: WorkoutSummary) -> bool:
     if mine <= 0 and theirs <= 0:
         return True
     return abs(mine - theirs) <= RECONCILE_DISTANCE_TOLERANCE * max(mine, theirs)
+
+
+@dataclass
+class DuplicateCheck:
+    """The outcome of :func:`check_duplicates`.
+
+    Attributes:
+        matches: why the file looks already uploaded, most convincing first.
+        account_checked: whether the account itself was searched (False: offline or signed out).
+        note: why the account could not be searched, when it could not.
+    """
+
+    matches: list[DuplicateMatch]
+    account_checked: bool
+    note: str | None = None
+
+
+def check_duplicates(
+    store: UploadStore,
+    account: str | None,
+    item: QueueItem,
+    client: UploadClient | None = None,
+    cache: WorkoutCache | None = None,
+) -> DuplicateCheck:
+    """Look for the item in the ledger of uploaded files, the local cache and the account.
+
+    Network failures do not raise: the local answers are returned with a ``note``.
+    """
+    matches: list[DuplicateMatch] = []
+    if account is not None:
+        earlier = store.uploaded_before(account, item.sha256)
+        if earlier is not None and earlier.item_id != item.id:
+            uploaded = datetime.fromtimestamp(earlier.completed_at or earlier.started_at, UTC)
+            matches.append(ledger_match(uploaded, list(earlier.uris)))
+    if item.start_time is None:
+        return DuplicateCheck(matches, False)
+    low, high = search_window(item.start_time)
+    candidates: list[Candidate] = []
+    if cache is not None and account is not None:
+        query = WorkoutQuery(date_from=low.date(), date_to=high.date())
+        candidates += [
+            c for s in cache.page(account, query, 0, 500) if (c := _candidate(s, "the local cache"))
+        ]
+    note: str | None = None
+    checked = False
+    if client is not None:
+        try:
+            for page in range(RECONCILE_MAX_PAGES):
+                result = client.list_workouts(page, 100, low, high)
+                candidates += [c for s in result.items if (c := _candidate(s, "SportTracks"))]
+                if not result.has_next or not result.items:
+                    break
+            checked = True
+        except ApiError as exc:
+            note = f"SportTracks could not be checked for this workout: {exc.user_message}"
+    own = set(item.uris)
+    candidates = [c for c in candidates if c.uri not in own]
+    # An account hit explains better than the same workout found in the cache.
+    candidates.sort(key=lambda c: c.where != "SportTracks")
+    found = find_duplicates(item.start_time, item.distance, candidates)
+    return DuplicateCheck(matches + found, checked, note)
+
+
+def _candidate(summary: WorkoutSummary, where: str) -> Candidate | None:
+    if summary.start_time is None:
+        return None
+    return Candidate(summary.uri, summary.name, summary.start_time, summary.total_distance, where)

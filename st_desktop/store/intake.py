@@ -1,0 +1,237 @@
+"""What a drop means: folders, ``.zip`` and ``.gz`` opened into single activity files.
+
+Plain Python that does file I/O, so it runs on a worker: the drop handler only collects paths.
+:func:`expand` turns dropped paths into :class:`Source` entries (one per activity file, archive
+members included) and :class:`Skipped` entries that say why something is not read;
+:func:`read_source` gives the bytes of one entry, decompressed, ready for the upload store.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from st_desktop.domain.activity import Activity
+from st_desktop.errors import ParseError, StoreError
+from st_desktop.parsers.errors import CorruptFileError, FileTooLargeError
+from st_desktop.parsers.registry import MAX_ARCHIVE_MEMBERS, MAX_FILE_BYTES, parse_bytes
+from st_desktop.store.uploads import QueueItem, UploadStore
+
+ACTIVITY_SUFFIXES = frozenset({".fit", ".tcx", ".gpx"})
+ARCHIVE_SUFFIXES = frozenset({".zip", ".gz"})
+#: Files in a dropped folder deeper than this are not looked at (a dropped home folder).
+MAX_DEPTH = 6
+MAX_FILES = 5000
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One activity file to read.
+
+    Attributes:
+        display_name: the name shown in the list (``ride.fit``; gz suffix dropped).
+        origin: where it came from, for the tooltip (a path or ``export.zip › ride.fit``).
+        path: the file on disk (the archive for a member).
+        member: the member name inside a zip archive, None for a plain file.
+    """
+
+    display_name: str
+    origin: str
+    path: Path
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something dropped that is not read, and why (shown as a row)."""
+
+    display_name: str
+    origin: str
+    reason: str
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith((".", "__MACOSX"))
+
+
+def _kind(name: str) -> str | None:
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+        return "file" if Path(lower).suffix in ACTIVITY_SUFFIXES else None
+    suffix = Path(lower).suffix
+    if suffix in ACTIVITY_SUFFIXES:
+        return "file"
+    if suffix == ".zip":
+        return "zip"
+    return None
+
+
+def _display(name: str) -> str:
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
+def expand(paths: list[Path]) -> list[Source | Skipped]:
+    """Every activity file in the dropped paths, in drop order (folders sorted by name).
+
+    A file dropped on its own with an unknown suffix gets a :class:`Skipped` entry (its content
+    is still sniffed: a GPX saved as ``.xml`` is read). Unknown files inside a folder are counted
+    in one :class:`Skipped` entry per folder instead of one row each.
+    """
+    out: list[Source | Skipped] = []
+    for dropped in paths:
+        path = Path(dropped)
+        if path.is_dir():
+            _walk(path, out)
+        elif not path.exists():
+            out.append(Skipped(path.name, str(path), "The file no longer exists."))
+        elif _kind(path.name) == "zip":
+            _zip(path, out)
+        else:
+            # A single file is always tried: the parser sniffs the content, not the name.
+            out.append(Source(_display(path.name), str(path), path))
+    return out
+
+
+def _walk(folder: Path, out: list[Source | Skipped]) -> None:
+    ignored = 0
+    found = 0
+    for root, dirs, files in os.walk(folder):
+        depth = len(Path(root).relative_to(folder).parts)
+        dirs[:] = sorted(d for d in dirs if not _is_hidden(d) and depth < MAX_DEPTH)
+        for name in sorted(files):
+            if _is_hidden(name):
+                continue
+            kind = _kind(name)
+            path = Path(root) / name
+            if kind is None or found >= MAX_FILES:
+                ignored += 1
+            elif kind == "zip":
+                _zip(path, out)
+            else:
+                found += 1
+                out.append(Source(_display(name), str(path), path))
+    if ignored:
+        plural = "s" if ignored != 1 else ""
+        out.append(
+            Skipped(
+                f"{folder.name}/", str(folder),
+                f"Skipped {ignored} file{plural} in this folder that {'are' if plural else 'is'} "
+                "not FIT, TCX or GPX.",
+            )
+        )  # fmt: skip
+    elif not found:
+        out.append(Skipped(f"{folder.name}/", str(folder), "This folder has no activity files."))
+
+
+def _zip(path: Path, out: list[Source | Skipped]) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = [i for i in archive.infolist() if not i.is_dir() and not _is_hidden(i.filename)]
+    except (OSError, zipfile.BadZipFile):
+        out.append(
+            Skipped(path.name, str(path), "This zip archive is damaged and could not be opened.")
+        )
+        return
+    if len(infos) > MAX_ARCHIVE_MEMBERS:
+        out.append(Skipped(path.name, str(path), "This archive holds too many files to read."))
+        return
+    ignored = 0
+    for info in infos:
+        base = Path(info.filename).name
+        if _is_hidden(base) or _kind(base) != "file":
+            ignored += 1
+            continue
+        out.append(Source(_display(base), f"{path} › {info.filename}", path, info.filename))
+    if ignored or not infos:
+        reason = (
+            f"Skipped {ignored} file(s) in this archive that are not FIT, TCX or GPX."
+            if ignored
+            else "This archive is empty."
+        )
+        out.append(Skipped(path.name, str(path), reason))
+
+
+def read_source(source: Source) -> bytes:
+    """The activity file's bytes (a zip member unpacked, a gzip file decompressed).
+
+    Raises:
+        ParseError: too large, or a damaged archive or gzip stream.
+        OSError: the file cannot be read.
+    """
+    if source.member is None:
+        if source.path.stat().st_size > MAX_FILE_BYTES:
+            raise FileTooLargeError()
+        data = source.path.read_bytes()
+    else:
+        try:
+            with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as member:
+                data = member.read(MAX_FILE_BYTES + 1)
+        except (zipfile.BadZipFile, RuntimeError, EOFError, zlib.error, NotImplementedError) as exc:
+            raise CorruptFileError(
+                f"{source.member} could not be unpacked from the archive.", detail=repr(exc)
+            ) from exc
+        if len(data) > MAX_FILE_BYTES:
+            raise FileTooLargeError()
+    if data.startswith(_GZIP_MAGIC):
+        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            data = decompressor.decompress(data, MAX_FILE_BYTES + 1)
+        except zlib.error as exc:
+            raise CorruptFileError("This .gz file is damaged and could not be opened.") from exc
+        if len(data) > MAX_FILE_BYTES:
+            raise FileTooLargeError()
+    return data
+
+
+@dataclass
+class Ingested:
+    """A file copied into the upload store and parsed.
+
+    Attributes:
+        item: the queue item (already durable).
+        is_new: False when the same bytes were already in the list.
+        activity: the parsed activity, None when the file could not be read.
+        error: why it could not be read, as a sentence.
+    """
+
+    item: QueueItem
+    is_new: bool
+    activity: Activity | None
+    error: str | None = None
+
+
+def ingest(store: UploadStore, source: Source) -> Ingested:
+    """Copy one file into the store (durable first), then parse it and record what was found.
+
+    Raises:
+        StoreError: the copy could not be written.
+        ParseError / OSError: the file could not even be read (nothing was recorded).
+    """
+    try:
+        data = read_source(source)
+    except OSError as exc:
+        raise ParseError(f"The file could not be opened: {exc.strerror or exc}.") from exc
+    item, is_new = store.add_bytes(data, source.display_name, source.origin)
+    return parse_item(store, item, is_new, data)
+
+
+def parse_item(
+    store: UploadStore, item: QueueItem, is_new: bool = False, data: bytes | None = None
+) -> Ingested:
+    """Parse a stored item (again, after a restart) and record its format, start and distance."""
+    try:
+        raw = store.read_data(item) if data is None else data
+        activity = parse_bytes(raw, item.display_name)
+    except (ParseError, StoreError) as exc:
+        return Ingested(item, is_new, None, exc.user_message)
+    if item.format is None or item.start_time is None:
+        item = store.update(
+            item.id, format=activity.format, start_time=activity.start_time,
+            distance=activity.distance or None,
+        )  # fmt: skip
+    return Ingested(item, is_new, activity)
