@@ -24,7 +24,8 @@ def make_gpx(start: datetime, points: int = 60, step_s: int = 10, lat0: float = 
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<gpx version="1.1" creator="st-desktop tests" xmlns="http://www.topografix.com/GPX/1/1">'
-        f"<trk><name>Test ride</name><type>cycling</type><trkseg>{''.join(rows)}</trkseg></trk></gpx>"
+        "<trk><name>Test ride</name><type>cycling</type>"
+        f"<trkseg>{''.join(rows)}</trkseg></trk></gpx>"
     ).encode()
 
 
