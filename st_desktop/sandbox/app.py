@@ -127,6 +127,8 @@ class SandboxApp:
             # werkzeug treats a ConnectionError as the client going away: nothing is written
             # and nothing is logged as a server error, so the client sees a closed connection.
             raise ConnectionAbortedError("sandbox fault: connection dropped") from None
+        finally:
+            request.close()  # closes uploaded file parts (temporary files)
         return response(environ, start_response)
 
     def _dispatch(self, request: Request) -> Response:

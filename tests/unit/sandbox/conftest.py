@@ -1,4 +1,4 @@
-"""Fixtures of the sandbox contract tests: real servers on 127.0.0.1, spoken to with raw requests."""
+"""Fixtures of the sandbox contract tests: real servers on 127.0.0.1, spoken to with raw HTTP."""
 
 from __future__ import annotations
 

@@ -67,14 +67,16 @@ def test_page_zero_envelope_matches_the_observed_wire_format(demo_api: Api) -> N
         for key in STRING_FIELDS:
             assert isinstance(item[key], str)
             float(item[key])
-        assert item["duration"].count(".") == 1 and len(item["duration"].split(".")[1]) == 2
+        assert item["duration"].count(".") == 1
+        assert len(item["duration"].split(".")[1]) == 2
         assert item["uri"].startswith(demo_api.server.api_base + "/fitnessActivities/")
 
 
 def test_items_are_newest_first_across_pages(demo_api: Api) -> None:
     starts = []
     for page in range(3):
-        starts += [parse_timestamp(i["start_time"]) for i in demo_api.get("/fitnessActivities", page=page).json()["items"]]  # fmt: skip
+        items = demo_api.get("/fitnessActivities", page=page).json()["items"]
+        starts += [parse_timestamp(item["start_time"]) for item in items]
     assert len(starts) == DEMO_SIZE
     assert starts == sorted(starts, reverse=True)
 
@@ -105,7 +107,8 @@ def test_page_size_and_both_suffixes_give_the_same_items(demo_api: Api) -> None:
     assert len(plain["items"]) == 7
     whole = demo_api.get("/fitnessActivities", pageSize=100).json()
     assert plain["items"] == whole["items"][14:21]
-    assert "next" not in whole and len(whole["items"]) == DEMO_SIZE
+    assert "next" not in whole
+    assert len(whole["items"]) == DEMO_SIZE
 
 
 @pytest.mark.parametrize("params", [{"page": "-1"}, {"pageSize": "0"}, {"page": "two"}])

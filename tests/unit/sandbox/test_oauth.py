@@ -54,7 +54,8 @@ def test_consent_page_posts_back_approve_and_deny_with_hidden_fields(server: San
     assert page.headers["Content-Type"].startswith("text/html")
     text = page.text
     assert "<form method='post'" in text
-    assert "value='approve'" in text and "value='deny'" in text
+    assert "value='approve'" in text
+    assert "value='deny'" in text
     for value in params.values():
         assert f"value='{value}'" in text
 
@@ -106,7 +107,8 @@ def test_code_exchange_with_form_or_json_body(server: SandboxServer, as_json: bo
     assert response.status_code == 200
     body: dict[str, Any] = response.json()
     assert list(body) == ["access_token", "refresh_token", "expires_in", "token_type"]
-    assert body["expires_in"] == 7200 and body["token_type"] == "bearer"
+    assert body["expires_in"] == 7200
+    assert body["token_type"] == "bearer"
     assert list_status(server, body["access_token"]) == 200
 
 
@@ -154,7 +156,10 @@ def test_refresh_gives_a_new_token_and_keeps_the_old_refresh_token_valid(
 def test_refresh_without_a_new_refresh_token(server: SandboxServer) -> None:
     server.faults.refresh_returns_new_token = False
     first = server.issue_token()
-    body = token_request(server, grant_type="refresh_token", refresh_token=first["refresh_token"]).json()  # fmt: skip
+    response = token_request(
+        server, grant_type="refresh_token", refresh_token=first["refresh_token"]
+    )
+    body = response.json()
     assert "refresh_token" not in body
     assert list_status(server, body["access_token"]) == 200
 

@@ -13,7 +13,8 @@ def test_create_answers_200_with_an_absolute_uri(api: Api, path: str) -> None:
     response = api.post(path, json=workout())
     assert response.status_code == 200
     body = response.json()
-    assert list(body) == ["size", "uris"] and body["size"] == 1
+    assert list(body) == ["size", "uris"]
+    assert body["size"] == 1
     uri = body["uris"][0]
     assert uri.startswith(api.server.api_base + "/fitnessActivities/")
     assert api.get(uri).json()["name"] == "Test run"
@@ -81,7 +82,9 @@ def test_put_replaces_the_whole_workout(api: Api) -> None:
     api.put(uri + ".json", json={"start_time": full["start_time"], "name": "Bare"})
     bare = api.get(uri).json()
     assert bare["name"] == "Bare"
-    assert "location" not in bare and "heartrate" not in bare and "timer_stops" not in bare
+    assert "location" not in bare
+    assert "heartrate" not in bare
+    assert "timer_stops" not in bare
     assert api.server.workout_count() == 1
 
 
@@ -122,7 +125,8 @@ def test_system_connect_returns_the_user_id(api: Api, server: SandboxServer, pat
     response = api.post(path)
     assert response.status_code == 200
     assert response.json() == {"user": {"uid": server.user_id}}
-    assert isinstance(server.user_id, int) and server.user_id > 0
+    assert isinstance(server.user_id, int)
+    assert server.user_id > 0
 
 
 def test_wrong_method_is_405_json(api: Api) -> None:
