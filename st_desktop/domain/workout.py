@@ -188,14 +188,10 @@ def _location(value: object) -> LatLon | None:
 # ----------------------------------------------------------------------------- laps, pauses
 
 
-@dataclass(frozen=True)
-class Lap:
-    """A lap (contract 3.4). ``type`` is lower-cased ("active", "rest"); numbers may be None."""
+@dataclass(frozen=True, kw_only=True)
+class _Figures:
+    """Figures shared by workouts and laps (units as the service gives them; None = no data)."""
 
-    number: int | None
-    type: str
-    start_time: datetime | None
-    distance: float | None = None
     duration: float | None = None
     clock_duration: float | None = None
     calories: float | None = None
@@ -209,6 +205,21 @@ class Lap:
     max_cadence: float | None = None
     avg_power: float | None = None
     max_power: float | None = None
+
+    @property
+    def calories_kcal(self) -> float | None:
+        """``calories`` (which the service keeps in kJ) in kilocalories."""
+        return None if self.calories is None else kj_to_kcal(self.calories)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lap(_Figures):
+    """A lap (contract 3.4). ``type`` is lower-cased ("active", "rest")."""
+
+    number: int | None = None
+    type: str = ""
+    start_time: datetime | None = None
+    distance: float | None = None
 
     @property
     def is_rest(self) -> bool:
@@ -256,40 +267,22 @@ class TimerStop:
 # ----------------------------------------------------------------------------- workouts
 
 
-@dataclass(frozen=True)
-class _Stats:
-    start_time: datetime | None
-    type: str
-    name: str
-    user_id: int | None
-    uri: str | None
-    total_distance: float | None
-    duration: float | None
-    clock_duration: float | None
-    calories: float | None
-    elevation_gain: float | None
-    elevation_loss: float | None
-    avg_speed: float | None
-    max_speed: float | None
-    avg_heartrate: float | None
-    max_heartrate: float | None
-    avg_cadence: float | None
-    max_cadence: float | None
-    avg_power: float | None
-    max_power: float | None
+@dataclass(frozen=True, kw_only=True)
+class _Stats(_Figures):
+    start_time: datetime | None = None
+    type: str = "Other"
+    name: str = ""
+    user_id: int | None = None
+    uri: str | None = None
+    total_distance: float | None = None
 
     @property
     def id(self) -> str | None:
         """The workout id (last path segment of ``uri``), None for a workout not yet created."""
         return workout_id(self.uri) if self.uri else None
 
-    @property
-    def calories_kcal(self) -> float | None:
-        """``calories`` (which the service keeps in kJ) in kilocalories."""
-        return None if self.calories is None else kj_to_kcal(self.calories)
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WorkoutSummary(_Stats):
     """One item of the workout list (contract 2.3, plus 2.4 with ``data=summary``).
 
@@ -305,7 +298,7 @@ class WorkoutSummary(_Stats):
         return cls(raw=raw, **_stats(raw))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Workout(_Stats):
     """A full workout (contract section 3) that remembers the JSON it came from.
 
@@ -339,15 +332,10 @@ class Workout(_Stats):
         stops = [TimerStop.from_json(item) for item in _list(raw.get("timer_stops"))]
         return cls(
             raw=raw,
-            timezone=lenient_float(raw.get("timezone")),
-            privacy=_text(raw.get("privacy")) or _text(raw.get("sharing")),
-            notes=_text(raw.get("notes")) or "",
-            location_name=_text(raw.get("location_name")) or "",
-            activity_url=_text(raw.get("activity")),
             laps=tuple(lap for lap in laps if lap is not None),
             timer_stops=tuple(stop for stop in stops if stop is not None),
             streams={key: stream for key, stream in streams.items() if stream is not None},
-            **_stats(raw),
+            **_workout_scalars(raw),
         )
 
     @classmethod
@@ -397,16 +385,7 @@ class Workout(_Stats):
         edits = dict(self.edits)
         for key, value in changes.items():
             edits.update(_wire_edit(self.raw, key, value))
-        merged = {**self.raw, **edits}
-        return dataclasses.replace(
-            self,
-            edits=edits,
-            timezone=lenient_float(merged.get("timezone")),
-            privacy=_text(merged.get("privacy")) or _text(merged.get("sharing")),
-            notes=_text(merged.get("notes")) or "",
-            location_name=_text(merged.get("location_name")) or "",
-            **_stats(merged),
-        )
+        return dataclasses.replace(self, edits=edits, **_workout_scalars({**self.raw, **edits}))
 
     def to_json(self) -> dict[str, Any]:
         """The object to send back: the original JSON, in its key order, with the edits applied.
@@ -416,6 +395,17 @@ class Workout(_Stats):
         out = copy.deepcopy(dict(self.raw))
         out.update(copy.deepcopy(dict(self.edits)))
         return out
+
+
+def _workout_scalars(raw: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        **_stats(raw),
+        "timezone": lenient_float(raw.get("timezone")),
+        "privacy": _text(raw.get("privacy")) or _text(raw.get("sharing")),
+        "notes": _text(raw.get("notes")) or "",
+        "location_name": _text(raw.get("location_name")) or "",
+        "activity_url": _text(raw.get("activity")),
+    }
 
 
 def _list(value: object) -> list[Any]:
