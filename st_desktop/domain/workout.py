@@ -12,15 +12,14 @@ workout, :meth:`Workout.to_json` gives that object back with only the fields cha
 
 from __future__ import annotations
 
-import bisect
 import copy
 import dataclasses
-import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
+from st_desktop.domain.streams import STREAM_KEYS, Stream
 from st_desktop.domain.timeutil import (
     TimestampError,
     format_timestamp,
@@ -30,15 +29,16 @@ from st_desktop.domain.timeutil import (
 from st_desktop.domain.types import normalize_type
 from st_desktop.domain.units import kj_to_kcal, lenient_float, lenient_int
 
-V = TypeVar("V")
-LatLon = tuple[float, float]
-
-#: Every Track Data key of the contract (3.3). ``location`` holds (lat, lon), the others numbers.
-STREAM_KEYS: tuple[str, ...] = (
-    "location", "elevation", "distance", "heartrate", "cadence", "power", "temperature",
-    "vertical_oscillation", "ground_contact_time", "left_power_percent",
-    "total_hemoglobin_conc", "saturated_hemoglobin_percent",
-)  # fmt: skip
+__all__ = [
+    "EDITABLE_FIELDS",
+    "STREAM_KEYS",
+    "Lap",
+    "Stream",
+    "TimerStop",
+    "Workout",
+    "WorkoutSummary",
+    "workout_id",
+]
 
 #: Numeric scalar fields shared by list items and full workouts.
 _STAT_KEYS: tuple[str, ...] = (
@@ -52,9 +52,6 @@ EDITABLE_FIELDS = frozenset(
     {"name", "type", "notes", "privacy", "location_name", "start_time", "total_distance",
      "duration", "clock_duration", "calories"}
 )  # fmt: skip
-
-#: A stream longer than this is resampled with a coarser step instead (bounds the work).
-MAX_RESAMPLE_POINTS = 200_000
 
 
 def workout_id(uri_or_id: str | int) -> str:
@@ -90,99 +87,6 @@ def _stats(raw: Mapping[str, Any]) -> dict[str, Any]:
         uri=_text(raw.get("uri")),
     )
     return stats
-
-
-# ----------------------------------------------------------------------------- streams
-
-
-@dataclass(frozen=True)
-class Stream(Generic[V]):
-    """One time series: offsets (elapsed seconds since ``start_time``) and their values.
-
-    Offsets are always non-decreasing: a wire stream whose offsets go backwards is sorted
-    (stably, so nothing is dropped) and flagged ``reordered``.
-
-    Attributes:
-        key: the wire key ("heartrate", "location", ...).
-        offsets: seconds since the workout's start, in elapsed (wall-clock) time.
-        values: one value per offset; (lat, lon) for ``location``.
-        reordered: True when the service sent offsets out of order.
-    """
-
-    key: str
-    offsets: tuple[float, ...]
-    values: tuple[V, ...]
-    reordered: bool = False
-
-    def __len__(self) -> int:
-        return len(self.offsets)
-
-    def __iter__(self) -> Iterator[tuple[float, V]]:
-        return zip(self.offsets, self.values, strict=True)
-
-    @property
-    def start(self) -> float:
-        """First offset (0.0 for an empty stream)."""
-        return self.offsets[0] if self.offsets else 0.0
-
-    @property
-    def end(self) -> float:
-        """Last offset (0.0 for an empty stream)."""
-        return self.offsets[-1] if self.offsets else 0.0
-
-    def value_at(self, offset: float) -> V | None:
-        """The last value recorded at or before ``offset`` (None before the first sample)."""
-        index = bisect.bisect_right(self.offsets, offset) - 1
-        return self.values[index] if index >= 0 else None
-
-    def resample(self, step: float = 1.0) -> list[tuple[float, V]]:
-        """Values on a regular grid from first to last offset, carrying the last value forward.
-
-        The grid never has more than :data:`MAX_RESAMPLE_POINTS` points: a longer span gets a
-        coarser step, so an absurd offset cannot make this run for ever.
-        """
-        if not self.offsets:
-            return []
-        span = self.end - self.start
-        step = max(step, span / MAX_RESAMPLE_POINTS, 1e-9)
-        out: list[tuple[float, V]] = []
-        index = 0
-        for i in range(int(span / step) + 1):
-            at = self.start + i * step
-            while index + 1 < len(self.offsets) and self.offsets[index + 1] <= at:
-                index += 1
-            out.append((at, self.values[index]))
-        return out
-
-    @staticmethod
-    def from_json(key: str, raw: object) -> Stream[Any] | None:
-        """Decode a flat ``[offset, value, offset, value, ...]`` array; None when it holds nothing.
-
-        Pairs with an unreadable offset or value are skipped; a dangling last element is ignored.
-        """
-        if not isinstance(raw, list):
-            return None
-        pairs: list[tuple[float, Any]] = []
-        for i in range(0, len(raw) - 1, 2):
-            offset = lenient_float(raw[i])
-            value = _location(raw[i + 1]) if key == "location" else lenient_float(raw[i + 1])
-            if offset is not None and value is not None:
-                pairs.append((offset, value))
-        if not pairs:
-            return None
-        reordered = any(b[0] < a[0] for a, b in itertools.pairwise(pairs))
-        if reordered:
-            pairs.sort(key=lambda pair: pair[0])
-        return Stream(key, tuple(p[0] for p in pairs), tuple(p[1] for p in pairs), reordered)
-
-
-def _location(value: object) -> LatLon | None:
-    if not isinstance(value, list | tuple) or len(value) < 2:
-        return None
-    lat, lon = lenient_float(value[0]), lenient_float(value[1])
-    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return None
-    return (lat, lon)
 
 
 # ----------------------------------------------------------------------------- laps, pauses

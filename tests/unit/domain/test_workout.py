@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from st_desktop.domain.streams import MAX_RESAMPLE_POINTS, Stream
 from st_desktop.domain.workout import (
-    MAX_RESAMPLE_POINTS,
     Lap,
-    Stream,
     TimerStop,
     Workout,
     WorkoutSummary,
