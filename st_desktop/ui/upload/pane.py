@@ -1,35 +1,207 @@
-"""The upload pane (drop files, preview, upload). Filled in by the upload work."""
+"""The upload pane: the list of dropped files, the preview, and the upload buttons."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from st_desktop.ui.upload.controller import UploadController
+from st_desktop.ui.upload.drop import DropTarget
+from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, Column, UploadRow
+from st_desktop.ui.upload.preview import PreviewView
 
 
 class UploadPane(QWidget):
-    """Placeholder that lists the files handed to it.
+    """Drop files here (or anywhere on the window), preview them, fix them, upload them.
+
+    Args:
+        controller: does the work; the pane only shows its model and forwards clicks.
+        parent: Qt parent.
 
     Signals:
-        files_added(list): the paths just added.
+        files_added(list): paths just handed to the pane (dropped, opened or on the command line).
+        workouts_uploaded(list): uris of the workouts created (relayed from the controller).
     """
 
     files_added = Signal(list)
+    workouts_uploaded = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: UploadController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("uploadPane")
-        hint = QLabel("Drop FIT, TCX or GPX files here", self)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.file_list = QListWidget(self)
-        self.file_list.setObjectName("uploadList")
+        self.controller = controller
+        self.model = controller.model
+        self.drop_target = DropTarget(self)
+        self.drop_target.watch(self)
+        self.drop_target.paths_dropped.connect(self.add_paths)
+
+        self.hint = QLabel(
+            "Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window.", self
+        )
+        self.hint.setObjectName("uploadHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.list = QTableView(self)
+        self.list.setObjectName("uploadList")
+        self.list.setModel(self.model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setAlternatingRowColors(True)
+        self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in (Column.STATUS, Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Interactive)
+        self.list.setColumnWidth(Column.FILE, 160)
+        self.list.setAccessibleName("Files to upload")
+
+        self.preview = PreviewView(self)
+        self.preview.edited.connect(controller.set_edits)
+        self.preview.duplicate_decided.connect(controller.set_upload_anyway)
+
+        self.upload_button = QPushButton("&Upload", self)
+        self.upload_button.setObjectName("uploadButton")
+        self.upload_button.setToolTip("Upload the selected files, or all when none is selected")
+        self.upload_button.clicked.connect(self.upload_selected_or_all)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("uploadCancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(controller.cancel)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setObjectName("uploadRemove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("uploadStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.upload_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.hint)
+        top_layout.addWidget(self.list, 1)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.status_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("uploadSplitter")
+        splitter.addWidget(top)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.file_list)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self._add_shortcuts()
+        self.list.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.dataChanged.connect(self._data_changed)
+        self.model.rowsInserted.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
+        controller.status_changed.connect(self.status_label.setText)
+        controller.busy_changed.connect(self._busy_changed)
+        controller.workouts_uploaded.connect(self.workouts_uploaded)
+        self._update_buttons()
+
+    def _add_shortcuts(self) -> None:
+        delete = QAction("Remove from list", self)
+        delete.setObjectName("uploadRemoveAction")
+        delete.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
+        )
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.triggered.connect(self.remove_selected)
+        self.list.addAction(delete)
+        upload = QAction("Upload selected", self)
+        upload.setObjectName("uploadSelectedAction")
+        upload.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        upload.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        upload.triggered.connect(self.upload_selected_or_all)
+        self.addAction(upload)
+
+    # ------------------------------------------------------------------ public API
 
     def add_paths(self, paths: list[Path]) -> None:
         """Add files (from the command line, File > Open or a drop) to the pane."""
-        for path in paths:
-            self.file_list.addItem(str(path))
-        self.files_added.emit(list(paths))
+        paths = list(paths)
+        self.controller.add_paths(paths)
+        self.files_added.emit(paths)
+
+    def set_units(self, units: str) -> None:
+        """Show distances in "metric" or "imperial" units."""
+        self.model.set_units(units)
+        self.preview.set_units(units)
+        self.preview.show_row(self._current_row())
+
+    def selected_rows(self) -> list[UploadRow]:
+        """Rows selected in the list, in list order."""
+        indexes = sorted(self.list.selectionModel().selectedRows(), key=QModelIndex.row)
+        return [self.model.row_at(i.row()) for i in indexes]
+
+    def upload_selected_or_all(self) -> int:
+        """Upload the selected rows, or every uploadable row when none is selected."""
+        selected = self.selected_rows()
+        return self.controller.upload([r.row_id for r in selected] if selected else None)
+
+    def remove_selected(self) -> None:
+        """Remove the selected rows that are not being uploaded."""
+        self.controller.remove([r.row_id for r in self.selected_rows()])
+
+    def select_row(self, row_id: int) -> None:
+        """Select one row (and preview it)."""
+        position = self.model.position(row_id)
+        if position >= 0:
+            self.list.selectionModel().select(
+                self.model.index(position, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.list.setCurrentIndex(self.model.index(position, 0))
+
+    # ------------------------------------------------------------------ slots
+
+    def _current_row(self) -> UploadRow | None:
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
+
+    def _selection_changed(self) -> None:
+        self.preview.show_row(self._current_row())
+        self._update_buttons()
+
+    def _data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        current = self._current_row()
+        if current is not None and top.row() <= self.model.position(current.row_id) <= bottom.row():
+            # The same row changed (status, a parse result): keep what the user is typing.
+            same = self.preview.current_row_id() == current.row_id
+            self.preview.show_row(current, keep_edits=same)
+        self._update_buttons()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.cancel_button.setEnabled(busy)
+
+    def _update_buttons(self) -> None:
+        rows = self.selected_rows() or self.model.rows()
+        self.upload_button.setEnabled(any(r.status in UPLOADABLE for r in rows))
+        self.remove_button.setEnabled(any(r.status in REMOVABLE for r in self.selected_rows()))
+        self.hint.setVisible(self.model.rowCount() == 0)

@@ -1,0 +1,445 @@
+"""The upload controller: drop -> copy and parse -> duplicate check -> queue -> upload.
+
+Every step that touches a disk or the network runs on the task runner; slots here only move rows.
+Queue writes and the upload engine run on the serial pool, so they never interleave.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from st_desktop.errors import StDesktopError
+from st_desktop.store.cache import WorkoutCache
+from st_desktop.store.intake import Ingested, Skipped, Source, expand, ingest, parse_item
+from st_desktop.store.upload_engine import (
+    DuplicateCheck,
+    RunReport,
+    UploadClient,
+    UploadEngine,
+    backoff_delay,
+    check_duplicates,
+)
+from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
+from st_desktop.tasks import TaskContext, TaskHandle, TaskRunnerBase
+from st_desktop.ui.upload.model import UPLOADABLE, RowStatus, UploadListModel, UploadRow
+
+log = logging.getLogger(__name__)
+
+#: While offline, try again at least this often (the engine's backoff may ask for longer).
+MIN_RETRY_MS = 1000
+
+_STATE_STATUS = {
+    ItemState.QUEUED: RowStatus.QUEUED,
+    ItemState.UPLOADING: RowStatus.UPLOADING,
+    ItemState.FILE_UPLOADED: RowStatus.UPLOADING,
+    ItemState.UPLOADED: RowStatus.UPLOADED,
+    ItemState.FAILED: RowStatus.FAILED,
+    ItemState.SKIPPED: RowStatus.SKIPPED,
+}
+
+
+def _user_text(exc: BaseException) -> str:
+    if isinstance(exc, StDesktopError):
+        return exc.user_message
+    return f"Unexpected error ({type(exc).__name__}); details are in the log."
+
+
+class UploadController(QObject):
+    """Owns the upload rows and drives the store and the engine on the runner.
+
+    Args:
+        store: the persistent upload queue.
+        runner: where file and network work runs.
+        cache: the local workout cache, searched for duplicates (optional).
+        parent: Qt parent.
+
+    Signals:
+        workouts_uploaded(list): uris of workouts just created (for the workout table).
+        upload_finished(str): the summary sentence of a finished upload run.
+        status_changed(str): a sentence for the pane's status line.
+        busy_changed(bool): whether an upload run is going on.
+        item_changed(object): a :class:`QueueItem` the engine changed (emitted from the worker,
+            delivered queued on the GUI thread).
+    """
+
+    workouts_uploaded = Signal(list)
+    upload_finished = Signal(str)
+    status_changed = Signal(str)
+    busy_changed = Signal(bool)
+    item_changed = Signal(object)
+
+    def __init__(
+        self,
+        store: UploadStore,
+        runner: TaskRunnerBase,
+        cache: WorkoutCache | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.cache = cache
+        self.model = UploadListModel(self)
+        self.client: UploadClient | None = None
+        self.account: str | None = None
+        self._generation = 0  # bumps with the account: older network answers are dropped
+        self._run_handle: TaskHandle | None = None
+        self._rerun = False
+        self._batch: set[int] = set()  # item ids of the current upload run, for the summary
+        #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
+        self.engine_backoff: Callable[[int, float | None], float] = backoff_delay
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.resume)
+        self.item_changed.connect(self._on_item_changed)
+
+    # ------------------------------------------------------------------ account
+
+    def set_client(self, client: UploadClient | None, account_key: str | None) -> None:
+        """Use ``client`` for ``account_key`` (None, None when signed out).
+
+        Queued uploads of that account resume, and rows not yet checked against the account
+        are checked for duplicates.
+        """
+        self._generation += 1
+        self.client = client if account_key is not None else None
+        self.account = account_key if client is not None else None
+        self._retry_timer.stop()
+        if self.client is None:
+            return
+        for row in self.model.rows():
+            if row.status in UPLOADABLE and not row.account_checked and row.item_id is not None:
+                self._check_duplicates(row)
+        self.resume()
+
+    # ------------------------------------------------------------------ adding files
+
+    def restore(self) -> None:
+        """Show the queue as the last session left it and re-read every unfinished file."""
+        self.runner.submit(
+            self.store.items, on_result=self._restored, on_error=self._report_error,
+            description="Loading the upload queue", serial=True,
+        )  # fmt: skip
+
+    def _restored(self, items: list[QueueItem]) -> None:
+        for item in items:
+            if self.model.row_for_item(item.id) is not None:
+                continue
+            status = _STATE_STATUS.get(item.state, RowStatus.PARSING)
+            row = self.model.add(
+                UploadRow(
+                    item.display_name, item.source, status, item_id=item.id, name=item.name,
+                    type=item.type, notes=item.notes, uris=item.uris, message=item.error or "",
+                )
+            )  # fmt: skip
+            self.runner.submit(
+                parse_item, self.store, item,
+                on_result=partial(self._parsed, row.row_id),
+                on_error=partial(self._parse_failed, row.row_id),
+                description=f"Reading {item.display_name}",
+            )  # fmt: skip
+        if any(i.state in (ItemState.QUEUED, ItemState.UPLOADING) for i in items):
+            self.resume()
+
+    def add_paths(self, paths: Iterable[Path]) -> None:
+        """Add dropped or opened files, folders and archives (no I/O here)."""
+        dropped = [Path(p) for p in paths]
+        if not dropped:
+            return
+        self.status_changed.emit(f"Reading {len(dropped)} dropped item(s)…")
+        self.runner.submit(
+            expand, dropped, on_result=self._expanded, on_error=self._report_error,
+            description="Looking into the dropped files",
+        )  # fmt: skip
+
+    def _expanded(self, entries: list[Source | Skipped]) -> None:
+        count = 0
+        for entry in entries:
+            if isinstance(entry, Skipped):
+                self.model.add(
+                    UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED,
+                              message=entry.reason)
+                )  # fmt: skip
+                continue
+            count += 1
+            row = self.model.add(UploadRow(entry.display_name, entry.origin))
+            self.runner.submit(
+                ingest, self.store, entry,
+                on_result=partial(self._ingested, row.row_id),
+                on_error=partial(self._parse_failed, row.row_id),
+                description=f"Reading {entry.display_name}",
+            )  # fmt: skip
+        self.status_changed.emit(f"Reading {count} file(s)…" if count else "")
+
+    def _ingested(self, row_id: int, result: Ingested) -> None:
+        existing = self.model.row_for_item(result.item.id)
+        if existing is not None and existing.row_id != row_id:
+            # The same bytes were dropped again: one row is enough.
+            self.model.remove(row_id)
+            self.status_changed.emit(f"{existing.display_name} is already in the list.")
+            return
+        self.model.update(row_id, item_id=result.item.id)
+        self._parsed(row_id, result)
+
+    def _parsed(self, row_id: int, result: Ingested) -> None:
+        row = self.model.row(row_id)
+        if row is None:
+            return
+        if result.activity is None:
+            self.model.update(row_id, status=RowStatus.ERROR, message=result.error or "")
+            return
+        activity = result.activity
+        if row.status != RowStatus.PARSING:  # restored Queued, Uploaded, Skipped ... rows
+            self.model.update(row_id, activity=activity)
+            return
+        status = RowStatus.WARNING if activity.warnings else RowStatus.READY
+        self.model.update(row_id, activity=activity, status=status)
+        self._check_duplicates(row)
+        self.status_changed.emit("")
+
+    def _parse_failed(self, row_id: int, exc: BaseException) -> None:
+        self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
+
+    # ------------------------------------------------------------------ duplicates
+
+    def _check_duplicates(self, row: UploadRow) -> None:
+        if row.item_id is None:
+            return
+        item_id, generation = row.item_id, self._generation
+        client, account, cache = self.client, self.account, self.cache
+
+        def check() -> DuplicateCheck:
+            return check_duplicates(self.store, account, self.store.get(item_id), client, cache)
+
+        def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
+            current = self.model.row(rid)
+            if current is None or generation != self._generation:
+                return
+            if current.status not in (RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE):
+                return
+            if not result.matches:
+                status = RowStatus.WARNING if current.activity and current.activity.warnings \
+                    else RowStatus.READY  # fmt: skip
+                self.model.update(
+                    rid, status=status, duplicates=[], account_checked=result.account_checked,
+                    message="" if status == RowStatus.READY else current.message,
+                )  # fmt: skip
+                return
+            reason = result.matches[0].reason
+            more = len(result.matches) - 1
+            message = reason[:1].upper() + reason[1:] + (f" (and {more} more)" if more else "")
+            self.model.update(
+                rid, status=RowStatus.DUPLICATE, duplicates=result.matches, message=message,
+                account_checked=result.account_checked,
+            )  # fmt: skip
+
+        self.runner.submit(
+            check, on_result=done, on_error=lambda exc: log.warning("duplicate check: %s", exc),
+            description="Checking for duplicates",
+        )  # fmt: skip
+
+    def set_upload_anyway(self, row_id: int, upload: bool) -> None:
+        """The user's decision for a possible duplicate (default: skip)."""
+        self.model.update(row_id, upload_anyway=upload)
+
+    # ------------------------------------------------------------------ edits
+
+    def set_edits(
+        self, row_id: int, name: str | None, type_: str | None, notes: str | None
+    ) -> None:
+        """Keep the user's name, type and notes for a row (saved to the queue at once)."""
+        row = self.model.update(row_id, name=name or None, type=type_ or None, notes=notes)
+        if row is None or row.item_id is None:
+            return
+        item_id = row.item_id
+        self.runner.submit(
+            lambda: self.store.update(item_id, name=name or None, type=type_ or None, notes=notes),
+            on_error=self._report_error, description="Saving your changes", serial=True,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ upload
+
+    def upload(self, row_ids: Iterable[int] | None = None) -> int:
+        """Queue rows (all uploadable ones when None) and start uploading.
+
+        Possible duplicates the user did not choose to upload anyway become Skipped.
+
+        Returns:
+            How many rows were queued.
+        """
+        rows = [self.model.row(r) for r in row_ids] if row_ids is not None else self.model.rows()
+        queue: list[tuple[int, tuple[str, ...]]] = []
+        skip: list[int] = []
+        for row in rows:
+            if row is None or row.item_id is None or row.status not in UPLOADABLE:
+                continue
+            if row.status == RowStatus.DUPLICATE and not row.upload_anyway:
+                skip.append(row.item_id)
+                self.model.update(row.row_id, status=RowStatus.SKIPPED)
+                continue
+            allow = tuple(m.uri for m in row.duplicates if m.uri) if row.upload_anyway else ()
+            queue.append((row.item_id, allow))
+            message = "" if self.client else "Waiting for sign-in to SportTracks"
+            self.model.update(row.row_id, status=RowStatus.QUEUED, message=message)
+        if not queue and not skip:
+            return 0
+        account = self.account
+        self._batch.update(item_id for item_id, _ in queue)
+
+        def write() -> None:
+            for item_id in skip:
+                self.store.update(item_id, state=ItemState.SKIPPED)
+            for item_id, allow in queue:
+                if account is None:
+                    self.store.update(item_id, state=ItemState.QUEUED)
+                else:
+                    self.store.enqueue(item_id, account, allow)
+
+        self.runner.submit(
+            write, on_error=self._report_error, on_finished=self.resume,
+            description="Queueing uploads", serial=True,
+        )  # fmt: skip
+        return len(queue)
+
+    def resume(self) -> None:
+        """Work the queue now (after a drop, a sign-in, or when a retry is due)."""
+        client, account = self.client, self.account
+        if client is None or account is None:
+            return
+        if self._run_handle is not None:
+            self._rerun = True
+            return
+        self._retry_timer.stop()
+        self.busy_changed.emit(True)
+        generation = self._generation
+        backoff = self.engine_backoff
+
+        def run(ctx: TaskContext) -> RunReport:
+            # Items queued while signed out get this account now.
+            for item in self.store.items():
+                if item.state == ItemState.QUEUED and item.account is None:
+                    self.store.enqueue(item.id, account)
+            engine = UploadEngine(
+                self.store, client, account, backoff=backoff, listener=self.item_changed.emit
+            )
+            return engine.run(should_stop=lambda: ctx.cancelled)
+
+        self._run_handle = self.runner.submit(
+            run, with_context=True, serial=True, description="Uploading",
+            on_result=lambda report: self._run_done(report, generation),
+            on_error=self._report_error, on_finished=self._run_finished,
+        )  # fmt: skip
+
+    def _run_finished(self) -> None:
+        self._run_handle = None
+        if self._rerun:
+            self._rerun = False
+            self.resume()
+        else:
+            self.busy_changed.emit(False)
+
+    def _run_done(self, report: RunReport, generation: int) -> None:
+        uris = [uri for found in report.uploaded.values() for uri in found]
+        if uris:
+            self.workouts_uploaded.emit(uris)
+        if report.retry_at is not None and generation == self._generation:
+            delay = max(MIN_RETRY_MS, int((report.retry_at - time.time()) * 1000))
+            self._retry_timer.start(delay)
+            self.status_changed.emit(
+                f"{report.last_error or 'Waiting'} Trying again in {round(delay / 1000)} s."
+            )
+        elif report.auth_needed:
+            self.status_changed.emit(report.last_error or "Please sign in again.")
+        self._summarise()
+
+    def _on_item_changed(self, item: QueueItem) -> None:
+        row = self.model.row_for_item(item.id)
+        if row is None:
+            return
+        status = _STATE_STATUS.get(item.state, row.status)
+        if item.state == ItemState.FILE_UPLOADED:
+            message = "Applying name, type and notes…"
+        elif item.state == ItemState.UPLOADING:
+            message = "Sending the file…"
+        elif item.state == ItemState.QUEUED and item.error:
+            message = f"{item.error} Will try again."
+        else:
+            message = item.error or ""
+        self.model.update(row.row_id, status=status, message=message, uris=item.uris)
+
+    def _summarise(self) -> None:
+        rows = [r for r in self.model.rows() if r.item_id in self._batch]
+        if not rows or any(r.status in (RowStatus.QUEUED, RowStatus.UPLOADING) for r in rows):
+            return
+        done = sum(r.status == RowStatus.UPLOADED for r in rows)
+        failed = [r for r in rows if r.status == RowStatus.FAILED]
+        skipped = [r for r in self.model.rows() if r.status == RowStatus.SKIPPED and r.item_id]
+        parts = [f"Uploaded {done} of {len(rows)} workout{'s' if len(rows) != 1 else ''}"]
+        if failed:
+            parts.append(f"{len(failed)} failed ({failed[0].display_name}: {failed[0].message})")
+        if skipped:
+            parts.append(f"{len(skipped)} skipped as already in SportTracks")
+        summary = "; ".join(parts) + "."
+        self._batch.clear()
+        self.upload_finished.emit(summary)
+        self.status_changed.emit(summary)
+
+    def cancel(self) -> None:
+        """Stop uploading: the file in flight finishes, queued ones go back to Ready."""
+        if self._run_handle is not None:
+            self._run_handle.cancel()
+        self._retry_timer.stop()
+        self._rerun = False
+        ids = [r.item_id for r in self.model.rows() if r.status == RowStatus.QUEUED and r.item_id]
+
+        def unqueue() -> list[int]:
+            back = []
+            for item_id in ids:
+                if self.store.get(item_id).state == ItemState.QUEUED:
+                    self.store.update(item_id, state=ItemState.NEW, account=None)
+                    back.append(item_id)
+            return back
+
+        def done(back: list[int]) -> None:
+            for item_id in back:
+                row = self.model.row_for_item(item_id)
+                if row is not None:
+                    warn = row.activity is not None and bool(row.activity.warnings)
+                    status = RowStatus.WARNING if warn else RowStatus.READY
+                    self.model.update(row.row_id, status=status, message="")
+                self._batch.discard(item_id)
+            self.status_changed.emit(f"Upload cancelled; {len(back)} file(s) not sent.")
+
+        self.runner.submit(
+            unqueue, on_result=done, on_error=self._report_error,
+            description="Cancelling uploads", serial=True,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ removing
+
+    def remove(self, row_ids: Iterable[int]) -> None:
+        """Remove rows not uploaded or in flight; their copies are deleted."""
+        for row_id in list(row_ids):
+            row = self.model.row(row_id)
+            if row is None or row.status in (RowStatus.QUEUED, RowStatus.UPLOADING):
+                continue
+            self.model.remove(row_id)
+            if row.item_id is None:
+                continue
+            item_id, uploaded = row.item_id, row.status == RowStatus.UPLOADED
+            action: Callable[[], Any] = partial(
+                self.store.archive if uploaded else self.store.remove, item_id
+            )
+            self.runner.submit(
+                action, on_error=self._report_error, description="Removing", serial=True
+            )
+
+    def _report_error(self, exc: BaseException) -> None:
+        self.status_changed.emit(_user_text(exc))

@@ -1,0 +1,242 @@
+"""The upload pane with real drops (QDropEvent with file URLs) against the sandbox on loopback."""
+
+from __future__ import annotations
+
+import gzip
+import zipfile
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from st_desktop.sandbox import SandboxServer
+from st_desktop.store.uploads import ItemState, UploadStore
+from st_desktop.tasks import TaskRunner
+from st_desktop.ui.upload.controller import UploadController
+from st_desktop.ui.upload.model import RowStatus, UploadRow
+from st_desktop.ui.upload.pane import UploadPane
+from tests.unit.store.upload_helpers import START, make_gpx, sandbox_client, write_gpx
+
+ACCOUNT = "sandbox-qt"
+# PySide marks the QDragEnterEvent constructor deprecated, but it is how a drag is simulated.
+pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[SandboxServer]:
+    with SandboxServer(tmp_path / "sandbox") as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[UploadStore]:
+    upload_store = UploadStore(tmp_path / "data")
+    yield upload_store
+    upload_store.close()
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, store: UploadStore, runner: TaskRunner) -> UploadPane:
+    widget = UploadPane(UploadController(store, runner))
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    return widget
+
+
+def drop(target: QWidget, paths: list[Path]) -> QDropEvent:
+    """Drag ``paths`` over ``target`` and drop them, as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = target.rect().center()
+    enter = QDragEnterEvent(
+        centre, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(centre), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def rows(pane: UploadPane) -> dict[str, UploadRow]:
+    return {r.display_name: r for r in pane.model.rows()}
+
+
+def settled(pane: UploadPane) -> bool:
+    busy = (RowStatus.PARSING, RowStatus.QUEUED, RowStatus.UPLOADING)
+    return bool(pane.model.rows()) and all(r.status not in busy for r in pane.model.rows())
+
+
+def test_batch_drop_gives_each_file_its_status(qtbot: QtBot, pane, tmp_path: Path) -> None:
+    good = write_gpx(tmp_path, "morning.gpx", START)
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    write_gpx(folder, "evening.gpx", START + timedelta(hours=10))
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    gz = tmp_path / "night.gpx.gz"
+    gz.write_bytes(gzip.compress(make_gpx(START + timedelta(hours=14))))
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a/noon.gpx", make_gpx(START + timedelta(hours=5)))
+        zf.writestr("a/broken.tcx", b"<TrainingCenterDatabase><Activities>")
+    empty = tmp_path / "empty.fit"
+    empty.write_bytes(b"")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not an activity")
+
+    event = drop(pane, [good, folder, gz, archive, empty, notes])
+    assert event.dropAction() == Qt.DropAction.CopyAction  # never move the user's files
+    qtbot.waitUntil(lambda: settled(pane) and len(pane.model.rows()) == 8, timeout=WAIT_MS)
+    got = rows(pane)
+    for name in ("morning.gpx", "evening.gpx", "night.gpx", "noon.gpx"):
+        assert got[name].status == RowStatus.READY, (name, got[name].message)
+    assert got["morning.gpx"].activity is not None
+    assert got["broken.tcx"].status == RowStatus.ERROR
+    assert got["empty.fit"].status == RowStatus.ERROR
+    assert got["empty.fit"].message == "This file is empty."
+    assert got["notes.txt"].status == RowStatus.ERROR
+    assert "not a FIT, TCX or GPX" in got["notes.txt"].message
+    assert got["watch/"].status == RowStatus.SKIPPED
+    assert "Skipped 1 file" in got["watch/"].message
+    # Each row's file was copied into the queue before it was parsed.
+    assert len(pane.controller.store.items()) == 7
+
+
+def test_upload_with_edited_metadata_reaches_the_account(
+    qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path
+) -> None:
+    pane.controller.set_client(sandbox_client(server), ACCOUNT)
+    drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
+    qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
+    row = pane.model.rows()[0]
+    assert row.status == RowStatus.READY
+    pane.select_row(row.row_id)
+    preview = pane.preview
+    preview.name_edit.setText("Sunday loop")
+    preview.name_edit.editingFinished.emit()
+    preview.type_picker.set_wire_type("Cycling: Road")
+    preview.type_picker.type_changed.emit(preview.type_picker.wire_type())
+    preview.notes_edit.setPlainText("Windy")
+    with qtbot.waitSignal(pane.workouts_uploaded, timeout=WAIT_MS) as uploaded:
+        qtbot.mouseClick(pane.upload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Uploaded 1 of 1" in pane.status_label.text(), timeout=WAIT_MS)
+    [uri] = uploaded.args[0]
+    workout = sandbox_client(server).get_workout(uri)
+    assert (workout.name, workout.type, workout.notes) == ("Sunday loop", "Cycling: Road", "Windy")
+    assert pane.model.rows()[0].status == RowStatus.UPLOADED
+    assert server.workout_count() == 1
+
+
+def test_duplicate_is_explained_skipped_by_default_and_overridable(
+    qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path
+) -> None:
+    client = sandbox_client(server)
+    client.upload_file(make_gpx(START), "GPX", "Morning ride")
+    pane.controller.set_client(client, ACCOUNT)
+    drop(pane, [write_gpx(tmp_path, "again.gpx", START)])
+    qtbot.waitUntil(
+        lambda: bool(pane.model.rows()) and pane.model.rows()[0].status == RowStatus.DUPLICATE,
+        timeout=WAIT_MS,
+    )
+    row = pane.model.rows()[0]
+    assert row.message == (
+        "Already in SportTracks: 'Morning ride', same start 07:12:05, distance within 0.0 %"
+    )
+    pane.select_row(row.row_id)
+    assert pane.preview.duplicate_box.isVisible()
+    assert pane.preview.skip_button.isChecked()  # the default is Skip
+    pane.upload_selected_or_all()
+    qtbot.waitUntil(lambda: pane.model.rows()[0].status == RowStatus.SKIPPED, timeout=WAIT_MS)
+    assert server.workout_count() == 1
+    # Upload anyway: the user decides it is another workout.
+    row = pane.model.rows()[0]
+    pane.controller.model.update(row.row_id, status=RowStatus.DUPLICATE)
+    pane.select_row(row.row_id)
+    pane.preview.anyway_button.setChecked(True)
+    with qtbot.waitSignal(pane.workouts_uploaded, timeout=WAIT_MS):
+        pane.upload_selected_or_all()
+    assert server.workout_count() == 2
+
+
+@pytest.mark.parametrize("fault", ["drop_after_store", "server_error", "rate_limit", "expired"])
+def test_faults_end_with_exactly_one_workout(
+    qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path, fault: str
+) -> None:
+    client = sandbox_client(server, timeout=(2.0, 2.0), upload_timeout=(2.0, 2.0))
+    pane.controller.set_client(client, ACCOUNT)
+    drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
+    qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
+    if fault == "expired":
+        server.expire_access_tokens()
+    elif fault == "rate_limit":
+        server.faults.rate_limit = 1
+        server.faults.retry_after = 0.5
+    else:
+        setattr(server.faults, fault, 1)
+    # Retries are quick here: the engine's first backoff is what the controller waits for.
+    pane.controller.engine_backoff = lambda n, retry_after: max(0.2, retry_after or 0.0)
+    pane.upload_selected_or_all()
+    if fault == "expired":
+        qtbot.waitUntil(lambda: "sign in" in pane.status_label.text().lower(), timeout=WAIT_MS)
+        assert pane.model.rows()[0].status == RowStatus.QUEUED
+        pane.controller.set_client(sandbox_client(server), ACCOUNT)  # signed in again
+    qtbot.waitUntil(lambda: pane.model.rows()[0].status == RowStatus.UPLOADED, timeout=WAIT_MS)
+    assert server.workout_count() == 1
+
+
+def test_queue_survives_a_restart(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, server: SandboxServer
+) -> None:
+    first_store = UploadStore(tmp_path / "restart")
+    first = UploadPane(UploadController(first_store, runner))
+    qtbot.addWidget(first)
+    drop(first, [write_gpx(tmp_path, "ride.gpx", START)])
+    qtbot.waitUntil(lambda: settled(first), timeout=WAIT_MS)
+    first.upload_selected_or_all()  # not signed in: it waits
+    qtbot.waitUntil(lambda: first_store.items()[0].state == ItemState.QUEUED, timeout=WAIT_MS)
+    assert "sign-in" in first.model.rows()[0].message
+    runner.wait_for_done(5)
+    first_store.close()
+
+    store = UploadStore(tmp_path / "restart")
+    second = UploadPane(UploadController(store, runner))
+    qtbot.addWidget(second)
+    second.controller.restore()
+    qtbot.waitUntil(lambda: len(second.model.rows()) == 1, timeout=WAIT_MS)
+    assert second.model.rows()[0].status == RowStatus.QUEUED
+    second.controller.set_client(sandbox_client(server), ACCOUNT)
+    qtbot.waitUntil(lambda: second.model.rows()[0].status == RowStatus.UPLOADED, timeout=WAIT_MS)
+    assert server.workout_count() == 1
+    store.close()
+
+
+def test_delete_key_removes_selected_rows(qtbot: QtBot, pane: UploadPane, tmp_path: Path) -> None:
+    drop(pane, [write_gpx(tmp_path, f"r{i}.gpx", START + timedelta(hours=i)) for i in range(2)])
+    qtbot.waitUntil(lambda: settled(pane) and len(pane.model.rows()) == 2, timeout=WAIT_MS)
+    pane.select_row(pane.model.rows()[0].row_id)
+    pane.list.setFocus()
+    qtbot.keyClick(pane.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(pane.controller.store.items()) == 1, timeout=WAIT_MS)
+    assert [r.display_name for r in pane.model.rows()] == ["r1.gpx"]
+
+
+def test_drag_of_remote_urls_is_refused(pane: UploadPane) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/ride.fit")])
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(pane, enter)
+    assert not enter.isAccepted()
