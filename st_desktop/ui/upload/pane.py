@@ -28,7 +28,9 @@ class UploadPane(QWidget):
     """Drop files here (or anywhere on the window), preview them, fix them, upload them.
 
     Args:
-        controller: does the work; the pane only shows its model and forwards clicks.
+        controller: does the work; the pane only shows its model and forwards clicks. The
+            composition root should pass one; without it the pane builds its own over the
+            default data directory and a private runner (so an unwired app still works).
         parent: Qt parent.
 
     Signals:
@@ -39,9 +41,14 @@ class UploadPane(QWidget):
     files_added = Signal(list)
     workouts_uploaded = Signal(list)
 
-    def __init__(self, controller: UploadController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: UploadController | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("uploadPane")
+        if controller is None:
+            controller = _standalone_controller(self)
+            controller.restore()
         self.controller = controller
         self.model = controller.model
         self.drop_target = DropTarget(self)
@@ -205,3 +212,13 @@ class UploadPane(QWidget):
         self.upload_button.setEnabled(any(r.status in UPLOADABLE for r in rows))
         self.remove_button.setEnabled(any(r.status in REMOVABLE for r in self.selected_rows()))
         self.hint.setVisible(self.model.rowCount() == 0)
+
+
+def _standalone_controller(parent: QWidget) -> UploadController:
+    """A controller over the default data directory, for an app that does not pass one."""
+    from st_desktop.paths import resolve_paths
+    from st_desktop.store.uploads import UploadStore
+    from st_desktop.tasks import TaskRunner
+
+    store = UploadStore(resolve_paths().ensure().data)
+    return UploadController(store, TaskRunner(parent), parent=parent)
