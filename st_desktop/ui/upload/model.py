@@ -210,7 +210,7 @@ class UploadListModel(QAbstractTableModel):
         if column == Column.STATUS:
             return row.status.value
         if column == Column.FILE:
-            return row.name or row.display_name
+            return row.display_name
         if column == Column.DETAILS:
             return details(row)
         if activity is None:

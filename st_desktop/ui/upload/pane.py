@@ -168,6 +168,7 @@ class UploadPane(QWidget):
 
     def upload_selected_or_all(self) -> int:
         """Upload the selected rows, or every uploadable row when none is selected."""
+        self.preview.flush_edits()  # Ctrl+Enter while typing: the typed text goes along
         selected = self.selected_rows()
         return self.controller.upload([r.row_id for r in selected] if selected else None)
 

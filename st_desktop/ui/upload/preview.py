@@ -170,7 +170,9 @@ class PreviewView(QWidget):
         if not keep_edits or self._track_for is not activity:
             self.name_edit.setText(row.name or (activity.name if activity else "") or "")
             self.type_picker.set_wire_type(row.sport or None)
+            self.notes_edit.blockSignals(True)  # filling the field is not a user edit
             self.notes_edit.setPlainText(row.notes or (activity.notes if activity else "") or "")
+            self.notes_edit.blockSignals(False)
             self._show_track(row)
         self._row_id = row.row_id
 
@@ -203,6 +205,11 @@ class PreviewView(QWidget):
                 view.set_track(track, self._units)
 
     # ------------------------------------------------------------------ user changes
+
+    def flush_edits(self) -> None:
+        """Hand over what is typed but not yet reported (before an upload starts)."""
+        if self._row_id is not None and self.name_edit.isEnabled():
+            self._emit_edit()
 
     def _emit_edit(self, *_args: object) -> None:
         self._notes_timer.stop()

@@ -123,8 +123,7 @@ def test_upload_with_edited_metadata_reaches_the_account(
     assert row.status == RowStatus.READY
     pane.select_row(row.row_id)
     preview = pane.preview
-    preview.name_edit.setText("Sunday loop")
-    preview.name_edit.editingFinished.emit()
+    preview.name_edit.setText("Sunday loop")  # still typing: no editingFinished yet
     preview.type_picker.set_wire_type("Cycling: Road")
     preview.type_picker.type_changed.emit(preview.type_picker.wire_type())
     preview.notes_edit.setPlainText("Windy")
