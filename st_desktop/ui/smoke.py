@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 SMOKE_ENV = "ST_DESKTOP_SMOKE_TEST"
 DEFAULT_DELAY_S = 1.0
 EXIT_FAILED = 3
+MIN_MODULES = 10
 
 
 class _WarningCounter(logging.Handler):
@@ -48,18 +49,24 @@ def smoke_delay_s() -> float | None:
     return delay if delay > 0 else DEFAULT_DELAY_S
 
 
-def import_all_modules() -> list[str]:
-    """Import every module of the package; returns "module: error" for those that fail."""
+def import_all_modules() -> tuple[int, list[str]]:
+    """Import every module of the package.
+
+    Returns:
+        How many modules were found, and "module: error" for each one that failed to import.
+    """
     failures: list[str] = []
+    found = 0
     prefix = st_desktop.__name__ + "."
     for info in pkgutil.walk_packages(st_desktop.__path__, prefix):
         if info.name.endswith("__main__"):
             continue  # importing it would start the app
+        found += 1
         try:
             importlib.import_module(info.name)
         except Exception as exc:
             failures.append(f"{info.name}: {type(exc).__name__}: {exc}")
-    return failures
+    return found, failures
 
 
 def install_smoke_quit(app: QApplication, window: QWidget, log_file: Path | str) -> bool:
@@ -85,7 +92,12 @@ def install_smoke_quit(app: QApplication, window: QWidget, log_file: Path | str)
     log.info("smoke test: quitting %.1f s after start", delay)
 
     def finish() -> None:
-        problems = [f"cannot import {failure}" for failure in import_all_modules()]
+        found, failures = import_all_modules()
+        problems = [f"cannot import {failure}" for failure in failures]
+        if found < MIN_MODULES:  # the sweep itself must not silently find nothing (frozen apps)
+            problems.append(f"only {found} modules of the package were found")
+        else:
+            log.info("smoke test: imported %d modules", found)
         from st_desktop.ui.icons import app_icon  # after the import sweep: it is one of them
 
         if not window.isVisible():
