@@ -40,6 +40,11 @@ from st_desktop.parsers.summary import (
 #: Unix time of 1990-01-01: no GPS sports device recorded anything earlier.
 EARLIEST_PLAUSIBLE = 631152000.0
 
+NO_DATE_WARNING = (
+    "The device did not record a real date, so the start time is wrong: correct it before "
+    "uploading."
+)
+
 #: Samples more than this many seconds from the median time are clock glitches.
 MAX_SPREAD_S = 30 * 86400.0
 
@@ -210,11 +215,9 @@ def assemble(raw: RawActivity) -> Activity:
             )
             times = times[keep]
             columns = {k: v[keep] for k, v in columns.items()}
-        if not EARLIEST_PLAUSIBLE <= median <= _time.time() + 2 * 86400:
-            warnings.append(
-                "The device did not record a real date, so the start time is wrong: "
-                "correct it before uploading."
-            )
+        implausible = not EARLIEST_PLAUSIBLE <= median <= _time.time() + 2 * 86400
+        if implausible and NO_DATE_WARNING not in warnings:
+            warnings.append(NO_DATE_WARNING)
     if len(times) > 1:
         steps = np.diff(times)
         if (steps < 0).any():

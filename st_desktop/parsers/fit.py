@@ -12,13 +12,20 @@ from datetime import timedelta
 import numpy as np
 
 from st_desktop.domain.activity import Activity, FloatArray, Summary
-from st_desktop.parsers.assemble import RawActivity, RawLap, assemble, format_duration
+from st_desktop.parsers.assemble import (
+    NO_DATE_WARNING,
+    RawActivity,
+    RawLap,
+    assemble,
+    format_duration,
+)
 from st_desktop.parsers.errors import CorruptFileError, NoActivityDataError
 from st_desktop.parsers.fit_decode import FitData, MessageTable, NotFitError, decode_fit
 from st_desktop.parsers.fit_profile import (
     EVENT_TIMER,
     EVENT_TYPE_START,
     FIT_EPOCH_OFFSET,
+    FIT_SYSTEM_TIME_LIMIT,
     GARMIN_PRODUCTS,
     INTENSITY_REST,
     MANUFACTURERS,
@@ -245,6 +252,9 @@ def parse_fit(data: bytes) -> Activity:
             "This FIT file holds no activity (it may be a course, workout or settings file)."
         )
     warnings: list[str] = []
+    raw_times = records.column("timestamp")
+    if len(raw_times) and np.nanmedian(raw_times) < FIT_SYSTEM_TIME_LIMIT:
+        warnings.append(NO_DATE_WARNING)
     damage = _damage_warning(fit, times)
     if damage:
         _log.info("FIT damage: %s at %d", fit.damage.detail if fit.damage else "", len(data))

@@ -23,6 +23,11 @@ from st_desktop.parsers.errors import NoActivityDataError
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import collect_points, local_name, parse_times, parse_xml
 
+NO_TIMES = (
+    "This GPX file has no track points with times (it looks like a route drawn on a map), so it "
+    "cannot be uploaded as an activity."
+)
+
 #: Local element names inside a ``<trkpt>`` -> stream.
 GPX_NAMES: dict[str, str] = {
     "time": "time",
@@ -56,33 +61,33 @@ def parse_gpx(data: bytes) -> Activity:
     root, warnings = parse_xml(data, "GPX")
     tracks = _children(root, "trk")
     segments = [seg for trk in tracks for seg in _children(trk, "trkseg")]
-    points = [pt for seg in segments for pt in _children(seg, "trkpt")]
+    per_segment = [list(seg.iterchildren("{*}trkpt")) for seg in segments]  # type: ignore[attr-defined]
+    points = [pt for seg in per_segment for pt in seg]
     if not points:
-        if any(local_name(e.tag) == "rtept" for e in root.iter()):
+        if next(root.iter("{*}rtept"), None) is not None:
             raise NoActivityDataError(
                 "This GPX file holds a planned route, not a recorded activity, so it cannot be "
                 "uploaded as a workout."
             )
-        if any(local_name(e.tag) == "wpt" for e in root.iter()):
+        if next(root.iter("{*}wpt"), None) is not None:
             raise NoActivityDataError(
                 "This GPX file holds only waypoints, not a recorded activity."
             )
         raise NoActivityDataError("This GPX file has no track points.")
+    if next(root.iter("{*}time"), None) is None:  # decided without reading every point
+        raise NoActivityDataError(NO_TIMES)
     time_texts, columns, count = collect_points(points, GPX_NAMES, attributes=("lat", "lon"))
     times, first = parse_times(time_texts)
     timed = np.isfinite(times)
     if not timed.any():
-        raise NoActivityDataError(
-            "This GPX file has no track points with times (it looks like a route drawn on a "
-            "map), so it cannot be uploaded as an activity."
-        )
+        raise NoActivityDataError(NO_TIMES)
     if not timed.all():
         warnings.append(f"{int((~timed).sum())} track points without a time were left out.")
     # Segment breaks are pauses (a device starts a new segment when the timer restarts).
     pauses: list[tuple[float, float]] = []
     index = 0
-    for seg in segments:
-        n = len(_children(seg, "trkpt"))
+    for seg_points in per_segment:
+        n = len(seg_points)
         if index and n:
             before = times[:index][np.isfinite(times[:index])]
             after = times[index : index + n][np.isfinite(times[index : index + n])]

@@ -122,16 +122,15 @@ def parse_tcx(data: bytes) -> Activity:
         MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
     """
     root, warnings = parse_xml(data, "TCX")
-    elements = list(root.iter())
-    tracks = [e for e in elements if local_name(e.tag) == "track"]
-    per_track = [[p for p in t if local_name(p.tag) == "trackpoint"] for t in tracks]
+    # "{*}" matches any namespace (or none): lxml filters in C, far faster than a Python walk.
+    per_track = [list(t.iterchildren("{*}Trackpoint")) for t in root.iter("{*}Track")]
     points = [p for track in per_track for p in track]
     time_texts, columns, count = collect_points(points, TCX_NAMES)
     times, first = parse_times(time_texts)
     timed = np.isfinite(times)
 
-    activities = [e for e in elements if local_name(e.tag) in ("activity", "course")]
-    lap_elements = [e for e in elements if local_name(e.tag) == "lap" and e.get("StartTime")]
+    activities = list(root.iter("{*}Activity", "{*}Course"))
+    lap_elements = [e for e in root.iter("{*}Lap") if e.get("StartTime")]
     laps: list[RawLap] = []
     for lap in lap_elements:
         start_times, _ = parse_times([lap.get("StartTime")])

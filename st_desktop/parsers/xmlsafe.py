@@ -142,16 +142,16 @@ def collect_points(
     """
     tag_cache: dict[object, str | None] = {}
     times: list[str | None] = []
-    columns: dict[str, list[float]] = {}
-    count = 0
-    for count, point in enumerate(points, start=1):
-        index = count - 1
+    # stream -> [(point index, value)]: one append per value, arrays are built once at the end.
+    sinks: dict[str, list[tuple[int, float]]] = {}
+    index = -1
+    for index, point in enumerate(points):
         times.append(None)
         for attr in attributes:
             value = point.get(attr)
             if value is not None:
                 with contextlib.suppress(ValueError):
-                    _set(columns, attr, index, float(value))
+                    sinks.setdefault(attr, []).append((index, float(value)))
         for element in point.iter():
             tag = element.tag
             try:
@@ -169,22 +169,19 @@ def collect_points(
                 times[index] = text
                 continue
             try:
-                _set(columns, name, index, float(text))
+                number = float(text)
             except ValueError:
                 continue
-    arrays = {}
-    for name, values in columns.items():
+            sink = sinks.get(name)
+            if sink is None:
+                sink = sinks[name] = []
+            sink.append((index, number))
+    count = index + 1
+    arrays: dict[str, FloatArray] = {}
+    for name, pairs in sinks.items():
         array = np.full(count, np.nan)
-        array[: len(values)] = values
+        if pairs:
+            table = np.array(pairs, dtype=np.float64)
+            array[table[:, 0].astype(np.int64)] = table[:, 1]
         arrays[name] = array
     return times, arrays, count
-
-
-def _set(columns: dict[str, list[float]], name: str, index: int, value: float) -> None:
-    column = columns.get(name)
-    if column is None:
-        column = columns[name] = []
-    missing = index + 1 - len(column)
-    if missing > 0:
-        column.extend([float("nan")] * missing)
-    column[index] = value

@@ -1,0 +1,142 @@
+"""Parse speed of every corpus file: our parser against the plain libraries, in one run.
+
+Usage: ``python benchmarks/parse_speed.py [--corpus DIR] [--repeat N] [--fitparse-repeat N]``
+
+For each file it prints the median wall time of ``st_desktop.parsers.parse_bytes`` (bytes already
+in memory: full parse into an Activity, summary and warnings included) and of the reference:
+fitparse (every record message decoded) for FIT, a bare ``xml.etree.ElementTree.iterparse`` pass
+and gpxpy for GPX, the bare iterparse pass for TCX. Ratios > 1 mean we are faster; for XML the
+target is ours/iterparse <= 2. Peak memory (tracemalloc) is of one parse by ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import io
+import statistics
+import sys
+import time
+import tracemalloc
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from st_desktop.errors import ParseError
+from st_desktop.parsers import parse_bytes
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+LONGEST_FIT = "gc_MultiSport-2019-11-24.fit"
+
+
+def _median_time(fn: Callable[[], object], repeat: int) -> float:
+    fn()  # warm up (imports, caches)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _ours(data: bytes) -> None:
+    with contextlib.suppress(ParseError):
+        parse_bytes(data)
+
+
+def _fitparse(data: bytes) -> None:
+    import fitparse
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            for _ in fitparse.FitFile(data).get_messages():
+                pass
+        except Exception:  # fitparse fails on the damaged files; time what it did
+            pass
+
+
+def _iterparse(data: bytes) -> bool:
+    """One bare pass; False when the XML is not well formed (the pass stopped early)."""
+    try:
+        for _ in ET.iterparse(io.BytesIO(data.lstrip())):
+            pass
+    except ET.ParseError:
+        return False
+    return True
+
+
+def _gpxpy(data: bytes) -> None:
+    import gpxpy
+
+    with contextlib.suppress(Exception):  # gpxpy raises on malformed files
+        gpxpy.parse(data.decode("utf-8", "replace"))
+
+
+def _peak_memory(data: bytes) -> float:
+    tracemalloc.start()
+    _ours(data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=7, help="runs of fast parsers per file")
+    parser.add_argument("--fitparse-repeat", type=int, default=3, help="runs of fitparse per file")
+    args = parser.parse_args(argv)
+    files = sorted(p for kind in ("fit", "gpx", "tcx") for p in (args.corpus / kind).glob("*"))
+    if not files:
+        print(f"no corpus at {args.corpus}")
+        return 1
+    header = (
+        f"{'file':52} {'KB':>6} {'ours ms':>9} {'ref':>9} {'ref ms':>9} {'ratio':>7} "
+        f"{'gpxpy ms':>9} {'peak MB':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    worst_xml = 0.0
+    longest: tuple[float, float] | None = None
+    for path in files:
+        raw = path.read_bytes()
+        data = gzip.decompress(raw) if path.suffix == ".gz" else raw
+        ours = _median_time(functools.partial(_ours, raw), args.repeat)
+        gpxpy_ms = ""
+        if path.parent.name == "fit":
+            ref_name = "fitparse"
+            ref = _median_time(functools.partial(_fitparse, data), args.fitparse_repeat)
+            ratio = ref / ours
+            if path.name == LONGEST_FIT:
+                longest = (ours, ratio)
+        else:
+            ref_name = "iterparse"
+            ref = _median_time(functools.partial(_iterparse, data), args.repeat)
+            ratio = ref / ours
+            if _iterparse(data) and ref > 0.001:  # a pass that stops early, or a tiny file
+                worst_xml = max(worst_xml, ours / ref)
+            if path.parent.name == "gpx":
+                gpxpy_ms = f"{_median_time(functools.partial(_gpxpy, data), 3) * 1000:9.1f}"
+        print(
+            f"{path.parent.name + '/' + path.name:52.52} {len(raw) / 1024:6.0f} {ours * 1000:9.1f} "
+            f"{ref_name:>9} {ref * 1000:9.1f} {ratio:7.1f} {gpxpy_ms:>9} {_peak_memory(raw):8.1f}"
+        )
+    print()
+    if longest:
+        print(
+            f"longest FIT ({LONGEST_FIT}): {longest[0] * 1000:.1f} ms, {longest[1]:.0f}x faster "
+            f"than fitparse (target < 250 ms and >= 50x)"
+        )
+    print(
+        f"slowest XML (over 1 ms, well formed) relative to a bare iterparse pass: "
+        f"{worst_xml:.2f}x (target <= 2x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""FIT decoding: identical to fitparse where fitparse can read, more robust where it cannot."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from st_desktop.parsers import parse_bytes, parse_file
+from st_desktop.parsers.errors import CorruptFileError, EmptyFileError
+from st_desktop.parsers.fit_decode import decode_fit
+from tests.unit.parsers.helpers import (
+    RECORD_FIELDS,
+    corpus_params,
+    data_files,
+    fitparse_records,
+    our_column,
+    reference_column,
+)
+
+
+def _read(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def _assert_same_as_fitparse(path: Path) -> None:
+    data = _read(path)
+    reference, error = fitparse_records(data)
+    if not data:
+        assert error is not None
+        with pytest.raises(EmptyFileError):
+            parse_bytes(data)
+        return
+    ours = decode_fit(data).table("record")
+    # Where fitparse gives up, we must still have everything it read, and at least as much.
+    assert len(ours) >= len(reference)
+    if error is None:
+        assert len(ours) == len(reference)
+    for stream, names in RECORD_FIELDS.items():
+        expected = reference_column(reference, names)
+        got = our_column(ours, names)[: len(expected)]
+        np.testing.assert_array_equal(got, expected, err_msg=f"{path.name}: {stream}")
+
+
+@pytest.mark.parametrize("path", data_files("fit"), ids=lambda p: p.name)
+def test_streams_identical_to_fitparse(path: Path) -> None:
+    _assert_same_as_fitparse(path)
+
+
+@pytest.mark.parametrize("path", corpus_params("fit"))
+def test_corpus_streams_identical_to_fitparse(path: Path) -> None:
+    _assert_same_as_fitparse(path)
+
+
+def test_truncated_file_recovers_everything_before_the_cut(test_data: Path) -> None:
+    data = (test_data / "fit/fp_nick_truncated.fit").read_bytes()
+    _, error = fitparse_records(data)
+    assert error is not None  # fitparse gives up on this file
+    activity = parse_bytes(data)
+    assert len(decode_fit(data).table("record")) == 14391
+    assert any("cut short after 4 h 38 min" in w for w in activity.warnings)
+    assert activity.elapsed_time > 4.5 * 3600
+    assert activity.has_gps
+
+
+def test_undefined_local_message_keeps_what_precedes(test_data: Path) -> None:
+    data = (test_data / "fit/fp_strava-android-app-201.10-b1218918.fit").read_bytes()
+    activity = parse_bytes(data)
+    assert len(decode_fit(data).table("record")) == 473
+    assert any("damaged at byte 7,471" in w for w in activity.warnings)
+    # Its last record is dated 2085: dropped, and said so.
+    assert any("impossible time" in w for w in activity.warnings)
+    assert activity.start_time.year == 2021
+
+
+def test_misaligned_field_sizes_read_whole_file(test_data: Path) -> None:
+    data = (test_data / "fit/fp_coros-pace-2-cycling-misaligned-fields.fit").read_bytes()
+    reference, error = fitparse_records(data)
+    assert error is not None
+    assert len(reference) == 1785
+    activity = parse_bytes(data)
+    assert len(activity.streams) == 11272
+    assert activity.sport == "Cycling"
+    assert activity.distance == pytest.approx(32145.76)
+
+
+def test_chained_files_are_read_whole(test_data: Path) -> None:
+    activity = parse_file(test_data / "fit/fp_event_timestamp.fit")
+    assert decode_fit((test_data / "fit/fp_event_timestamp.fit").read_bytes()).files == 5
+    assert activity.sport == "Swimming: Pool"
+    assert len(activity.laps) == 99
+    assert activity.distance == pytest.approx(2606.04)
+
+
+def test_compressed_timestamps_and_speed_distance(test_data: Path) -> None:
+    activity = parse_file(test_data / "fit/fp_compressed-speed-distance.fit")
+    assert len(activity.streams) == 755
+    assert np.all(np.diff(activity.streams.time) > 0)
+    assert activity.computed_summary.distance == pytest.approx(10248.67, rel=1e-4)
+    # The watch had no real clock (times count from power-on): the user is told.
+    assert any("did not record a real date" in w for w in activity.warnings)
+
+
+def test_indoor_file_is_an_activity_with_a_warning(test_data: Path) -> None:
+    activity = parse_file(test_data / "fit/fp_sample-activity-indoor-trainer.fit")
+    assert not activity.has_gps
+    assert activity.streams.has("power")
+    assert activity.streams.has("heartrate")
+    assert any("No GPS" in w for w in activity.warnings)
+
+
+def test_device_sport_and_timezone(test_data: Path) -> None:
+    activity = parse_file(test_data / "fit/fp_garmin-fenix-5-run.fit")
+    assert activity.device == "Garmin fenix 5"
+    assert activity.sport == "Running"
+    assert activity.start_time.utcoffset() is not None
+    assert activity.start_time.utcoffset().total_seconds() == -7 * 3600  # type: ignore[union-attr]
+    assert activity.calories is not None
+    assert activity.calories > 0
+
+
+def test_empty_file() -> None:
+    with pytest.raises(EmptyFileError, match="empty"):
+        parse_bytes(b"")
+
+
+def test_header_only_fit_is_a_clear_error(test_data: Path) -> None:
+    data = (test_data / "fit/fp_garmin-fenix-5-run.fit").read_bytes()
+    with pytest.raises(CorruptFileError, match="damaged"):
+        parse_bytes(data[:20])

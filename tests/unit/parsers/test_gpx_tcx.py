@@ -1,0 +1,161 @@
+"""GPX and TCX: every extension read, routes and untimed tracks refused with a clear reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from st_desktop.parsers import parse_bytes, parse_file
+from st_desktop.parsers.errors import MalformedXmlError, NoActivityDataError, UnsafeXmlError
+
+GPX_HEAD = (
+    b'<?xml version="1.0"?><gpx version="1.1" creator="test" '
+    b'xmlns="http://www.topografix.com/GPX/1/1">'
+)
+
+
+def _gpx(points: str) -> bytes:
+    return (
+        GPX_HEAD
+        + b"<trk><name>Test</name><type>running</type><trkseg>"
+        + points.encode()
+        + b"</trkseg></trk></gpx>"
+    )
+
+
+def test_apple_watch_two_extension_blocks_give_cadence_and_power(test_data: Path) -> None:
+    activity = parse_file(test_data / "gpx/tg_Friday-Evening-Run.gpx")
+    assert activity.format == "GPX"
+    assert activity.streams.has("cadence")
+    assert activity.streams.has("power")  # gpxpy drops these (second <extensions> block)
+    assert activity.device == "Apple Watch"
+    assert activity.sport == "Running"
+
+
+def test_missing_heart_rate_on_some_points_is_nan(test_data: Path) -> None:
+    activity = parse_file(test_data / "gpx/tg_missing_hr.gpx")
+    hr = activity.streams.heartrate
+    assert np.isnan(hr).any()
+    assert np.isfinite(hr).any()
+
+
+def test_empty_segment_is_harmless(test_data: Path) -> None:
+    activity = parse_file(test_data / "gpx/gx_track-with-empty-segment.gpx")
+    assert len(activity.streams) == 9
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("gx_route.gpx", "planned route"),
+        ("tg_opencpn_routes.gpx", "planned route"),
+        ("gx_unicode_with_bom.gpx", "only waypoints"),
+    ],
+)
+def test_gpx_without_a_track_says_why(test_data: Path, name: str, message: str) -> None:
+    with pytest.raises(NoActivityDataError, match=message):
+        parse_file(test_data / "gpx" / name)
+
+
+def test_gpx_without_times_cannot_be_an_activity() -> None:
+    data = _gpx('<trkpt lat="46.0" lon="7.0"><ele>500</ele></trkpt>' * 3)
+    with pytest.raises(NoActivityDataError, match="no track points with times"):
+        parse_bytes(data)
+
+
+def test_every_power_and_temperature_spelling() -> None:
+    data = _gpx(
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:00:00Z</time>'
+        "<extensions><power>200</power>"
+        "<gpxtpx:TrackPointExtension "
+        "xmlns:gpxtpx='http://www.garmin.com/xmlschemas/TrackPointExtension/v2'>"
+        "<gpxtpx:hr>120</gpxtpx:hr><gpxtpx:atemp>21.5</gpxtpx:atemp><gpxtpx:cad>80</gpxtpx:cad>"
+        "</gpxtpx:TrackPointExtension></extensions></trkpt>"
+        '<trkpt lat="46.001" lon="7.0"><time>2020-01-01T10:00:05+00:00</time><extensions>'
+        "<PowerInWatts>210</PowerInWatts></extensions><extensions><speed>4.5</speed></extensions></trkpt>"
+    )
+    activity = parse_bytes(data)
+    np.testing.assert_array_equal(activity.streams.power, [200, 210])
+    assert activity.streams.heartrate[0] == 120
+    assert activity.streams.temperature[0] == 21.5
+    assert activity.streams.cadence[0] == 80
+    assert activity.streams.speed[1] == 4.5
+    assert activity.streams.time.tolist() == [0.0, 5.0]
+    assert activity.distance == pytest.approx(111.2, abs=0.5)
+
+
+def test_timestamps_going_backwards_are_sorted_with_a_warning() -> None:
+    data = _gpx(
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:00:00Z</time></trkpt>'
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:12:31Z</time></trkpt>'
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:12:30Z</time></trkpt>'
+    )
+    activity = parse_bytes(data)
+    assert activity.streams.time.tolist() == [0.0, 750.0, 751.0]
+    assert any("go backwards at 00:12:30" in w for w in activity.warnings)
+
+
+def test_malformed_xml_is_recovered_with_a_warning() -> None:
+    data = _gpx(
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:00:00Z</time><x:hr>100</x:hr></trkpt>'
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:00:01Z</time></trkpt>'
+    )
+    activity = parse_bytes(data)
+    assert len(activity.streams) == 2
+    assert activity.streams.heartrate[0] == 100
+    assert any("not well-formed" in w for w in activity.warnings)
+
+
+def test_garbage_xml_is_a_clear_error() -> None:
+    with pytest.raises((MalformedXmlError, NoActivityDataError)):
+        parse_bytes(b"<gpx><<<<&&&")
+
+
+def test_entity_declarations_are_refused_quickly() -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(b'<!ENTITY a%d "&a%d;&a%d;&a%d;&a%d;">' % (i + 1, i, i, i, i) for i in range(12))
+        + b"]><gpx>&a12;</gpx>"
+    )
+    with pytest.raises(UnsafeXmlError, match="entities"):
+        parse_bytes(bomb)
+
+
+def test_external_entities_are_never_fetched() -> None:
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE gpx SYSTEM "http://127.0.0.1:9/x.dtd">'
+        + _gpx('<trkpt lat="1" lon="1"><time>2020-01-01T10:00:00Z</time></trkpt>')[
+            len(b'<?xml version="1.0"?>') :
+        ]
+    )
+    activity = parse_bytes(data)
+    assert len(activity.streams) == 1
+
+
+def test_tcx_course_is_read(test_data: Path) -> None:
+    activity = parse_file(test_data / "tcx/tg_tcx-courses.tcx")
+    assert activity.format == "TCX"
+    assert activity.name == "Test TCX Route"
+    assert len(activity.streams) == 30
+    assert activity.has_gps
+
+
+def test_tcx_power_cadence_and_lap_totals(test_data: Path) -> None:
+    activity = parse_file(test_data / "tcx/tg_garmin_connect_edge520.tcx")
+    assert activity.sport == "Cycling"
+    assert activity.device == "Edge 520"
+    assert activity.streams.has("power")
+    assert activity.streams.has("cadence")
+    assert activity.recorded_summary is not None
+    assert activity.distance == pytest.approx(activity.recorded_summary.distance)
+    assert activity.computed_summary.distance == pytest.approx(1691.68, rel=0.01)
+
+
+def test_tcx_run_cadence_and_sport(test_data: Path) -> None:
+    activity = parse_file(test_data / "tcx/tr_cross-country-skiing.tcx")
+    assert activity.streams.has("cadence")
+    assert activity.streams.has("heartrate")
+    assert len(activity.laps) == 2
+    assert activity.computed_summary.distance == pytest.approx(5692.01, rel=0.01)
