@@ -49,6 +49,7 @@ share=$bundle/share
 install -Dm644 "resources/$app_id.desktop" "$share/applications/$app_id.desktop"
 install -Dm644 "resources/$app_id.metainfo.xml" "$share/metainfo/$app_id.metainfo.xml"
 install -Dm644 resources/st-desktop-mime.xml "$share/mime/packages/$app_id.xml"
+mkdir -p "$share/icons"
 cp -r resources/generated/hicolor "$share/icons/"
 install -Dm755 packaging/linux/install.sh "$bundle/install.sh"
 
@@ -70,17 +71,17 @@ echo "$out"
 step "smoke test: open the window offscreen, then quit"
 smoke_base=$(mktemp -d)
 trap 'rm -rf "$smoke_base"' EXIT
-if ! QT_QPA_PLATFORM=offscreen ST_DESKTOP_SMOKE_TEST=1 \
-     timeout 120 "$bundle/$name" --basedir "$smoke_base"; then
-  echo "the bundled app failed its smoke test; its log:" >&2
+status=0
+QT_QPA_PLATFORM=offscreen ST_DESKTOP_SMOKE_TEST=1 \
+  timeout 60 "$bundle/$name" --basedir "$smoke_base" || status=$?
+if [ "$status" != 0 ] || ! grep -q "smoke test passed" "$smoke_base"/logs/*.log; then
   cat "$smoke_base"/logs/*.log >&2 || true
+  if [ "$status" = 124 ]; then
+    echo "the bundled app did not quit within 60 s (is install_smoke_quit wired into app.main?)" >&2
+  fi
+  echo "the bundled app failed its smoke test (exit status $status)" >&2
   exit 1
 fi
-grep -q "smoke test passed" "$smoke_base"/logs/*.log || {
-  echo "the bundled app exited without running the smoke test (is the hook wired in app.main?)" >&2
-  cat "$smoke_base"/logs/*.log >&2 || true
-  exit 1
-}
 
 if [ "$archive" = 1 ]; then
   tarball=packaging/dist/$name-$version-linux-$(uname -m).tar.gz

@@ -39,7 +39,8 @@ while IFS= read -r icon; do files+=("${icon#"$here/share/"}"); done \
 refresh() {
   command -v update-desktop-database >/dev/null && update-desktop-database -q "$share/applications" || true
   command -v update-mime-database >/dev/null && update-mime-database "$share/mime" || true
-  command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$share/icons/hicolor" || true
+  command -v gtk-update-icon-cache >/dev/null \
+    && gtk-update-icon-cache -q -t "$share/icons/hicolor" 2>/dev/null || true
 }
 
 if [ "$uninstall" = 1 ]; then

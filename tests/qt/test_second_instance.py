@@ -21,7 +21,7 @@ from st_desktop.paths import resolve_paths
 from st_desktop.ui.single_instance import server_name_for
 from tests.conftest import CORPUS, TEST_DATA
 
-START_TIMEOUT_S = 60.0
+START_TIMEOUT_S = 30.0
 # Start-up of a second Python + Qt process plus the hand-over; a second window would never exit.
 SECOND_START_LIMIT_S = 30.0
 
