@@ -45,22 +45,26 @@ SERVER_READ_TIMEOUT_MS = 5000
 MAX_MESSAGE_BYTES = 1 << 20  # 1 MiB: thousands of paths; anything bigger is not from us
 
 
-def _user_name() -> str:
+def _user_tag() -> str:
+    """The user's uid on Unix; a sanitised login name on Windows (pipe names are global there)."""
+    if hasattr(os, "getuid"):
+        return str(os.getuid())
     try:
         name = getpass.getuser()
-    except Exception:  # no login name (containers, some services): fall back to the uid
-        name = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    except Exception:  # no login name (services, odd containers)
+        name = "user"
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:32] or "user"
 
 
 def server_name_for(paths: AppPaths) -> str:
     """The local-socket name for one user and one set of application directories.
 
-    The name holds the app id and the user name, plus a hash of the config directory, so that
-    instances started with different ``--basedir`` (tests, portable installs) never talk to each
-    other or to the normal installation. On Linux the socket goes in ``$XDG_RUNTIME_DIR`` (private
-    to the user) when there is one; elsewhere Qt puts it in the per-user temporary directory
-    (macOS) or makes it a named pipe restricted to the user (Windows).
+    The name holds the app id and the user (uid on Unix, login name on Windows), plus a hash of
+    the config directory, so that instances started with different ``--basedir`` (tests,
+    portable installs) never talk to each other or to the normal installation. On Linux the
+    socket goes in ``$XDG_RUNTIME_DIR`` (private to the user) when there is one; elsewhere Qt
+    puts it in the temporary directory (per user on macOS) or makes it a named pipe (Windows).
+    The name stays short because a Unix socket path is limited to about 100 bytes.
 
     Args:
         paths: the application directories this instance uses.
@@ -68,7 +72,7 @@ def server_name_for(paths: AppPaths) -> str:
     Returns:
         A name for ``QLocalServer.listen`` / ``QLocalSocket.connectToServer``.
     """
-    user = _user_name()
+    user = _user_tag()
     config = str(Path(paths.config).expanduser().resolve())
     digest = hashlib.sha256(f"{APP_ID}\0{user}\0{config}".encode()).hexdigest()[:12]
     name = f"{APP_ID}-{user}-{digest}"
@@ -118,9 +122,9 @@ class SingleInstance(QObject):
     ) -> bool:
         """Hand ``paths`` to a running instance and ask it to come to the front.
 
-        Blocks for at most ``connect_timeout_ms + ack_timeout_ms``; meant for start-up, before
-        the window exists. Relative paths are made absolute against this process's working
-        directory, since the other instance has its own.
+        Blocks for at most ``connect_timeout_ms + ack_timeout_ms``; meant for start-up on the
+        main thread, before the window exists. Relative paths are made absolute against this
+        process's working directory, since the other instance has its own.
 
         Returns:
             True when a running instance acknowledged the files (this process should exit);
