@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from st_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__
+from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
 from st_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from st_desktop.tasks import TaskRunnerBase
     from st_desktop.ui.account import AccountController
     from st_desktop.ui.main_window import MainWindow
+    from st_desktop.ui.upload.pane import UploadPane
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class Application:
     window: MainWindow
     args: argparse.Namespace
     account: AccountController
+    upload: UploadPane
     #: called in reverse order at shutdown, after the tasks have stopped
     closers: list[Callable[[], object]] = field(default_factory=list)
     _stopped: bool = False
@@ -157,7 +159,13 @@ def create_application(
     upload = UploadPane()
     window = MainWindow(settings, runner, WorkoutBrowser(), DetailEditor(), upload)
     application = Application(
-        paths=paths, settings=settings, runner=runner, window=window, args=args, account=account
+        paths=paths,
+        settings=settings,
+        runner=runner,
+        window=window,
+        args=args,
+        account=account,
+        upload=upload,
     )
 
     window.files_opened.connect(upload.add_paths)
@@ -249,27 +257,65 @@ def start_sandbox(application: Application) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start st-desktop; returns the process exit code."""
+    """Start st-desktop; returns the process exit code.
+
+    A second start hands its files to the instance already running (which raises its window) and
+    exits at once; macOS "Open with" and Dock drops arrive as FileOpen events.
+    """
     args = build_parser().parse_args(list(argv) if argv is not None else None)
     paths = resolve_paths(args.basedir).ensure()
     setup_logging(paths)
     log.info("%s %s starting (python %s)", APP_NAME, __version__, sys.version.split()[0])
 
+    from st_desktop.ui.single_instance import (
+        FileOpenEventFilter,
+        SingleInstance,
+        bring_to_front,
+        server_name_for,
+    )
+
+    files = [p.expanduser().resolve() for p in args.files]
+    instance = SingleInstance(server_name_for(paths))
+    if instance.forward(files):  # before any window: a second start exits in a fraction of a second
+        log.info("handed %d file(s) to the running instance", len(files))
+        return 0
+
     from PySide6.QtWidgets import QApplication
 
     from st_desktop.ui.dialogs.errors import ExceptionHook
+    from st_desktop.ui.icons import app_icon
+    from st_desktop.ui.smoke import install_smoke_quit
 
     install_qt_message_handler()
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
     QApplication.setApplicationVersion(__version__)
-    qapp = QApplication.instance() or QApplication([sys.argv[0]])
+    QApplication.setDesktopFileName(APP_ID)  # links windows to the .desktop entry (Wayland icon)
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    file_open = FileOpenEventFilter(qapp)
+    qapp.installEventFilter(file_open)  # before exec(): macOS delivers launch files then
+    if not instance.listen() and instance.forward(files):
+        return 0  # lost a start-up race: the other instance has the files
+    qapp.setWindowIcon(app_icon())
     application = create_application(argv)
     window = application.window
+    application.closers.append(instance.close)
+
+    def open_files(paths_received: list[Path]) -> None:
+        if paths_received:
+            log.info("opening %d file(s) from the system", len(paths_received))
+            application.upload.add_paths(paths_received)
+            bring_to_front(window)
+
+    instance.files_received.connect(open_files)
+    instance.activation_requested.connect(lambda: bring_to_front(window))
+    file_open.files_opened.connect(open_files)
     ExceptionHook(lambda: window, str(paths.log_file)).install()
     qapp.aboutToQuit.connect(application.shutdown)
     window.show()
+    install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)
     return code
