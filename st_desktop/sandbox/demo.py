@@ -5,16 +5,25 @@ summer and more gym in winter, at plausible times of day, in Central European ti
 time. Outdoor workouts have a GPS loop around home, elevation, distance, heart rate (usually),
 cadence and sometimes power, auto-laps, and now and then a pause. The same seed always gives the
 same account: nothing depends on the clock.
+
+The account is written in two steps. On first start every workout's document (summary, laps,
+timer stops) is stored with a small *recipe*; its streams, the bulk of the data, are rebuilt
+from the recipe when a client first reads the workout. This works because each workout's track
+is drawn from its own generator, seeded from (account seed, workout index), so it can be
+synthesised again alone and comes out the same as when its summary was computed.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+
+import numpy as np
 
 from st_desktop.domain.timeutil import format_timestamp
 from st_desktop.sandbox.demo_track import Sport, Track, synthesise
@@ -104,8 +113,29 @@ def _weighted(rng: random.Random, choices: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([c for c, _ in choices], [w for _, w in choices])[0]
 
 
-def generate_demo(seed: int, count: int, end: date | None = None) -> Iterator[tuple[Doc, Streams]]:
-    """Yield ``count`` demo workouts, oldest first, as (stored document, streams).
+#: Written into every recipe; bump it when a change makes old recipes rebuild other streams.
+RECIPE_VERSION = 1
+_EARLIEST_START, _LATEST_START = 5.0, 22.0  # hours of the day
+_SHORTEST_GAP = 40  # minutes between two workouts on one day
+
+
+def _track_rng(seed: int, index: int) -> np.random.Generator:
+    # Each workout draws from its own generator, so its streams can be rebuilt alone, later.
+    entropy = np.random.SeedSequence([abs(seed), int(seed < 0), index])
+    return np.random.Generator(np.random.PCG64(entropy))
+
+
+def _track(seed: int, index: int, kind: str, duration: float) -> Track:
+    return synthesise(_track_rng(seed, index), SPORTS[kind], duration, HOME, HOME_ELEVATION)
+
+
+def demo_workouts(seed: int, count: int, end: date | None = None) -> Iterator[tuple[Doc, str]]:
+    """Yield ``count`` demo workouts, oldest first, as (stored document, streams recipe).
+
+    The document is complete (summary, laps, timer stops); the recipe is a short JSON text from
+    which :func:`streams_from_recipe` rebuilds the workout's streams, identical to those the
+    document was computed from. This is what the sandbox writes on first start: documents are
+    cheap to store, streams are the bulk.
 
     Args:
         seed: the account's seed; the same seed gives the same workouts.
@@ -116,30 +146,103 @@ def generate_demo(seed: int, count: int, end: date | None = None) -> Iterator[tu
     last_day = end or DEMO_END
     days = sorted(rng.randrange(HISTORY_DAYS) for _ in range(count))
     previous_end = datetime.min.replace(tzinfo=UTC)
-    for day_offset in days:
+    index = 0
+    for day_offset, group in itertools.groupby(days):
         day = last_day - timedelta(days=HISTORY_DAYS - 1 - day_offset)
-        weights = _season_weights(day.month)
-        kind = rng.choices(list(weights), list(weights.values()))[0]
-        hour = _start_hour(rng, kind, day.weekday() >= 5)
         zone = local_zone(day)
-        start = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)
-        start = start.replace(second=rng.randrange(60), microsecond=0)
-        if start <= previous_end:  # two workouts on one day: the second comes after the first
-            start = (previous_end + timedelta(minutes=rng.randint(40, 240))).astimezone(zone)
-        duration = rng.uniform(*_DURATION_MIN[kind]) * 60
-        track = synthesise(rng, SPORTS[kind], duration, HOME, HOME_ELEVATION)
-        doc = _document(rng, kind, start, track)
-        previous_end = start + timedelta(seconds=track.elapsed)
-        yield doc, track.streams
+        plans = [_plan(rng, seed, index + i, day, zone) for i in range(len(list(group)))]
+        starts = _schedule(plans, previous_end, zone, day)
+        previous_end = starts[-1] + timedelta(seconds=plans[-1][2].elapsed)
+        for start, (_, _, track, kind, duration) in zip(starts, plans, strict=True):
+            doc = _document(rng, kind, start, track)
+            recipe = {"v": RECIPE_VERSION, "seed": seed, "index": index, "kind": kind,
+                      "duration": duration}  # fmt: skip
+            index += 1
+            yield doc, json.dumps(recipe)
+
+
+_Plan = tuple[datetime, timedelta, Track, str, float]
+
+
+def _schedule(
+    plans: list[_Plan], previous_end: datetime, zone: timezone, day: date
+) -> list[datetime]:
+    """When each of a day's workouts starts: as planned, each one after the one before."""
+    midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+    earliest = midnight + timedelta(hours=_EARLIEST_START)
+    shortest = timedelta(minutes=_SHORTEST_GAP)
+
+    def chain(packed: bool) -> list[datetime]:
+        starts: list[datetime] = []
+        end = previous_end
+        for planned, gap, track, _, _ in plans:
+            if packed:  # from the earliest start on, with the shortest breaks
+                start = max(earliest, end + shortest) if not starts else end + shortest
+            else:
+                start = planned if planned > end else end + gap
+            starts.append(start.astimezone(zone))
+            end = start + timedelta(seconds=track.elapsed)
+        return starts
+
+    starts = chain(packed=False)
+    late = starts[-1] - (midnight + timedelta(hours=_LATEST_START))
+    if late <= timedelta(0):
+        return starts
+    if late <= starts[0] - earliest:
+        return [start - late for start in starts]  # a busy day starts earlier
+    return chain(packed=True)  # too busy even then
+
+
+def _plan(rng: random.Random, seed: int, index: int, day: date, zone: timezone) -> _Plan:
+    """One workout's start (as planned), gap after a previous one, track, kind and duration."""
+    weights = _season_weights(day.month)
+    kind = rng.choices(list(weights), list(weights.values()))[0]
+    hour = _start_hour(rng, kind, day.weekday() >= 5)
+    start = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(hours=hour)
+    start = start.replace(second=rng.randrange(60), microsecond=0)
+    gap = timedelta(minutes=rng.randint(_SHORTEST_GAP, 240))
+    duration = rng.uniform(*_DURATION_MIN[kind]) * 60
+    return start, gap, _track(seed, index, kind, duration), kind, duration
+
+
+def streams_from_recipe(recipe: str) -> Streams:
+    """The streams of one demo workout, rebuilt from the recipe :func:`demo_workouts` gave.
+
+    Raises:
+        ValueError: the recipe is not one this version wrote.
+    """
+    try:
+        data = json.loads(recipe)
+        if data["v"] != RECIPE_VERSION:
+            raise ValueError(f"demo recipe version {data['v']} is not supported")
+        seed, index, kind = int(data["seed"]), int(data["index"]), str(data["kind"])
+        track = _track(seed, index, kind, float(data["duration"]))
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"not a demo recipe: {recipe!r}") from exc
+    return track.streams()
+
+
+def generate_demo(seed: int, count: int, end: date | None = None) -> Iterator[tuple[Doc, Streams]]:
+    """Yield ``count`` demo workouts, oldest first, as (stored document, streams).
+
+    The eager form of :func:`demo_workouts`: what the account holds once every workout's
+    detail has been read.
+
+    Args:
+        seed: the account's seed; the same seed gives the same workouts.
+        count: number of workouts.
+        end: last day of the history (default :data:`DEMO_END`).
+    """
+    for doc, recipe in demo_workouts(seed, count, end):
+        yield doc, streams_from_recipe(recipe)
 
 
 def _document(rng: random.Random, kind: str, start: datetime, track: Track) -> Doc:
     sport = SPORTS[kind]
     hours = track.moving / 3600
-    streams = track.streams
-    power = streams.get("power", [])[1::2]
-    if power:
-        calories = sum(power) / len(power) * track.moving / 1000 / 0.24  # 24 % efficiency
+    power = track.values("power")
+    if len(power):
+        calories = float(power.mean()) * track.moving / 1000 / 0.24  # 24 % efficiency
     else:
         calories = sport.met * WEIGHT_KG * hours * 4.184  # kJ, as the service counts (Q4)
     doc: Doc = {
@@ -156,21 +259,21 @@ def _document(rng: random.Random, kind: str, start: datetime, track: Track) -> D
     if sport.route and rng.random() < 0.5:
         doc["location_name"] = "Lucerne, Switzerland"
     doc["calories"] = round(calories)
-    elevation = streams.get("elevation", [])[1::2]
-    if elevation:
-        gain = sum(max(0.0, b - a) for a, b in itertools.pairwise(elevation))
-        loss = sum(max(0.0, a - b) for a, b in itertools.pairwise(elevation))
-        doc["elevation_gain"], doc["elevation_loss"] = round(gain, 1), round(loss, 1)
+    elevation = track.values("elevation")
+    if len(elevation):
+        climb = np.diff(elevation)
+        doc["elevation_gain"] = round(float(np.maximum(climb, 0.0).sum()), 1)
+        doc["elevation_loss"] = round(float(np.maximum(-climb, 0.0).sum()), 1)
     if sport.speed:
         doc["avg_speed"] = track.distance / track.moving if track.moving else 0.0
-        doc["max_speed"] = max(track.speeds)
-    for key, values in (("heartrate", streams.get("heartrate", [])[1::2]),
-                        ("cadence", streams.get("cadence", [])[1::2])):  # fmt: skip
-        if values:
-            doc[f"avg_{key}"] = sum(values) / len(values)
-            doc[f"max_{key}"] = max(values)
-    if power:
-        doc["avg_power"], doc["max_power"] = sum(power) / len(power), max(power)
+        doc["max_speed"] = track.max_speed
+    for key in ("heartrate", "cadence"):
+        values = track.values(key)
+        if len(values):
+            doc[f"avg_{key}"] = float(values.mean())
+            doc[f"max_{key}"] = int(values.max())
+    if len(power):
+        doc["avg_power"], doc["max_power"] = float(power.mean()), int(power.max())
     doc["laps"] = _laps(track, start, calories)
     doc["timer_stops"] = []
     if track.pause:

@@ -1,19 +1,29 @@
 """Synthesis of one believable recorded track: route, elevation, speed, heart rate, power, laps.
 
-Everything is drawn from the ``random.Random`` passed in, so a seed gives the same track on every
-machine. Samples are taken every 3-7 s ("smart recording", as in the captured workouts), which
-keeps a few hundred workouts small and quick to generate.
+Everything is drawn from the ``numpy.random.Generator`` passed in, so the same generator state
+gives the same track, and the work is done on whole arrays: the demo account's few hundred
+workouts (about 370,000 samples) are synthesised in a fraction of a second, and the streams of
+one workout can be rebuilt on demand when a client first asks for its detail. Samples are taken
+every 3-7 s ("smart recording", as in the captured workouts).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 EARTH_M_PER_DEG = 111_320.0
+_STEPS = np.array([3, 4, 5, 5, 6, 7])
+_HR_RESPONSE = 1 - math.exp(-5 / 35)  # heart rate follows effort with a ~35 s time constant
+_MAX_HR = 192.0
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -47,166 +57,268 @@ class Sport:
 
 @dataclass
 class Track:
-    """A synthesised recording: streams keyed by the contract's names, plus derived facts."""
+    """A synthesised recording and the facts a workout's summary is made of.
 
-    streams: dict[str, list[Any]] = field(default_factory=dict)
+    Attributes:
+        columns: stream key (the contract's names) -> (offsets in seconds, values), for the
+            recorded streams except ``location``.
+        route: how to draw the ``location`` stream, if recorded: (offsets, the loop, distance
+            at each offset). Positions are only computed by :meth:`streams`, as no summary
+            figure needs them.
+        moving: moving time (s).
+        elapsed: elapsed time (s), pause included.
+        distance: distance (m).
+        pause: elapsed seconds of (stop, resume), or None.
+        laps: auto-laps (``elapsed_start`` plus the lap figures), empty for a single lap.
+        max_speed: fastest sample (m/s).
+    """
+
+    columns: dict[str, tuple[Ints, npt.NDArray[Any]]] = field(default_factory=dict)
+    route: tuple[Ints, _Loop, Floats] | None = None
     moving: float = 0.0
     elapsed: float = 0.0
     distance: float = 0.0
-    pause: tuple[float, float] | None = None  # elapsed seconds of (stop, resume)
+    pause: tuple[float, float] | None = None
     laps: list[dict[str, float]] = field(default_factory=list)
-    speeds: list[float] = field(default_factory=list)
+    max_speed: float = 0.0
+
+    def values(self, key: str) -> npt.NDArray[Any]:
+        """One stream's values (empty when it was not recorded)."""
+        column = self.columns.get(key)
+        return np.empty(0) if column is None else column[1]
+
+    def streams(self) -> dict[str, list[Any]]:
+        """The streams as stored: flat ``[offset, value, offset, value, ...]`` lists."""
+        columns = dict(self.columns)
+        if self.route is not None:
+            offsets, loop, distance = self.route
+            columns = {"location": (offsets, loop.positions(distance)), **columns}
+        out: dict[str, list[Any]] = {}
+        for key, (offsets, values) in columns.items():
+            flat: list[Any] = [None] * (2 * len(offsets))
+            flat[::2] = offsets.tolist()
+            flat[1::2] = values.tolist()
+            out[key] = flat
+        return out
 
 
 class _Loop:
-    """A closed route around home, walked by cumulative distance."""
+    """A closed route around home, walked by cumulative distance (shaped on first use)."""
 
-    def __init__(self, rng: random.Random, home: tuple[float, float], length: float) -> None:
-        phase_a, phase_b, turn = rng.uniform(0, 6.3), rng.uniform(0, 6.3), rng.uniform(0, 6.3)
-        points: list[tuple[float, float]] = []
-        for k in range(48):
-            theta = 2 * math.pi * k / 48 + turn
-            radius = 1 + 0.28 * math.sin(2 * theta + phase_a) + 0.1 * math.sin(5 * theta + phase_b)
-            points.append((radius * math.cos(theta), radius * math.sin(theta)))
-        x0, y0 = points[0]
-        points = [(x - x0, y - y0) for x, y in points] + [(0.0, 0.0)]
-        perimeter = sum(math.dist(a, b) for a, b in itertools.pairwise(points))
-        scale = max(length, 400.0) / perimeter
-        self._points = [(x * scale, y * scale) for x, y in points]
-        self._cumulative = [0.0]
-        for a, b in zip(self._points, self._points[1:], strict=False):
-            self._cumulative.append(self._cumulative[-1] + math.dist(a, b))
-        self._length = self._cumulative[-1]
-        self._lat0, self._lon0 = home
-        self._lon_scale = EARTH_M_PER_DEG * math.cos(math.radians(home[0]))
-        self._index = 0
+    def __init__(self, phases: Floats, home: tuple[float, float], length: float) -> None:
+        self._phases = [float(p) for p in phases]
+        self._home = home
+        self._length = length
+        self._shape: tuple[Floats, Floats, Floats] | None = None
 
-    def position(self, distance: float) -> list[float]:
-        along = distance % self._length
-        if along < self._cumulative[self._index]:
-            self._index = 0
-        while self._cumulative[self._index + 1] < along:
-            self._index += 1
-        start, end = self._cumulative[self._index], self._cumulative[self._index + 1]
-        part = (along - start) / (end - start) if end > start else 0.0
-        (xa, ya), (xb, yb) = self._points[self._index], self._points[self._index + 1]
-        x, y = xa + (xb - xa) * part, ya + (yb - ya) * part
-        return [
-            round(self._lat0 + y / EARTH_M_PER_DEG, 7),
-            round(self._lon0 + x / self._lon_scale, 7),
-        ]
+    def _outline(self) -> tuple[Floats, Floats, Floats]:
+        if self._shape is None:
+            phase_a, phase_b, turn = self._phases
+            points: list[tuple[float, float]] = []
+            for k in range(48):
+                theta = 2 * math.pi * k / 48 + turn
+                radius = (
+                    1 + 0.28 * math.sin(2 * theta + phase_a) + 0.1 * math.sin(5 * theta + phase_b)
+                )
+                points.append((radius * math.cos(theta), radius * math.sin(theta)))
+            x0, y0 = points[0]
+            points = [(x - x0, y - y0) for x, y in points] + [(0.0, 0.0)]
+            steps = [math.dist(a, b) for a, b in itertools.pairwise(points)]
+            scale = max(self._length, 400.0) / sum(steps)
+            cumulative = np.concatenate(([0.0], np.cumsum(steps) * scale))
+            x = np.array([x * scale for x, _ in points])
+            y = np.array([y * scale for _, y in points])
+            self._shape = (cumulative, x, y)
+        return self._shape
+
+    def positions(self, distance: Floats) -> Floats:
+        """Rows of [latitude, longitude] (7 decimals) at each cumulative distance."""
+        cumulative, x_at, y_at = self._outline()
+        along = np.mod(distance, cumulative[-1])
+        x = np.interp(along, cumulative, x_at)
+        y = np.interp(along, cumulative, y_at)
+        lat0, lon0 = self._home
+        lat = np.round(lat0 + y / EARTH_M_PER_DEG, 7)
+        lon = np.round(lon0 + x / (EARTH_M_PER_DEG * math.cos(math.radians(lat0))), 7)
+        return np.column_stack((lat, lon))
 
 
 def synthesise(
-    rng: random.Random,
+    rng: np.random.Generator,
     sport: Sport,
     duration: float,
     home: tuple[float, float],
     home_elevation: float,
 ) -> Track:
     """Record one workout of ``duration`` moving seconds."""
+    has_hr = bool(rng.random() < sport.hr)
+    has_power = bool(rng.random() < sport.power)
+    speed_base = sport.speed * float(rng.uniform(0.9, 1.1))
+    loop_phases = rng.uniform(0, 6.3, 3)
+    paused = bool(sport.speed and rng.random() < 0.3)
+    pause_at = duration * float(rng.uniform(0.3, 0.7))
+    pause_length = int(rng.integers(30, 601))
+    dropout_at = duration * float(rng.uniform(0.75, 0.95)) if rng.random() < 0.05 else math.inf
+    cadence_from = int(rng.integers(0, 16))
+    phases = rng.uniform(0, 6.3, 3)
+    climb_scale = float(rng.uniform(0.5, 1.5)) * sport.hills
+    hr_start = 62.0 + float(rng.uniform(-4, 4))
+
+    # Every sample is taken while moving <= duration; enough steps are drawn to get past it.
+    steps = _STEPS[rng.integers(0, len(_STEPS), int(duration // 3) + 2)]
+    moving_all = np.concatenate(([0], np.cumsum(steps)))
+    count = int(np.searchsorted(moving_all, duration, side="right"))
+    steps, moving = steps[:count], moving_all[:count].astype(np.float64)
+    noise = {name: rng.standard_normal(count) for name in ("speed", "hr")}
+    cadence_noise, power_noise = rng.random(count), rng.uniform(0.85, 1.15, count)
+
     track = Track()
-    has_hr = rng.random() < sport.hr
-    has_power = rng.random() < sport.power
-    speed_base = sport.speed * rng.uniform(0.9, 1.1)
-    loop = _Loop(rng, home, speed_base * duration) if sport.route and sport.speed else None
-    pause_at = duration * rng.uniform(0.3, 0.7) if sport.speed and rng.random() < 0.3 else None
-    dropout_at = duration * rng.uniform(0.75, 0.95) if rng.random() < 0.05 else math.inf
-    cadence_from = rng.randint(0, 15)
-    phases = [rng.uniform(0, 6.3) for _ in range(3)]
-    climb_scale = rng.uniform(0.5, 1.5) * sport.hills
+    elapsed = moving.copy()
+    if paused:
+        first = int(np.searchsorted(moving, pause_at, side="left"))
+        if first < count:  # nothing is recorded while paused
+            track.pause = (float(moving[first]), float(moving[first] + pause_length))
+            elapsed[first:] += pause_length
 
     # Hikes climb one mountain per loop; other sports roll over hills every few kilometres.
     mountain = sport.hills > 100
     period = max(speed_base * duration, 1.0) if mountain else 9000.0
-    phase = 0.0 if mountain else phases[0]
+    phase = 0.0 if mountain else float(phases[0])
 
-    def elevation(d: float) -> float:
+    def elevation(d: Floats) -> Floats:
         return (
             home_elevation
-            + climb_scale * (1 - math.cos(2 * math.pi * d / period + phase))
-            + 0.15 * climb_scale * (1 + math.sin(2 * math.pi * d / 2300 + phases[1]))
+            + climb_scale * (1 - np.cos(2 * math.pi * d / period + phase))
+            + 0.15 * climb_scale * (1 + np.sin(2 * math.pi * d / 2300 + float(phases[1])))
         )
 
-    streams: dict[str, list[Any]] = {"location": [], "elevation": [], "distance": []}
-    for key in ("heartrate", "cadence", "power"):
-        streams[key] = []
-    hr = 62.0 + rng.uniform(-4, 4)
-    moving = elapsed = distance = 0.0
-    lap_start = {"elapsed": 0.0, "moving": 0.0, "distance": 0.0, "sample": 0}
-    samples: list[tuple[float, float, float, float]] = []  # elapsed, speed, elevation, hr
-    while moving <= duration:
-        if pause_at is not None and moving >= pause_at:
-            track.pause = (elapsed, elapsed + rng.randint(30, 600))
-            elapsed = track.pause[1]  # nothing is recorded while paused
-            pause_at = None
-        offset = round(elapsed)
-        elev = elevation(distance)
-        grade = (elevation(distance + 20) - elev) / 20 if sport.speed else 0.0
-        wobble = 1 + 0.07 * math.sin(elapsed / 240 + phases[2]) + rng.gauss(0, 0.03)
-        speed = max(0.3, speed_base * wobble * max(0.35, 1 - sport.grade_drag * grade))
-        if not sport.speed:
-            speed = 0.0
-        # Climbing costs effort in proportion to the vertical speed.
-        target = sport.hr_target + 80 * speed * max(grade, -0.05) + rng.gauss(0, 2)
-        if not sport.speed:  # strength sets: effort comes and goes every ~90 s
-            target += 20 * math.sin(elapsed / 14.3)
-        hr += (min(target, 192) - hr) * (1 - math.exp(-5 / 35))
-        if loop is not None and elapsed < dropout_at:
-            streams["location"] += [offset, loop.position(distance)]
-        if loop is not None:
-            streams["elevation"] += [offset, round(elev, 1)]
-        if sport.speed:
-            streams["distance"] += [offset, round(distance, 1)]
-        if has_hr:
-            streams["heartrate"] += [offset, round(hr)]
-        if sport.cadence and offset >= cadence_from:
-            cadence = sport.cadence * (0.97 + 0.06 * rng.random()) * min(1.0, speed / speed_base)
-            streams["cadence"] += [offset, round(cadence)]
-        if has_power:
-            watts = 80 * 9.81 * speed * (0.005 + grade) + 0.5 * 1.2 * 0.32 * speed**3
-            streams["power"] += [offset, max(0, round(watts * rng.uniform(0.85, 1.15)))]
-        samples.append((elapsed, speed, elev, float(round(hr))))
-        track.moving, track.elapsed, track.distance = moving, float(offset), distance
-        if sport.lap_every and distance - lap_start["distance"] >= sport.lap_every:
-            track.laps.append(_lap(lap_start, samples, elapsed, moving, distance))
-            lap_start = {"elapsed": elapsed, "moving": moving, "distance": distance,
-                         "sample": len(samples) - 1}  # fmt: skip
-        step = rng.choice((3, 4, 5, 5, 6, 7))
-        moving += step
-        elapsed += step
-        distance += speed * step
-    track.streams = {key: flat for key, flat in streams.items() if flat}
-    if sport.lap_every and track.distance - lap_start["distance"] > 1:
-        track.laps.append(_lap(lap_start, samples, track.elapsed, track.moving, track.distance))
-    track.speeds = [s[1] for s in samples]
-    if not has_hr:
-        track.laps = [{k: v for k, v in lap.items() if "heartrate" not in k} for lap in track.laps]
+    wobble = 1 + 0.07 * np.sin(elapsed / 240 + float(phases[2])) + 0.03 * noise["speed"]
+    distance = np.zeros(count)
+    speed = np.zeros(count)
+    grade = np.zeros(count)
+    if sport.speed:
+        # Climbing slows the athlete, which moves where the climbs are; the grade is taken
+        # where the unhindered pace would be, close enough for the speed it causes.
+        planned = _covered(speed_base * wobble, steps)
+        grade = (elevation(planned + 20) - elevation(planned)) / 20
+        drag = np.maximum(0.35, 1 - sport.grade_drag * grade)
+        speed = np.maximum(0.3, speed_base * wobble * drag)
+        distance = _covered(speed, steps)
+    elev = elevation(distance)
+    if sport.speed:
+        grade = (elevation(distance + 20) - elev) / 20
+
+    # Climbing costs effort in proportion to the vertical speed.
+    target = sport.hr_target + 80 * speed * np.maximum(grade, -0.05) + 2 * noise["hr"]
+    if not sport.speed:  # strength sets: effort comes and goes every ~90 s
+        target += 20 * np.sin(elapsed / 14.3)
+    hr = np.rint(_follow(np.minimum(target, _MAX_HR), hr_start))
+
+    offsets = elapsed.astype(np.int64)
+    if sport.route and sport.speed:
+        keep = elapsed < dropout_at
+        loop = _Loop(loop_phases, home, speed_base * duration)
+        track.route = (offsets[keep], loop, distance[keep])
+        track.columns["elevation"] = (offsets, np.round(elev, 1))
+    if sport.speed:
+        track.columns["distance"] = (offsets, np.round(distance, 1))
+    if has_hr:
+        track.columns["heartrate"] = (offsets, hr.astype(np.int64))
+    if sport.cadence:
+        keep = offsets >= cadence_from
+        effort = np.minimum(1.0, speed / speed_base) * (0.97 + 0.06 * cadence_noise)
+        cadence = np.rint(sport.cadence * effort).astype(np.int64)
+        track.columns["cadence"] = (offsets[keep], cadence[keep])
+    if has_power:
+        watts = 80 * 9.81 * speed * (0.005 + grade) + 0.5 * 1.2 * 0.32 * speed**3
+        power = np.maximum(0, np.rint(watts * power_noise)).astype(np.int64)
+        track.columns["power"] = (offsets, power)
+
+    last = count - 1
+    track.moving, track.elapsed = float(moving[last]), float(offsets[last])
+    track.distance, track.max_speed = float(distance[last]), float(speed.max())
+    if sport.lap_every:
+        track.laps = _laps(sport.lap_every, elapsed, moving, distance, speed, elev, hr, has_hr)
     return track
 
 
-def _lap(
-    start: dict[str, float],
-    samples: list[tuple[float, float, float, float]],
-    elapsed: float,
-    moving: float,
-    distance: float,
-) -> dict[str, float]:
-    part = samples[int(start["sample"]) :]
-    gain = loss = 0.0
-    for (_, _, a, _), (_, _, b, _) in itertools.pairwise(part):
-        gain += max(0.0, b - a)
-        loss += max(0.0, a - b)
-    duration = moving - start["moving"]
-    return {
-        "elapsed_start": start["elapsed"],
-        "distance": distance - start["distance"],
-        "duration": duration,
-        "clock_duration": elapsed - start["elapsed"],
-        "elevation_gain": gain,
-        "elevation_loss": loss,
-        "avg_speed": (distance - start["distance"]) / duration if duration else 0.0,
-        "max_speed": max(s[1] for s in part),
-        "avg_heartrate": sum(s[3] for s in part) / len(part),
-        "max_heartrate": max(s[3] for s in part),
+def _covered(speed: Floats, steps: Ints) -> Floats:
+    """Distance at each sample: what the speeds of the samples before it covered."""
+    covered = np.empty(len(speed))
+    covered[0] = 0.0
+    np.cumsum(speed[:-1] * steps[:-1], out=covered[1:])
+    return covered
+
+
+def _follow(target: Floats, start: float, block: int = 512) -> Floats:
+    """Heart rate drifting towards the target effort: a first-order lag.
+
+    ``rate[i] = keep * rate[i-1] + (1 - keep) * target[i]``, solved for a block at a time as
+    ``keep**(i+1) * (rate_before + (1 - keep) * cumsum(target[j] / keep**(j+1)))``; blocks keep
+    ``keep**-block`` far from overflowing.
+    """
+    keep = 1 - _HR_RESPONSE
+    out = np.empty(len(target))
+    rate = start
+    for low in range(0, len(target), block):
+        chunk = target[low : low + block]
+        decay = keep ** np.arange(1, len(chunk) + 1)
+        out[low : low + len(chunk)] = decay * (rate + _HR_RESPONSE * np.cumsum(chunk / decay))
+        rate = float(out[low + len(chunk) - 1])
+    return out
+
+
+def _laps(
+    lap_every: float,
+    elapsed: Floats,
+    moving: Floats,
+    distance: Floats,
+    speed: Floats,
+    elev: Floats,
+    hr: Floats,
+    has_hr: bool,
+) -> list[dict[str, float]]:
+    """Auto-laps every ``lap_every`` metres; the rest becomes a last lap when over a metre.
+
+    A lap ends at the first sample ``lap_every`` metres past its start, and that sample also
+    starts the next lap.
+    """
+    starts: list[int] = []
+    start, last = 0, len(distance) - 1
+    while True:
+        reached = int(np.searchsorted(distance, distance[start] + lap_every, side="left"))
+        if reached > last:
+            break
+        starts.append(start)
+        start = reached
+    if distance[last] - distance[start] > 1:
+        starts.append(start)
+    if not starts:
+        return []
+    first = np.array(starts)
+    end = np.append(first[1:], last)
+    climb = np.diff(elev)
+    gained = np.concatenate(([0.0], np.cumsum(np.maximum(climb, 0.0))))
+    lost = np.concatenate(([0.0], np.cumsum(np.maximum(-climb, 0.0))))
+    beats = np.concatenate(([0.0], np.cumsum(hr)))  # whole beats per minute: sums are exact
+    # reduceat covers [start, next start); the shared end sample is added with maximum().
+    fastest = np.maximum(np.maximum.reduceat(speed, first), speed[end])
+    highest = np.maximum(np.maximum.reduceat(hr, first), hr[end])
+    columns = {
+        "elapsed_start": elapsed[first],
+        "distance": distance[end] - distance[first],
+        "duration": moving[end] - moving[first],
+        "clock_duration": elapsed[end] - elapsed[first],
+        "elevation_gain": gained[end] - gained[first],
+        "elevation_loss": lost[end] - lost[first],
+        "avg_speed": np.zeros(len(first)),
+        "max_speed": fastest,
+        "avg_heartrate": (beats[end + 1] - beats[first]) / (end - first + 1),
+        "max_heartrate": highest,
     }
+    moved = columns["duration"] > 0
+    np.divide(columns["distance"], columns["duration"], out=columns["avg_speed"], where=moved)
+    if not has_hr:
+        del columns["avg_heartrate"], columns["max_heartrate"]
+    rows = {key: values.tolist() for key, values in columns.items()}
+    return [{key: values[i] for key, values in rows.items()} for i in range(len(first))]

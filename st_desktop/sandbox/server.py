@@ -13,7 +13,7 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from st_desktop.sandbox.app import API, SandboxApp
-from st_desktop.sandbox.demo import generate_demo
+from st_desktop.sandbox.demo import demo_workouts, streams_from_recipe
 from st_desktop.sandbox.faults import Faults
 from st_desktop.sandbox.oauth import OAuth
 from st_desktop.sandbox.store import Store
@@ -92,12 +92,14 @@ class SandboxServer:
 
     def _open(self) -> tuple[Store, OAuth]:
         if self._store is None or self._oauth is None:
-            store = Store(self.data_dir)
+            store = Store(self.data_dir, resolver=streams_from_recipe)
             if store.get_meta("user_id") is None:
                 rng = random.Random(self.seed if self.seed is not None else 0)
                 store.set_meta("user_id", str(rng.randint(10_000, 99_999)))
                 if self.seed is not None and store.is_new:
-                    store.insert_many(generate_demo(self.seed, self.demo_size, self.demo_end))
+                    # Summaries, laps and timer stops now; each workout's streams are built
+                    # from its recipe when a client first reads its detail.
+                    store.insert_recipes(demo_workouts(self.seed, self.demo_size, self.demo_end))
                     log.info("sandbox: wrote %d demo workouts", self.demo_size)
             self._store = store
             self._oauth = OAuth(

@@ -2,9 +2,12 @@
 
 A workout is kept as two parts: its document (scalars, laps and timer stops, already normalised
 by :mod:`st_desktop.sandbox.ingest`) as JSON text, which the list reads without touching the
-bulky part, and its streams as zlib-compressed JSON, read only for a detail. One connection is
-shared by the server's threads behind a lock: the sandbox serves one user, so this is never the
-bottleneck, and it keeps SQLite's threading rules out of the request handlers.
+bulky part, and its streams as zlib-compressed JSON, read only for a detail. A demo workout may
+hold a *recipe* instead of its streams: the store asks its resolver to rebuild them the first
+time they are read, saves them and forgets the recipe, so writing the demo account is quick and
+a client never sees the difference. One connection is shared by the server's threads behind a
+lock: the sandbox serves one user, so this is never the bottleneck, and it keeps SQLite's
+threading rules out of the request handlers.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import json
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +34,8 @@ CREATE TABLE IF NOT EXISTS workouts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     start_epoch REAL NOT NULL,
     doc TEXT NOT NULL,
-    streams BLOB NOT NULL
+    streams BLOB NOT NULL,
+    recipe TEXT
 );
 CREATE INDEX IF NOT EXISTS workouts_start ON workouts (start_epoch DESC, id DESC);
 CREATE TABLE IF NOT EXISTS grants (
@@ -47,6 +51,9 @@ INSERT INTO sqlite_sequence (name, seq)
 
 Doc = dict[str, Any]
 Streams = dict[str, list[Any]]
+#: Rebuilds the streams a recipe stands for (see :meth:`Store.insert_recipes`).
+Resolver = Callable[[str], Streams]
+_PENDING = b""  # the streams column of a workout whose streams are still a recipe
 
 
 @dataclass(frozen=True)
@@ -79,15 +86,17 @@ class Store:
 
     Args:
         data_dir: folder holding ``sandbox.sqlite3`` (created when missing).
+        resolver: turns a stored recipe into streams (needed once recipes were stored).
 
     Attributes:
         is_new: True when this open created the database (the demo seed is written only then).
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, resolver: Resolver | None = None) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / DB_NAME
         self.is_new = not path.exists()
+        self._resolver = resolver
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -97,6 +106,9 @@ class Store:
         with self._lock:
             self._db.executescript(head)
             self._db.execute("INSERT INTO sqlite_sequence" + seed_ids)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(workouts)")}
+            if "recipe" not in columns:  # a database written before recipes existed
+                self._db.execute("ALTER TABLE workouts ADD COLUMN recipe TEXT")
 
     def close(self) -> None:
         """Close the connection (the server calls it on stop)."""
@@ -134,22 +146,37 @@ class Store:
         return self.insert_many([(doc, streams)])[0]
 
     def insert_many(self, workouts: Iterable[tuple[Doc, Streams]]) -> list[int]:
-        """Store several workouts in one transaction (the demo seed); returns their ids."""
-        ids: list[int] = []
+        """Store several workouts in one transaction; returns their ids."""
+        rows = [(_start_epoch(doc), json.dumps(doc), _pack_streams(s), None) for doc, s in workouts]
+        return self._insert_rows(rows)
+
+    def insert_recipes(self, workouts: Iterable[tuple[Doc, str]]) -> list[int]:
+        """Store workouts whose streams are still recipes (the demo seed); returns their ids.
+
+        The resolver given to the store turns a recipe into the streams on the first
+        :meth:`get_workout`, which saves them in place of the recipe.
+        """
+        rows = [(_start_epoch(doc), json.dumps(doc), _PENDING, recipe) for doc, recipe in workouts]
+        return self._insert_rows(rows)
+
+    def _insert_rows(self, rows: Sequence[tuple[float, str, bytes, str | None]]) -> list[int]:
         with self._tx() as db:
-            for doc, streams in workouts:
-                cursor = db.execute(
-                    "INSERT INTO workouts (start_epoch, doc, streams) VALUES (?, ?, ?)",
-                    (_start_epoch(doc), json.dumps(doc), _pack_streams(streams)),
-                )
-                ids.append(int(cursor.lastrowid or 0))
-        return ids
+            db.executemany(
+                "INSERT INTO workouts (start_epoch, doc, streams, recipe) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+            # One writer inside one transaction: AUTOINCREMENT hands out consecutive ids.
+            last = int(
+                db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'workouts'").fetchone()[0]
+            )
+        return list(range(last - len(rows) + 1, last + 1))
 
     def replace_workout(self, workout_id: int, doc: Doc, streams: Streams) -> bool:
         """Replace a workout entirely; False when there is no such workout."""
         with self._tx() as db:
             cursor = db.execute(
-                "UPDATE workouts SET start_epoch = ?, doc = ?, streams = ? WHERE id = ?",
+                "UPDATE workouts SET start_epoch = ?, doc = ?, streams = ?, recipe = NULL "
+                "WHERE id = ?",
                 (_start_epoch(doc), json.dumps(doc), _pack_streams(streams), workout_id),
             )
             return cursor.rowcount > 0
@@ -160,15 +187,30 @@ class Store:
             return db.execute("DELETE FROM workouts WHERE id = ?", (workout_id,)).rowcount > 0
 
     def get_workout(self, workout_id: int) -> tuple[Doc, Streams] | None:
-        """A workout's document and streams, or None."""
+        """A workout's document and streams, or None; streams still a recipe are built now."""
         with self._lock:
             row = self._db.execute(
-                "SELECT doc, streams FROM workouts WHERE id = ?", (workout_id,)
+                "SELECT doc, streams, recipe FROM workouts WHERE id = ?", (workout_id,)
             ).fetchone()
-        if row is None:
-            return None
-        streams: Streams = json.loads(zlib.decompress(row[1]))
+            if row is None:
+                return None
+            if row[2] is None:
+                streams: Streams = json.loads(zlib.decompress(row[1]))
+            else:
+                # Built under the lock (a few milliseconds), so that a PUT or DELETE arriving
+                # meanwhile cannot be overwritten by streams of the workout it replaced.
+                streams = self._resolve(row[2])
+                with self._tx() as db:
+                    db.execute(
+                        "UPDATE workouts SET streams = ?, recipe = NULL WHERE id = ?",
+                        (_pack_streams(streams), workout_id),
+                    )
         return json.loads(row[0]), streams
+
+    def _resolve(self, recipe: str) -> Streams:
+        if self._resolver is None:
+            raise RuntimeError("this store holds stream recipes but was opened without resolver")
+        return self._resolver(recipe)
 
     def list_workouts(
         self,
