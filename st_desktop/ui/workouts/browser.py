@@ -1,19 +1,546 @@
-"""The workout browser area (table and filter bar). Filled in by the workout browser work."""
+"""The workout browser: filter bar, the paged workout table and the account-wide actions.
+
+The table always shows the offline cache at once (also offline); :meth:`WorkoutBrowser.refresh`
+brings in what is new on the server in the background, "Load full history" pages through the
+whole account with progress and Cancel. Delete keeps each workout's full JSON in the local trash
+so Undo can create it again. Every network step runs on the task runner; failures show in the
+notice bar above the table with a Retry button, and in :attr:`WorkoutBrowser.error`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from st_desktop.api.client import SportTracksClient
+from st_desktop.domain.workout import Workout, WorkoutSummary
+from st_desktop.paths import resolve_paths
+from st_desktop.settings import Keys, Settings
+from st_desktop.store.cache import CACHE_FILE, WorkoutCache
+from st_desktop.tasks import TaskHandle, TaskRunner, TaskRunnerBase
+from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
+from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
+from st_desktop.ui.workouts import ops, sync
+from st_desktop.ui.workouts.filter import FilterBar
+from st_desktop.ui.workouts.model import PAGE_SIZE, Column, WorkoutRole, WorkoutTableModel
+from st_desktop.ui.workouts.notice import NoticeBar
+
+log = logging.getLogger(__name__)
+
+
+def standalone_services(
+    owner: QWidget,
+    runner: TaskRunnerBase | None,
+    settings: Settings | None,
+    cache: WorkoutCache | None,
+) -> tuple[TaskRunnerBase, Settings, WorkoutCache]:
+    """Services for a browser or editor built without them (transitional, for ``app.py``).
+
+    The composition root should pass the application's shared runner, settings and cache; this
+    only keeps a bare ``WorkoutBrowser()`` working meanwhile.
+    """
+    paths = resolve_paths().ensure()
+    return (
+        runner if runner is not None else TaskRunner(owner),
+        settings if settings is not None else Settings(paths.settings_file),
+        cache if cache is not None else WorkoutCache(paths.data / CACHE_FILE),
+    )
 
 
 class WorkoutBrowser(QWidget):
-    """Placeholder until the workout table lands: says what will appear here."""
+    """Filter bar, workout table (``workoutTable``) and actions.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Args:
+        runner: runs every cache query and network step.
+        settings: column state, units.
+        cache: the offline workout cache.
+            (Until the composition root passes these three, missing ones are built privately:
+            see :func:`standalone_services`.)
+        confirm: asks before deleting (tests pass an answering function).
+        page_size: rows per page the table reads from the cache.
+
+    Attributes:
+        new_action (``newWorkoutAction``), delete_action (``deleteWorkoutAction``, Del),
+        undo_action (``undoDeleteAction``, Ctrl+Z), refresh_action (``refreshWorkoutsAction``),
+        history_action (``loadHistoryAction``): for the window's menus.
+
+    Signals:
+        workout_selected(object): the current :class:`WorkoutSummary`, or None.
+        message(str): something worked ("Deleted 2 workouts").
+        error(str): a step failed; the sentence says what and why.
+        undo_available(str): a delete can be undone (text to show beside an Undo button that
+            triggers :attr:`undo_action`); "" when nothing is left to undo.
+    """
+
+    workout_selected = Signal(object)
+    message = Signal(str)
+    error = Signal(str)
+    undo_available = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunnerBase | None = None,
+        settings: Settings | None = None,
+        cache: WorkoutCache | None = None,
+        parent: QWidget | None = None,
+        *,
+        confirm: ConfirmFn = ask,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workoutBrowser")
-        label = QLabel("Your SportTracks workouts will be listed here once you sign in.", self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
+        if runner is None or settings is None or cache is None:
+            runner, settings, cache = standalone_services(self, runner, settings, cache)
+        self._runner = runner
+        self._settings = settings
+        self._cache = cache
+        self._confirm = confirm
+        self._client: SportTracksClient | None = None
+        self._account: str | None = None
+        self._history: TaskHandle | None = None
+        self._undo_stack: list[list[int]] = []
+        self.new_dialog: NewWorkoutDialog | None = None
+        self._created_id = ""
+
+        #: list page size of "Load full history" (the service's maximum is unknown)
+        self.history_page_size = sync.HISTORY_PAGE_SIZE
+        self.model = WorkoutTableModel(runner, cache, page_size, parent=self)
+        self.model.load_failed.connect(self._cache_failed)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.table = QTableView(self)
+        self.table.setObjectName("workoutTable")
+        self.table.setAccessibleName("Workouts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._setup_header()
+        self.notice = NoticeBar(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("historyProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setFormat("%v / %m pages")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("historyCancel")
+        self.cancel_button.clicked.connect(self.cancel_history)
+        self._build_actions()
+
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("workoutToolbar")
+        for action in (self.new_action, self.delete_action, self.undo_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.refresh_action)
+        toolbar.addAction(self.history_action)
+        top = QHBoxLayout()
+        top.addWidget(toolbar)
+        top.addStretch(1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        self._show_history_progress(False)
+        self.set_units(settings.get(Keys.UNITS))
+        self._update_actions()
+
+    # ------------------------------------------------------------------ construction
+
+    def _setup_header(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in Column:  # the right-click menu picks the columns
+            if column == Column.NAME:
+                continue
+            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
+            action.setData(int(column))
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+        widths = {Column.DATE: 130, Column.NAME: 220, Column.TYPE: 130}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
+        saved = self._settings.get(Keys.TABLE_HEADER)
+        if not saved.isEmpty():
+            header.restoreState(saved)
+            for action in header.actions():
+                action.setChecked(not header.isSectionHidden(int(action.data())))
+        self.table.setSortingEnabled(True)
+        if saved.isEmpty():
+            header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        header.sectionResized.connect(self.save_header)
+        header.sectionMoved.connect(self.save_header)
+        header.sortIndicatorChanged.connect(self.save_header)
+
+    def save_header(self) -> None:
+        """Persist column order, widths, visibility and sort (called on every change)."""
+        state = self.table.horizontalHeader().saveState()
+        self._settings.set(Keys.TABLE_HEADER, QByteArray(state))
+
+    def _action(self, text: str, name: str, tip: str, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "&New Workout…", "newWorkoutAction", "Enter a workout by hand", "Ctrl+N"
+        )
+        self.new_action.triggered.connect(self.new_workout)
+        self.delete_action = self._action(
+            "&Delete", "deleteWorkoutAction", "Delete the selected workouts (Undo restores them)",
+            QKeySequence.StandardKey.Delete,
+        )  # fmt: skip
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.undo_action = self._action(
+            "&Undo Delete", "undoDeleteAction", "Create the deleted workouts again",
+            QKeySequence.StandardKey.Undo,
+        )  # fmt: skip
+        self.undo_action.triggered.connect(self.undo_delete)
+        self.refresh_action = self._action(
+            "Refresh", "refreshWorkoutsAction", "Fetch what is new in your account"
+        )
+        self.refresh_action.triggered.connect(self.refresh)
+        self.history_action = self._action(
+            "Load Full History", "loadHistoryAction", "Download the list of all your workouts"
+        )
+        self.history_action.triggered.connect(self.load_full_history)
+
+    def _update_actions(self) -> None:
+        online = self._client is not None and self._account is not None
+        selected = bool(self.selected_workouts())
+        self.new_action.setEnabled(online)
+        self.delete_action.setEnabled(online and selected)
+        self.undo_action.setEnabled(online and bool(self._undo_stack))
+        self.refresh_action.setEnabled(online)
+        self.history_action.setEnabled(online and self._history is None)
+
+    # ------------------------------------------------------------------ account, units
+
+    def set_client(self, client: SportTracksClient | None, account_key: str | None) -> None:
+        """Show ``account_key``'s cached workouts at once, then refresh them if online.
+
+        Args:
+            client: the API client, or None when offline or signed out (the cache still shows).
+            account_key: names the account in the cache; None shows nothing.
+        """
+        changed = account_key != self._account
+        self._client = client
+        self._account = account_key
+        if changed:
+            self.cancel_history()
+            self._undo_stack.clear()
+            self.undo_available.emit("")
+            self.notice.hide()
+            self.model.set_account(account_key)
+            self._load_categories()
+        self._update_actions()
+        if client is not None and account_key is not None:
+            self.refresh()
+
+    def set_units(self, units: str) -> None:
+        """Show "metric" or "imperial" units."""
+        self.model.set_units(units)
+
+    def _load_categories(self) -> None:
+        if self._account is None:
+            return
+        self._runner.submit(
+            self._cache.categories, self._account,
+            on_result=self.filter_bar.set_categories, on_error=self._cache_failed,
+            description="Reading cached workouts",
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_workouts(self) -> list[WorkoutSummary]:
+        """The selected rows' summaries, top to bottom."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.workout(row) for row in rows]
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+        current = self.table.selectionModel().currentIndex()
+        chosen = self.selected_workouts()
+        summary = current.data(WorkoutRole) if current.isValid() else None
+        if summary not in chosen:
+            summary = chosen[0] if chosen else None
+        self.workout_selected.emit(summary)
+
+    def select_workout(self, workout_id: str) -> bool:
+        """Select the row of a workout if it is loaded; True when it was."""
+        row = self.model.row_of(workout_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # ------------------------------------------------------------------ filters
+
+    def _filters_changed(self) -> None:
+        self.model.set_query(self.filter_bar.apply_to(self.model.query))
+
+    def _cache_failed(self, exc: object) -> None:
+        text = str(exc)
+        self.notice.show_message(text, "Retry", self.model.reload, error=True)
+        self.error.emit(text)
+
+    # ------------------------------------------------------------------ network steps
+
+    def _online(self) -> tuple[SportTracksClient, str] | None:
+        if self._client is None or self._account is None:
+            self.error.emit("Sign in to SportTracks to do this.")
+            return None
+        return self._client, self._account
+
+    def _failed(self, what: str, retry: Callable[[], object]) -> Callable[[BaseException], None]:
+        def show(exc: BaseException) -> None:
+            text = f"{what}: {exc}" if what else str(exc)
+            self.notice.show_message(text, "Retry", retry, error=True)
+            self.error.emit(text)
+
+        return show
+
+    def refresh(self) -> None:
+        """Fetch what is new in the account (a few pages, newest first) into the cache."""
+        online = self._online()
+        if online is None:
+            return
+        client, account = online
+        self._runner.submit(
+            sync.refresh_recent, client, self._cache, account,
+            with_context=True, description="Refreshing workouts",
+            on_result=lambda result: self._synced(account, result),
+            on_error=self._failed("Could not refresh the workouts", self.refresh),
+        )  # fmt: skip
+
+    def load_full_history(self) -> None:
+        """Page through the whole account in the background (progress bar and Cancel)."""
+        online = self._online()
+        if online is None or self._history is not None:
+            return
+        client, account = online
+        self._show_history_progress(True)
+        self._history = self._runner.submit(
+            sync.load_full_history, client, self._cache, account, self.history_page_size,
+            with_context=True, description="Loading the full history",
+            on_progress=self._history_progress,
+            on_result=lambda result: self._synced(account, result),
+            on_error=self._failed("Could not load the full history", self.load_full_history),
+            on_finished=self._history_finished,
+        )  # fmt: skip
+        self._update_actions()
+
+    def cancel_history(self) -> None:
+        """Stop "Load full history" after the current page (what was read stays cached)."""
+        if self._history is not None:
+            self._history.cancel()
+            self.message.emit("Stopped loading the history; the workouts read so far are kept.")
+
+    def _history_progress(self, done: int, total: int, _message: str) -> None:
+        self.progress.setRange(0, max(total, done))
+        self.progress.setValue(done)
+
+    def _history_finished(self) -> None:
+        self._history = None
+        self._show_history_progress(False)
+        self.model.refresh()
+        self._update_actions()
+
+    def _show_history_progress(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+        if visible:
+            self.progress.setRange(0, 0)
+
+    def _synced(self, account: str, result: sync.SyncResult) -> None:
+        if account != self._account:
+            return
+        self.model.refresh()
+        self._load_categories()
+        if result.complete and result.total is not None:
+            self.message.emit(f"All {result.total} workouts are loaded.")
+        elif result.changed or result.removed:
+            self.message.emit(f"{result.changed} new or changed, {result.removed} removed.")
+
+    def add_or_refresh(self, uris: list[str]) -> None:
+        """Bring workouts (e.g. just uploaded) into the cache and the table."""
+        online = self._online()
+        if online is None or not uris:
+            return
+        client, account = online
+
+        def retry() -> None:
+            self.add_or_refresh(uris)
+
+        self._runner.submit(
+            ops.fetch_many, client, self._cache, account, list(uris),
+            with_context=True, description="Loading new workouts",
+            on_result=lambda result: self._batch_done(account, result, "Added {n} workout(s)."),
+            on_error=self._failed("Could not load the new workouts", retry),
+        )  # fmt: skip
+
+    def _batch_done(self, account: str, result: ops.BatchResult, success: str) -> None:
+        if account != self._account:
+            return
+        self.model.refresh()
+        if result.done:
+            self.message.emit(success.format(n=len(result.done)))
+        if result.failures:
+            text = " ".join(dict.fromkeys(result.failures))
+            self.notice.show_message(text, error=True)
+            self.error.emit(text)
+
+    # ------------------------------------------------------------------ create
+
+    def new_workout(self) -> NewWorkoutDialog | None:
+        """Open the manual-entry dialog (non-blocking); the result is created on accept."""
+        if self._online() is None:
+            return None
+        dialog = NewWorkoutDialog(self._settings.get(Keys.UNITS), self)
+        dialog.accepted.connect(lambda: self.create_workout(dialog.workout()))
+        dialog.open()
+        self.new_dialog = dialog
+        return dialog
+
+    def create_workout(self, workout: Workout) -> None:
+        """Create ``workout`` in the account and select it in the table."""
+        online = self._online()
+        if online is None:
+            return
+        client, account = online
+
+        def retry() -> None:
+            self.create_workout(workout)
+
+        self._runner.submit(
+            ops.create_workout, client, self._cache, account, workout,
+            description="Creating the workout", serial=True,
+            on_result=lambda created: self._created(account, created),
+            on_error=self._failed("Could not create the workout", retry),
+        )  # fmt: skip
+
+    def _created(self, account: str, created: Workout) -> None:
+        if account != self._account:
+            return
+        self.model.refresh()
+        self.model.refreshed.connect(self._select_created, Qt.ConnectionType.SingleShotConnection)
+        self._created_id = created.id or ""
+        self.message.emit(f"Created “{created.name or created.type}”.")
+
+    def _select_created(self) -> None:
+        self.select_workout(self._created_id)
+
+    # ------------------------------------------------------------------ delete and undo
+
+    def delete_selected(self) -> None:
+        """Delete the selected workouts after confirmation (each is kept in the local trash)."""
+        chosen = self.selected_workouts()
+        online = self._online()
+        if not chosen or online is None:
+            return
+        client, account = online
+        what = (
+            f"“{chosen[0].name or chosen[0].type}”"
+            if len(chosen) == 1
+            else f"{len(chosen)} workouts"
+        )
+        if not self._confirm(
+            self, "Delete workouts",
+            f"Delete {what} from your SportTracks account?\n\nA copy is kept on this computer: "
+            "Undo creates it again (with a new id).",
+            "Delete",
+        ):  # fmt: skip
+            return
+        uris = [item.uri for item in chosen if item.uri]
+        self._runner.submit(
+            ops.delete_workouts, client, self._cache, account, uris,
+            with_context=True, serial=True, description="Deleting workouts",
+            on_result=lambda result: self._deleted(account, result),
+            on_error=self._failed("Could not delete", self.delete_selected),
+        )  # fmt: skip
+
+    def _deleted(self, account: str, result: ops.BatchResult) -> None:
+        trashed = [t for t in result.done if isinstance(t, ops.Trashed)]
+        if trashed:
+            self._undo_stack.append([t.trash_id for t in trashed])
+            name = f"“{trashed[0].name}”" if len(trashed) == 1 else f"{len(trashed)} workouts"
+            text = f"Deleted {name}."
+            self.notice.show_message(text, "Undo", self.undo_delete)
+            self.undo_available.emit(text)
+        self._batch_done(account, ops.BatchResult([], result.failures), "")
+        self._update_actions()
+
+    def undo_delete(self) -> None:
+        """Create the most recently deleted workouts again from the local trash."""
+        online = self._online()
+        if online is None or not self._undo_stack:
+            return
+        client, account = online
+        trash_ids = self._undo_stack.pop()
+        self.undo_available.emit("")
+        self._update_actions()
+
+        def failed(exc: BaseException) -> None:
+            self._undo_stack.append(trash_ids)
+            self._failed("Could not restore", self.undo_delete)(exc)
+            self._update_actions()
+
+        self._runner.submit(
+            ops.restore_workouts, client, self._cache, account, trash_ids,
+            with_context=True, serial=True, description="Restoring workouts",
+            on_result=lambda result: self._restored(account, trash_ids, result),
+            on_error=failed,
+        )  # fmt: skip
+
+    def _restored(self, account: str, trash_ids: list[int], result: ops.BatchResult) -> None:
+        restored = [r for r in result.done if isinstance(r, ops.Restored)]
+        left = [t for t in trash_ids if t not in {r.trash_id for r in restored}]
+        if left:
+            self._undo_stack.append(left)  # what failed can be undone again
+        if restored:
+            first = restored[0]
+            text = (
+                f"Restored “{first.name}”; SportTracks gave it a new id ({first.old_id} → "
+                f"{first.new_id})."
+                if len(restored) == 1
+                else f"Restored {len(restored)} workouts; SportTracks gave them new ids."
+            )
+            self.notice.show_message(text)
+            self.message.emit(text)
+        self._batch_done(account, ops.BatchResult([], result.failures), "")
+        self._update_actions()
