@@ -1,19 +1,419 @@
-"""The detail editor area (selected workout). Filled in by the workout browser work."""
+"""The detail editor: the selected workout's figures, charts, route and laps, and its editable
+fields (name, type, notes, privacy) with dirty tracking, Save and Revert.
+
+Loading runs on the task runner (server first, the cache when offline); a result for a workout
+that is no longer selected is dropped. Save is read-modify-write (:mod:`.jobs`) and asks before
+overwriting a workout that changed on the server since it was loaded.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from st_desktop.api.client import SportTracksClient
+from st_desktop.domain.units import (
+    format_calories,
+    format_distance,
+    format_duration,
+    format_elevation,
+    format_speed_or_pace,
+)
+from st_desktop.domain.workout import Workout, WorkoutSummary
+from st_desktop.settings import Keys, Settings
+from st_desktop.store.cache import WorkoutCache
+from st_desktop.tasks import TaskRunnerBase
+from st_desktop.ui.detail import jobs
+from st_desktop.ui.detail.charts import ChartsView
+from st_desktop.ui.detail.laps import LapsView
+from st_desktop.ui.detail.route import RouteView
+from st_desktop.ui.detail.type_picker import TypePicker
+from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
+
+log = logging.getLogger(__name__)
+
+#: Summary figures: key, caption (two columns, filled row by row).
+FIGURES = (
+    ("distance", "Distance"), ("duration", "Moving time"), ("elapsed", "Elapsed"),
+    ("paused", "Paused"), ("avg_speed", "Average"), ("max_speed", "Best"), ("gain", "Climb"),
+    ("loss", "Descent"), ("hr", "Heart rate"), ("cadence", "Cadence"), ("power", "Power"),
+    ("calories", "Energy"),
+)  # fmt: skip
+
+PRIVACY = (("public", "Public"), ("friends", "Friends"), ("private", "Only me"))
 
 
 class DetailEditor(QWidget):
-    """Placeholder until the detail editor lands."""
+    """Figures, charts (``chartsView``), route (``routeView``), laps and the edit form.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Args:
+        runner: loads and saves in the background.
+        settings: units and chart x axis.
+        cache: the offline cache (details are read from and written to it).
+        confirm: asks before overwriting a server change or discarding edits.
+
+    Signals:
+        workout_loaded(object): the :class:`Workout` now shown.
+        workout_saved(object): the :class:`Workout` as the server stored it after a save.
+        message(str): something worked ("Saved").
+        error(str): loading or saving failed; the sentence says why.
+    """
+
+    workout_loaded = Signal(object)
+    workout_saved = Signal(object)
+    message = Signal(str)
+    error = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunnerBase | None = None,
+        settings: Settings | None = None,
+        cache: WorkoutCache | None = None,
+        parent: QWidget | None = None,
+        *,
+        confirm: ConfirmFn = ask,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailEditor")
-        label = QLabel("Select a workout to see its charts, route and laps.", self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
+        if runner is None or settings is None or cache is None:
+            from st_desktop.ui.workouts.browser import standalone_services
+
+            runner, settings, cache = standalone_services(self, runner, settings, cache)
+        self._runner, self._settings, self._cache = runner, settings, cache
+        self._confirm = confirm
+        self._client: SportTracksClient | None = None
+        self._account: str | None = None
+        self._summary: WorkoutSummary | None = None
+        self._workout: Workout | None = None  # as loaded: the base of the edits
+        self._generation = 0
+        self._units = settings.get(Keys.UNITS)
+        self._build()
+        self._show_nothing("Select a workout to see its charts, route and laps.")
+
+    # ------------------------------------------------------------------ construction
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("detailTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.status = QLabel(self)
+        self.status.setObjectName("detailStatus")
+        self.status.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("detailName")
+        self.name.setAccessibleName("Workout name")
+        self.type_picker = TypePicker(self)
+        self.type_picker.setObjectName("detailType")
+        self.privacy = QComboBox(self)
+        self.privacy.setObjectName("detailPrivacy")
+        for value, label in PRIVACY:
+            self.privacy.addItem(label, value)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("detailNotes")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.save_button = QPushButton("Save", self)
+        self.save_button.setObjectName("detailSave")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Revert", self)
+        self.revert_button.setObjectName("detailRevert")
+        self.revert_button.clicked.connect(self.revert)
+        for signal in (self.name.textChanged, self.type_picker.type_changed,
+                       self.privacy.currentIndexChanged, self.notes.textChanged):  # fmt: skip
+            signal.connect(self._update_dirty)
+
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Type:", self.type_picker)
+        form.addRow("&Privacy:", self.privacy)
+        form.addRow("N&otes:", self.notes)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        self.figures = QGridLayout()
+        self.figures.setHorizontalSpacing(18)
+        self.figure_labels: dict[str, QLabel] = {}
+        for i, (key, caption) in enumerate(FIGURES):
+            caption_label = QLabel(caption, self)
+            caption_label.setStyleSheet("color: palette(dark);")
+            value_label = QLabel("–", self)
+            value_label.setObjectName(f"figure_{key}")
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.figures.addWidget(caption_label, i // 2, (i % 2) * 2)
+            self.figures.addWidget(value_label, i // 2, (i % 2) * 2 + 1)
+            self.figure_labels[key] = value_label
+        self.figures.setRowStretch(len(FIGURES) // 2 + 1, 1)
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addSpacing(12)
+        top.addLayout(self.figures, 2)
+
+        self.charts = ChartsView(self, self._settings.get(Keys.CHART_X_AXIS))
+        self.route = RouteView(self)
+        self.charts.cursor_moved.connect(self.route.set_marker_at)
+        self.laps = LapsView(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.charts)
+        splitter.addWidget(self.route)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.addTab(splitter, "Charts && route")
+        self.tabs.addTab(self.laps, "Laps && pauses")
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    # ------------------------------------------------------------------ services
+
+    def set_client(self, client: SportTracksClient | None, account_key: str | None) -> None:
+        """Use ``client`` for ``account_key`` (None client: offline, the cache only)."""
+        if account_key != self._account:
+            self._account = account_key
+            self.show_workout(None)
+        self._client = client
+        self._update_dirty()
+
+    def set_units(self, units: str) -> None:
+        """Show "metric" or "imperial" units."""
+        self._units = units
+        if self._workout is not None:
+            self._show_figures(self._workout)
+            self.charts.set_track(self.charts.track, units)
+            self.laps.show_laps(self._workout.laps, self._workout.timer_stops,
+                                self._workout.start_time, self._workout.type, units)  # fmt: skip
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def workout(self) -> Workout | None:
+        """The workout shown (as loaded or last saved)."""
+        return self._workout
+
+    def is_dirty(self) -> bool:
+        """True when the form differs from the loaded workout."""
+        return bool(self.edits())
+
+    def edits(self) -> dict[str, Any]:
+        """The edited fields and their new values."""
+        base = self._workout
+        if base is None:
+            return {}
+        edits: dict[str, Any] = {}
+        if self.name.text() != base.name:
+            edits["name"] = self.name.text()
+        if self.type_picker.wire_type() != base.type:
+            edits["type"] = self.type_picker.wire_type()
+        if self.notes.toPlainText() != base.notes:
+            edits["notes"] = self.notes.toPlainText()
+        privacy = self.privacy.currentData()
+        if privacy != (base.privacy or "friends"):
+            edits["privacy"] = privacy
+        return edits
+
+    def show_workout(self, summary: WorkoutSummary | None) -> None:
+        """Load and show a workout (None clears); unsaved edits are only dropped if confirmed."""
+        if self._workout is not None and self.is_dirty():
+            if summary is not None and summary.uri == self._workout.uri:
+                return
+            question = f"Discard your changes to “{self._workout.name}”?"
+            if not self._confirm(self, "Unsaved changes", question, "Discard"):
+                return
+        self._generation += 1
+        self._summary = summary
+        self._workout = None
+        if summary is None or not summary.uri or self._account is None:
+            self._show_nothing("Select a workout to see its charts, route and laps.")
+            return
+        self._show_nothing("Loading…")
+        self.title.setText(summary.name or summary.type)
+        generation = self._generation
+        self._runner.submit(
+            jobs.load_detail, self._client, self._cache, self._account, summary.uri,
+            description="Loading the workout",
+            on_result=lambda loaded: self._loaded(generation, loaded),
+            on_error=lambda exc: self._load_failed(generation, exc),
+        )  # fmt: skip
+
+    def _show_nothing(self, text: str) -> None:
+        self.title.setText("")
+        self.status.setText(text)
+        for widget in (self.name, self.type_picker, self.privacy, self.notes):
+            widget.setEnabled(False)
+        self.name.clear()
+        self.notes.clear()
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+        self.charts.set_track(None, self._units)
+        self.route.set_track(None)
+        self.laps.clear()
+        for label in self.figure_labels.values():
+            label.setText("–")
+
+    def _loaded(self, generation: int, loaded: jobs.Loaded) -> None:
+        if generation != self._generation:
+            return
+        self._set_base(loaded.workout)
+        self.charts.set_track(loaded.track, self._units)
+        self.route.set_track(loaded.track, self._units)
+        if loaded.offline:
+            self.status.setText("Offline: showing the copy on this computer; it can't be saved.")
+        self.workout_loaded.emit(loaded.workout)
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._show_nothing(f"Could not load the workout: {exc}")
+        self.error.emit(f"Could not load the workout: {exc}")
+
+    def _set_base(self, workout: Workout) -> None:
+        """Make ``workout`` the loaded version and put its fields in the form."""
+        self._workout = workout
+        start = workout.start_time
+        when = start.strftime("%a %d %b %Y, %H:%M") if start else ""
+        self.title.setText(f"{workout.name or workout.type} — {when}" if when else workout.name)
+        widgets = (self.name, self.type_picker, self.privacy, self.notes)
+        for widget in widgets:
+            widget.blockSignals(True)
+            widget.setEnabled(True)
+        self.name.setText(workout.name)
+        self.type_picker.set_wire_type(workout.type)
+        index = self.privacy.findData(workout.privacy or "friends")
+        if index < 0:
+            self.privacy.addItem(workout.privacy or "", workout.privacy)
+            index = self.privacy.count() - 1
+        self.privacy.setCurrentIndex(index)
+        self.notes.setPlainText(workout.notes)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._show_figures(workout)
+        self.laps.show_laps(workout.laps, workout.timer_stops, workout.start_time, workout.type,
+                            self._units)  # fmt: skip
+        self._update_dirty()
+
+    def _show_figures(self, w: Workout) -> None:
+        units = self._units
+        paused = (w.clock_duration - w.duration) if w.clock_duration and w.duration else None
+        values = {
+            "distance": format_distance(w.total_distance, units),
+            "duration": format_duration(w.duration),
+            "elapsed": format_duration(w.clock_duration),
+            "paused": format_duration(paused) if paused and paused > 0 else "",
+            "avg_speed": format_speed_or_pace(w.avg_speed, units, w.type),
+            "max_speed": format_speed_or_pace(w.max_speed, units, w.type),
+            "gain": format_elevation(w.elevation_gain, units),
+            "loss": format_elevation(w.elevation_loss, units),
+            "hr": _avg_max(w.avg_heartrate, w.max_heartrate, "bpm"),
+            "cadence": _avg_max(w.avg_cadence, w.max_cadence, "rpm"),
+            "power": _avg_max(w.avg_power, w.max_power, "W"),
+            "calories": format_calories(w.calories),
+        }
+        for key, label in self.figure_labels.items():
+            label.setText(values.get(key) or "–")
+
+    # ------------------------------------------------------------------ editing
+
+    def _update_dirty(self) -> None:
+        loaded = self._workout is not None
+        dirty = loaded and self.is_dirty()
+        online = self._client is not None
+        self.save_button.setEnabled(dirty and online)
+        self.revert_button.setEnabled(dirty)
+        if loaded:
+            self.status.setText(
+                ("Unsaved changes." if online else "Unsaved changes (sign in to save).")
+                if dirty else ""
+            )  # fmt: skip
+
+    def revert(self) -> None:
+        """Put the loaded values back in the form."""
+        if self._workout is not None:
+            self._set_base(self._workout)
+
+    def save(self, *, overwrite: bool = False) -> None:
+        """Save the edited fields (read-modify-write on the runner)."""
+        base, edits = self._workout, self.edits()
+        if base is None or not edits or self._client is None or self._account is None:
+            return
+        generation = self._generation
+        self.save_button.setEnabled(False)
+        self.status.setText("Saving…")
+        self._runner.submit(
+            jobs.save_edits, self._client, self._cache, self._account, base, edits,
+            overwrite=overwrite, serial=True, description="Saving the workout",
+            on_result=lambda result: self._save_done(generation, edits, result),
+            on_error=lambda exc: self._save_failed(generation, exc),
+        )  # fmt: skip
+
+    def _save_done(self, generation: int, edits: dict[str, Any], result: object) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(result, jobs.Conflict):
+            if self._confirm(
+                self, "Changed on SportTracks",
+                "This workout was changed on SportTracks since you opened it.\n\n"
+                "Save your changes over that version? (Only the fields you edited are "
+                "replaced.)", "Overwrite",
+            ):  # fmt: skip
+                self.save(overwrite=True)
+            else:
+                self.status.setText(
+                    "Not saved: the workout changed on SportTracks. Revert shows that version."
+                )
+                self._workout = result.server
+                self.save_button.setEnabled(True)
+            return
+        assert isinstance(result, jobs.Saved)
+        kept = self.edits()
+        self._set_base(result.workout)
+        if kept != edits:  # the user kept typing while saving: keep what they typed
+            for key, value in kept.items():
+                if key == "name":
+                    self.name.setText(value)
+                elif key == "notes":
+                    self.notes.setPlainText(value)
+        self.status.setText("Saved.")
+        self.message.emit(f"Saved “{result.workout.name}”.")
+        self.workout_saved.emit(result.workout)
+
+    def _save_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._update_dirty()
+        self.status.setText(f"Not saved: {exc}")
+        self.error.emit(f"Could not save the workout: {exc}")
+
+
+def _avg_max(avg: float | None, best: float | None, unit: str) -> str:
+    if avg is None and best is None:
+        return ""
+    if best is None:
+        return f"{avg:.0f} {unit}"
+    if avg is None:
+        return f"max {best:.0f} {unit}"
+    return f"{avg:.0f} avg / {best:.0f} max {unit}"

@@ -211,7 +211,7 @@ class WorkoutTableModel(QAbstractTableModel):
             Column.TYPE: "Type",
             Column.DISTANCE: f"Distance ({distance})",
             Column.DURATION: "Duration",
-            Column.ELEVATION: f"Elevation gain ({height})",
+            Column.ELEVATION: f"Climb ({height})",
             Column.HEARTRATE: "Avg HR (bpm)",
         }[column]
 

@@ -1,0 +1,99 @@
+"""Network steps of the detail editor (plain Python, run on the task runner).
+
+Saving is read-modify-write (DESIGN.md): GET the full workout, change only the edited fields,
+PUT all of it back, so streams, laps and keys this app does not know survive. When the workout
+changed on the server since it was loaded, :func:`save_edits` returns a :class:`Conflict` instead
+of overwriting, unless the user said to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from st_desktop.api.client import SportTracksClient
+from st_desktop.domain.track import Track
+from st_desktop.domain.workout import Workout
+from st_desktop.errors import OfflineError
+from st_desktop.store.cache import WorkoutCache
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A workout ready to show.
+
+    Attributes:
+        workout: as the server (or, offline, the cache) has it.
+        track: its streams aligned for the charts and the route.
+        offline: True when it came from the cache because the server could not be reached.
+    """
+
+    workout: Workout
+    track: Track
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The save went through; ``workout`` is what the server now holds."""
+
+    workout: Workout
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The workout changed on the server since it was loaded; ``server`` is the new version."""
+
+    server: Workout
+
+
+def load_detail(
+    client: SportTracksClient | None, cache: WorkoutCache, account: str, uri: str
+) -> Loaded:
+    """The full workout from the server (kept in the cache), or from the cache when offline.
+
+    Raises:
+        OfflineError: offline and not cached.
+    """
+    cached = cache.get_detail(account, uri)
+    if client is None:
+        if cached is None:
+            raise OfflineError("This workout is not on this computer yet; sign in to load it.")
+        return Loaded(cached, Track.from_workout(cached), offline=True)
+    try:
+        workout = client.get_workout(uri)
+    except OfflineError:
+        if cached is None:
+            raise
+        return Loaded(cached, Track.from_workout(cached), offline=True)
+    cache.put_detail(account, workout)
+    return Loaded(workout, Track.from_workout(workout))
+
+
+def save_edits(
+    client: SportTracksClient,
+    cache: WorkoutCache,
+    account: str,
+    base: Workout,
+    edits: Mapping[str, Any],
+    *,
+    overwrite: bool = False,
+) -> Saved | Conflict:
+    """Read the workout, apply ``edits`` (e.g. ``{"name": ...}``), write it all back.
+
+    Args:
+        base: the workout as it was when the user started editing.
+        edits: editable fields and their new values.
+        overwrite: save even if the server's copy differs from ``base``.
+    """
+    uri = base.uri or ""
+    current = client.get_workout(uri)
+    if not overwrite and current.to_json() != base.to_json():
+        return Conflict(current)
+    client.update_workout(uri, current.with_changes(**edits))
+    # Read back what the server stored (it normalises some fields): the next save compares
+    # against exactly that, so it never mistakes our own change for someone else's.
+    stored = client.get_workout(uri)
+    cache.put_detail(account, stored)
+    return Saved(stored)

@@ -1,0 +1,109 @@
+"""The laps table and the list of pauses of a workout."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from st_desktop.domain.units import (
+    format_calories,
+    format_distance,
+    format_duration,
+    format_speed_or_pace,
+)
+from st_desktop.domain.workout import Lap, TimerStop
+
+HEADERS = (
+    "#",
+    "Type",
+    "Start",
+    "Duration",
+    "Distance",
+    "Pace / speed",
+    "Avg HR",
+    "Max HR",
+    "Energy",
+)
+
+
+class LapsView(QWidget):
+    """Laps (``lapsTable``) and pauses (``pausesLabel``) of one workout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lapsView")
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setObjectName("lapsTable")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.pauses = QLabel(self)
+        self.pauses.setObjectName("pausesLabel")
+        self.pauses.setWordWrap(True)
+        self.pauses.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pauses)
+
+    def show_laps(
+        self,
+        laps: tuple[Lap, ...],
+        stops: tuple[TimerStop, ...],
+        start: datetime | None,
+        sport: str,
+        units: str,
+    ) -> None:
+        """Fill the table (times relative to the workout start) and the pauses line."""
+        self.table.setRowCount(len(laps))
+        for row, lap in enumerate(laps):
+            offset = (lap.start_time - start).total_seconds() if lap.start_time and start else None
+            speed = lap.avg_speed
+            if speed is None and lap.distance and lap.duration:
+                speed = lap.distance / lap.duration
+            cells = (
+                str(lap.number if lap.number is not None else row + 1),
+                lap.type or "active",
+                format_duration(offset),
+                format_duration(lap.duration),
+                format_distance(lap.distance, units),
+                format_speed_or_pace(speed, units, sport),
+                f"{lap.avg_heartrate:.0f}" if lap.avg_heartrate is not None else "",
+                f"{lap.max_heartrate:.0f}" if lap.max_heartrate is not None else "",
+                format_calories(lap.calories),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column not in (1,):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        if not stops:
+            self.pauses.setText("No pauses recorded.")
+            return
+        parts = []
+        for stop in stops:
+            at = (stop.stopped_at - start).total_seconds() if start else None
+            parts.append(f"at {format_duration(at)} for {format_duration(stop.seconds)}")
+        total = sum(stop.seconds for stop in stops)
+        self.pauses.setText(
+            f"{len(stops)} pause(s), {format_duration(total)} in all: " + "; ".join(parts) + "."
+        )
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.table.setRowCount(0)
+        self.pauses.setText("")
