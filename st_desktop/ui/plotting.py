@@ -125,6 +125,18 @@ class StackedPlots(QWidget):
         for other in self._plots[:-1]:  # only the lowest chart shows the x axis labels
             other.getAxis("bottom").setStyle(showValues=False)
 
+    def shade(self, spans: list[tuple[float, float]]) -> None:
+        """Grey out x spans (pauses) in every chart."""
+        for plot in self._plots:
+            for low, high in spans:
+                region = pg.LinearRegionItem(
+                    (low, high), movable=False, brush=pg.mkBrush(0, 0, 0, 25)
+                )
+                region.setZValue(-10)
+                for line in region.lines:
+                    line.setPen(pg.mkPen(None))
+                plot.addItem(region, ignoreBounds=True)
+
     def chart_count(self) -> int:
         """Number of charts shown."""
         return len(self._plots)

@@ -8,8 +8,8 @@ Public API (stable; the upload pane shows parsed files with it too)::
     charts.cursor_moved.connect(route.set_marker_at)   # float: elapsed seconds, NaN = left
     charts.set_cursor(elapsed_s)              # move the crosshair from outside (None hides)
 
-Only channels with data get a chart; running and walking show pace (inverted axis, faster up),
-other sports speed. The x axis is elapsed time (h:mm:ss) or distance in km or miles.
+Only channels with data get a chart; pauses are shaded on the time axis; running and walking
+show pace (inverted axis, faster up), other sports speed. The x axis is elapsed time (h:mm:ss) or distance in km or miles.
 """
 
 from __future__ import annotations
@@ -129,6 +129,8 @@ class ChartsView(QWidget):
             self.plots.set_x_formatter(lambda v: format_duration(max(v, 0.0)))
         for title, values, color, text, invert, fill in self._series(track):
             self.plots.add_chart(title, self._x, values, color, text, invert_y=invert, fill=fill)
+        if not by_distance and track.pauses:  # a pause covers no distance: only shown over time
+            self.plots.shade(list(track.pauses))
         has_charts = self.plots.chart_count() > 0
         self.plots.setVisible(has_charts)
         self.empty.setVisible(not has_charts)

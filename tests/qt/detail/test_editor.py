@@ -200,3 +200,35 @@ def test_offline_shows_the_cached_copy(
     load(qtbot, editor, summary)
     assert "Offline" in editor.status.text()
     assert editor.charts.chart_count() >= 2
+
+
+def test_charts_and_route_for_a_parsed_style_track_with_pauses(qtbot: QtBot) -> None:
+    """The upload pane's use: set_track with a Track built elsewhere, pauses shaded."""
+    import numpy as np
+
+    from st_desktop.domain.track import Track
+    from st_desktop.ui.detail.charts import ChartsView
+    from st_desktop.ui.detail.route import RouteView
+
+    t = np.arange(0, 600, 1.0)
+    track = Track(
+        time=t, distance=t * 3.0, elevation=100 + np.sin(t / 60) * 5, heartrate=np.full(600, 140.0),
+        speed=np.full(600, 3.0), cadence=np.full(600, np.nan), power=np.full(600, np.nan),
+        temperature=np.full(600, np.nan), lat=45 + t * 1e-5, lon=np.full(600, 6.0),
+        sport="Cycling", pauses=((100.0, 160.0),),
+    )  # fmt: skip
+    charts, route = ChartsView(), RouteView()
+    for widget in (charts, route):
+        qtbot.addWidget(widget)
+    charts.cursor_moved.connect(route.set_marker_at)
+    charts.set_track(track, "metric")
+    route.set_track(track, "metric")
+    assert charts.chart_count() == 3  # elevation, heart rate, speed
+    charts.cursor_moved.emit(300.0)
+    position = route.marker_position()
+    assert position is not None
+    assert math.isclose(position[0], 45 + 300 * 1e-5, abs_tol=1e-9)
+    charts.cursor_moved.emit(math.nan)
+    assert route.marker_position() is None
+    charts.set_track(None, "metric")
+    assert charts.chart_count() == 0
