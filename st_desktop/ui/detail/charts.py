@@ -9,7 +9,8 @@ Public API (stable; the upload pane shows parsed files with it too)::
     charts.set_cursor(elapsed_s)              # move the crosshair from outside (None hides)
 
 Only channels with data get a chart; pauses are shaded on the time axis; running and walking
-show pace (inverted axis, faster up), other sports speed. The x axis is elapsed time (h:mm:ss) or distance in km or miles.
+show pace (inverted axis, faster up), other sports speed. The x axis is elapsed time (h:mm:ss)
+or distance in km or miles.
 """
 
 from __future__ import annotations

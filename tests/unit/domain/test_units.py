@@ -41,7 +41,8 @@ def test_speed_and_pace() -> None:
     assert format_speed(10.0, "imperial") == "22.4 mph"
     assert format_pace(1000 / 312, "metric") == "5:12 /km"
     assert format_pace(0.0, "metric") == ""  # standing still has no pace
-    assert shows_pace("Running: Trail") and not shows_pace("Cycling")
+    assert shows_pace("Running: Trail")
+    assert not shows_pace("Cycling")
     assert format_speed_or_pace(1000 / 300, "metric", "Running") == "5:00 /km"
     assert format_speed_or_pace(1000 / 300, "metric", "Cycling") == "12.0 km/h"
 
