@@ -17,6 +17,7 @@ from st_desktop.parsers.assemble import (
     RawActivity,
     RawLap,
     assemble,
+    format_clock,
     format_duration,
 )
 from st_desktop.parsers.errors import CorruptFileError, NoActivityDataError
@@ -213,17 +214,54 @@ def _utc_offset(fit: FitData) -> timedelta | None:
     return timedelta(minutes=minutes)
 
 
-def _damage_warning(fit: FitData, times: FloatArray) -> str | None:
+def _recorded_end(sessions: MessageTable) -> float | None:
+    """Unix time the file's sessions say the recording ended, if they say."""
+    ends = _unix(sessions.column("start_time")) + sessions.column("total_elapsed_time")
+    ends = np.where(np.isfinite(ends), ends, _unix(sessions.column("timestamp")))
+    return _first(np.sort(ends)[::-1]) if len(ends) else None
+
+
+def _damage_warning(fit: FitData, times: FloatArray, sessions: MessageTable) -> str | None:
     if fit.damage is None:
         return None
     finite = times[np.isfinite(times)]
     span = format_duration(float(finite.max() - finite.min())) if len(finite) > 1 else "0 s"
     if fit.damage.kind == "truncated":
+        recorded_end = _recorded_end(sessions)
+        if recorded_end is not None and len(finite) and finite.max() >= recorded_end - 1:
+            # Only the last bytes (the CRC, bytes lost inside a damaged file) are missing: the
+            # samples reach the end the file's own session gives, nothing the user sees is lost.
+            _log.info("FIT cut short after its last record: %s", fit.damage.detail)
+            return None
         return f"The file is cut short after {span}; everything before the cut was recovered."
     return (
         f"The file is damaged at byte {fit.damage.position:,}; the {span} before the damage "
         "were recovered."
     )
+
+
+def _skip_warning(fit: FitData, records: MessageTable, start: float) -> str | None:
+    """What damage was jumped over, and how much was recovered after it."""
+    if not fit.skips:
+        return None
+    first = fit.skips[0]
+    after = records.seq >= first.seq
+    if first.last_time is not None:
+        damaged_at = first.last_time + FIT_EPOCH_OFFSET - start
+    else:
+        damaged_at = (_first(_unix(records.column("timestamp"))[after]) or start) - start
+    for skip in fit.skips:
+        _log.info(
+            "FIT damage at byte %d (%s); resumed at %d", skip.position, skip.detail, skip.resumed
+        )
+    places = len(fit.skips) - 1
+    where = format_clock(damaged_at)
+    if places:
+        where += f" and in {places} more place{'s' if places > 1 else ''}"
+    recovered = int(after.sum())
+    if not recovered:
+        return f"The file is damaged at {where}; no samples after the damage could be read."
+    return f"The file is damaged at {where}; {recovered:,} records after the damage were recovered."
 
 
 def parse_fit(data: bytes) -> Activity:
@@ -255,7 +293,7 @@ def parse_fit(data: bytes) -> Activity:
     raw_times = records.column("timestamp")
     if len(raw_times) and np.nanmedian(raw_times) < FIT_SYSTEM_TIME_LIMIT:
         warnings.append(NO_DATE_WARNING)
-    damage = _damage_warning(fit, times)
+    damage = _damage_warning(fit, times, sessions)
     if damage:
         _log.info("FIT damage: %s at %d", fit.damage.detail if fit.damage else "", len(data))
         warnings.append(damage)
@@ -309,7 +347,7 @@ def parse_fit(data: bytes) -> Activity:
     start_hint = first_start
     if start_hint is None and len(sessions):
         start_hint = _start_of(sessions, 0)
-    return assemble(
+    activity = assemble(
         RawActivity(
             format="FIT",
             times=times,
@@ -326,3 +364,7 @@ def parse_fit(data: bytes) -> Activity:
             warnings=warnings,
         )
     )
+    skipped = _skip_warning(fit, records, activity.start_time.timestamp())
+    if skipped:
+        activity.warnings.insert(0, skipped)
+    return activity

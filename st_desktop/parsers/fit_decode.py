@@ -10,11 +10,14 @@ a 14 h file). Here the work is split in two:
    fancy-indexing operation and reads each field as a numpy column with the definition's byte
    order and base type, marks invalid values NaN and applies scale and offset.
 
-Damage never raises: a message cut short by the end of the file, a data message whose local type
-was never defined, or a second file header that is not one all end the scan there, and what came
-before is returned with a :class:`Damage` note. The CRC is not checked: a file that decodes is
-used, and a damaged one is caught by the structure checks above (and by the plausibility checks
-in :mod:`st_desktop.parsers.fit`).
+Damage never raises. A data message whose local type was never defined or that runs past the end
+of the file's data, or a definition no writer makes (``Definition.sane``), is damage:
+:mod:`st_desktop.parsers.fit_resync` looks for the place after it where plausible messages decode
+again, and the scan goes on there (a ``Skip`` note). When there is no such place (a file cut
+short), or a second file header is not one, the scan ends and what came before is returned with a
+:class:`Damage` note. The CRC is not checked: a file that decodes is used, and a damaged one is
+caught by the structure checks above (and by the plausibility checks in
+:mod:`st_desktop.parsers.fit`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from st_desktop.domain.activity import FloatArray
+from st_desktop.parsers.fit_definitions import Definition, is_fit_header, parse_definition
 from st_desktop.parsers.fit_profile import (
     BASE_TYPES,
     BYTE_BASE_TYPE,
@@ -33,6 +37,7 @@ from st_desktop.parsers.fit_profile import (
     RECORD,
     STRING_BASE_TYPE,
 )
+from st_desktop.parsers.fit_resync import ResyncBudget, Skip, drop_last, resync_after
 
 IntArray = npt.NDArray[np.int64]
 
@@ -51,16 +56,6 @@ class Damage:
     kind: str
     position: int
     detail: str
-
-
-@dataclass
-class _Definition:
-    global_num: int
-    big_endian: bool
-    size: int
-    fields: list[tuple[int, int, int, int]]  # (field number, byte offset in row, size, base type)
-    offsets: list[int] = field(default_factory=list)
-    seqs: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -96,12 +91,14 @@ class FitData:
         damage: where decoding stopped early, or None for a complete file.
         files: number of FIT files chained in the data.
         end_position: offset just past the last message that was decoded.
+        skips: damaged stretches that were jumped over, decoding going on after each.
     """
 
     messages: dict[str, MessageTable]
     damage: Damage | None
     files: int
     end_position: int
+    skips: list[Skip] = field(default_factory=list)
 
     def table(self, name: str) -> MessageTable:
         """The table of message ``name`` (empty when the file has none)."""
@@ -115,55 +112,9 @@ class NotFitError(ValueError):
     """The data does not start with a FIT file header."""
 
 
-def is_fit_header(data: bytes | memoryview, pos: int = 0) -> bool:
-    """True when a FIT file header starts at ``pos``."""
-    return (
-        len(data) - pos >= 12
-        and data[pos] in (12, 14)
-        and bytes(data[pos + 8 : pos + 12]) == b".FIT"
-    )
-
-
-def _parse_definition(
-    buf: bytes, pos: int, end: int, cache: dict[bytes, _Definition]
-) -> tuple[_Definition, int] | None:
-    """Parse the definition message at ``pos``; None when it runs past ``end``."""
-    header = buf[pos]
-    if pos + 6 > end:
-        return None
-    big_endian = buf[pos + 2] != 0
-    num_fields = buf[pos + 5]
-    fields_end = pos + 6 + 3 * num_fields
-    dev_count = 0
-    stop = fields_end
-    if header & 0x20:
-        if fields_end + 1 > end:
-            return None
-        dev_count = buf[fields_end]
-        stop = fields_end + 1 + 3 * dev_count
-    if stop > end:
-        return None
-    key = bytes(buf[pos + 2 : stop]) + bytes((header & 0x20,))
-    known = cache.get(key)
-    if known is not None:
-        return known, stop
-    global_num = int.from_bytes(buf[pos + 3 : pos + 5], "big" if big_endian else "little")
-    fields: list[tuple[int, int, int, int]] = []
-    offset = 0
-    for i in range(pos + 6, fields_end, 3):
-        size = buf[i + 1]
-        fields.append((buf[i], offset, size, buf[i + 2]))
-        offset += size
-    for i in range(fields_end + 1, stop, 3):
-        offset += buf[i + 1]  # developer fields: skipped by size
-    definition = _Definition(global_num, big_endian, offset, fields)
-    cache[key] = definition
-    return definition, stop
-
-
 @dataclass
 class _ScanResult:
-    definitions: list[_Definition]
+    definitions: list[Definition]
     compressed: list[tuple[int, int]]  # (seq, 5-bit time offset)
     file_starts: list[int]  # seq of the first message of each chained file
     csd_resets: list[int]  # seqs where compressed_speed_distance accumulation restarts
@@ -171,15 +122,18 @@ class _ScanResult:
     damage: Damage | None
     files: int
     end_position: int
+    skips: list[Skip]
 
 
 def _scan(buf: bytes) -> _ScanResult:
     """Walk every message header once; see the module docstring."""
     total = len(buf)
-    cache: dict[bytes, _Definition] = {}
+    cache: dict[bytes, Definition] = {}
     compressed: list[tuple[int, int]] = []
     file_starts: list[int] = []
     csd_resets: list[int] = []
+    skips: list[Skip] = []
+    budget = ResyncBudget()
     seq = 0
     pos = 0
     p = 0
@@ -194,7 +148,7 @@ def _scan(buf: bytes) -> _ScanResult:
             break
         files += 1
         data_size = int.from_bytes(buf[pos + 4 : pos + 8], "little")
-        p = pos + buf[pos]
+        p = data_start = pos + buf[pos]
         end = p + data_size
         cut_short = end > total
         if data_size == 0 or cut_short:
@@ -202,52 +156,78 @@ def _scan(buf: bytes) -> _ScanResult:
             end = total
         file_starts.append(seq)
         csd_resets.append(seq)
-        local: list[_Definition | None] = [None] * 16
-        while p < end:
-            h = buf[p]
-            if h & 0x80:
-                d = local[(h >> 5) & 3]
-                if d is None:
-                    damage = Damage("corrupt", p, f"undefined local message {(h >> 5) & 3}")
-                    break
-                nxt = p + 1 + d.size
-                if nxt > end:
-                    damage = Damage("truncated", p, "file ends inside a data message")
-                    break
-                d.offsets.append(p + 1)
-                d.seqs.append(seq)
-                compressed.append((seq, h & 0x1F))
-                seq += 1
-                p = nxt
-            elif h & 0x40:
-                parsed = _parse_definition(buf, p, end, cache)
-                if parsed is None:
-                    damage = Damage("truncated", p, "file ends inside a definition message")
-                    break
-                d, p = parsed
-                local[h & 0x0F] = d
-                if d.global_num == RECORD and any(
-                    f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields
-                ):
-                    csd_resets.append(seq)
-            else:
-                d = local[h & 0x0F]
-                if d is None:
-                    damage = Damage("corrupt", p, f"undefined local message {h & 0x0F}")
-                    break
-                nxt = p + 1 + d.size
-                if nxt > end:
-                    damage = Damage("truncated", p, "file ends inside a data message")
-                    break
-                d.offsets.append(p + 1)
-                d.seqs.append(seq)
-                seq += 1
-                p = nxt
+        local: list[Definition | None] = [None] * 16
+        while True:
+            # The hot loop: one pass over the headers, no per-message work beyond bookkeeping.
+            while p < end:
+                h = buf[p]
+                if h & 0x80:
+                    d = local[(h >> 5) & 3]
+                    if d is None:
+                        damage = Damage("corrupt", p, f"undefined local message {(h >> 5) & 3}")
+                        break
+                    nxt = p + 1 + d.size
+                    if nxt > end:
+                        damage = Damage("truncated", p, "file ends inside a data message")
+                        break
+                    d.offsets.append(p + 1)
+                    d.seqs.append(seq)
+                    compressed.append((seq, h & 0x1F))
+                    seq += 1
+                    p = nxt
+                elif h & 0x40:
+                    parsed = parse_definition(buf, p, end, cache)
+                    if parsed is None:
+                        damage = Damage("truncated", p, "file ends inside a definition message")
+                        break
+                    d, nxt = parsed
+                    if not d.sane:
+                        damage = Damage("corrupt", p, "definition message with impossible contents")
+                        break
+                    p = nxt
+                    local[h & 0x0F] = d
+                    if d.global_num == RECORD and any(
+                        f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields
+                    ):
+                        csd_resets.append(seq)
+                else:
+                    d = local[h & 0x0F]
+                    if d is None:
+                        damage = Damage("corrupt", p, f"undefined local message {h & 0x0F}")
+                        break
+                    nxt = p + 1 + d.size
+                    if nxt > end:
+                        damage = Damage("truncated", p, "file ends inside a data message")
+                        break
+                    d.offsets.append(p + 1)
+                    d.seqs.append(seq)
+                    seq += 1
+                    p = nxt
+            if damage is None:
+                break
+            skip = resync_after(
+                buf, damage.position, damage.detail, (data_start, end), local, cache, seq, budget
+            )
+            if skip is None:
+                break
+            if skip.dropped is not None:
+                drop_last(skip.dropped, compressed)
+            skips.append(skip)
+            damage = None
+            p = skip.resumed
         if damage is None and cut_short:
             damage = Damage("truncated", total, "file ends before its declared size")
         pos = end + 2  # skip the file CRC
     return _ScanResult(
-        list(cache.values()), compressed, file_starts, csd_resets, seq, damage, files, min(p, total)
+        list(cache.values()),
+        compressed,
+        file_starts,
+        csd_resets,
+        seq,
+        damage,
+        files,
+        min(p, total),
+        skips,
     )
 
 
@@ -279,7 +259,7 @@ def _string_column(rows: npt.NDArray[np.uint8], offset: int, size: int) -> list[
 
 def _decode_table(
     u8: npt.NDArray[np.uint8],
-    definitions: list[_Definition],
+    definitions: list[Definition],
     specs: dict[int, tuple[str, float, float]],
 ) -> MessageTable:
     seq_parts: list[IntArray] = []
@@ -404,7 +384,7 @@ def decode_fit(data: bytes) -> FitData:
     """
     scan = _scan(data)
     u8 = np.frombuffer(data, dtype=np.uint8)
-    by_global: dict[int, list[_Definition]] = {}
+    by_global: dict[int, list[Definition]] = {}
     for d in scan.definitions:
         if d.offsets:
             by_global.setdefault(d.global_num, []).append(d)
@@ -441,4 +421,4 @@ def decode_fit(data: bytes) -> FitData:
                 if np.isfinite(t):
                     all_timestamps[s] = t
         _apply_compressed_timestamps(scan, tables, all_timestamps)
-    return FitData(tables, scan.damage, scan.files, scan.end_position)
+    return FitData(tables, scan.damage, scan.files, scan.end_position, scan.skips)

@@ -23,7 +23,7 @@ from st_desktop.parsers.errors import (
     UnknownFormatError,
 )
 from st_desktop.parsers.fit import parse_fit
-from st_desktop.parsers.fit_decode import is_fit_header
+from st_desktop.parsers.fit_definitions import is_fit_header
 from st_desktop.parsers.gpx import parse_gpx
 from st_desktop.parsers.tcx import parse_tcx
 
