@@ -8,13 +8,15 @@ NaN gaps break the line instead of bridging it.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import sys
 from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QPointF, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 # isort: split
 # pyqtgraph picks its Qt binding when first imported: PySide6 is loaded above and named here.
@@ -23,6 +25,43 @@ import pyqtgraph as pg
 
 FloatArray = npt.NDArray[np.float64]
 TickFormatter = Callable[[float], str]
+
+
+def _binding_drops_none_references() -> bool:
+    """True when this PySide6 loses references to None (e.g. each null pointer it returns).
+
+    PySide6 6.12.0 on Python 3.11 does (3.12+ makes None immortal, so it cannot matter there).
+    pyqtgraph asks ``scene()``/``parentItem()`` thousands of times per redraw, so None's
+    reference count would reach zero and the interpreter abort ("deallocating None").
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    item = QGraphicsRectItem()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        item.scene()
+    return sys.getrefcount(None) < before
+
+
+_NONE_LEAKS = _binding_drops_none_references()
+_BALLAST: list[bool | None] = []
+if _NONE_LEAKS:  # never free the ballast, not even at exit: the dropped references stay dropped
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_BALLAST))
+_LOW_WATER = 200_000
+
+
+def keep_none_alive() -> None:
+    """Work around the binding bug above: hold enough extra references to None, True, False.
+
+    The same bug drops references to True and False. Called around every plotting operation;
+    costs 8 bytes per reference the binding dropped. Remove once the supported PySide6
+    versions are fixed (or Python >= 3.12 is required).
+    """
+    if not _NONE_LEAKS:
+        return
+    for singleton in (None, True, False):
+        if sys.getrefcount(singleton) < _LOW_WATER:
+            _BALLAST.extend([singleton] * _LOW_WATER)
 
 
 class _Axis(pg.AxisItem):  # type: ignore[misc]
@@ -64,6 +103,7 @@ class StackedPlots(QWidget):
 
     def clear(self) -> None:
         """Remove every chart."""
+        keep_none_alive()
         self._view.clear()
         self._plots, self._lines, self._labels, self._series = [], [], [], []
 
@@ -122,6 +162,7 @@ class StackedPlots(QWidget):
         self._lines.append(line)
         self._labels.append(label)
         self._series.append((x, y, value_text))
+        keep_none_alive()
         for other in self._plots[:-1]:  # only the lowest chart shows the x axis labels
             other.getAxis("bottom").setStyle(showValues=False)
 
@@ -143,6 +184,7 @@ class StackedPlots(QWidget):
 
     def set_cursor(self, x: float | None) -> None:
         """Put the crosshair at ``x`` in every chart (None hides it) and show the values."""
+        keep_none_alive()
         for line, label, plot, (xs, ys, text) in zip(
             self._lines, self._labels, self._plots, self._series, strict=True
         ):
@@ -161,6 +203,7 @@ class StackedPlots(QWidget):
             label.setVisible(True)
 
     def _mouse_moved(self, position: QPointF) -> None:
+        keep_none_alive()
         for plot in self._plots:
             if plot.sceneBoundingRect().contains(position):
                 x = float(plot.getViewBox().mapSceneToView(position).x())
@@ -202,6 +245,7 @@ class RoutePlot(QWidget):
 
     def set_route(self, x: FloatArray, y: FloatArray) -> None:
         """Draw the projected track; start and finish at the first and last fix."""
+        keep_none_alive()
         self._message.setText("")
         self._line.setData(x, y)
         good = np.nonzero(np.isfinite(x) & np.isfinite(y))[0]
@@ -214,6 +258,7 @@ class RoutePlot(QWidget):
 
     def show_message(self, text: str) -> None:
         """Clear the route and show ``text`` (e.g. "No GPS data") in its place."""
+        keep_none_alive()
         for item in (self._line, self._start, self._finish, self._marker):
             item.setData([], [])
         self._message.setText(text)
@@ -222,6 +267,7 @@ class RoutePlot(QWidget):
 
     def set_marker(self, x: float | None, y: float | None) -> None:
         """Show the position marker at (x, y); None hides it."""
+        keep_none_alive()
         if x is None or y is None:
             self._marker.setData([], [])
         else:
