@@ -6,7 +6,10 @@ For each file it prints the median wall time of ``st_desktop.parsers.parse_bytes
 in memory: full parse into an Activity, summary and warnings included) and of the reference:
 fitparse (every record message decoded) for FIT, a bare ``xml.etree.ElementTree.iterparse`` pass
 and gpxpy for GPX, the bare iterparse pass for TCX. Ratios > 1 mean we are faster; for XML the
-target is ours/iterparse <= 2. Peak memory (tracemalloc) is of one parse by ours.
+target is ours/iterparse <= 2 for every well-formed file, small ones included (their fixed
+overhead counts). A file that is not well formed is left out of that check: the bare pass stops
+at the first error, so there is nothing to compare with. Peak memory (tracemalloc) is of one
+parse by ours. Small files are timed over more runs so that their medians are stable.
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "cor
 LONGEST_FIT = "gc_MultiSport-2019-11-24.fit"
 
 
-def _median_time(fn: Callable[[], object], repeat: int) -> float:
+def _median_time(fn: Callable[[], object], repeat: int, size: int = 0) -> float:
     fn()  # warm up (imports, caches)
     times = []
-    for _ in range(repeat):
+    # Sub-millisecond parses are noisy: time more runs of small files (about 1 MB in all).
+    for _ in range(max(repeat, min(200, 1_000_000 // max(size, 1)))):
         started = time.perf_counter()
         fn()
         times.append(time.perf_counter() - started)
@@ -101,11 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     worst_xml = 0.0
+    over: list[str] = []
     longest: tuple[float, float] | None = None
     for path in files:
         raw = path.read_bytes()
         data = gzip.decompress(raw) if path.suffix == ".gz" else raw
-        ours = _median_time(functools.partial(_ours, raw), args.repeat)
+        ours = _median_time(functools.partial(_ours, raw), args.repeat, len(raw))
         gpxpy_ms = ""
         if path.parent.name == "fit":
             ref_name = "fitparse"
@@ -115,10 +120,12 @@ def main(argv: list[str] | None = None) -> int:
                 longest = (ours, ratio)
         else:
             ref_name = "iterparse"
-            ref = _median_time(functools.partial(_iterparse, data), args.repeat)
+            ref = _median_time(functools.partial(_iterparse, data), args.repeat, len(data))
             ratio = ref / ours
-            if _iterparse(data) and ref > 0.001:  # a pass that stops early, or a tiny file
+            if _iterparse(data):  # a pass that stops early at an error is no reference
                 worst_xml = max(worst_xml, ours / ref)
+                if ours / ref > 2:
+                    over.append(f"{path.name} ({ours / ref:.2f}x)")
             if path.parent.name == "gpx":
                 gpxpy_ms = f"{_median_time(functools.partial(_gpxpy, data), 3) * 1000:9.1f}"
         print(
@@ -132,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             f"than fitparse (target < 250 ms and >= 50x)"
         )
     print(
-        f"slowest XML (over 1 ms, well formed) relative to a bare iterparse pass: "
-        f"{worst_xml:.2f}x (target <= 2x)"
+        f"slowest well-formed XML relative to a bare iterparse pass: {worst_xml:.2f}x "
+        f"(target <= 2x); over 2x: {', '.join(over) or 'none'}"
     )
     return 0
 

@@ -142,30 +142,38 @@ def format_clock(seconds: float) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
+def _outside(values: FloatArray, low: float, high: float) -> bool:
+    """True when some value lies outside [low, high] (NaN ignored); two reductions, no copies."""
+    if not len(values):
+        return False
+    smallest = np.fmin.reduce(values)  # NaN only when every value is NaN
+    return bool(smallest < low or np.fmax.reduce(values) > high)
+
+
 def _clean_values(columns: dict[str, FloatArray], warnings: list[str]) -> None:
     lat = columns.get("lat")
     lon = columns.get("lon")
     if lat is not None and lon is not None:
         null_island = (lat == 0.0) & (lon == 0.0)
-        lat[null_island] = np.nan
-        lon[null_island] = np.nan
+        if null_island.any():
+            lat[null_island] = np.nan
+            lon[null_island] = np.nan
     bad_streams: list[str] = []
     for name, (low, high) in LIMITS.items():
         values = columns.get(name)
-        if values is None:
-            continue
-        with np.errstate(invalid="ignore"):
-            bad = np.isfinite(values) & ((values < low) | (values > high))
+        if values is None or not _outside(values, low, high):
+            continue  # the common case: every value plausible, decided in two reductions
+        bad = (values < low) | (values > high)  # NaN compares False
         # A zero heart rate means "no strap", not a reading: drop it without a warning.
-        bad_reported = bad & (values != 0) if name == "heartrate" else bad
-        if bad.any():
-            values[bad] = np.nan
-        if bad_reported.any():
+        reported = bad & (values != 0) if name == "heartrate" else bad
+        values[bad] = np.nan
+        if reported.any():
             bad_streams.append(_READABLE[name])
     if lat is not None and lon is not None:
-        no_fix = ~(np.isfinite(lat) & np.isfinite(lon))
-        lat[no_fix] = np.nan
-        lon[no_fix] = np.nan
+        no_fix = np.isnan(lat) | np.isnan(lon)
+        if no_fix.any():
+            lat[no_fix] = np.nan
+            lon[no_fix] = np.nan
     if bad_streams:
         warnings.append(f"Implausible values were ignored in: {', '.join(bad_streams)}.")
 
@@ -194,32 +202,47 @@ def _prefer_recorded(recorded: Summary, computed: Summary) -> Summary:
     return merged
 
 
+def _add_once(warnings: list[str], warning: str) -> None:
+    if warning not in warnings:
+        warnings.append(warning)
+
+
 def assemble(raw: RawActivity) -> Activity:
     """Check, sort and complete what a parser read; see the module docstring."""
     warnings = list(raw.warnings)
     times = np.asarray(raw.times, dtype=np.float64)
     columns = {k: np.array(v, dtype=np.float64) for k, v in raw.columns.items()}
-    finite = np.isfinite(times)
-    if finite.any():
-        # Samples far from the bulk of the recording are clock glitches (one record dated 2065 in
-        # a 2001 run); a recording spread over more than a month does not happen.
-        median = float(np.median(times[finite]))
-        with np.errstate(invalid="ignore"):
-            keep = finite & (np.abs(times - median) <= MAX_SPREAD_S)
-        dropped = int(len(times) - keep.sum())
-        if dropped:
-            warnings.append(
-                f"{dropped} samples had impossible times and were left out."
-                if dropped > 1
-                else "1 sample had an impossible time and was left out."
-            )
-            times = times[keep]
-            columns = {k: v[keep] for k, v in columns.items()}
-        implausible = not EARLIEST_PLAUSIBLE <= median <= _time.time() + 2 * 86400
-        if implausible and NO_DATE_WARNING not in warnings:
-            warnings.append(NO_DATE_WARNING)
+    latest_plausible = _time.time() + 2 * 86400
+    lowest = float(times.min()) if len(times) else np.nan  # NaN if any time is NaN
+    highest = float(times.max()) if len(times) else np.nan
+    if highest - lowest <= MAX_SPREAD_S:
+        # The common case, decided without a median: every time is finite, none can be further
+        # than MAX_SPREAD_S from the median, and the median lies in [lowest, highest].
+        if not (lowest >= EARLIEST_PLAUSIBLE and highest <= latest_plausible):
+            median = float(np.median(times))
+            if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
+                _add_once(warnings, NO_DATE_WARNING)
+    elif len(times):
+        finite = np.isfinite(times)
+        if finite.any():
+            median = float(np.median(times[finite]))
+            # Samples far from the bulk of the recording are clock glitches (one record dated
+            # 2065 in a 2001 run); a recording spread over more than a month does not happen.
+            with np.errstate(invalid="ignore"):
+                keep = finite & (np.abs(times - median) <= MAX_SPREAD_S)
+            dropped = int(len(times) - keep.sum())
+            if dropped:
+                warnings.append(
+                    f"{dropped} samples had impossible times and were left out."
+                    if dropped > 1
+                    else "1 sample had an impossible time and was left out."
+                )
+                times = times[keep]
+                columns = {k: v[keep] for k, v in columns.items()}
+            if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
+                _add_once(warnings, NO_DATE_WARNING)
     if len(times) > 1:
-        steps = np.diff(times)
+        steps = times[1:] - times[:-1]
         if (steps < 0).any():
             first_back = int(np.flatnonzero(steps < 0)[0]) + 1
             order = np.argsort(times, kind="stable")

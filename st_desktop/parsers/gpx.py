@@ -21,7 +21,13 @@ from st_desktop.domain.activity import Activity
 from st_desktop.parsers.assemble import RawActivity, assemble
 from st_desktop.parsers.errors import NoActivityDataError
 from st_desktop.parsers.sports import text_sport_type
-from st_desktop.parsers.xmlsafe import collect_points, local_name, parse_times, parse_xml
+from st_desktop.parsers.xmlsafe import (
+    collect_points,
+    local_name,
+    parse_times,
+    parse_xml,
+    segment_pauses,
+)
 
 NO_TIMES = (
     "This GPX file has no track points with times (it looks like a route drawn on a map), so it "
@@ -61,9 +67,7 @@ def parse_gpx(data: bytes) -> Activity:
     root, warnings = parse_xml(data, "GPX")
     tracks = _children(root, "trk")
     segments = [seg for trk in tracks for seg in _children(trk, "trkseg")]
-    per_segment = [list(seg.iterchildren("{*}trkpt")) for seg in segments]  # type: ignore[attr-defined]
-    points = [pt for seg in per_segment for pt in seg]
-    if not points:
+    if next(root.iter("{*}trkpt"), None) is None:
         if next(root.iter("{*}rtept"), None) is not None:
             raise NoActivityDataError(
                 "This GPX file holds a planned route, not a recorded activity, so it cannot be "
@@ -74,9 +78,14 @@ def parse_gpx(data: bytes) -> Activity:
                 "This GPX file holds only waypoints, not a recorded activity."
             )
         raise NoActivityDataError("This GPX file has no track points.")
-    if next(root.iter("{*}time"), None) is None:  # decided without reading every point
+    if next(root.iter("{*}time"), None) is None:  # a drawn track: no need to read the points
         raise NoActivityDataError(NO_TIMES)
-    time_texts, columns, count = collect_points(points, GPX_NAMES, attributes=("lat", "lon"))
+    time_texts, columns, per_segment = collect_points(
+        segments, "trkpt", GPX_NAMES, attributes=("lat", "lon")
+    )
+    count = len(time_texts)
+    if not count:
+        raise NoActivityDataError("This GPX file has no track points.")
     times, first = parse_times(time_texts)
     timed = np.isfinite(times)
     if not timed.any():
@@ -84,16 +93,7 @@ def parse_gpx(data: bytes) -> Activity:
     if not timed.all():
         warnings.append(f"{int((~timed).sum())} track points without a time were left out.")
     # Segment breaks are pauses (a device starts a new segment when the timer restarts).
-    pauses: list[tuple[float, float]] = []
-    index = 0
-    for seg_points in per_segment:
-        n = len(seg_points)
-        if index and n:
-            before = times[:index][np.isfinite(times[:index])]
-            after = times[index : index + n][np.isfinite(times[index : index + n])]
-            if len(before) and len(after) and after[0] > before[-1]:
-                pauses.append((float(before[-1]), float(after[0])))
-        index += n
+    pauses = segment_pauses(times, per_segment)
 
     creator = root.get("creator")
     name = None

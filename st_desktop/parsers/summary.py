@@ -18,6 +18,8 @@ Choices, so that numbers are explainable:
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
@@ -37,10 +39,12 @@ def haversine_steps(lat: FloatArray, lon: FloatArray) -> FloatArray:
         return np.zeros(0)
     phi = np.radians(lat)
     lam = np.radians(lon)
-    dphi = np.diff(phi)
-    dlam = np.diff(lam)
+    dphi = phi[1:] - phi[:-1]
+    dlam = lam[1:] - lam[:-1]
     a = np.sin(dphi / 2) ** 2 + np.cos(phi[:-1]) * np.cos(phi[1:]) * np.sin(dlam / 2) ** 2
-    steps: FloatArray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    # Rounding can push a a hair outside [0, 1]; minimum/maximum are clip without its overhead.
+    a = np.minimum(np.maximum(a, 0.0), 1.0)
+    steps: FloatArray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(a))
     return steps
 
 
@@ -52,6 +56,8 @@ def track_distance(lat: FloatArray, lon: FloatArray) -> FloatArray:
         return out
     steps = haversine_steps(lat[fix], lon[fix])
     cumulative = np.concatenate(([0.0], np.cumsum(steps)))
+    if len(fix) == len(lat):
+        return cumulative  # every sample has a fix: nothing to carry over
     out[fix] = cumulative
     # Carry the last known distance forward over samples without a fix.
     positions = np.maximum.accumulate(np.where(np.isfinite(out), np.arange(len(out)), -1))
@@ -65,8 +71,9 @@ def speed_from_distance(time: FloatArray, distance: FloatArray, window: int = 5)
     if n < 2:
         return out
     half = max(1, window // 2)
-    lo = np.clip(np.arange(n) - half, 0, n - 1)
-    hi = np.clip(np.arange(n) + half, 0, n - 1)
+    index = np.arange(n)
+    lo = np.maximum(index - half, 0)
+    hi = np.minimum(index + half, n - 1)
     dt = time[hi] - time[lo]
     dd = distance[hi] - distance[lo]
     ok = (dt > 0) & np.isfinite(dd) & (dd >= 0)
@@ -121,22 +128,28 @@ def infer_pauses(time: FloatArray, distance: FloatArray) -> list[Pause]:
     """
     if len(time) < 2:
         return []
-    gaps = np.diff(time)
-    moved = np.diff(distance) if len(distance) == len(time) else np.full(len(gaps), np.nan)
-    with np.errstate(invalid="ignore"):
-        still = ~(moved >= STILL_SPEED * gaps)
+    gaps = time[1:] - time[:-1]
+    if len(distance) == len(time):
+        still = ~(distance[1:] - distance[:-1] >= STILL_SPEED * gaps)  # NaN: not known to move
+    else:
+        still = np.ones(len(gaps), dtype=bool)
     idx = np.flatnonzero((gaps >= INFERRED_PAUSE_MIN_S) & still)
     return [Pause(float(time[i]), float(time[i + 1])) for i in idx]
 
 
 def _mean(values: FloatArray) -> float | None:
-    finite = values[np.isfinite(values)]
-    return float(finite.mean()) if len(finite) else None
+    if not len(values) or math.isnan(np.fmax.reduce(values)):
+        return None  # empty or all NaN, found without a copy
+    finite = values[~np.isnan(values)]
+    # Same sum and division as ndarray.mean, without its Python-level overhead.
+    return float(np.add.reduce(finite)) / len(finite)
 
 
 def _max(values: FloatArray) -> float | None:
-    finite = values[np.isfinite(values)]
-    return float(finite.max()) if len(finite) else None
+    if not len(values):
+        return None
+    top = float(np.fmax.reduce(values))  # NaN ignored unless every value is NaN
+    return None if math.isnan(top) else top
 
 
 def compute_summary(

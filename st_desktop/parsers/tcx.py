@@ -17,7 +17,13 @@ from st_desktop.domain.activity import Activity, Summary
 from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
 from st_desktop.parsers.errors import NoActivityDataError
 from st_desktop.parsers.sports import text_sport_type
-from st_desktop.parsers.xmlsafe import collect_points, local_name, parse_times, parse_xml
+from st_desktop.parsers.xmlsafe import (
+    collect_points,
+    local_name,
+    parse_times,
+    parse_xml,
+    segment_pauses,
+)
 
 KCAL_TO_KJ = 4.184
 
@@ -123,9 +129,8 @@ def parse_tcx(data: bytes) -> Activity:
     """
     root, warnings = parse_xml(data, "TCX")
     # "{*}" matches any namespace (or none): lxml filters in C, far faster than a Python walk.
-    per_track = [list(t.iterchildren("{*}Trackpoint")) for t in root.iter("{*}Track")]
-    points = [p for track in per_track for p in track]
-    time_texts, columns, count = collect_points(points, TCX_NAMES)
+    time_texts, columns, per_track = collect_points(root.iter("{*}Track"), "trackpoint", TCX_NAMES)
+    count = len(time_texts)
     times, first = parse_times(time_texts)
     timed = np.isfinite(times)
 
@@ -140,7 +145,7 @@ def parse_tcx(data: bytes) -> Activity:
             intensity = "rest" if (_text(lap, "intensity") or "").lower() == "resting" else "active"
             laps.append(RawLap(float(start_times[0]), _lap_summary(lap), intensity, sport))
     if not timed.any() and not laps:
-        if points:
+        if count:
             raise NoActivityDataError(
                 "This TCX file has no trackpoints with times, so it cannot be uploaded as an "
                 "activity."
@@ -149,16 +154,7 @@ def parse_tcx(data: bytes) -> Activity:
     if timed.any() and not timed.all():
         warnings.append(f"{int((~timed).sum())} trackpoints without a time were left out.")
 
-    pauses: list[tuple[float, float]] = []
-    index = 0
-    for track in per_track:
-        n = len(track)
-        if index and n:
-            before = times[:index][np.isfinite(times[:index])]
-            after = times[index : index + n][np.isfinite(times[index : index + n])]
-            if len(before) and len(after) and after[0] > before[-1]:
-                pauses.append((float(before[-1]), float(after[0])))
-        index += n
+    pauses = segment_pauses(times, per_track)
 
     sports = [text_sport_type(a.get("Sport")) for a in activities if a.get("Sport")]
     sport = "Other"

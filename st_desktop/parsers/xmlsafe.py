@@ -10,7 +10,6 @@ formed is read again with libxml2's recovering parser, and the activity says so 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -40,12 +39,22 @@ def _parser(recover: bool) -> etree.XMLParser:
     )
 
 
+#: Tag lookups are cached (tags repeat within and across files); a file of made-up tags must
+#: not make a cache grow without end.
+_TAG_CACHE_LIMIT = 4096
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def local_name(tag: object) -> str | None:
     """``"{ns}Trackpoint"`` or ``"gpx:hr"`` -> ``"trackpoint"`` / ``"hr"``; None if no element."""
     if not isinstance(tag, str):
         return None
-    name = tag.rpartition("}")[2]
-    return name.rpartition(":")[2].lower()
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        if len(_LOCAL_NAMES) > _TAG_CACHE_LIMIT:
+            _LOCAL_NAMES.clear()
+        name = _LOCAL_NAMES[tag] = tag.rpartition("}")[2].rpartition(":")[2].lower()
+    return name
 
 
 def parse_xml(data: bytes, kind: str) -> tuple[etree._Element, list[str]]:
@@ -123,47 +132,80 @@ def parse_times(texts: list[str | None]) -> tuple[FloatArray, datetime | None]:
     return out, first
 
 
+#: (names mapping, point name) -> {tag: stream name, "" for the point itself, None to skip}.
+#: Tags repeat across files (a device writes the same ones), so the lookups are kept.
+_TAG_CACHES: dict[tuple[int, str], dict[object, str | None]] = {}
+
+
+def _tag_cache(names: dict[str, str], point: str) -> dict[object, str | None]:
+    key = (id(names), point)
+    cache = _TAG_CACHES.get(key)
+    if cache is None or len(cache) > _TAG_CACHE_LIMIT:
+        cache = _TAG_CACHES[key] = {}
+    return cache
+
+
 def collect_points(
-    points: Iterable[etree._Element],
+    containers: Iterable[etree._Element],
+    point: str,
     names: dict[str, str],
     attributes: tuple[str, ...] = (),
-) -> tuple[list[str | None], dict[str, FloatArray], int]:
-    """Read every point's values in one pass over its descendants.
+) -> tuple[list[str | None], dict[str, FloatArray], list[int]]:
+    """Read every point's values in one pass over each container (track segment, track).
+
+    The walk is the hot path of GPX and TCX reading: one flat pass per container, one cached
+    dictionary lookup per element, values appended to flat lists and turned into arrays once.
 
     Args:
-        points: the point elements (``trkpt``, ``Trackpoint``).
+        containers: elements holding the points (``trkseg``, ``Track``) and nothing else that
+            carries values; anything before a container's first point is ignored.
+        point: lower-case local name of the point element (``"trkpt"``, ``"trackpoint"``).
         names: lower-case local element name -> stream name (``"time"`` for the time text).
             Namespaces do not matter, so every version and prefix of an extension is read, and
             values from several ``<extensions>`` blocks of one point are all found.
         attributes: stream names read from the point's own attributes (``lat``, ``lon``).
 
     Returns:
-        Time texts, stream columns (NaN where absent), and the number of points.
+        Time texts and stream columns (NaN where absent), one entry per point, and the number of
+        points in each container.
     """
-    tag_cache: dict[object, str | None] = {}
+    cache = _tag_cache(names, point)
     times: list[str | None] = []
-    # stream -> [(point index, value)]: one append per value, arrays are built once at the end.
-    sinks: dict[str, list[tuple[int, float]]] = {}
+    rows: dict[str, list[int]] = {}
+    values: dict[str, list[float]] = {}
+    counts: list[int] = []
     index = -1
-    for index, point in enumerate(points):
-        times.append(None)
-        for attr in attributes:
-            value = point.get(attr)
-            if value is not None:
-                with contextlib.suppress(ValueError):
-                    sinks.setdefault(attr, []).append((index, float(value)))
-        for element in point.iter():
+    for container in containers:
+        first = index + 1
+        for element in container.iter():
             tag = element.tag
             try:
-                name = tag_cache[tag]
+                name = cache[tag]
             except KeyError:
                 local = local_name(tag)
-                name = names.get(local) if local else None
-                tag_cache[tag] = name
+                name = "" if local == point else names.get(local) if local else None
+                cache[tag] = name
             if name is None:
                 continue
+            if not name:
+                index += 1
+                times.append(None)
+                for attr in attributes:
+                    text = element.get(attr)
+                    if text is not None:
+                        try:
+                            number = float(text)
+                        except ValueError:
+                            continue
+                        at = rows.get(attr)
+                        if at is None:
+                            at = rows[attr] = []
+                            values[attr] = []
+                        at.append(index)
+                        values[attr].append(number)
+                continue
             text = element.text
-            if not text:
+            if not text or index < first:
                 continue
             if name == "time":
                 times[index] = text
@@ -172,16 +214,34 @@ def collect_points(
                 number = float(text)
             except ValueError:
                 continue
-            sink = sinks.get(name)
-            if sink is None:
-                sink = sinks[name] = []
-            sink.append((index, number))
+            at = rows.get(name)
+            if at is None:
+                at = rows[name] = []
+                values[name] = []
+            at.append(index)
+            values[name].append(number)
+        counts.append(index + 1 - first)
     count = index + 1
     arrays: dict[str, FloatArray] = {}
-    for name, pairs in sinks.items():
+    for name, at in rows.items():
         array = np.full(count, np.nan)
-        if pairs:
-            table = np.array(pairs, dtype=np.float64)
-            array[table[:, 0].astype(np.int64)] = table[:, 1]
+        array[at] = values[name]
         arrays[name] = array
-    return times, arrays, count
+    return times, arrays, counts
+
+
+def segment_pauses(times: FloatArray, counts: list[int]) -> list[tuple[float, float]]:
+    """Pauses between consecutive segments (tracks) of points: a device starts a new segment
+    when its timer restarts. ``counts`` is the number of points in each segment, in order."""
+    pauses: list[tuple[float, float]] = []
+    index = 0
+    last: float | None = None
+    for n in counts:
+        part = times[index : index + n]
+        part = part[np.isfinite(part)]
+        if len(part):
+            if last is not None and part[0] > last:
+                pauses.append((last, float(part[0])))
+            last = float(part[-1])
+        index += n
+    return pauses
