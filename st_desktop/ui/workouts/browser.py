@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +121,7 @@ class WorkoutBrowser(QWidget):
         self.history_page_size = sync.HISTORY_PAGE_SIZE
         self.model = WorkoutTableModel(runner, cache, page_size, parent=self)
         self.model.load_failed.connect(self._cache_failed)
+        self.model.refreshed.connect(self._select_created)
         self.filter_bar = FilterBar(self)
         self.filter_bar.changed.connect(self._filters_changed)
         self.table = QTableView(self)
@@ -133,7 +134,11 @@ class WorkoutBrowser(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Queued: a view being destroyed can still emit, and a queued call to a dead receiver is
+        # dropped by Qt instead of running Python code on a half-deleted widget.
+        self.table.selectionModel().selectionChanged.connect(
+            self._selection_changed, Qt.ConnectionType.QueuedConnection
+        )
         self._setup_header()
         self.notice = NoticeBar(self)
         self.progress = QProgressBar(self)
@@ -195,9 +200,14 @@ class WorkoutBrowser(QWidget):
         self.table.setSortingEnabled(True)
         if saved.isEmpty():
             header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
-        header.sectionResized.connect(self.save_header)
-        header.sectionMoved.connect(self.save_header)
-        header.sortIndicatorChanged.connect(self.save_header)
+        # Saved through a short timer: one write per drag, and never from inside the header's own
+        # destruction (the timer's slot is C++, and Qt drops it once the timer is gone).
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(300)
+        self._save_timer.timeout.connect(self.save_header)
+        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
+            signal.connect(self._save_timer.start)
 
     def save_header(self) -> None:
         """Persist column order, widths, visibility and sort (called on every change)."""
@@ -457,13 +467,16 @@ class WorkoutBrowser(QWidget):
     def _created(self, account: str, created: Workout) -> None:
         if account != self._account:
             return
+        self._created_id = created.id or ""  # selected once the refreshed rows are in
         self.model.refresh()
-        self.model.refreshed.connect(self._select_created, Qt.ConnectionType.SingleShotConnection)
-        self._created_id = created.id or ""
         self.message.emit(f"Created “{created.name or created.type}”.")
 
     def _select_created(self) -> None:
-        self.select_workout(self._created_id)
+        # A permanent connection, not a single-shot one: PySide6 6.12 mishandles the
+        # references of single-shot slots.
+        if self._created_id:
+            self.select_workout(self._created_id)
+            self._created_id = ""
 
     # ------------------------------------------------------------------ delete and undo
 

@@ -113,7 +113,7 @@ def test_delete_then_undo_restores_the_workout(
     before = client.get_workout(browser.model.workout(1).uri or "").to_json()
     browser.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     browser.table.selectRow(1)
-    assert browser.delete_action.isEnabled()
+    qtbot.waitUntil(browser.delete_action.isEnabled, timeout=2000)
     with qtbot.waitSignal(browser.undo_available, timeout=10_000) as undo:
         browser.delete_action.trigger()
     assert "Deleted" in undo.args[0]
