@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from st_desktop.api.redact import Redactor
     from st_desktop.settings import Settings
     from st_desktop.tasks import TaskRunnerBase
-    from st_desktop.ui.account import AccountController
+    from st_desktop.ui.account import Account, AccountController
+    from st_desktop.ui.detail.editor import DetailEditor
     from st_desktop.ui.main_window import MainWindow
     from st_desktop.ui.upload.pane import UploadPane
+    from st_desktop.ui.workouts.browser import WorkoutBrowser
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,8 @@ class Application:
     args: argparse.Namespace
     account: AccountController
     upload: UploadPane
+    browser: WorkoutBrowser
+    detail: DetailEditor
     #: called in reverse order at shutdown, after the tasks have stopped
     closers: list[Callable[[], object]] = field(default_factory=list)
     _stopped: bool = False
@@ -140,11 +144,13 @@ def create_application(
         keyring_backend: the keyring for tokens (tests pass a fake; None: the OS keyring).
     """
     from st_desktop.settings import Keys, Settings
+    from st_desktop.store.cache import CACHE_FILE, WorkoutCache
+    from st_desktop.store.uploads import UploadStore
     from st_desktop.tasks import TaskRunner
     from st_desktop.ui.account import AccountController
     from st_desktop.ui.detail.editor import DetailEditor
-    from st_desktop.ui.dialogs.sign_in import SignInDialog
-    from st_desktop.ui.main_window import MainWindow
+    from st_desktop.ui.main_window import MainWindow, settings_units
+    from st_desktop.ui.upload.controller import UploadController
     from st_desktop.ui.upload.pane import UploadPane
     from st_desktop.ui.workouts.browser import WorkoutBrowser
 
@@ -155,9 +161,13 @@ def create_application(
         settings.set(Keys.API_BASE, args.api_base)
     redactor = install_redactor()
     runner = TaskRunner()
+    cache = WorkoutCache(paths.data / CACHE_FILE)
+    upload_store = UploadStore(paths.data)
     account = AccountController(settings, runner, redactor, keyring_backend=keyring_backend)
-    upload = UploadPane()
-    window = MainWindow(settings, runner, WorkoutBrowser(), DetailEditor(), upload)
+    browser = WorkoutBrowser(runner, settings, cache)
+    detail = DetailEditor(runner, settings, cache)
+    upload = UploadPane(UploadController(upload_store, runner, cache=cache))
+    window = MainWindow(settings, runner, browser, detail, upload)
     application = Application(
         paths=paths,
         settings=settings,
@@ -166,30 +176,72 @@ def create_application(
         args=args,
         account=account,
         upload=upload,
+        browser=browser,
+        detail=detail,
+        closers=[cache.close, upload_store.close],
     )
-
-    window.files_opened.connect(upload.add_paths)
+    units = settings_units(settings)
+    for pane in (browser, detail, upload):
+        pane.set_units(units)
+        window.units_changed.connect(pane.set_units)
+    connect_panes(application)
+    upload.controller.restore()
     if args.files:
         upload.add_paths([p.expanduser().resolve() for p in args.files])
-
-    def show_account(current: object) -> None:
-        description = getattr(current, "description", None)
-        window.set_account(description, sandbox=account.sandbox)
-
-    def sign_in() -> None:
-        SignInDialog(account, settings, runner, window).open()
-
-    account.account_changed.connect(show_account)
-    account.failed.connect(window.message_area.show_error)
-    account.notice.connect(window.message_area.show_error)
-    account.sign_in_needed.connect(window.message_area.show_error)
-    window.sign_in_requested.connect(sign_in)
-    window.sign_out_requested.connect(account.sign_out)
     if args.sandbox:
-        start_sandbox(application)
+        from st_desktop.app_sandbox import start_sandbox
+
+        start_sandbox(application, SANDBOX_SEED)
     else:
         account.restore()
     return application
+
+
+def connect_panes(application: Application) -> None:
+    """Wire the panes to each other, to the account and to the window."""
+    from st_desktop.ui.dialogs.sign_in import SignInDialog
+    from st_desktop.ui.upload.drop import DropTarget
+
+    window, account = application.window, application.account
+    browser, detail, upload = application.browser, application.detail, application.upload
+    message = window.message_area
+
+    window.add_workout_actions(
+        browser.new_action,
+        browser.delete_action,
+        browser.undo_action,
+        browser.history_action,
+    )
+    window.files_opened.connect(upload.add_paths)
+    drop = DropTarget(window)
+    drop.watch(window)  # drops anywhere on the window go to the upload pane
+    drop.paths_dropped.connect(upload.add_paths)
+    window.refresh_requested.connect(browser.refresh)
+    browser.workout_selected.connect(detail.show_workout)
+    detail.workout_saved.connect(lambda _workout: browser.model.refresh())
+    upload.workouts_uploaded.connect(browser.add_or_refresh)
+    for source in (browser, detail):
+        source.message.connect(message.show_info)
+        source.error.connect(message.show_error)
+
+    def account_changed(current: Account | None) -> None:
+        client = current.client if current is not None else None
+        key = current.key if current is not None else None
+        browser.set_client(client, key)
+        detail.set_client(client, key)
+        upload.controller.set_client(client, key)
+        window.set_account(
+            current.description if current is not None else None, sandbox=account.sandbox
+        )
+
+    account.account_changed.connect(account_changed)
+    account.failed.connect(message.show_error)
+    account.notice.connect(message.show_error)
+    account.sign_in_needed.connect(message.show_error)
+    window.sign_in_requested.connect(
+        lambda: SignInDialog(account, application.settings, application.runner, window).open()
+    )
+    window.sign_out_requested.connect(account.sign_out)
 
 
 def install_redactor() -> Redactor:
@@ -205,55 +257,6 @@ def install_redactor() -> Redactor:
     for handler in root.handlers:
         handler.addFilter(redactor)
     return redactor
-
-
-def start_sandbox(application: Application) -> None:
-    """``--sandbox``: start the demo server on loopback, then sign in to it by the OAuth flow.
-
-    The server starts on a worker (the first start writes the demo account), so the window shows
-    at once; the sign-in goes through the normal authorize/redirect/code-exchange steps, with the
-    sandbox's consent form approved automatically.
-    """
-    from st_desktop.api.tokens import Tokens
-    from st_desktop.sandbox import SandboxServer
-    from st_desktop.sandbox.autoapprove import approve_in_sandbox
-
-    account = application.account
-    window = application.window
-    window.set_account("Starting the sandbox…", sandbox=True)
-    window.message_area.show_info(
-        "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.", 0
-    )
-    server = SandboxServer(application.paths.data / "sandbox", seed=SANDBOX_SEED)
-
-    def start() -> SandboxServer:
-        server.start()
-        return server
-
-    def started(running: SandboxServer) -> None:
-        application.closers.append(running.stop)
-        account.use_sandbox(running.api_base, running.client_id, running.client_secret)
-        flow = account.new_sign_in(open_browser=approve_in_sandbox)
-
-        def sign_in() -> Tokens:
-            flow.start()
-            return flow.wait(30.0)
-
-        application.runner.submit(
-            sign_in,
-            on_result=account.finish_sign_in,
-            on_error=lambda exc: window.message_area.show_error(
-                f"Could not sign in to the sandbox: {exc}"
-            ),
-            description="Signing in to the sandbox",
-        )
-
-    application.runner.submit(
-        start,
-        on_result=started,
-        on_error=lambda exc: window.message_area.show_error(f"The sandbox did not start: {exc}"),
-        description="Starting the sandbox",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QWidget,
@@ -176,6 +177,21 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def add_workout_actions(self, *actions: QAction) -> None:
+        """Put the workout browser's actions (new, delete, undo, history) in a Workouts menu.
+
+        New workout and Undo work from anywhere in the window; Delete keeps the browser's own
+        context, so the Delete key in the upload pane still removes upload rows.
+        """
+        menu = QMenu("&Workouts", self)
+        menu.setObjectName("workoutsMenu")
+        for action in actions:
+            if action.objectName() in ("newWorkoutAction", "undoDeleteAction"):
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            menu.addAction(action)
+        self.menuBar().insertMenu(self.account_menu.menuAction(), menu)
+        self.workouts_menu = menu
 
     # -- state --------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
@@ -40,7 +41,10 @@ def test_window_has_the_three_areas_and_menus(app_factory: AppFactory) -> None:
     for name in ("workoutBrowser", "detailEditor", "uploadPane"):
         assert window.findChild(QWidget, name) is not None, name
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Account", "View", "Help"]
+    assert menus == ["File", "Workouts", "Account", "View", "Help"]
+    workout_actions = [a.objectName() for a in window.workouts_menu.actions()]
+    assert "newWorkoutAction" in workout_actions
+    assert "deleteWorkoutAction" in workout_actions
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert window.refresh_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Refresh)
@@ -50,14 +54,16 @@ def test_window_has_the_three_areas_and_menus(app_factory: AppFactory) -> None:
 def test_layout_and_geometry_persist(app_factory: AppFactory, qtbot: QtBot) -> None:
     first = app_factory().window
     first.show()
-    first.resize(700, 500)  # fits the offscreen screen, so restoreGeometry keeps it
-    first.main_splitter.setSizes([250, 450])
+    # A size that fits the offscreen screen (800x600), so restoreGeometry keeps it.
+    first.resize(first.minimumSizeHint().expandedTo(QSize(700, 500)))
+    width = first.size().width()
+    first.main_splitter.setSizes([width // 3, width - width // 3])
     sizes = first.main_splitter.sizes()
     first.close()
 
     second = app_factory().window
     second.show()
-    assert second.size().width() == 700
+    assert second.size().width() == width
     assert second.findChild(QSplitter, "mainSplitter").sizes() == sizes
     second.toggle_upload_action.setChecked(False)
     second.close()
@@ -69,13 +75,14 @@ def test_layout_and_geometry_persist(app_factory: AppFactory, qtbot: QtBot) -> N
 
 
 def test_files_on_the_command_line_go_to_the_upload_pane(
-    app_factory: AppFactory, tmp_path: Path
+    app_factory: AppFactory, qtbot: QtBot, test_data: Path
 ) -> None:
-    ride = tmp_path / "ride.fit"
-    ride.write_bytes(b"")
-    window = app_factory(str(ride)).window
-    items = [window.upload.file_list.item(i).text() for i in range(window.upload.file_list.count())]
-    assert items == [str(ride)]
+    ride = test_data / "fit" / "fp_garmin-fenix-5-run.fit"
+    application = app_factory(str(ride))
+    model = application.upload.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    assert model.rows()[0].display_name == ride.name
+    qtbot.waitUntil(lambda: model.rows()[0].activity is not None, timeout=10000)
 
 
 def test_task_error_without_handler_reaches_the_status_bar(
