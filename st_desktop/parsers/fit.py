@@ -157,10 +157,12 @@ def _sessions_total(sessions: MessageTable) -> Summary | None:
 def _timer_events(
     events: MessageTable,
 ) -> tuple[list[tuple[float, float]], float | None, float | None]:
-    """Pauses (stopped, resumed) from timer events, the first start and the last stop."""
+    """Pauses (stopped, resumed) from timer events, the first start, and the final stop.
+
+    The final stop is when the timer was stopped for good (None when it runs to the end).
+    """
     pauses: list[tuple[float, float]] = []
     first_start: float | None = None
-    last_stop: float | None = None
     stopped_at: float | None = None
     times = _unix(events.column("timestamp"))
     kinds = events.column("event")
@@ -170,15 +172,28 @@ def _timer_events(
             continue
         if etype in STOP_EVENT_TYPES:
             if stopped_at is None:
-                stopped_at = t
-                last_stop = t  # a second stop while stopped changes nothing
+                stopped_at = t  # a second stop while stopped changes nothing
         elif etype == EVENT_TYPE_START:
             if first_start is None:
                 first_start = t
             if stopped_at is not None:
                 pauses.append((stopped_at, t))
                 stopped_at = None
-    return pauses, first_start, last_stop
+    return pauses, first_start, stopped_at
+
+
+def _recorded_span(sessions: MessageTable) -> tuple[float | None, float | None]:
+    """When the sessions say the recording started and ended (Unix seconds), if they say."""
+    starts = [_start_of(sessions, i) for i in range(len(sessions))]
+    ends = [
+        start + elapsed
+        for start, elapsed in zip(
+            starts, sessions.column("total_elapsed_time").tolist(), strict=True
+        )
+        if start is not None and np.isfinite(elapsed)
+    ]
+    known = [start for start in starts if start is not None]
+    return (min(known) if known else None), (max(ends) if ends else None)
 
 
 def _device(fit: FitData) -> str | None:
@@ -343,10 +358,16 @@ def parse_fit(data: bytes) -> Activity:
         )
         laps.append(RawLap(start, _summary_row(laps_table, i), intensity, lap_sport))
 
-    pauses, first_start, last_stop = _timer_events(fit.table("event"))
-    start_hint = first_start
-    if start_hint is None and len(sessions):
-        start_hint = _start_of(sessions, 0)
+    pauses, first_start, final_stop = _timer_events(fit.table("event"))
+    # The recording runs from the session's start (or the first timer start, if earlier) to the
+    # session's end: devices close the session a few seconds to minutes after the last sample,
+    # and count that time in the elapsed total (and in the timer total unless it was stopped).
+    session_start, session_end = _recorded_span(sessions)
+    starts = [t for t in (first_start, session_start) if t is not None]
+    start_hint = min(starts) if starts else None
+    end_hint = final_stop if session_end is None else session_end
+    if final_stop is not None and session_end is not None and session_end > final_stop:
+        pauses.append((final_stop, session_end))  # stopped until the session was closed
     activity = assemble(
         RawActivity(
             format="FIT",
@@ -355,7 +376,7 @@ def parse_fit(data: bytes) -> Activity:
             sport=sport,
             laps=laps,
             pauses=pauses,
-            end_hint=last_stop,
+            end_hint=end_hint,
             recorded=_sessions_total(sessions),
             utc_offset=_utc_offset(fit),
             start_hint=start_hint,

@@ -2,9 +2,12 @@
 
 Choices, so that numbers are explainable:
 
-* Elapsed time is last minus first sample time. Moving time is elapsed time minus the pauses
-  (timer stops recorded by the device, or for formats without a timer the track breaks plus the
-  standing-still gaps found by :func:`infer_pauses`).
+* Elapsed time runs from the start of the recording to its end: the first sample, or an earlier
+  timer start or session start (FIT), to the last sample, or the later end of the session (FIT
+  devices close it seconds to minutes after the last sample). Moving time is elapsed time minus
+  the pauses (timer stops recorded by the device, including a final stop before the session was
+  closed, or for formats without a timer the track breaks plus the standing-still gaps found by
+  :func:`infer_pauses`).
 * Distance is the device's cumulative distance stream when there is one (a stream that restarts
   from zero, as some multi-sport files do, is added up piece by piece); otherwise the great-circle
   sum over the GPS track.

@@ -135,15 +135,22 @@ def test_workout_json_follows_the_contract(test_data: Path) -> None:
     assert {"number", "type", "start_time", "duration", "clock_duration", "distance"} <= set(lap)
     assert lap["type"] == "active"
     assert lap["number"] == 1
-    assert workout["timer_stops"] == []  # stopped only at the end: no pause
+    # Stopped at the end, 8 s before the device closed the session: that stop is what makes
+    # the clock and timer durations differ.
+    [(stopped, resumed)] = workout["timer_stops"]
+    gap = (parse_timestamp(resumed) - parse_timestamp(stopped)).total_seconds()
+    assert gap == workout["clock_duration"] - round(workout["duration"]) == 8
 
 
 def test_timer_stops_are_the_pauses(test_data: Path) -> None:
     activity = parse_file(test_data / "fit/fp_event_timestamp.fit")
     workout = activity_to_workout_json(activity)
-    assert len(workout["timer_stops"]) == len(activity.pauses) == 1
-    stopped, resumed = (parse_timestamp(t) for t in workout["timer_stops"][0])
-    assert (resumed - stopped).total_seconds() == pytest.approx(activity.pauses[0].duration, abs=1)
+    # One pause in the swim, and the timer stopped 2 min before the session was closed.
+    assert len(workout["timer_stops"]) == len(activity.pauses) == 2
+    for (stopped, resumed), pause in zip(workout["timer_stops"], activity.pauses, strict=True):
+        length = (parse_timestamp(resumed) - parse_timestamp(stopped)).total_seconds()
+        assert length == pytest.approx(pause.duration, abs=1)
+    assert activity.pauses[-1].end == pytest.approx(activity.elapsed_time, abs=1)
     assert workout["duration"] < workout["clock_duration"]
 
 
