@@ -18,7 +18,6 @@ upload whose fate is unknown: the engine looks for it in the account before send
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -27,144 +26,40 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from st_desktop.domain.timeutil import format_timestamp, parse_timestamp
 from st_desktop.errors import StoreError
+from st_desktop.store.upload_records import (
+    ACTIVE_STATES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    UPDATABLE,
+    Attempt,
+    ItemState,
+    Outcome,
+    QueueItem,
+    attempt_from_row,
+    file_hash,
+    item_from_row,
+    to_db,
+)
+
+__all__ = [
+    "ACTIVE_STATES",
+    "DB_NAME",
+    "INBOX",
+    "SCHEMA_VERSION",
+    "Attempt",
+    "ItemState",
+    "Outcome",
+    "QueueItem",
+    "UploadStore",
+    "file_hash",
+]
 
 DB_NAME = "uploads.sqlite3"
 INBOX = "inbox"
-SCHEMA_VERSION = 1
-
-
-class ItemState(StrEnum):
-    """Where an item is in its life; stored as text."""
-
-    NEW = "new"  #: recorded, waiting for the user (preview, edit, decide)
-    QUEUED = "queued"  #: the user asked to upload it; the engine will
-    UPLOADING = "uploading"  #: a request is (or was, before a crash) in flight
-    FILE_UPLOADED = "file_uploaded"  #: the workout exists; the edited metadata is not applied yet
-    UPLOADED = "uploaded"  #: done
-    FAILED = "failed"  #: refused for good (a bad file); the user may retry
-    SKIPPED = "skipped"  #: the user chose not to upload (a duplicate)
-
-
-#: States the engine works on.
-ACTIVE_STATES = (ItemState.QUEUED, ItemState.UPLOADING, ItemState.FILE_UPLOADED)
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS items (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL,
-    ext TEXT NOT NULL,
-    display_name TEXT NOT NULL,
-    source TEXT NOT NULL,
-    state TEXT NOT NULL,
-    account TEXT,
-    format TEXT,
-    start_time TEXT,
-    distance REAL,
-    name TEXT,
-    type TEXT,
-    notes TEXT,
-    allow_uris TEXT NOT NULL DEFAULT '[]',
-    uris TEXT NOT NULL DEFAULT '[]',
-    error TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at REAL NOT NULL DEFAULT 0,
-    created_at REAL NOT NULL,
-    updated_at REAL NOT NULL,
-    archived INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS items_sha ON items (sha256);
-CREATE TABLE IF NOT EXISTS ledger (
-    id INTEGER PRIMARY KEY,
-    item_id INTEGER NOT NULL,
-    account TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    started_at REAL NOT NULL,
-    completed_at REAL,
-    outcome TEXT,
-    uris TEXT NOT NULL DEFAULT '[]',
-    error TEXT
-);
-CREATE INDEX IF NOT EXISTS ledger_item ON ledger (item_id);
-CREATE INDEX IF NOT EXISTS ledger_sha ON ledger (account, sha256);
-"""
-
-
-class Outcome(StrEnum):
-    """How a ledger row ended."""
-
-    STORED = "stored"  #: the service answered with the new workout(s)
-    FOUND = "found"  #: the answer was lost, but the workout was found in the account
-    NOT_STORED = "not_stored"  #: certainly not stored (refused, or searched for and absent)
-    UNKNOWN = "unknown"  #: the answer was lost: search the account before sending again
-
-
-@dataclass(frozen=True)
-class QueueItem:
-    """One dropped activity file and what the user decided about it.
-
-    Attributes:
-        id: row id.
-        sha256: hash of the file's bytes (the inbox file name).
-        display_name: the file (or archive member) name shown to the user.
-        source: where it came from (path, or ``archive.zip!member.fit``).
-        state: see :class:`ItemState`.
-        account: the account key it is queued for (None until queued).
-        format: "FIT", "TCX" or "GPX" once parsed.
-        start_time, distance: from the parse; used to find the workout in the account.
-        name, type, notes: the user's edits (None: keep what the file gives).
-        allow_uris: existing workouts the user said are not this file ("Upload anyway").
-        uris: the workout(s) created from it.
-        error: the last failure, as a sentence.
-        attempts: failed tries since it was queued (drives the backoff).
-        next_attempt_at: epoch seconds before which the engine leaves it alone.
-    """
-
-    id: int
-    sha256: str
-    ext: str
-    display_name: str
-    source: str
-    state: ItemState
-    account: str | None = None
-    format: str | None = None
-    start_time: datetime | None = None
-    distance: float | None = None
-    name: str | None = None
-    type: str | None = None
-    notes: str | None = None
-    allow_uris: tuple[str, ...] = ()
-    uris: tuple[str, ...] = ()
-    error: str | None = None
-    attempts: int = 0
-    next_attempt_at: float = 0.0
-    created_at: float = 0.0
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One ledger row."""
-
-    id: int
-    item_id: int
-    account: str
-    sha256: str
-    started_at: float
-    completed_at: float | None
-    outcome: Outcome | None
-    uris: tuple[str, ...] = field(default=())
-
-
-def file_hash(data: bytes) -> str:
-    """The sha256 hex digest that names an inbox copy."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -199,7 +94,7 @@ class UploadStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
@@ -246,7 +141,7 @@ class UploadStore:
                 "SELECT * FROM items WHERE sha256=? AND archived=0 ORDER BY id LIMIT 1", (digest,)
             ).fetchone()
             if existing is not None:
-                return _item(existing), False
+                return item_from_row(existing), False
             self._write_inbox(digest, ext, data)
             now = self._clock()
             with self._tx() as db:
@@ -308,14 +203,14 @@ class UploadStore:
             row = self._db.execute("SELECT * FROM items WHERE id=?", (item_id,)).fetchone()
         if row is None:
             raise KeyError(item_id)
-        return _item(row)
+        return item_from_row(row)
 
     def items(self, *, include_archived: bool = False) -> list[QueueItem]:
         """Every item in the order it was dropped."""
         query = "SELECT * FROM items" + ("" if include_archived else " WHERE archived=0")
         with self._lock:
             rows = self._db.execute(query + " ORDER BY id").fetchall()
-        return [_item(r) for r in rows]
+        return [item_from_row(r) for r in rows]
 
     def active(self, account: str) -> list[QueueItem]:
         """Items queued for ``account`` that the engine still has to work on."""
@@ -325,7 +220,7 @@ class UploadStore:
                 f"SELECT * FROM items WHERE account=? AND state IN ({marks}) ORDER BY id",
                 (account, *[s.value for s in ACTIVE_STATES]),
             ).fetchall()
-        return [_item(r) for r in rows]
+        return [item_from_row(r) for r in rows]
 
     # ------------------------------------------------------------------ changing items
 
@@ -336,10 +231,10 @@ class UploadStore:
         columns = []
         values: list[Any] = []
         for key, value in fields.items():
-            if key not in _UPDATABLE:
+            if key not in UPDATABLE:
                 raise TypeError(f"not an updatable item field: {key}")
             columns.append(f"{key}=?")
-            values.append(_to_db(value))
+            values.append(to_db(value))
         columns.append("updated_at=?")
         values.append(self._clock())
         with self._tx() as db:
@@ -411,7 +306,7 @@ class UploadStore:
                 "SELECT * FROM ledger WHERE item_id=? AND completed_at IS NULL ORDER BY id",
                 (item_id,),
             ).fetchall()
-        return [_attempt(r) for r in rows]
+        return [attempt_from_row(r) for r in rows]
 
     def attempts(self, item_id: int) -> list[Attempt]:
         """Every ledger row of an item, oldest first."""
@@ -419,7 +314,7 @@ class UploadStore:
             rows = self._db.execute(
                 "SELECT * FROM ledger WHERE item_id=? ORDER BY id", (item_id,)
             ).fetchall()
-        return [_attempt(r) for r in rows]
+        return [attempt_from_row(r) for r in rows]
 
     def uploaded_before(self, account: str, sha256: str) -> Attempt | None:
         """The ledger row of an earlier upload of the same bytes to ``account``, if any."""
@@ -429,43 +324,4 @@ class UploadStore:
                 "ORDER BY id LIMIT 1",
                 (account, sha256, Outcome.STORED.value, Outcome.FOUND.value),
             ).fetchone()
-        return _attempt(row) if row is not None else None
-
-
-_UPDATABLE = frozenset(
-    {
-        "state", "account", "format", "start_time", "distance", "name", "type", "notes",
-        "allow_uris", "uris", "error", "attempts", "next_attempt_at", "archived",
-    }
-)  # fmt: skip
-
-
-def _to_db(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return format_timestamp(value)
-    if isinstance(value, tuple | list):
-        return json.dumps(list(value))
-    if isinstance(value, StrEnum):
-        return value.value
-    return value
-
-
-def _item(row: sqlite3.Row) -> QueueItem:
-    start = parse_timestamp(row["start_time"]) if row["start_time"] else None
-    return QueueItem(
-        id=row["id"], sha256=row["sha256"], ext=row["ext"], display_name=row["display_name"],
-        source=row["source"], state=ItemState(row["state"]), account=row["account"],
-        format=row["format"], start_time=start, distance=row["distance"], name=row["name"],
-        type=row["type"], notes=row["notes"], allow_uris=tuple(json.loads(row["allow_uris"])),
-        uris=tuple(json.loads(row["uris"])), error=row["error"], attempts=row["attempts"],
-        next_attempt_at=row["next_attempt_at"], created_at=row["created_at"],
-    )  # fmt: skip
-
-
-def _attempt(row: sqlite3.Row) -> Attempt:
-    outcome = Outcome(row["outcome"]) if row["outcome"] else None
-    return Attempt(
-        id=row["id"], item_id=row["item_id"], account=row["account"], sha256=row["sha256"],
-        started_at=row["started_at"], completed_at=row["completed_at"], outcome=outcome,
-        uris=tuple(json.loads(row["uris"])),
-    )  # fmt: skip
+        return attempt_from_row(row) if row is not None else None
