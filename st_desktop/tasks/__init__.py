@@ -4,14 +4,8 @@ See :class:`~st_desktop.tasks.runner.TaskRunner` for the pattern: a worker only 
 object and the callbacks belong to the main thread.
 """
 
-from st_desktop.tasks.runner import (
-    SyncTaskRunner,
-    TaskCancelled,
-    TaskContext,
-    TaskHandle,
-    TaskRunner,
-    TaskRunnerBase,
-)
+from st_desktop.tasks.context import TaskCancelled, TaskContext, TaskHandle
+from st_desktop.tasks.runner import SyncTaskRunner, TaskRunner, TaskRunnerBase
 
 __all__ = [
     "SyncTaskRunner",

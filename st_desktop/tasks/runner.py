@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import itertools
 import logging
-import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from st_desktop.errors import StDesktopError
+from st_desktop.tasks.context import TaskCancelled, TaskContext, TaskHandle
 
 log = logging.getLogger(__name__)
 
@@ -31,72 +32,14 @@ ProgressCallback = Callable[[int, int, str], None]
 DoneCallback = Callable[[], None]
 
 
-class TaskCancelled(Exception):
-    """Raised inside a task by :meth:`TaskContext.check` once the task was cancelled."""
+@dataclass(frozen=True)
+class _Callbacks:
+    """What the caller wants called on the main thread."""
 
-
-class TaskContext:
-    """What a running task may use: its cancel flag and a progress reporter.
-
-    A task function receives it as first argument when submitted with ``with_context=True``.
-    Long jobs call :meth:`check` between steps (pages, files).
-    """
-
-    def __init__(self, report: Callable[[int, int, str], None] | None = None) -> None:
-        self._cancel = threading.Event()
-        self._report = report
-
-    @property
-    def cancelled(self) -> bool:
-        """True once the task was asked to stop."""
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        """Ask the task to stop at its next :meth:`check`."""
-        self._cancel.set()
-
-    def check(self) -> None:
-        """Raise :class:`TaskCancelled` if the task was cancelled."""
-        if self._cancel.is_set():
-            raise TaskCancelled
-
-    def progress(self, done: int, total: int = 0, message: str = "") -> None:
-        """Report progress (``total`` 0 means unknown); shown in the status bar."""
-        if self._report is not None:
-            self._report(done, total, message)
-
-    def sleep(self, seconds: float) -> None:
-        """Wait up to ``seconds``, returning early (and raising) when cancelled."""
-        if self._cancel.wait(max(0.0, seconds)):
-            raise TaskCancelled
-
-
-class TaskHandle:
-    """A submitted task.
-
-    Attributes:
-        task_id: increasing id; callers keep it to recognise stale results.
-        description: what the task does, for the status bar ("Loading workouts").
-    """
-
-    def __init__(self, task_id: int, description: str, context: TaskContext) -> None:
-        self.task_id = task_id
-        self.description = description
-        self.context = context
-        self.done = False
-        self.started_at = time.monotonic()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once :meth:`cancel` was called."""
-        return self.context.cancelled
-
-    def cancel(self) -> None:
-        """Ask the task to stop; its result callback will not be called."""
-        self.context.cancel()
-
-    def __repr__(self) -> str:
-        return f"<TaskHandle {self.task_id} {self.description!r} done={self.done}>"
+    on_result: ResultCallback | None
+    on_error: ErrorCallback | None
+    on_progress: ProgressCallback | None
+    on_finished: DoneCallback | None
 
 
 class WorkerSignals(QObject):
@@ -244,6 +187,19 @@ class TaskRunnerBase(QObject):
         Returns:
             The handle (cancel it, or keep ``task_id`` to spot stale results).
         """
+        callbacks = _Callbacks(on_result, on_error, on_progress, on_finished)
+        return self._start(fn, args, kwargs, callbacks, description, serial, with_context)
+
+    def _start(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        callbacks: _Callbacks,
+        description: str,
+        serial: bool,
+        with_context: bool,
+    ) -> TaskHandle:
         raise NotImplementedError
 
     def shutdown(self, timeout: float = 10.0) -> bool:
@@ -263,22 +219,14 @@ def user_message(description: str, exc: BaseException) -> str:
 class _Relay(QObject):
     """Main-thread receiver that turns a task's signals into the caller's callbacks."""
 
-    def __init__(
-        self,
-        runner: TaskRunner,
-        handle: TaskHandle,
-        on_result: ResultCallback | None,
-        on_error: ErrorCallback | None,
-        on_progress: ProgressCallback | None,
-        on_finished: DoneCallback | None,
-    ) -> None:
+    def __init__(self, runner: TaskRunner, handle: TaskHandle, callbacks: _Callbacks) -> None:
         super().__init__(runner)
         self._runner = runner
         self._handle = handle
-        self._on_result = on_result
-        self._on_error = on_error
-        self._on_progress = on_progress
-        self._on_finished = on_finished
+        self._on_result = callbacks.on_result
+        self._on_error = callbacks.on_error
+        self._on_progress = callbacks.on_progress
+        self._on_finished = callbacks.on_finished
 
     @Slot(object)
     def result(self, value: object) -> None:
@@ -320,25 +268,22 @@ class TaskRunner(TaskRunnerBase):
         self._signals: dict[int, WorkerSignals] = {}
         self._closed = False
 
-    def submit(
+    def _start(
         self,
         fn: Callable[..., Any],
-        *args: Any,
-        on_result: ResultCallback | None = None,
-        on_error: ErrorCallback | None = None,
-        on_progress: ProgressCallback | None = None,
-        on_finished: DoneCallback | None = None,
-        description: str = "Working",
-        serial: bool = False,
-        with_context: bool = False,
-        **kwargs: Any,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        callbacks: _Callbacks,
+        description: str,
+        serial: bool,
+        with_context: bool,
     ) -> TaskHandle:
         signals = WorkerSignals()  # created here, on the caller's (main) thread
         context = TaskContext(signals.progress.emit)
         handle = self._register(description, context)
         if self._closed:
             context.cancel()
-        relay = _Relay(self, handle, on_result, on_error, on_progress, on_finished)
+        relay = _Relay(self, handle, callbacks)
         signals.result.connect(relay.result)
         signals.error.connect(relay.error)
         signals.progress.connect(relay.progress)
@@ -372,23 +317,20 @@ class TaskRunner(TaskRunnerBase):
 class SyncTaskRunner(TaskRunnerBase):
     """Runs each task at once on the calling thread: same contract, for logic tests."""
 
-    def submit(
+    def _start(
         self,
         fn: Callable[..., Any],
-        *args: Any,
-        on_result: ResultCallback | None = None,
-        on_error: ErrorCallback | None = None,
-        on_progress: ProgressCallback | None = None,
-        on_finished: DoneCallback | None = None,
-        description: str = "Working",
-        serial: bool = False,  # noqa: ARG002 - ordering is implicit when everything is inline
-        with_context: bool = False,
-        **kwargs: Any,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        callbacks: _Callbacks,
+        description: str,
+        serial: bool,  # noqa: ARG002 - ordering is implicit when everything is inline
+        with_context: bool,
     ) -> TaskHandle:
         def report(done: int, total: int, message: str) -> None:
             self.progress.emit(message or description, done, total)
-            if on_progress is not None:
-                on_progress(done, total, message)
+            if callbacks.on_progress is not None:
+                callbacks.on_progress(done, total, message)
 
         context = TaskContext(report)
         handle = self._register(description, context)
@@ -396,14 +338,14 @@ class SyncTaskRunner(TaskRunnerBase):
             call_args = (context, *args) if with_context else args
             value = fn(*call_args, **kwargs)
         except BaseException as exc:  # same routing as the threaded runner
-            self._deliver_error(handle, exc, on_error)
+            self._deliver_error(handle, exc, callbacks.on_error)
         else:
-            if on_result is not None and not handle.cancelled:
-                on_result(value)
+            if callbacks.on_result is not None and not handle.cancelled:
+                callbacks.on_result(value)
         finally:
             try:
-                if on_finished is not None:
-                    on_finished()
+                if callbacks.on_finished is not None:
+                    callbacks.on_finished()
             finally:
                 self._finish(handle)
         return handle
