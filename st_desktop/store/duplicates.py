@@ -15,8 +15,9 @@ whatever its times say.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 #: Start times this close are the same workout.
@@ -157,3 +158,35 @@ def search_window(start_time: datetime) -> tuple[datetime, datetime]:
     """The start-time range to ask the account about (covers both rules)."""
     reach = TZ_WINDOW + timedelta(seconds=TZ_SLACK_S + 1)
     return start_time - reach, start_time + reach
+
+
+@dataclass
+class StartIndex:
+    """Start times of the files in a list, to find the ones the rules could match quickly.
+
+    A drop of thousands of files must not compare every file with every other one.
+    """
+
+    _times: list[float] = field(default_factory=list)
+    _keys: list[int] = field(default_factory=list)
+
+    def add(self, key: int, start_time: datetime) -> None:
+        """Remember that ``key`` starts at ``start_time`` (once per key)."""
+        self.discard(key)
+        moment = start_time.timestamp()
+        position = bisect.bisect_right(self._times, moment)
+        self._times.insert(position, moment)
+        self._keys.insert(position, key)
+
+    def discard(self, key: int) -> None:
+        """Forget ``key`` (no error when unknown)."""
+        if key in self._keys:
+            position = self._keys.index(key)
+            del self._times[position], self._keys[position]
+
+    def near(self, start_time: datetime) -> list[int]:
+        """Keys starting within :func:`search_window` of ``start_time``, earliest first."""
+        low, high = search_window(start_time)
+        first = bisect.bisect_left(self._times, low.timestamp())
+        last = bisect.bisect_right(self._times, high.timestamp())
+        return self._keys[first:last]

@@ -8,6 +8,7 @@ members included) and :class:`Skipped` entries that say why something is not rea
 
 from __future__ import annotations
 
+import logging
 import os
 import zipfile
 import zlib
@@ -15,10 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from st_desktop.domain.activity import Activity
+from st_desktop.domain.track import Track
 from st_desktop.errors import ParseError, StoreError
 from st_desktop.parsers.errors import CorruptFileError, FileTooLargeError
 from st_desktop.parsers.registry import MAX_ARCHIVE_MEMBERS, MAX_FILE_BYTES, parse_bytes
 from st_desktop.store.uploads import QueueItem, UploadStore
+
+log = logging.getLogger(__name__)
 
 ACTIVITY_SUFFIXES = frozenset({".fit", ".tcx", ".gpx"})
 ARCHIVE_SUFFIXES = frozenset({".zip", ".gz"})
@@ -148,8 +152,10 @@ def _zip(path: Path, out: list[Source | Skipped]) -> None:
             continue
         out.append(Source(_display(base), f"{path} › {info.filename}", path, info.filename))
     if ignored or not infos:
+        plural = "s" if ignored != 1 else ""
+        verb = "are" if plural else "is"
         reason = (
-            f"Skipped {ignored} file(s) in this archive that are not FIT, TCX or GPX."
+            f"Skipped {ignored} file{plural} in this archive that {verb} not FIT, TCX or GPX."
             if ignored
             else "This archive is empty."
         )
@@ -197,12 +203,15 @@ class Ingested:
         is_new: False when the same bytes were already in the list.
         activity: the parsed activity, None when the file could not be read.
         error: why it could not be read, as a sentence.
+        track: the activity as the preview's route and charts show it (built here, on the
+            worker, so selecting a row costs the GUI thread nothing).
     """
 
     item: QueueItem
     is_new: bool
     activity: Activity | None
     error: str | None = None
+    track: Track | None = None
 
 
 def ingest(store: UploadStore, source: Source) -> Ingested:
@@ -234,4 +243,9 @@ def parse_item(
             item.id, format=activity.format, start_time=activity.start_time,
             distance=activity.distance or None,
         )  # fmt: skip
-    return Ingested(item, is_new, activity)
+    try:
+        track: Track | None = Track.from_activity(activity)
+    except (ValueError, IndexError) as exc:  # the preview goes without charts, the upload works
+        log.warning("no track for the preview of %s: %s", item.display_name, exc)
+        track = None
+    return Ingested(item, is_new, activity, track=track)

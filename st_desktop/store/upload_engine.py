@@ -23,7 +23,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from st_desktop.domain.workout import Workout, WorkoutSummary
@@ -35,14 +35,6 @@ from st_desktop.errors import (
     RateLimitedError,
     StDesktopError,
 )
-from st_desktop.store.cache import WorkoutCache, WorkoutQuery
-from st_desktop.store.duplicates import (
-    Candidate,
-    DuplicateMatch,
-    find_duplicates,
-    ledger_match,
-    search_window,
-)
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
 
 log = logging.getLogger(__name__)
@@ -52,6 +44,16 @@ RECONCILE_START_TOLERANCE = timedelta(seconds=90)
 #: ... a distance within this fraction (or both without distance).
 RECONCILE_DISTANCE_TOLERANCE = 0.01
 RECONCILE_MAX_PAGES = 10
+
+#: Steps reported to ``on_step``.
+STEP_CHECKING = "checking"
+STEP_SENDING = "sending"
+STEP_APPLYING = "applying"
+
+
+def has_edits(item: QueueItem) -> bool:
+    """Whether the item carries a name, type or notes to apply after the file is stored."""
+    return any(value is not None for value in (item.name, item.type, item.notes))
 
 
 class WorkoutPageLike(Protocol):
@@ -131,7 +133,10 @@ class UploadEngine:
         checkpoint: called with a step name and the item at the points a crash is most
             dangerous (tests kill the process there): ``before_request``, ``after_request``,
             ``after_ledger``, ``after_metadata``.
-        listener: called with the item after each change of its state (the UI's progress).
+        listener: called with the item after each change of its state.
+        on_step: called with the item and the step about to start (the UI's per-row progress):
+            :data:`STEP_CHECKING` (looking in the account for an earlier try),
+            :data:`STEP_SENDING`, :data:`STEP_APPLYING` (name, type and notes).
     """
 
     def __init__(
@@ -144,6 +149,7 @@ class UploadEngine:
         backoff: Callable[[int, float | None], float] = backoff_delay,
         checkpoint: Callable[[str, QueueItem], None] | None = None,
         listener: Callable[[QueueItem], None] | None = None,
+        on_step: Callable[[QueueItem, str], None] | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -152,6 +158,7 @@ class UploadEngine:
         self._backoff = backoff
         self._checkpoint = checkpoint or (lambda _step, _item: None)
         self._listener = listener or (lambda _item: None)
+        self._on_step = on_step or (lambda _item, _step: None)
 
     # ------------------------------------------------------------------ the queue
 
@@ -200,6 +207,7 @@ class UploadEngine:
 
     def _upload(self, item: QueueItem) -> QueueItem:
         if self.store.open_attempts(item.id):
+            self._on_step(item, STEP_CHECKING)
             found = self.reconcile(item)
             if found:
                 return self._set(item.id, state=ItemState.FILE_UPLOADED, uris=found, error=None)
@@ -208,6 +216,7 @@ class UploadEngine:
         attempt = self.store.begin_attempt(item, self.account)
         item = self.store.get(item.id)
         self._listener(item)
+        self._on_step(item, STEP_SENDING)
         self._checkpoint("before_request", item)
         try:
             uris = self.client.upload_file(data, fmt, item.name or None)
@@ -264,6 +273,8 @@ class UploadEngine:
             for key, value in (("name", item.name), ("type", item.type), ("notes", item.notes))
             if value is not None
         }
+        if edits:
+            self._on_step(item, STEP_APPLYING)
         for uri in item.uris if edits else ():
             current = self.client.get_workout(uri)
             changes = {k: v for k, v in edits.items() if getattr(current, k, None) != v}
@@ -324,70 +335,3 @@ def _same(item: QueueItem, summary: WorkoutSummary) -> bool:
     if mine <= 0 and theirs <= 0:
         return True
     return abs(mine - theirs) <= RECONCILE_DISTANCE_TOLERANCE * max(mine, theirs)
-
-
-@dataclass
-class DuplicateCheck:
-    """The outcome of :func:`check_duplicates`.
-
-    Attributes:
-        matches: why the file looks already uploaded, most convincing first.
-        account_checked: whether the account itself was searched (False: offline or signed out).
-        note: why the account could not be searched, when it could not.
-    """
-
-    matches: list[DuplicateMatch]
-    account_checked: bool
-    note: str | None = None
-
-
-def check_duplicates(
-    store: UploadStore,
-    account: str | None,
-    item: QueueItem,
-    client: UploadClient | None = None,
-    cache: WorkoutCache | None = None,
-) -> DuplicateCheck:
-    """Look for the item in the ledger of uploaded files, the local cache and the account.
-
-    Network failures do not raise: the local answers are returned with a ``note``.
-    """
-    matches: list[DuplicateMatch] = []
-    if account is not None:
-        earlier = store.uploaded_before(account, item.sha256)
-        if earlier is not None and earlier.item_id != item.id:
-            uploaded = datetime.fromtimestamp(earlier.completed_at or earlier.started_at, UTC)
-            matches.append(ledger_match(uploaded, list(earlier.uris)))
-    if item.start_time is None:
-        return DuplicateCheck(matches, False)
-    low, high = search_window(item.start_time)
-    candidates: list[Candidate] = []
-    if cache is not None and account is not None:
-        query = WorkoutQuery(date_from=low.date(), date_to=high.date())
-        candidates += [
-            c for s in cache.page(account, query, 0, 500) if (c := _candidate(s, "the local cache"))
-        ]
-    note: str | None = None
-    checked = False
-    if client is not None:
-        try:
-            for page in range(RECONCILE_MAX_PAGES):
-                result = client.list_workouts(page, 100, low, high)
-                candidates += [c for s in result.items if (c := _candidate(s, "SportTracks"))]
-                if not result.has_next or not result.items:
-                    break
-            checked = True
-        except ApiError as exc:
-            note = f"SportTracks could not be checked for this workout: {exc.user_message}"
-    own = set(item.uris)
-    candidates = [c for c in candidates if c.uri not in own]
-    # An account hit explains better than the same workout found in the cache.
-    candidates.sort(key=lambda c: c.where != "SportTracks")
-    found = find_duplicates(item.start_time, item.distance, candidates)
-    return DuplicateCheck(matches + found, checked, note)
-
-
-def _candidate(summary: WorkoutSummary, where: str) -> Candidate | None:
-    if summary.start_time is None:
-        return None
-    return Candidate(summary.uri, summary.name, summary.start_time, summary.total_distance, where)

@@ -18,16 +18,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from st_desktop.errors import StDesktopError
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.store.intake import Ingested, Skipped, Source, expand, ingest, parse_item
-from st_desktop.store.upload_engine import (
-    DuplicateCheck,
-    RunReport,
-    UploadClient,
-    UploadEngine,
-    backoff_delay,
-    check_duplicates,
-)
+from st_desktop.store.upload_checks import DuplicateCheck, check_duplicates
+from st_desktop.store.upload_engine import RunReport, UploadClient, UploadEngine, backoff_delay
 from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
 from st_desktop.tasks import TaskContext, TaskHandle, TaskRunnerBase
+from st_desktop.ui.upload.batch import (
+    STATE_STATUS,
+    Batch,
+    show_cancelled,
+    show_item,
+    show_step,
+)
+from st_desktop.ui.upload.duplicate_rows import DuplicateRows
 from st_desktop.ui.upload.model import UPLOADABLE, RowStatus, UploadListModel, UploadRow
 
 log = logging.getLogger(__name__)
@@ -35,14 +37,9 @@ log = logging.getLogger(__name__)
 #: While offline, try again at least this often (the engine's backoff may ask for longer).
 MIN_RETRY_MS = 1000
 
-_STATE_STATUS = {
-    ItemState.QUEUED: RowStatus.QUEUED,
-    ItemState.UPLOADING: RowStatus.UPLOADING,
-    ItemState.FILE_UPLOADED: RowStatus.UPLOADING,
-    ItemState.UPLOADED: RowStatus.UPLOADED,
-    ItemState.FAILED: RowStatus.FAILED,
-    ItemState.SKIPPED: RowStatus.SKIPPED,
-}
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _user_text(exc: BaseException) -> str:
@@ -67,6 +64,8 @@ class UploadController(QObject):
         busy_changed(bool): whether an upload run is going on.
         item_changed(object): a :class:`QueueItem` the engine changed (emitted from the worker,
             delivered queued on the GUI thread).
+        step_started(object, str): a :class:`QueueItem` and the upload step it starts (emitted
+            from the worker, like ``item_changed``).
     """
 
     workouts_uploaded = Signal(list)
@@ -74,6 +73,7 @@ class UploadController(QObject):
     status_changed = Signal(str)
     busy_changed = Signal(bool)
     item_changed = Signal(object)
+    step_started = Signal(object, str)
 
     def __init__(
         self,
@@ -92,13 +92,15 @@ class UploadController(QObject):
         self._generation = 0  # bumps with the account: older network answers are dropped
         self._run_handle: TaskHandle | None = None
         self._rerun = False
-        self._batch: set[int] = set()  # item ids of the current upload run, for the summary
+        self._batch = Batch()  # the current upload run, for the summary at its end
+        self._duplicates = DuplicateRows(self.model)
         #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
         self.engine_backoff: Callable[[int, float | None], float] = backoff_delay
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.resume)
         self.item_changed.connect(self._on_item_changed)
+        self.step_started.connect(self._on_step)
 
     # ------------------------------------------------------------------ account
 
@@ -132,7 +134,7 @@ class UploadController(QObject):
         for item in items:
             if self.model.row_for_item(item.id) is not None:
                 continue
-            status = _STATE_STATUS.get(item.state, RowStatus.PARSING)
+            status = STATE_STATUS.get(item.state, RowStatus.PARSING)
             row = self.model.add(
                 UploadRow(
                     item.display_name, item.source, status, item_id=item.id, name=item.name,
@@ -153,7 +155,7 @@ class UploadController(QObject):
         dropped = [Path(p) for p in paths]
         if not dropped:
             return
-        self.status_changed.emit(f"Reading {len(dropped)} dropped item(s)…")
+        self.status_changed.emit(f"Looking into {_count(len(dropped), 'dropped item')}…")
         self.runner.submit(
             expand, dropped, on_result=self._expanded, on_error=self._report_error,
             description="Looking into the dropped files",
@@ -176,7 +178,7 @@ class UploadController(QObject):
                 on_error=partial(self._parse_failed, row.row_id),
                 description=f"Reading {entry.display_name}",
             )  # fmt: skip
-        self.status_changed.emit(f"Reading {count} file(s)…" if count else "")
+        self.status_changed.emit(f"Reading {_count(count, 'file')}…" if count else "")
 
     def _ingested(self, row_id: int, result: Ingested) -> None:
         existing = self.model.row_for_item(result.item.id)
@@ -196,13 +198,15 @@ class UploadController(QObject):
             self.model.update(row_id, status=RowStatus.ERROR, message=result.error or "")
             return
         activity = result.activity
+        self._duplicates.index(row_id, activity.start_time)
         if row.status != RowStatus.PARSING:  # restored Queued, Uploaded, Skipped ... rows
-            self.model.update(row_id, activity=activity)
+            self.model.update(row_id, activity=activity, track=result.track)
             return
         status = RowStatus.WARNING if activity.warnings else RowStatus.READY
-        self.model.update(row_id, activity=activity, status=status)
+        self.model.update(row_id, activity=activity, track=result.track, status=status)
         self._check_duplicates(row)
-        self.status_changed.emit("")
+        if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
+            self.status_changed.emit("")
 
     def _parse_failed(self, row_id: int, exc: BaseException) -> None:
         self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
@@ -219,26 +223,8 @@ class UploadController(QObject):
             return check_duplicates(self.store, account, self.store.get(item_id), client, cache)
 
         def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
-            current = self.model.row(rid)
-            if current is None or generation != self._generation:
-                return
-            if current.status not in (RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE):
-                return
-            if not result.matches:
-                status = RowStatus.WARNING if current.activity and current.activity.warnings \
-                    else RowStatus.READY  # fmt: skip
-                self.model.update(
-                    rid, status=status, duplicates=[], account_checked=result.account_checked,
-                    message="" if status == RowStatus.READY else current.message,
-                )  # fmt: skip
-                return
-            reason = result.matches[0].reason
-            more = len(result.matches) - 1
-            message = reason[:1].upper() + reason[1:] + (f" (and {more} more)" if more else "")
-            self.model.update(
-                rid, status=RowStatus.DUPLICATE, duplicates=result.matches, message=message,
-                account_checked=result.account_checked,
-            )  # fmt: skip
+            if generation == self._generation:
+                self._duplicates.show(rid, result)
 
         self.runner.submit(
             check, on_result=done, on_error=lambda exc: log.warning("duplicate check: %s", exc),
@@ -269,7 +255,8 @@ class UploadController(QObject):
     def upload(self, row_ids: Iterable[int] | None = None) -> int:
         """Queue rows (all uploadable ones when None) and start uploading.
 
-        Possible duplicates the user did not choose to upload anyway become Skipped.
+        Possible duplicates the user did not choose to upload anyway become Skipped. With nothing
+        new to queue, uploads waiting for a retry are tried at once.
 
         Returns:
             How many rows were queued.
@@ -282,16 +269,21 @@ class UploadController(QObject):
                 continue
             if row.status == RowStatus.DUPLICATE and not row.upload_anyway:
                 skip.append(row.item_id)
+                self._batch.skipped.append(row.display_name)
                 self.model.update(row.row_id, status=RowStatus.SKIPPED)
                 continue
             allow = tuple(m.uri for m in row.duplicates if m.uri) if row.upload_anyway else ()
             queue.append((row.item_id, allow))
-            message = "" if self.client else "Waiting for sign-in to SportTracks"
-            self.model.update(row.row_id, status=RowStatus.QUEUED, message=message)
+            message = "" if self.client else "Waiting for sign-in to SportTracks."
+            self.model.update(
+                row.row_id, status=RowStatus.QUEUED, message=message, progress=None, step=""
+            )
         if not queue and not skip:
+            if any(r.status == RowStatus.QUEUED for r in self.model.rows()):
+                self.resume()  # "Upload" on rows waiting for a retry: try now
             return 0
         account = self.account
-        self._batch.update(item_id for item_id, _ in queue)
+        self._batch.queued.update(item_id for item_id, _ in queue)
 
         def write() -> None:
             for item_id in skip:
@@ -303,10 +295,16 @@ class UploadController(QObject):
                     self.store.enqueue(item_id, account, allow)
 
         self.runner.submit(
-            write, on_error=self._report_error, on_finished=self.resume,
+            write, on_error=self._report_error, on_finished=self._queue_written,
             description="Queueing uploads", serial=True,
         )  # fmt: skip
         return len(queue)
+
+    def _queue_written(self) -> None:
+        if self.client is not None:
+            self.resume()
+        else:
+            self._summarise()  # only duplicates skipped, or waiting for sign-in
 
     def resume(self) -> None:
         """Work the queue now (after a drop, a sign-in, or when a retry is due)."""
@@ -327,8 +325,9 @@ class UploadController(QObject):
                 if item.state == ItemState.QUEUED and item.account is None:
                     self.store.enqueue(item.id, account)
             engine = UploadEngine(
-                self.store, client, account, backoff=backoff, listener=self.item_changed.emit
-            )
+                self.store, client, account, backoff=backoff, listener=self.item_changed.emit,
+                on_step=self.step_started.emit,
+            )  # fmt: skip
             return engine.run(should_stop=lambda: ctx.cancelled)
 
         self._run_handle = self.runner.submit(
@@ -353,46 +352,32 @@ class UploadController(QObject):
             delay = max(MIN_RETRY_MS, int((report.retry_at - time.time()) * 1000))
             self._retry_timer.start(delay)
             self.status_changed.emit(
-                f"{report.last_error or 'Waiting'} Trying again in {round(delay / 1000)} s."
+                f"{report.last_error or 'Waiting.'} Trying again in {round(delay / 1000)} s."
             )
         elif report.auth_needed:
-            self.status_changed.emit(report.last_error or "Please sign in again.")
+            self.status_changed.emit(
+                f"{report.last_error or 'Please sign in again.'} The queued files will go after "
+                "the next sign-in, or when you click Upload."
+            )
         self._summarise()
 
+    def _on_step(self, item: QueueItem, step: str) -> None:
+        show_step(self.model, item, step)
+
     def _on_item_changed(self, item: QueueItem) -> None:
-        row = self.model.row_for_item(item.id)
-        if row is None:
-            return
-        status = _STATE_STATUS.get(item.state, row.status)
-        if item.state == ItemState.FILE_UPLOADED:
-            message = "Applying name, type and notes…"
-        elif item.state == ItemState.UPLOADING:
-            message = "Sending the file…"
-        elif item.state == ItemState.QUEUED and item.error:
-            message = f"{item.error} Will try again."
-        else:
-            message = item.error or ""
-        self.model.update(row.row_id, status=status, message=message, uris=item.uris)
+        show_item(self.model, item)
 
     def _summarise(self) -> None:
-        rows = [r for r in self.model.rows() if r.item_id in self._batch]
-        if not rows or any(r.status in (RowStatus.QUEUED, RowStatus.UPLOADING) for r in rows):
+        rows = self.model.rows()
+        if not self._batch or self._batch.open(rows):
             return
-        done = sum(r.status == RowStatus.UPLOADED for r in rows)
-        failed = [r for r in rows if r.status == RowStatus.FAILED]
-        skipped = [r for r in self.model.rows() if r.status == RowStatus.SKIPPED and r.item_id]
-        parts = [f"Uploaded {done} of {len(rows)} workout{'s' if len(rows) != 1 else ''}"]
-        if failed:
-            parts.append(f"{len(failed)} failed ({failed[0].display_name}: {failed[0].message})")
-        if skipped:
-            parts.append(f"{len(skipped)} skipped as already in SportTracks")
-        summary = "; ".join(parts) + "."
-        self._batch.clear()
+        summary = self._batch.summary(rows)
+        self._batch = Batch()
         self.upload_finished.emit(summary)
         self.status_changed.emit(summary)
 
     def cancel(self) -> None:
-        """Stop uploading: the file in flight finishes, queued ones go back to Ready."""
+        """Stop uploading: the file in flight finishes, queued ones go back to the list."""
         if self._run_handle is not None:
             self._run_handle.cancel()
         self._retry_timer.stop()
@@ -409,13 +394,11 @@ class UploadController(QObject):
 
         def done(back: list[int]) -> None:
             for item_id in back:
-                row = self.model.row_for_item(item_id)
-                if row is not None:
-                    warn = row.activity is not None and bool(row.activity.warnings)
-                    status = RowStatus.WARNING if warn else RowStatus.READY
-                    self.model.update(row.row_id, status=status, message="")
-                self._batch.discard(item_id)
-            self.status_changed.emit(f"Upload cancelled; {len(back)} file(s) not sent.")
+                show_cancelled(self.model, item_id)
+                if item_id in self._batch.queued:
+                    self._batch.queued.discard(item_id)
+                    self._batch.cancelled += 1
+            self._summarise()
 
         self.runner.submit(
             unqueue, on_result=done, on_error=self._report_error,
@@ -431,6 +414,7 @@ class UploadController(QObject):
             if row is None or row.status in (RowStatus.QUEUED, RowStatus.UPLOADING):
                 continue
             self.model.remove(row_id)
+            self._duplicates.forget(row_id)
             if row.item_id is None:
                 continue
             item_id, uploaded = row.item_id, row.status == RowStatus.UPLOADED

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from st_desktop.domain.activity import Activity
+from st_desktop.domain.track import Track
 from st_desktop.store.duplicates import DuplicateMatch
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +43,8 @@ REMOVABLE = frozenset(
     }
 )  # fmt: skip
 
-_COLOURS = {
+#: Status colours (text), shared with the row delegate.
+COLOURS = {
     RowStatus.WARNING: "#b26a00",
     RowStatus.ERROR: "#c62828",
     RowStatus.FAILED: "#c62828",
@@ -70,6 +72,9 @@ class UploadRow:
         upload_anyway: the user's decision for a duplicate (default: skip).
         name, type, notes: the user's edits (None: as the file says).
         uris: the workouts created.
+        track: the activity as the route and charts show it (built on the worker).
+        progress: fraction of the upload done while Uploading (None: no bar).
+        step: the short step text drawn on the bar ("Sending 1/2…").
     """
 
     display_name: str
@@ -85,6 +90,9 @@ class UploadRow:
     type: str | None = None
     notes: str | None = None
     uris: tuple[str, ...] = ()
+    track: Track | None = None
+    progress: float | None = None
+    step: str = ""
     row_id: int = field(default_factory=lambda: next(_ids))
 
     @property
@@ -124,6 +132,8 @@ HEADERS = {
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
+#: The explanation drawn under the file name (the Details column's text).
+DetailRole = Qt.ItemDataRole.UserRole + 3
 
 
 def format_duration(seconds: float) -> str:
@@ -190,13 +200,21 @@ class UploadListModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SortRole:
             return self._sort_value(row, column)
+        if role == DetailRole:
+            return details(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == Column.STATUS and row.step:
+                return f"{row.status.value}: {row.step}"
+            if column == Column.FILE and details(row):
+                return f"{row.display_name}: {details(row)}"
+            return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.FILE:
-                return row.origin
             text = details(row)
+            if column == Column.FILE:
+                return f"{row.origin}\n{text}" if text else row.origin
             return text or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
-            colour = _COLOURS.get(row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.STATUS, Column.DETAILS):
+            colour = COLOURS.get(row.status)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.DURATION,
@@ -216,7 +234,7 @@ class UploadListModel(QAbstractTableModel):
         if activity is None:
             return ""
         if column == Column.START:
-            return activity.start_time.strftime("%Y-%m-%d %H:%M")
+            return activity.start_time.strftime("%Y-%m-%d\n%H:%M")  # two lines: a narrow column
         if column == Column.SPORT:
             return row.sport
         if column == Column.DURATION:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from st_desktop.ui.upload.controller import UploadController
+from st_desktop.ui.upload.delegate import UploadRowDelegate, row_height
 from st_desktop.ui.upload.drop import DropTarget
-from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, Column, UploadRow
+from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, Column, RowStatus, UploadRow
 from st_desktop.ui.upload.preview import PreviewView
 
 
@@ -70,13 +71,28 @@ class UploadPane(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAlternatingRowColors(True)
         self.list.verticalHeader().hide()
-        self.list.setWordWrap(False)
+        self.list.setWordWrap(True)  # "Possible duplicate" and the start take two lines
+        self.list.setItemDelegate(UploadRowDelegate(self.list))
+        rows = self.list.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(row_height(self.list))
+        # The list shares the window with the workout table: the explanation of each status is
+        # drawn under the file name, so the Details column is only there for sorting and
+        # screen readers.
+        self.list.setColumnHidden(Column.DETAILS, True)
         header = self.list.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column in (Column.STATUS, Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
+        header.setStretchLastSection(False)
+        for column in (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Interactive)
-        self.list.setColumnWidth(Column.FILE, 160)
+        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
+        # Wide enough for the longest status and a progress bar, so nothing jumps.
+        metrics = self.list.fontMetrics()
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
+        widest = max(
+            metrics.horizontalAdvance(t) for t in ("Uploading", "duplicate", "Sending 1/2…")
+        )
+        self.list.setColumnWidth(Column.STATUS, widest + 28)  # the bar's frame and margins
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
         self.list.setAccessibleName("Files to upload")
 
         self.preview = PreviewView(self)
@@ -115,8 +131,12 @@ class UploadPane(QWidget):
         splitter.setObjectName("uploadSplitter")
         splitter.addWidget(top)
         splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        # The list gets a few rows; the preview (route and charts) the rest.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([row_height(self.list) * 9, 10_000])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -127,7 +147,7 @@ class UploadPane(QWidget):
         self.model.rowsInserted.connect(self._update_buttons)
         self.model.rowsRemoved.connect(self._update_buttons)
         controller.status_changed.connect(self.status_label.setText)
-        controller.busy_changed.connect(self._busy_changed)
+        controller.busy_changed.connect(self._update_buttons)
         controller.workouts_uploaded.connect(self.workouts_uploaded)
         self._update_buttons()
 
@@ -159,7 +179,9 @@ class UploadPane(QWidget):
         """Show distances in "metric" or "imperial" units."""
         self.model.set_units(units)
         self.preview.set_units(units)
-        self.preview.show_row(self._current_row())
+        current = self._current_row()
+        same = current is not None and self.preview.current_row_id() == current.row_id
+        self.preview.show_row(current, keep_edits=same, selected=len(self.selected_rows()))
 
     def selected_rows(self) -> list[UploadRow]:
         """Rows selected in the list, in list order."""
@@ -194,7 +216,7 @@ class UploadPane(QWidget):
         return rows[0] if len(rows) == 1 else None
 
     def _selection_changed(self) -> None:
-        self.preview.show_row(self._current_row())
+        self.preview.show_row(self._current_row(), selected=len(self.selected_rows()))
         self._update_buttons()
 
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
@@ -205,12 +227,13 @@ class UploadPane(QWidget):
             self.preview.show_row(current, keep_edits=same)
         self._update_buttons()
 
-    def _busy_changed(self, busy: bool) -> None:
-        self.cancel_button.setEnabled(busy)
-
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows() or self.model.rows()
-        self.upload_button.setEnabled(any(r.status in UPLOADABLE for r in rows))
+        waiting = any(r.status == RowStatus.QUEUED for r in self.model.rows())
+        self.upload_button.setEnabled(waiting or any(r.status in UPLOADABLE for r in rows))
+        # Queued files may be taken back while they wait (for a sign-in, or a retry) too.
+        sending = (RowStatus.QUEUED, RowStatus.UPLOADING)
+        self.cancel_button.setEnabled(any(r.status in sending for r in self.model.rows()))
         self.remove_button.setEnabled(any(r.status in REMOVABLE for r in self.selected_rows()))
         self.hint.setVisible(self.model.rowCount() == 0)
 

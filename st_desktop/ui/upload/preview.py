@@ -1,43 +1,51 @@
-"""The preview of one upload row: summary, duplicate decision, editable metadata, route, charts."""
+"""The preview of one upload row: summary, duplicate decision, editable metadata, route, charts.
+
+The route and charts are the detail editor's own widgets; the charts' crosshair moves the
+route's marker, as in the editor. The route sits beside the name, type and notes, so the charts
+get the full width and the rest of the height.
+"""
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from st_desktop.ui.detail.charts import ChartsView
+from st_desktop.ui.detail.route import RouteView
 from st_desktop.ui.detail.type_picker import TypePicker
-from st_desktop.ui.upload.model import RowStatus, UploadRow, format_distance, format_duration
+from st_desktop.ui.upload.model import (
+    COLOURS,
+    RowStatus,
+    UploadRow,
+    format_distance,
+    format_duration,
+)
 
 log = logging.getLogger(__name__)
 
 EDITABLE = frozenset(
     {RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE, RowStatus.FAILED, RowStatus.SKIPPED}
 )
-
-
-def _detail_widget(module: str, name: str, parent: QWidget) -> Any | None:
-    """The detail editor's chart or route widget (shared with the editor), if available."""
-    try:
-        cls = getattr(importlib.import_module(f"st_desktop.ui.detail.{module}"), name)
-    except (ImportError, AttributeError):
-        log.info("st_desktop.ui.detail.%s.%s is not available; preview without it", module, name)
-        return None
-    return cls(parent)
+NOTHING_SELECTED = (
+    "Select a file in the list to see its route and charts, and to set the name, type and "
+    "notes it is uploaded with."
+)
 
 
 class PreviewView(QWidget):
@@ -102,68 +110,127 @@ class PreviewView(QWidget):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("previewNotes")
         self.notes_edit.setPlaceholderText("Notes")
-        self.notes_edit.setFixedHeight(60)
-        form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Type", self.type_picker)
-        form.addRow("N&otes", self.notes_edit)
+        self.notes_edit.setMinimumHeight(60)
+        self.notes_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.name_edit.editingFinished.connect(self._emit_edit)
         self.type_picker.type_changed.connect(self._emit_edit)
         self.notes_edit.textChanged.connect(self._notes_timer.start)  # not on every key
 
-        self.route = _detail_widget("route", "RouteView", self)
-        self.charts = _detail_widget("charts", "ChartsView", self)
-        views = QSplitter(Qt.Orientation.Vertical, self)
-        for view in (self.route, self.charts):
-            if view is not None:
-                views.addWidget(view)
-        self.placeholder = QLabel("Select a file in the list to preview it.", self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.route = RouteView(self)
+        self.charts = ChartsView(self)
+        self.charts.cursor_moved.connect(self.route.set_marker_at)
+        self.charts.setMinimumHeight(160)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
+        # Name, type and notes on the left, the route beside them, the charts below.
+        self.form_box = QWidget(self)
+        self.form_box.setObjectName("previewForm")
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&Type", self.type_picker)
+        form.addRow("N&otes", self.notes_edit)
+        upper = QWidget(self)
+        upper_layout = QHBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.form_box, 3)
+        upper_layout.addWidget(self.route, 2)
+        self.views = QSplitter(Qt.Orientation.Vertical, self)
+        self.views.setObjectName("previewSplitter")
+        self.views.setChildrenCollapsible(False)
+        self.views.addWidget(upper)
+        self.views.addWidget(self.charts)
+        self.views.setStretchFactor(0, 0)
+        self.views.setStretchFactor(1, 1)
+        self.views.setSizes([180, 10_000])  # the form's height; the charts take the rest
+
+        self.status_note = QLabel(self)
+        self.status_note.setObjectName("previewStatus")
+        self.status_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_note.setWordWrap(True)
+        self.status_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.status_note)
         layout.addWidget(self.duplicate_box)
-        layout.addLayout(form)
-        layout.addWidget(views, 1)
-        self._content = [self.title, self.summary, views, self.name_edit, self.type_picker,
-                         self.notes_edit]  # fmt: skip
+        layout.addWidget(self.views, 1)
+        self.stretch = QWidget(self)  # keeps an unreadable file's text at the top
+        layout.addWidget(self.stretch, 1)
+
+        self.placeholder = QLabel(NOTHING_SELECTED, self)
+        self.placeholder.setObjectName("previewEmpty")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # drawn in the disabled (grey) colour
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
         self.show_row(None)
 
     # ------------------------------------------------------------------ showing
 
     def set_units(self, units: str) -> None:
-        """Metric or imperial figures."""
+        """Metric or imperial figures (the charts are redrawn, typed text is kept)."""
+        if units == self._units:
+            return
         self._units = units
+        if self.charts.track is not None:
+            self.charts.set_track(self.charts.track, units)
 
     def current_row_id(self) -> int | None:
         """The row shown, if any."""
         return self._row_id
 
-    def show_row(self, row: UploadRow | None, *, keep_edits: bool = False) -> None:
-        """Show ``row`` (None: nothing selected).
+    def is_empty(self) -> bool:
+        """True while the empty state (nothing selected) is shown."""
+        return self.pages.currentWidget() is self.placeholder
+
+    def show_row(
+        self, row: UploadRow | None, *, keep_edits: bool = False, selected: int = 0
+    ) -> None:
+        """Show ``row`` (None: nothing, or several rows, selected).
 
         Args:
             row: the row to show.
             keep_edits: the row shown already changed (its status, say): refresh the summary
                 but leave the name, type and notes fields as the user is typing them.
+            selected: how many rows are selected when ``row`` is None.
         """
         if self._notes_timer.isActive():
             self._emit_edit()  # notes typed for the row shown before belong to it
         self._row_id = None  # edits made while filling the fields are not the user's
-        self.placeholder.setVisible(row is None)
-        for widget in self._content:
-            widget.setVisible(row is not None)
-        self.duplicate_box.setVisible(row is not None and bool(row.duplicates))
         if row is None:
+            self.placeholder.setText(
+                f"{selected} files selected. Upload sends them all; select one to preview it."
+                if selected > 1 else NOTHING_SELECTED
+            )  # fmt: skip
+            self.pages.setCurrentWidget(self.placeholder)
+            self._track_for = None
+            self.route.set_track(None)
+            self.charts.set_track(None, self._units)
             return
+        self.pages.setCurrentIndex(1)
         activity = row.activity
         self.title.setText(row.name or (activity.name if activity else None) or row.display_name)
         self.summary.setText(self._summary_text(row))
+        self.summary.setVisible(activity is not None)
+        note = self._status_text(row)
+        self.status_note.setText(note)
+        self.status_note.setVisible(bool(note))
+        colour = COLOURS.get(row.status)
+        self.status_note.setStyleSheet(f"color: {colour};" if colour else "")
+        self.duplicate_box.setVisible(bool(row.duplicates))
         if row.duplicates:
             self.duplicate_reason.setText(row.message)
             (self.anyway_button if row.upload_anyway else self.skip_button).setChecked(True)
+        self.views.setVisible(activity is not None)
+        self.stretch.setVisible(activity is None)
         editable = row.status in EDITABLE and activity is not None
         for widget in (self.name_edit, self.type_picker, self.notes_edit, self.duplicate_box):
             widget.setEnabled(editable)
@@ -179,30 +246,32 @@ class PreviewView(QWidget):
     def _summary_text(self, row: UploadRow) -> str:
         activity = row.activity
         if activity is None:
-            return f"{row.status.value}: {row.message}" if row.message else row.status.value
+            return ""
         parts = [
             activity.start_time.strftime("%a %d %b %Y, %H:%M:%S"),
             format_duration(activity.elapsed_time) if activity.elapsed_time else "",
             format_distance(activity.distance, self._units),
             f"{activity.format} from {activity.device}" if activity.device else activity.format,
         ]
-        text = " · ".join(p for p in parts if p)
-        if activity.warnings:
-            text += "\n⚠ " + "\n⚠ ".join(activity.warnings)
+        return " · ".join(p for p in parts if p)
+
+    @staticmethod
+    def _status_text(row: UploadRow) -> str:
+        """What the status means for this file: the error, the warnings, the upload step."""
+        lines = []
         if row.message and not row.duplicates:
-            text += f"\n{row.status.value}: {row.message}"
-        return text
+            lines.append(f"{row.status.value}: {row.message}")
+        elif row.status in (RowStatus.ERROR, RowStatus.FAILED, RowStatus.SKIPPED):
+            lines.append(row.status.value)
+        if row.activity is not None and row.status != RowStatus.ERROR:
+            lines += [f"⚠ {w}" for w in row.activity.warnings]
+        return "\n".join(lines)
 
     def _show_track(self, row: UploadRow) -> None:
         self._track_for = row.activity
-        if (self.route is None and self.charts is None) or row.activity is None:
-            return
-        from st_desktop.domain.track import Track
-
-        track = Track.from_activity(row.activity)
-        for view in (self.route, self.charts):
-            if view is not None:
-                view.set_track(track, self._units)
+        self.route.set_track(row.track, self._units)
+        self.charts.set_track(row.track, self._units)
+        self.route.set_marker_at(None)
 
     # ------------------------------------------------------------------ user changes
 

@@ -82,13 +82,13 @@ def test_batch_drop_gives_each_file_its_status(qtbot: QtBot, pane, tmp_path: Pat
     good = write_gpx(tmp_path, "morning.gpx", START)
     folder = tmp_path / "watch"
     folder.mkdir()
-    write_gpx(folder, "evening.gpx", START + timedelta(hours=10))
+    write_gpx(folder, "evening.gpx", START + timedelta(hours=10, minutes=7))
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
     gz = tmp_path / "night.gpx.gz"
-    gz.write_bytes(gzip.compress(make_gpx(START + timedelta(hours=14))))
+    gz.write_bytes(gzip.compress(make_gpx(START + timedelta(hours=14, minutes=21))))
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("a/noon.gpx", make_gpx(START + timedelta(hours=5)))
+        zf.writestr("a/noon.gpx", make_gpx(START + timedelta(hours=5, minutes=33)))
         zf.writestr("a/broken.tcx", b"<TrainingCenterDatabase><Activities>")
     empty = tmp_path / "empty.fit"
     empty.write_bytes(b"")
@@ -129,7 +129,7 @@ def test_upload_with_edited_metadata_reaches_the_account(
     preview.notes_edit.setPlainText("Windy")
     with qtbot.waitSignal(pane.workouts_uploaded, timeout=WAIT_MS) as uploaded:
         qtbot.mouseClick(pane.upload_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Uploaded 1 of 1" in pane.status_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: pane.status_label.text() == "1 uploaded.", timeout=WAIT_MS)
     [uri] = uploaded.args[0]
     workout = sandbox_client(server).get_workout(uri)
     assert (workout.name, workout.type, workout.notes) == ("Sunday loop", "Cycling: Road", "Windy")

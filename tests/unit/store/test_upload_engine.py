@@ -11,7 +11,8 @@ import pytest
 
 from st_desktop.sandbox import SandboxServer
 from st_desktop.store.intake import Source, ingest
-from st_desktop.store.upload_engine import UploadEngine, backoff_delay, check_duplicates
+from st_desktop.store.upload_checks import check_duplicates
+from st_desktop.store.upload_engine import UploadEngine, backoff_delay
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
 from tests.unit.store.upload_helpers import ACCOUNT, START, sandbox_client, write_gpx
 

@@ -1,0 +1,143 @@
+"""The words of an upload run: per-row step texts and the summary sentence at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from st_desktop.store.upload_engine import STEP_APPLYING, STEP_CHECKING, STEP_SENDING, has_edits
+from st_desktop.store.uploads import ItemState, QueueItem
+from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
+
+#: The row status of each queue state.
+STATE_STATUS = {
+    ItemState.QUEUED: RowStatus.QUEUED,
+    ItemState.UPLOADING: RowStatus.UPLOADING,
+    ItemState.FILE_UPLOADED: RowStatus.UPLOADING,
+    ItemState.UPLOADED: RowStatus.UPLOADED,
+    ItemState.FAILED: RowStatus.FAILED,
+    ItemState.SKIPPED: RowStatus.SKIPPED,
+}
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """What a row shows while a step of its upload runs.
+
+    Attributes:
+        fraction: how far the bar is filled (half of the current step is counted as done).
+        step: the short text on the bar ("Sending 1/2…").
+        message: the sentence under the file name.
+    """
+
+    fraction: float
+    step: str
+    message: str
+
+
+def step_progress(item: QueueItem, step: str) -> StepProgress:
+    """The bar and sentence for ``step`` of ``item``'s upload.
+
+    An upload is one step (send the file) or two (then apply the edited name, type and notes).
+    """
+    total = 2 if has_edits(item) else 1
+    count = f" 1/{total}" if total > 1 else ""
+    if step == STEP_CHECKING:
+        return StepProgress(
+            0.0, "Checking…", "Checking whether an earlier try already reached SportTracks…"
+        )
+    if step == STEP_APPLYING:
+        return StepProgress(0.75, "Applying 2/2…", "Applying the name, type and notes…")
+    if step == STEP_SENDING:
+        return StepProgress(0.5 / total, f"Sending{count}…", "Sending the file to SportTracks…")
+    return StepProgress(0.0, "", "")
+
+
+def show_step(model: UploadListModel, item: QueueItem, step: str) -> None:
+    """Put the bar and sentence of an upload step on the item's row."""
+    row = model.row_for_item(item.id)
+    if row is None:
+        return
+    shown = step_progress(item, step)
+    model.update(
+        row.row_id, status=RowStatus.UPLOADING, progress=shown.fraction, step=shown.step,
+        message=shown.message,
+    )  # fmt: skip
+
+
+def show_item(model: UploadListModel, item: QueueItem) -> None:
+    """Show a state the engine gave the item (the step texts of an upload in flight stay)."""
+    row = model.row_for_item(item.id)
+    if row is None:
+        return
+    status = STATE_STATUS.get(item.state, row.status)
+    if status == RowStatus.UPLOADING:
+        if row.progress is None:
+            model.update(row.row_id, progress=0.0, step="Uploading…")
+        model.update(row.row_id, status=status, uris=item.uris)
+        return
+    if item.state == ItemState.QUEUED and item.error:
+        message = f"{item.error} Will try again."
+    else:
+        message = item.error or ""
+    model.update(row.row_id, status=status, message=message, uris=item.uris, progress=None, step="")
+
+
+def show_cancelled(model: UploadListModel, item_id: int) -> None:
+    """The item was taken back from the queue: its row is as before, and says so."""
+    row = model.row_for_item(item_id)
+    if row is None:
+        return
+    warned = row.activity is not None and bool(row.activity.warnings)
+    status = RowStatus.WARNING if warned else RowStatus.READY
+    message = "Not sent: the upload was cancelled."
+    if row.duplicates:
+        status, message = RowStatus.DUPLICATE, row.message
+    model.update(row.row_id, status=status, message=message, progress=None, step="")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass
+class Batch:
+    """The rows of one upload run (the user's click), for the summary at its end.
+
+    Attributes:
+        queued: item ids sent to the queue.
+        skipped: display names of possible duplicates the user left on Skip.
+        cancelled: how many queued files the user took back with Cancel.
+    """
+
+    queued: set[int] = field(default_factory=set)
+    skipped: list[str] = field(default_factory=list)
+    cancelled: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.queued or self.skipped or self.cancelled)
+
+    def open(self, rows: Iterable[UploadRow]) -> bool:
+        """Whether a row of the run is still queued or uploading."""
+        busy = (RowStatus.QUEUED, RowStatus.UPLOADING)
+        return any(r.item_id in self.queued and r.status in busy for r in rows)
+
+    def summary(self, rows: Iterable[UploadRow]) -> str:
+        """``3 uploaded, 1 skipped as duplicate, 1 failed: ride.fit: <reason>.``"""
+        mine = [r for r in rows if r.item_id in self.queued]
+        uploaded = sum(r.status == RowStatus.UPLOADED for r in mine)
+        failed = [r for r in mine if r.status == RowStatus.FAILED]
+        parts = [f"{uploaded} uploaded"]
+        if self.skipped:
+            parts.append(f"{_plural(len(self.skipped), 'duplicate')} skipped")
+        if self.cancelled:
+            parts.append(f"{self.cancelled} not sent (cancelled)")
+        if len(failed) == 1:
+            parts.append(f"1 failed: {failed[0].display_name}: {failed[0].message.rstrip('.')}")
+        elif failed:
+            first = failed[0]
+            parts.append(
+                f"{_plural(len(failed), 'file')} failed (first {first.display_name}: "
+                f"{first.message.rstrip('.')})"
+            )
+        return ", ".join(parts) + "."
