@@ -48,7 +48,8 @@ def fill(cache: WorkoutCache) -> float:
             "start_time": f"{year}-{month:02d}-{dom:02d}T{6 + i % 12:02d}:15:00+02:00",
             "type": rng.choice(TYPES),
             "name": f"{rng.choice(WORDS)} {rng.choice(WORDS).lower()} {i}",
-            "total_distance": f"{rng.uniform(2000, 90000):.1f}",
+            # Every 20th has no distance (the service writes 0): those sort after the rest.
+            "total_distance": "0" if i % 20 == 0 else f"{rng.uniform(2000, 90000):.1f}",
             "duration": f"{rng.uniform(900, 14000):.2f}",
             "elevation_gain": round(rng.uniform(0, 1200), 1),
             "avg_heartrate": rng.randint(110, 170),
@@ -124,7 +125,7 @@ def run_once(
 
     started = time.perf_counter()
     generation = model.generation
-    model.sort(Column.DURATION, Qt.SortOrder.DescendingOrder)
+    model.sort(Column.DISTANCE, Qt.SortOrder.DescendingOrder)
     settle(app, model, generation, 1 << 30)
     browser.table.viewport().repaint()
     times["sort"].append(time.perf_counter() - started)
@@ -154,7 +155,7 @@ def main() -> int:
     print(f"open   (first page shown): {median_ms(open_t)}   target < 50 ms")
     print(f"scroll (next page of 200): {median_ms(scroll_t)}   target < 50 ms")
     print(f"filter (search, 1st page): {median_ms(filter_t)}   target < 50 ms")
-    print(f"sort   (by duration):      {median_ms(sort_t)}")
+    print(f"sort   (by distance):      {median_ms(sort_t)}")
     print(f"peak RSS: {rss_mb:.0f} MB   target < 250 MB")
     runner.shutdown(5.0)
     cache.close()

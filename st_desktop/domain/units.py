@@ -99,8 +99,18 @@ def shows_pace(sport: str | None) -> bool:
     return category in _PACE_CATEGORIES
 
 
+def known_distance(metres: float | None) -> float | None:
+    """The distance, or None when there is none to show.
+
+    The service writes ``0`` for workouts that cover no distance (strength training, manual
+    entries without one); "0.00 km" would read as a measurement, so zero counts as unknown.
+    """
+    return metres if metres is not None and metres > 0 else None
+
+
 def format_distance(metres: float | None, units: str, decimals: int = 2) -> str:
-    """``"10.02 km"`` / ``"6.23 mi"``; "" when unknown."""
+    """``"10.02 km"`` / ``"6.23 mi"``; "" when unknown or zero (see :func:`known_distance`)."""
+    metres = known_distance(metres)
     if metres is None:
         return ""
     per, label = distance_unit(units)

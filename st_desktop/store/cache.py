@@ -79,13 +79,15 @@ CREATE TABLE IF NOT EXISTS meta (
 #: Sort keys of :class:`WorkoutQuery` -> SQL expression (ties broken by newest first).
 SORT_COLUMNS: dict[str, str] = {
     "start": "start_utc",
-    "name": "name COLLATE NOCASE",
-    "type": "type COLLATE NOCASE",
-    "distance": "distance",
+    "name": "name",
+    "type": "type",
+    # The service writes 0 for workouts without a distance (strength training): unknown, not short.
+    "distance": "NULLIF(distance, 0)",
     "duration": "duration",
     "elevation_gain": "elevation_gain",
     "avg_heartrate": "avg_heartrate",
 }
+_TEXT_SORTS = frozenset({"name", "type"})
 
 #: Keys of a full workout that are too bulky for the summary row.
 _BULKY_KEYS = frozenset({*STREAM_KEYS, "laps", "timer_stops"})
@@ -136,11 +138,12 @@ class WorkoutQuery:
 
     def order_by(self) -> str:
         """The ORDER BY clause; NULLs (unknown figures) always go last."""
-        expression = SORT_COLUMNS.get(self.sort, "start_utc")
+        value = SORT_COLUMNS.get(self.sort, "start_utc")
+        collate = " COLLATE NOCASE" if self.sort in _TEXT_SORTS else ""
         direction = "DESC" if self.descending else "ASC"
-        column = expression.split()[0]
         return (
-            f"({column} IS NULL), {expression} {direction}, start_utc {direction}, id {direction}"
+            f"({value} IS NULL), {value}{collate} {direction}, start_utc {direction}, "
+            f"id {direction}"
         )
 
 

@@ -8,15 +8,16 @@ NaN gaps break the line instead of bridging it.
 
 from __future__ import annotations
 
-import ctypes
+import math
 import os
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QPointF, Signal
-from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 # isort: split
 # pyqtgraph picks its Qt binding when first imported: PySide6 is loaded above and named here.
@@ -26,59 +27,154 @@ import pyqtgraph as pg
 FloatArray = npt.NDArray[np.float64]
 TickFormatter = Callable[[float], str]
 
+#: Tick steps of an elapsed-time axis, in seconds: whole minutes and hours, never 8:20 or 33:20.
+TIME_STEPS = (
+    1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200,
+    86400,
+)  # fmt: skip
 
-def _binding_drops_none_references() -> bool:
-    """True when this PySide6 loses references to None (e.g. each null pointer it returns).
-
-    PySide6 6.12.0 on Python 3.11 does (3.12+ makes None immortal, so it cannot matter there).
-    pyqtgraph asks ``scene()``/``parentItem()`` thousands of times per redraw, so None's
-    reference count would reach zero and the interpreter abort ("deallocating None").
-    """
-    if sys.version_info >= (3, 12):
-        return False
-    item = QGraphicsRectItem()
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        item.scene()
-    return sys.getrefcount(None) < before
-
-
-_NONE_LEAKS = _binding_drops_none_references()
-_BALLAST: list[bool | None] = []
-if _NONE_LEAKS:  # never free the ballast, not even at exit: the dropped references stay dropped
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_BALLAST))
-_LOW_WATER = 200_000
-
-
-def keep_none_alive() -> None:
-    """Work around the binding bug above: hold enough extra references to None, True, False.
-
-    The same bug drops references to True and False. Called around every plotting operation;
-    costs 8 bytes per reference the binding dropped. Remove once the supported PySide6
-    versions are fixed (or Python >= 3.12 is required).
-    """
-    if not _NONE_LEAKS:
-        return
-    for singleton in (None, True, False):
-        if sys.getrefcount(singleton) < _LOW_WATER:
-            _BALLAST.extend([singleton] * _LOW_WATER)
+#: Height a chart keeps at least (pixels), and what the x axis under the lowest one takes.
+MIN_CHART_HEIGHT = 40
+X_AXIS_HEIGHT = 26
+#: Width of every left axis, so the stacked charts line up.
+Y_AXIS_WIDTH = 46
+#: Pixels between labelled ticks of a y axis at least.
+MIN_LABEL_GAP = 16
+#: Pixels a tick label keeps from either end of its axis (pyqtgraph drops labels that stick out).
+LABEL_MARGIN = 7
+#: Room kept free above the curve for the chart's title (pixels).
+TITLE_ROOM = 16
 
 
 class _Axis(pg.AxisItem):  # type: ignore[misc]
-    """A bottom axis whose tick labels come from a formatter (e.g. h:mm for elapsed time)."""
+    """An axis whose tick labels come from a formatter (h:mm for elapsed time, m:ss for pace).
 
-    def __init__(self, formatter: TickFormatter | None = None) -> None:
-        super().__init__("bottom")
+    With ``time_steps`` the ticks fall on whole seconds, minutes or hours (:data:`TIME_STEPS`).
+    """
+
+    def __init__(
+        self, orientation: str, formatter: TickFormatter | None = None, *, time_steps: bool = False
+    ) -> None:
+        super().__init__(orientation)
         self.formatter = formatter
+        self.time_steps = time_steps
+        #: Ticks outside (low, high) are not drawn: no label beside the empty room for the title.
+        self.data_range: tuple[float, float] | None = None
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if self.formatter is None:
             return list(super().tickStrings(values, scale, spacing))
         return [self.formatter(v) for v in values]
 
+    def tickValues(self, low: float, high: float, size: float) -> list[tuple[float, list[float]]]:
+        if self.data_range is None or size <= 0 or high <= low:
+            return list(super().tickValues(low, high, size))
+        return [_value_ticks(self.data_range, low, high, size)]
+
+    def tickSpacing(self, low: float, high: float, size: float) -> list[tuple[float, float]]:
+        span = abs(high - low)
+        if span == 0 or size <= 0:
+            return []
+        if self.time_steps:
+            # About one labelled tick per 90 px, as for pyqtgraph's own axes.
+            wanted = span / max(2.0, size / 90.0)
+            major = next((step for step in TIME_STEPS if step >= wanted), TIME_STEPS[-1])
+            minor = next(
+                (s for s in reversed(TIME_STEPS) if s <= major / 4 and major % s == 0), major
+            )
+            return [(float(major), 0.0), (float(minor), 0.0)]
+        return list(super().tickSpacing(low, high, size))
+
+
+def _value_ticks(
+    data_range: tuple[float, float], low: float, high: float, size: float
+) -> tuple[float, list[float]]:
+    """Two or three labelled ticks on the data's own span, far enough apart to read.
+
+    One level only (pyqtgraph would squeeze minor labels in wherever they fit), none beside the
+    empty room kept for the title, none so close to an end that pyqtgraph would drop it: a short
+    chart gets at least one label rather than none.
+    """
+    first, last = data_range
+    per_pixel = (high - low) / size
+    bottom = max(first, low + LABEL_MARGIN * per_pixel)
+    top = min(last, high - LABEL_MARGIN * per_pixel)
+    if top < bottom:  # a flat line: label it where it is
+        bottom = top = (first + last) / 2
+    step = _nice_step(max(MIN_LABEL_GAP * per_pixel, (last - first) / 3, 1e-9))
+    for _ in range(12):
+        values = [k * step for k in range(math.ceil(bottom / step), math.floor(top / step) + 1)]
+        if values:
+            return step, values
+        step = _nice_step(step * 0.4)  # finer, for a single label only
+        middle = (bottom + top) / 2
+        nearest = step * round(middle / step)
+        if bottom <= nearest <= top:
+            return step, [nearest]
+    return step, [(bottom + top) / 2]
+
+
+def _nice_step(smallest: float) -> float:
+    """The first of 1, 2, 5 times a power of ten that is at least ``smallest``."""
+    power = 10.0 ** math.floor(math.log10(smallest))
+    return next(power * f for f in (1.0, 2.0, 5.0, 10.0) if power * f >= smallest)
+
+
+def _strip_unit(title: str) -> str:
+    """ "Heart rate (bpm)" -> "Heart rate": the value shown beside it carries the unit."""
+    name, bracket, _ = title.rpartition(" (")
+    return name if bracket and title.endswith(")") else title
+
+
+@dataclass
+class _Chart:
+    """One chart of the stack and what the crosshair needs to read it."""
+
+    plot: pg.PlotItem
+    line: pg.InfiniteLine
+    title_item: pg.TextItem
+    title: str
+    x: FloatArray
+    y: FloatArray
+    value_text: Callable[[float], str]
+    low: float
+    high: float
+
+    def fit_y(self) -> None:
+        """Show the whole y range with room at the top for the title, whatever the height."""
+        view = self.plot.getViewBox()
+        pixels = max(view.height(), 1.0)
+        span = self.high - self.low or max(abs(self.high) * 0.1, 1.0)
+        # Solve for a range whose top TITLE_ROOM pixels stay free, plus a 5 % margin below.
+        free = min(TITLE_ROOM / pixels, 0.5)
+        total = span * 1.05 / (1.0 - free)
+        bottom_pad = span * 0.05
+        top_pad = total - span - bottom_pad
+        if view.yInverted():  # the low values are at the top
+            view.setYRange(self.low - top_pad, self.high + bottom_pad, padding=0)
+        else:
+            view.setYRange(self.low - bottom_pad, self.high + top_pad, padding=0)
+
+    def show_value(self, x: float | None) -> None:
+        """Crosshair at ``x`` and the value there in the title (None: back to the title)."""
+        if x is None or not len(self.x) or not math.isfinite(x):
+            self.line.setVisible(False)
+            self.title_item.setText(self.title)
+            return
+        self.line.setPos(x)
+        self.line.setVisible(True)
+        i = int(np.clip(np.searchsorted(self.x, x), 0, len(self.x) - 1))
+        value = float(self.y[i])
+        shown = self.value_text(value) if math.isfinite(value) else "–"
+        self.title_item.setText(f"{_strip_unit(self.title)}  {shown}")
+
 
 class StackedPlots(QWidget):
     """Charts stacked vertically on one linked x axis, with a vertical crosshair line in each.
+
+    Each chart's title ("Heart rate (bpm)") sits small at its top left, and shows the value under
+    the crosshair while there is one. The x range ends where the data ends; the widget asks for
+    :data:`MIN_CHART_HEIGHT` per chart so short panes don't squash the charts flat.
 
     Signals:
         hovered(float): the mouse is over x (in the charts' x units); NaN when it left.
@@ -90,26 +186,36 @@ class StackedPlots(QWidget):
         super().__init__(parent)
         self._view = pg.GraphicsLayoutWidget(self)
         self._view.setBackground("w")
-        self._view.ci.setSpacing(2)
+        self._view.ci.setSpacing(0)
+        self._view.ci.setContentsMargins(2, 4, 10, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
-        self._plots: list[pg.PlotItem] = []
-        self._lines: list[pg.InfiniteLine] = []
-        self._labels: list[pg.TextItem] = []
-        self._series: list[tuple[FloatArray, FloatArray, Callable[[float], str]]] = []
+        self._charts: list[_Chart] = []
         self._formatter: TickFormatter | None = None
+        self._time_steps = False
+        self._title_font = QFont(self.font())
+        self._title_font.setPointSizeF(self.font().pointSizeF() * 0.9)
+        self._tick_font = QFont(self.font())
+        self._tick_font.setPointSizeF(self.font().pointSizeF() * 0.85)
         self._view.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._update_minimum_height()
 
     def clear(self) -> None:
         """Remove every chart."""
-        keep_none_alive()
         self._view.clear()
-        self._plots, self._lines, self._labels, self._series = [], [], [], []
+        self._charts = []
+        self._update_minimum_height()
 
-    def set_x_formatter(self, formatter: TickFormatter | None) -> None:
-        """How bottom tick labels are written (applies to charts added afterwards)."""
+    def set_x_formatter(self, formatter: TickFormatter | None, *, time_steps: bool = False) -> None:
+        """How bottom tick labels are written (applies to charts added afterwards).
+
+        Args:
+            formatter: value -> label; None for plain numbers.
+            time_steps: the x values are seconds: put ticks on whole minutes and hours.
+        """
         self._formatter = formatter
+        self._time_steps = time_steps
 
     def add_chart(
         self,
@@ -121,54 +227,89 @@ class StackedPlots(QWidget):
         *,
         invert_y: bool = False,
         fill: bool = False,
+        y_formatter: TickFormatter | None = None,
     ) -> None:
         """Append a chart of ``y`` against ``x`` (NaN breaks the line).
 
         Args:
-            title: shown at the left ("Heart rate (bpm)").
-            x, y: samples.
+            title: name and unit, shown small at the top left ("Heart rate (bpm)").
+            x, y: samples, ``x`` ascending.
             color: line colour ("#d32f2f").
-            value_text: formats the value under the crosshair.
+            value_text: formats the value under the crosshair ("142 bpm").
             invert_y: larger values at the bottom (pace: faster is higher).
             fill: shade the area under the line (elevation).
+            y_formatter: how left tick labels are written (pace as m:ss); None for numbers.
         """
-        row = len(self._plots)
-        plot = self._view.addPlot(row=row, col=0, axisItems={"bottom": _Axis(self._formatter)})
-        plot.setLabel("left", title)
+        bottom = _Axis("bottom", self._formatter, time_steps=self._time_steps)
+        left = _Axis("left", y_formatter)
+        plot = self._view.addPlot(
+            row=len(self._charts), col=0, axisItems={"bottom": bottom, "left": left}
+        )
         plot.showGrid(x=True, y=True, alpha=0.15)
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=True, y=False)
         plot.hideButtons()
-        plot.getAxis("left").setWidth(64)
+        for axis in (left, bottom):
+            axis.setStyle(tickFont=self._tick_font, tickLength=-4)
+            axis.setTextPen("#555")
+        left.setWidth(Y_AXIS_WIDTH)
         plot.invertY(invert_y)
         pen = pg.mkPen(color, width=1.5)
         brush = pg.mkBrush(color + "40") if fill else None
-        finite = y[np.isfinite(y)]
-        level = float(finite.min()) if fill and len(finite) else None
+        finite_y = y[np.isfinite(y)]
+        level = float(finite_y.min()) if fill and len(finite_y) else None
         # Attach first, then data: clipping asks the view box for its range.
         curve = plot.plot(pen=pen, connect="finite", fillLevel=level, brush=brush)
         curve.setClipToView(True)
         curve.setDownsampling(auto=True, method="peak")
         curve.setData(x, y)
-        if self._plots:
-            plot.setXLink(self._plots[0])
         line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555", width=1))
         line.setVisible(False)
         plot.addItem(line, ignoreBounds=True)
-        label = pg.TextItem(anchor=(0, 0), color="#222", fill=pg.mkBrush(255, 255, 255, 200))
-        label.setVisible(False)
-        plot.addItem(label, ignoreBounds=True)
-        self._plots.append(plot)
-        self._lines.append(line)
-        self._labels.append(label)
-        self._series.append((x, y, value_text))
-        keep_none_alive()
-        for other in self._plots[:-1]:  # only the lowest chart shows the x axis labels
-            other.getAxis("bottom").setStyle(showValues=False)
+        # Parented to the view box, not the data: the title stays put when the charts pan.
+        title_item = pg.TextItem(title, anchor=(0, 0), color="#333")
+        title_item.setFont(self._title_font)
+        title_item.textItem.document().setDocumentMargin(1)
+        title_item.setParentItem(plot.getViewBox())
+        title_item.setPos(3, 1)
+        title_item.setZValue(20)
+        low, high = (float(finite_y.min()), float(finite_y.max())) if len(finite_y) else (0.0, 1.0)
+        left.data_range = (low, high)
+        chart = _Chart(plot, line, title_item, title, x, y, value_text, low, high)
+        view = plot.getViewBox()
+        view.sigResized.connect(lambda _view, c=chart: c.fit_y())
+        chart.fit_y()
+        if self._charts:
+            plot.setXLink(self._charts[0].plot)
+        self._charts.append(chart)
+        self._fit_x()
+        for other in self._charts[:-1]:  # only the lowest chart shows the x axis labels
+            other.plot.getAxis("bottom").setStyle(showValues=False)
+            other.plot.getAxis("bottom").setHeight(2)
+        self._update_minimum_height()
 
-    def shade(self, spans: list[tuple[float, float]]) -> None:
+    def _fit_x(self) -> None:
+        """The x range runs from the first to the last sample of all charts, no padding."""
+        lows, highs = [], []
+        for chart in self._charts:
+            finite = chart.x[np.isfinite(chart.x)]
+            if len(finite):
+                lows.append(float(finite.min()))
+                highs.append(float(finite.max()))
+        if not lows or max(highs) <= min(lows):
+            return
+        low, high = min(lows), max(highs)
+        for chart in self._charts:  # no zooming or panning out past the data either
+            chart.plot.getViewBox().setLimits(xMin=low, xMax=high)
+        self._charts[0].plot.setXRange(low, high, padding=0)
+
+    def _update_minimum_height(self) -> None:
+        count = max(len(self._charts), 1)
+        self.setMinimumHeight(count * MIN_CHART_HEIGHT + X_AXIS_HEIGHT)
+
+    def shade(self, spans: Sequence[tuple[float, float]]) -> None:
         """Grey out x spans (pauses) in every chart."""
-        for plot in self._plots:
+        for chart in self._charts:
             for low, high in spans:
                 region = pg.LinearRegionItem(
                     (low, high), movable=False, brush=pg.mkBrush(0, 0, 0, 25)
@@ -176,45 +317,35 @@ class StackedPlots(QWidget):
                 region.setZValue(-10)
                 for line in region.lines:
                     line.setPen(pg.mkPen(None))
-                plot.addItem(region, ignoreBounds=True)
+                chart.plot.addItem(region, ignoreBounds=True)
 
     def chart_count(self) -> int:
         """Number of charts shown."""
-        return len(self._plots)
+        return len(self._charts)
+
+    def chart_titles(self) -> list[str]:
+        """What each chart's title currently reads, top to bottom (with the crosshair value)."""
+        return [chart.title_item.toPlainText() for chart in self._charts]
 
     def set_cursor(self, x: float | None) -> None:
         """Put the crosshair at ``x`` in every chart (None hides it) and show the values."""
-        keep_none_alive()
-        for line, label, plot, (xs, ys, text) in zip(
-            self._lines, self._labels, self._plots, self._series, strict=True
-        ):
-            if x is None or not len(xs) or not np.isfinite(x):
-                line.setVisible(False)
-                label.setVisible(False)
-                continue
-            line.setPos(x)
-            line.setVisible(True)
-            i = int(np.clip(np.searchsorted(xs, x), 0, len(xs) - 1))
-            value = float(ys[i])
-            label.setText(text(value) if np.isfinite(value) else "–")
-            _, (y0, y1) = plot.viewRange()
-            top = y0 if plot.getViewBox().yInverted() else y1
-            label.setPos(x, top)
-            label.setVisible(True)
+        for chart in self._charts:
+            chart.show_value(x)
 
     def _mouse_moved(self, position: QPointF) -> None:
-        keep_none_alive()
-        for plot in self._plots:
-            if plot.sceneBoundingRect().contains(position):
-                x = float(plot.getViewBox().mapSceneToView(position).x())
-                self.hovered.emit(x)
+        for chart in self._charts:
+            view = chart.plot.getViewBox()
+            if view.sceneBoundingRect().contains(position):
+                self.hovered.emit(float(view.mapSceneToView(position).x()))
                 return
+        if self._charts:
+            self.hovered.emit(math.nan)
 
     def grab_x_range(self) -> tuple[float, float] | None:
         """The visible x range (None without charts)."""
-        if not self._plots:
+        if not self._charts:
             return None
-        low, high = self._plots[0].viewRange()[0]
+        low, high = self._charts[0].plot.viewRange()[0]
         return float(low), float(high)
 
 
@@ -245,7 +376,6 @@ class RoutePlot(QWidget):
 
     def set_route(self, x: FloatArray, y: FloatArray) -> None:
         """Draw the projected track; start and finish at the first and last fix."""
-        keep_none_alive()
         self._message.setText("")
         self._line.setData(x, y)
         good = np.nonzero(np.isfinite(x) & np.isfinite(y))[0]
@@ -258,7 +388,6 @@ class RoutePlot(QWidget):
 
     def show_message(self, text: str) -> None:
         """Clear the route and show ``text`` (e.g. "No GPS data") in its place."""
-        keep_none_alive()
         for item in (self._line, self._start, self._finish, self._marker):
             item.setData([], [])
         self._message.setText(text)
@@ -267,7 +396,6 @@ class RoutePlot(QWidget):
 
     def set_marker(self, x: float | None, y: float | None) -> None:
         """Show the position marker at (x, y); None hides it."""
-        keep_none_alive()
         if x is None or y is None:
             self._marker.setData([], [])
         else:

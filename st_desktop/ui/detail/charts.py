@@ -32,8 +32,10 @@ from st_desktop.domain.units import (
 )
 from st_desktop.ui.plotting import StackedPlots
 
-#: title, values, colour, crosshair text, inverted y, filled
-Series = tuple[str, FloatArray, str, Callable[[float], str], bool, bool]
+#: title, values, colour, crosshair text, inverted y, filled, y tick labels (None: numbers)
+Series = tuple[
+    str, FloatArray, str, Callable[[float], str], bool, bool, Callable[[float], str] | None
+]
 
 #: Paces slower than this (seconds per km or mile) are standing still, not shown.
 SLOWEST_PACE_S = 30 * 60
@@ -127,9 +129,11 @@ class ChartsView(QWidget):
             self.plots.set_x_formatter(lambda v: f"{v:g} {dist_label}")
         else:
             self._x = track.time
-            self.plots.set_x_formatter(lambda v: format_duration(max(v, 0.0)))
-        for title, values, color, text, invert, fill in self._series(track):
-            self.plots.add_chart(title, self._x, values, color, text, invert_y=invert, fill=fill)
+            self.plots.set_x_formatter(lambda v: format_duration(max(v, 0.0)), time_steps=True)
+        for title, values, color, text, invert, fill, ticks in self._series(track):
+            self.plots.add_chart(
+                title, self._x, values, color, text, invert_y=invert, fill=fill, y_formatter=ticks
+            )
         if not by_distance and track.pauses:  # a pause covers no distance: only shown over time
             self.plots.shade(list(track.pauses))
         has_charts = self.plots.chart_count() > 0
@@ -144,10 +148,10 @@ class ChartsView(QWidget):
         out: list[Series] = []
         if track.has("elevation"):
             out.append((f"Elevation ({height})", track.elevation / per_height, "#6d4c41",
-                        lambda v: f"{v:.0f} {height}", False, True))  # fmt: skip
+                        lambda v: f"{v:.0f} {height}", False, True, None))  # fmt: skip
         if track.has("heartrate"):
             out.append(("Heart rate (bpm)", track.heartrate, "#d32f2f",
-                        lambda v: f"{v:.0f} bpm", False, False))  # fmt: skip
+                        lambda v: f"{v:.0f} bpm", False, False, None))  # fmt: skip
         if track.has("speed"):
             if shows_pace(track.sport):
                 with np.errstate(divide="ignore", invalid="ignore"):
@@ -157,15 +161,20 @@ class ChartsView(QWidget):
                 def pace_text(v: float) -> str:
                     return f"{format_duration(v * 60)} /{dist}"
 
-                out.append((f"Pace (min/{dist})", pace, "#1565c0", pace_text, True, False))
+                def pace_tick(v: float) -> str:
+                    return format_duration(v * 60)
+
+                out.append((f"Pace (min/{dist})", pace, "#1565c0", pace_text, True, False,
+                            pace_tick))  # fmt: skip
             else:
                 out.append((f"Speed ({speed_label})", track.speed * factor, "#1565c0",
-                            lambda v: f"{v:.1f} {speed_label}", False, False))  # fmt: skip
+                            lambda v: f"{v:.1f} {speed_label}", False, False, None))  # fmt: skip
         if track.has("power"):
-            out.append(("Power (W)", track.power, "#7b1fa2", lambda v: f"{v:.0f} W", False, False))
+            out.append(("Power (W)", track.power, "#7b1fa2", lambda v: f"{v:.0f} W", False, False,
+                        None))  # fmt: skip
         if track.has("cadence"):
             out.append(("Cadence (rpm)", track.cadence, "#00897b",
-                        lambda v: f"{v:.0f} rpm", False, False))  # fmt: skip
+                        lambda v: f"{v:.0f} rpm", False, False, None))  # fmt: skip
         return out
 
     def set_cursor(self, elapsed: float | None) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,33 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from st_desktop.api.client import SportTracksClient
-from st_desktop.domain.units import (
-    format_calories,
-    format_distance,
-    format_duration,
-    format_elevation,
-    format_speed_or_pace,
-)
 from st_desktop.domain.workout import Workout, WorkoutSummary
 from st_desktop.settings import Keys, Settings
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.tasks import TaskRunnerBase
 from st_desktop.ui.detail import jobs
 from st_desktop.ui.detail.charts import ChartsView
+from st_desktop.ui.detail.figures import FiguresView
 from st_desktop.ui.detail.laps import LapsView
 from st_desktop.ui.detail.route import RouteView
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 
 log = logging.getLogger(__name__)
-
-#: Summary figures: key, caption (two columns, filled row by row).
-FIGURES = (
-    ("distance", "Distance"), ("duration", "Moving time"), ("elapsed", "Elapsed"),
-    ("paused", "Paused"), ("avg_speed", "Average"), ("max_speed", "Best"), ("gain", "Climb"),
-    ("loss", "Descent"), ("hr", "Heart rate"), ("cadence", "Cadence"), ("power", "Power"),
-    ("calories", "Energy"),
-)  # fmt: skip
 
 PRIVACY = (("public", "Public"), ("friends", "Friends"), ("private", "Only me"))
 
@@ -152,23 +137,12 @@ class DetailEditor(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
-        self.figures = QGridLayout()
-        self.figures.setHorizontalSpacing(18)
-        self.figure_labels: dict[str, QLabel] = {}
-        for i, (key, caption) in enumerate(FIGURES):
-            caption_label = QLabel(caption, self)
-            caption_label.setStyleSheet("color: palette(dark);")
-            value_label = QLabel("–", self)
-            value_label.setObjectName(f"figure_{key}")
-            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.figures.addWidget(caption_label, i // 2, (i % 2) * 2)
-            self.figures.addWidget(value_label, i // 2, (i % 2) * 2 + 1)
-            self.figure_labels[key] = value_label
-        self.figures.setRowStretch(len(FIGURES) // 2 + 1, 1)
+        self.figures = FiguresView(self)
+        self.figure_labels = self.figures.labels
         top = QHBoxLayout()
         top.addLayout(form, 3)
-        top.addSpacing(12)
-        top.addLayout(self.figures, 2)
+        top.addSpacing(16)
+        top.addWidget(self.figures, 2)
 
         self.charts = ChartsView(self, self._settings.get(Keys.CHART_X_AXIS))
         self.route = RouteView(self)
@@ -272,8 +246,7 @@ class DetailEditor(QWidget):
         self.charts.set_track(None, self._units)
         self.route.set_track(None)
         self.laps.clear()
-        for label in self.figure_labels.values():
-            label.setText("–")
+        self.figures.clear()
 
     def _loaded(self, generation: int, loaded: jobs.Loaded) -> None:
         if generation != self._generation:
@@ -316,25 +289,8 @@ class DetailEditor(QWidget):
                             self._units)  # fmt: skip
         self._update_dirty()
 
-    def _show_figures(self, w: Workout) -> None:
-        units = self._units
-        paused = (w.clock_duration - w.duration) if w.clock_duration and w.duration else None
-        values = {
-            "distance": format_distance(w.total_distance, units),
-            "duration": format_duration(w.duration),
-            "elapsed": format_duration(w.clock_duration),
-            "paused": format_duration(paused) if paused and paused > 0 else "",
-            "avg_speed": format_speed_or_pace(w.avg_speed, units, w.type),
-            "max_speed": format_speed_or_pace(w.max_speed, units, w.type),
-            "gain": format_elevation(w.elevation_gain, units),
-            "loss": format_elevation(w.elevation_loss, units),
-            "hr": _avg_max(w.avg_heartrate, w.max_heartrate, "bpm"),
-            "cadence": _avg_max(w.avg_cadence, w.max_cadence, "rpm"),
-            "power": _avg_max(w.avg_power, w.max_power, "W"),
-            "calories": format_calories(w.calories),
-        }
-        for key, label in self.figure_labels.items():
-            label.setText(values.get(key) or "–")
+    def _show_figures(self, workout: Workout) -> None:
+        self.figures.show_workout(workout, self._units)
 
     # ------------------------------------------------------------------ editing
 
@@ -407,13 +363,3 @@ class DetailEditor(QWidget):
         self._update_dirty()
         self.status.setText(f"Not saved: {exc}")
         self.error.emit(f"Could not save the workout: {exc}")
-
-
-def _avg_max(avg: float | None, best: float | None, unit: str) -> str:
-    if avg is None and best is None:
-        return ""
-    if best is None:
-        return f"{avg:.0f} {unit}"
-    if avg is None:
-        return f"max {best:.0f} {unit}"
-    return f"{avg:.0f} avg / {best:.0f} max {unit}"

@@ -20,6 +20,7 @@ from st_desktop.domain.units import (
     format_distance,
     format_duration,
     format_speed_or_pace,
+    shows_pace,
 )
 from st_desktop.domain.workout import Lap, TimerStop
 
@@ -29,11 +30,13 @@ HEADERS = (
     "Start",
     "Duration",
     "Distance",
-    "Pace / speed",
+    "Speed",
     "Avg HR",
     "Max HR",
     "Energy",
 )
+TYPE_COLUMN = 1
+SPEED_COLUMN = 5
 
 
 class LapsView(QWidget):
@@ -46,9 +49,12 @@ class LapsView(QWidget):
         self.table.setObjectName("lapsTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.pauses = QLabel(self)
         self.pauses.setObjectName("pausesLabel")
         self.pauses.setWordWrap(True)
@@ -68,6 +74,9 @@ class LapsView(QWidget):
     ) -> None:
         """Fill the table (times relative to the workout start) and the pauses line."""
         self.table.setRowCount(len(laps))
+        speed_header = self.table.horizontalHeaderItem(SPEED_COLUMN)
+        if speed_header is not None:
+            speed_header.setText("Pace" if shows_pace(sport) else "Speed")
         for row, lap in enumerate(laps):
             offset = (lap.start_time - start).total_seconds() if lap.start_time and start else None
             speed = lap.avg_speed
@@ -86,7 +95,7 @@ class LapsView(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column not in (1,):
+                if column != TYPE_COLUMN:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )

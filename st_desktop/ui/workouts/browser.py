@@ -2,9 +2,10 @@
 
 The table always shows the offline cache at once (also offline); :meth:`WorkoutBrowser.refresh`
 brings in what is new on the server in the background, "Load full history" pages through the
-whole account with progress and Cancel. Delete keeps each workout's full JSON in the local trash
-so Undo can create it again. Every network step runs on the task runner; failures show in the
-notice bar above the table with a Retry button, and in :attr:`WorkoutBrowser.error`.
+whole account with progress and Cancel (:mod:`.history`). Delete keeps each workout's full JSON
+in the local trash so Undo can create it again (:mod:`.trash`). Every network step runs on the
+task runner; failures show in the notice bar above the table with a Retry button, and in
+:attr:`WorkoutBrowser.error`.
 """
 
 from __future__ import annotations
@@ -13,32 +14,25 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QProgressBar,
-    QPushButton,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
 from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout, WorkoutSummary
 from st_desktop.paths import resolve_paths
 from st_desktop.settings import Keys, Settings
 from st_desktop.store.cache import CACHE_FILE, WorkoutCache
-from st_desktop.tasks import TaskHandle, TaskRunner, TaskRunnerBase
+from st_desktop.tasks import TaskRunner, TaskRunnerBase
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
 from st_desktop.ui.workouts import ops, sync
 from st_desktop.ui.workouts.filter import FilterBar
-from st_desktop.ui.workouts.model import PAGE_SIZE, Column, WorkoutRole, WorkoutTableModel
+from st_desktop.ui.workouts.history import HistoryLoader
+from st_desktop.ui.workouts.model import PAGE_SIZE, WorkoutRole, WorkoutTableModel
 from st_desktop.ui.workouts.notice import NoticeBar
+from st_desktop.ui.workouts.table import WorkoutTable
+from st_desktop.ui.workouts.trash import Trash
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +103,8 @@ class WorkoutBrowser(QWidget):
         self._runner = runner
         self._settings = settings
         self._cache = cache
-        self._confirm = confirm
         self._client: SportTracksClient | None = None
         self._account: str | None = None
-        self._history: TaskHandle | None = None
-        self._undo_stack: list[list[int]] = []
         self.new_dialog: NewWorkoutDialog | None = None
         self._created_id = ""
 
@@ -124,30 +115,17 @@ class WorkoutBrowser(QWidget):
         self.model.refreshed.connect(self._select_created)
         self.filter_bar = FilterBar(self)
         self.filter_bar.changed.connect(self._filters_changed)
-        self.table = QTableView(self)
-        self.table.setObjectName("workoutTable")
-        self.table.setAccessibleName("Workouts")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = WorkoutTable(self.model, settings, self)
         # Queued: a view being destroyed can still emit, and a queued call to a dead receiver is
         # dropped by Qt instead of running Python code on a half-deleted widget.
         self.table.selectionModel().selectionChanged.connect(
             self._selection_changed, Qt.ConnectionType.QueuedConnection
         )
-        self._setup_header()
         self.notice = NoticeBar(self)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("historyProgress")
-        self.progress.setMaximumWidth(180)
-        self.progress.setFormat("%v / %m pages")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setObjectName("historyCancel")
-        self.cancel_button.clicked.connect(self.cancel_history)
+        self._trash = Trash(self, runner, cache, confirm)
+        self._loader = HistoryLoader(self, runner, cache)
+        self.progress = self._loader.progress
+        self.cancel_button = self._loader.cancel_button
         self._build_actions()
 
         toolbar = QToolBar(self)
@@ -168,51 +146,14 @@ class WorkoutBrowser(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
-        self._show_history_progress(False)
         self.set_units(settings.get(Keys.UNITS))
-        self._update_actions()
+        self.update_actions()
 
     # ------------------------------------------------------------------ construction
 
-    def _setup_header(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for column in Column:  # the right-click menu picks the columns
-            if column == Column.NAME:
-                continue
-            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
-            action.setData(int(column))
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
-            header.addAction(action)
-        widths = {Column.DATE: 130, Column.NAME: 220, Column.TYPE: 130}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
-        saved = self._settings.get(Keys.TABLE_HEADER)
-        if not saved.isEmpty():
-            header.restoreState(saved)
-            for action in header.actions():
-                action.setChecked(not header.isSectionHidden(int(action.data())))
-        self.table.setSortingEnabled(True)
-        if saved.isEmpty():
-            header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
-        # Saved through a short timer: one write per drag, and never from inside the header's own
-        # destruction (the timer's slot is C++, and Qt drops it once the timer is gone).
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(300)
-        self._save_timer.timeout.connect(self.save_header)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(self._save_timer.start)
-
     def save_header(self) -> None:
-        """Persist column order, widths, visibility and sort (called on every change)."""
-        state = self.table.horizontalHeader().saveState()
-        self._settings.set(Keys.TABLE_HEADER, QByteArray(state))
+        """Persist column order, widths, visibility and sort (also saved after every change)."""
+        self.table.save_header()
 
     def _action(self, text: str, name: str, tip: str, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
@@ -249,14 +190,15 @@ class WorkoutBrowser(QWidget):
         )
         self.history_action.triggered.connect(self.load_full_history)
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
+        """Enable the actions that can run now (online, a selection, something to undo)."""
         online = self._client is not None and self._account is not None
         selected = bool(self.selected_workouts())
         self.new_action.setEnabled(online)
         self.delete_action.setEnabled(online and selected)
-        self.undo_action.setEnabled(online and bool(self._undo_stack))
+        self.undo_action.setEnabled(online and self._trash.can_undo())
         self.refresh_action.setEnabled(online)
-        self.history_action.setEnabled(online and self._history is None)
+        self.history_action.setEnabled(online and not self._loader.loading)
 
     # ------------------------------------------------------------------ account, units
 
@@ -272,12 +214,11 @@ class WorkoutBrowser(QWidget):
         self._account = account_key
         if changed:
             self.cancel_history()
-            self._undo_stack.clear()
-            self.undo_available.emit("")
+            self._trash.forget()
             self.notice.hide()
             self.model.set_account(account_key)
-            self._load_categories()
-        self._update_actions()
+            self.load_categories()
+        self.update_actions()
         if client is not None and account_key is not None:
             self.refresh()
 
@@ -285,7 +226,13 @@ class WorkoutBrowser(QWidget):
         """Show "metric" or "imperial" units."""
         self.model.set_units(units)
 
-    def _load_categories(self) -> None:
+    @property
+    def account(self) -> str | None:
+        """The cache key of the account shown (None: none)."""
+        return self._account
+
+    def load_categories(self) -> None:
+        """Re-read the workout types for the type filter from the cache."""
         if self._account is None:
             return
         self._runner.submit(
@@ -302,7 +249,7 @@ class WorkoutBrowser(QWidget):
         return [self.model.workout(row) for row in rows]
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._update_actions()
+        self.update_actions()
         current = self.table.selectionModel().currentIndex()
         chosen = self.selected_workouts()
         summary = current.data(WorkoutRole) if current.isValid() else None
@@ -331,13 +278,18 @@ class WorkoutBrowser(QWidget):
 
     # ------------------------------------------------------------------ network steps
 
-    def _online(self) -> tuple[SportTracksClient, str] | None:
+    def online(self) -> tuple[SportTracksClient, str] | None:
+        """The client and account for a network step; None (and says why) when signed out."""
         if self._client is None or self._account is None:
             self.error.emit("Sign in to SportTracks to do this.")
             return None
         return self._client, self._account
 
-    def _failed(self, what: str, retry: Callable[[], object]) -> Callable[[BaseException], None]:
+    def failure_handler(
+        self, what: str, retry: Callable[[], object]
+    ) -> Callable[[BaseException], None]:
+        """An ``on_error`` that shows "what: why" with a Retry button and emits ``error``."""
+
         def show(exc: BaseException) -> None:
             text = f"{what}: {exc}" if what else str(exc)
             self.notice.show_message(text, "Retry", retry, error=True)
@@ -347,69 +299,19 @@ class WorkoutBrowser(QWidget):
 
     def refresh(self) -> None:
         """Fetch what is new in the account (a few pages, newest first) into the cache."""
-        online = self._online()
-        if online is None:
-            return
-        client, account = online
-        self._runner.submit(
-            sync.refresh_recent, client, self._cache, account,
-            with_context=True, description="Refreshing workouts",
-            on_result=lambda result: self._synced(account, result),
-            on_error=self._failed("Could not refresh the workouts", self.refresh),
-        )  # fmt: skip
+        self._loader.refresh()
 
     def load_full_history(self) -> None:
         """Page through the whole account in the background (progress bar and Cancel)."""
-        online = self._online()
-        if online is None or self._history is not None:
-            return
-        client, account = online
-        self._show_history_progress(True)
-        self._history = self._runner.submit(
-            sync.load_full_history, client, self._cache, account, self.history_page_size,
-            with_context=True, description="Loading the full history",
-            on_progress=self._history_progress,
-            on_result=lambda result: self._synced(account, result),
-            on_error=self._failed("Could not load the full history", self.load_full_history),
-            on_finished=self._history_finished,
-        )  # fmt: skip
-        self._update_actions()
+        self._loader.load_full_history()
 
     def cancel_history(self) -> None:
         """Stop "Load full history" after the current page (what was read stays cached)."""
-        if self._history is not None:
-            self._history.cancel()
-            self.message.emit("Stopped loading the history; the workouts read so far are kept.")
-
-    def _history_progress(self, done: int, total: int, _message: str) -> None:
-        self.progress.setRange(0, max(total, done))
-        self.progress.setValue(done)
-
-    def _history_finished(self) -> None:
-        self._history = None
-        self._show_history_progress(False)
-        self.model.refresh()
-        self._update_actions()
-
-    def _show_history_progress(self, visible: bool) -> None:
-        self.progress.setVisible(visible)
-        self.cancel_button.setVisible(visible)
-        if visible:
-            self.progress.setRange(0, 0)
-
-    def _synced(self, account: str, result: sync.SyncResult) -> None:
-        if account != self._account:
-            return
-        self.model.refresh()
-        self._load_categories()
-        if result.complete and result.total is not None:
-            self.message.emit(f"All {result.total} workouts are loaded.")
-        elif result.changed or result.removed:
-            self.message.emit(f"{result.changed} new or changed, {result.removed} removed.")
+        self._loader.cancel()
 
     def add_or_refresh(self, uris: list[str]) -> None:
         """Bring workouts (e.g. just uploaded) into the cache and the table."""
-        online = self._online()
+        online = self.online()
         if online is None or not uris:
             return
         client, account = online
@@ -420,11 +322,12 @@ class WorkoutBrowser(QWidget):
         self._runner.submit(
             ops.fetch_many, client, self._cache, account, list(uris),
             with_context=True, description="Loading new workouts",
-            on_result=lambda result: self._batch_done(account, result, "Added {n} workout(s)."),
-            on_error=self._failed("Could not load the new workouts", retry),
+            on_result=lambda result: self.batch_done(account, result, "Added {n} workout(s)."),
+            on_error=self.failure_handler("Could not load the new workouts", retry),
         )  # fmt: skip
 
-    def _batch_done(self, account: str, result: ops.BatchResult, success: str) -> None:
+    def batch_done(self, account: str, result: ops.BatchResult, success: str) -> None:
+        """Refresh the table after a step over several workouts; report what worked and not."""
         if account != self._account:
             return
         self.model.refresh()
@@ -439,7 +342,7 @@ class WorkoutBrowser(QWidget):
 
     def new_workout(self) -> NewWorkoutDialog | None:
         """Open the manual-entry dialog (non-blocking); the result is created on accept."""
-        if self._online() is None:
+        if self.online() is None:
             return None
         dialog = NewWorkoutDialog(self._settings.get(Keys.UNITS), self)
         dialog.accepted.connect(lambda: self.create_workout(dialog.workout()))
@@ -449,7 +352,7 @@ class WorkoutBrowser(QWidget):
 
     def create_workout(self, workout: Workout) -> None:
         """Create ``workout`` in the account and select it in the table."""
-        online = self._online()
+        online = self.online()
         if online is None:
             return
         client, account = online
@@ -461,7 +364,7 @@ class WorkoutBrowser(QWidget):
             ops.create_workout, client, self._cache, account, workout,
             description="Creating the workout", serial=True,
             on_result=lambda created: self._created(account, created),
-            on_error=self._failed("Could not create the workout", retry),
+            on_error=self.failure_handler("Could not create the workout", retry),
         )  # fmt: skip
 
     def _created(self, account: str, created: Workout) -> None:
@@ -472,8 +375,7 @@ class WorkoutBrowser(QWidget):
         self.message.emit(f"Created “{created.name or created.type}”.")
 
     def _select_created(self) -> None:
-        # A permanent connection, not a single-shot one: PySide6 6.12 mishandles the
-        # references of single-shot slots.
+        # Connected once for good: the id tells whether a created workout is waiting.
         if self._created_id:
             self.select_workout(self._created_id)
             self._created_id = ""
@@ -482,78 +384,8 @@ class WorkoutBrowser(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the selected workouts after confirmation (each is kept in the local trash)."""
-        chosen = self.selected_workouts()
-        online = self._online()
-        if not chosen or online is None:
-            return
-        client, account = online
-        what = (
-            f"“{chosen[0].name or chosen[0].type}”"
-            if len(chosen) == 1
-            else f"{len(chosen)} workouts"
-        )
-        if not self._confirm(
-            self, "Delete workouts",
-            f"Delete {what} from your SportTracks account?\n\nA copy is kept on this computer: "
-            "Undo creates it again (with a new id).",
-            "Delete",
-        ):  # fmt: skip
-            return
-        uris = [item.uri for item in chosen if item.uri]
-        self._runner.submit(
-            ops.delete_workouts, client, self._cache, account, uris,
-            with_context=True, serial=True, description="Deleting workouts",
-            on_result=lambda result: self._deleted(account, result),
-            on_error=self._failed("Could not delete", self.delete_selected),
-        )  # fmt: skip
-
-    def _deleted(self, account: str, result: ops.BatchResult) -> None:
-        trashed = [t for t in result.done if isinstance(t, ops.Trashed)]
-        if trashed:
-            self._undo_stack.append([t.trash_id for t in trashed])
-            name = f"“{trashed[0].name}”" if len(trashed) == 1 else f"{len(trashed)} workouts"
-            text = f"Deleted {name}."
-            self.notice.show_message(text, "Undo", self.undo_delete)
-            self.undo_available.emit(text)
-        self._batch_done(account, ops.BatchResult([], result.failures), "")
-        self._update_actions()
+        self._trash.delete(self.selected_workouts())
 
     def undo_delete(self) -> None:
         """Create the most recently deleted workouts again from the local trash."""
-        online = self._online()
-        if online is None or not self._undo_stack:
-            return
-        client, account = online
-        trash_ids = self._undo_stack.pop()
-        self.undo_available.emit("")
-        self._update_actions()
-
-        def failed(exc: BaseException) -> None:
-            self._undo_stack.append(trash_ids)
-            self._failed("Could not restore", self.undo_delete)(exc)
-            self._update_actions()
-
-        self._runner.submit(
-            ops.restore_workouts, client, self._cache, account, trash_ids,
-            with_context=True, serial=True, description="Restoring workouts",
-            on_result=lambda result: self._restored(account, trash_ids, result),
-            on_error=failed,
-        )  # fmt: skip
-
-    def _restored(self, account: str, trash_ids: list[int], result: ops.BatchResult) -> None:
-        restored = [r for r in result.done if isinstance(r, ops.Restored)]
-        left = [t for t in trash_ids if t not in {r.trash_id for r in restored}]
-        if left:
-            self._undo_stack.append(left)  # what failed can be undone again
-        if restored:
-            first = restored[0]
-            text = (
-                f"Restored “{first.name}”; SportTracks gave it a new id ({first.old_id} → "
-                f"{first.new_id})."
-                if len(restored) == 1
-                else f"Restored {len(restored)} workouts; SportTracks gave them new ids."
-            )
-            self.notice.show_message(text)
-            self.message.emit(text)
-        self._batch_done(account, ops.BatchResult([], result.failures), "")
-        self._update_actions()
+        self._trash.undo()

@@ -32,6 +32,7 @@ from st_desktop.domain.units import (
     format_distance,
     format_duration,
     format_elevation,
+    known_distance,
 )
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.store.cache import WorkoutCache, WorkoutQuery
@@ -255,7 +256,7 @@ class WorkoutTableModel(QAbstractTableModel):
             Column.DATE: item.start_time,
             Column.NAME: item.name,
             Column.TYPE: item.type,
-            Column.DISTANCE: item.total_distance,
+            Column.DISTANCE: known_distance(item.total_distance),
             Column.DURATION: item.duration,
             Column.ELEVATION: item.elevation_gain,
             Column.HEARTRATE: item.avg_heartrate,

@@ -116,3 +116,23 @@ def test_refresh_merges_new_rows_and_keeps_the_selection_target(
     assert model.index(0, Column.NAME).data() == "Newest"
     assert persistent.row() == 4
     assert persistent.data(WorkoutRole).name == name
+
+
+def test_a_workout_without_distance_shows_an_empty_cell_and_sorts_last(
+    qtbot: QtBot, runner: TaskRunner, cache: WorkoutCache
+) -> None:
+    fill(cache, 3)
+    gym = {"start_time": "2024-06-01T18:00:00+01:00", "type": "Gym: Strength", "name": "Gym",
+           "total_distance": "0", "duration": "2700.00",
+           "uri": "https://example.test/api/v2/fitnessActivities/9"}  # fmt: skip
+    cache.upsert_summaries(ACCOUNT, [WorkoutSummary.from_json(gym)])
+    model = WorkoutTableModel(runner, cache, parent=runner)
+    model.set_account(ACCOUNT)
+    wait_idle(qtbot, model)
+    row = next(r for r in range(model.rowCount()) if model.workout(r).name == "Gym")
+    assert model.index(row, Column.DISTANCE).data() == ""  # not "0.00"
+    assert model.index(row, Column.DISTANCE).data(SortRole) is None
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(Column.DISTANCE, order)
+        wait_idle(qtbot, model)
+        assert model.workout(model.rowCount() - 1).name == "Gym", order

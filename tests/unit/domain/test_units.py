@@ -22,6 +22,7 @@ def test_distances_in_both_systems() -> None:
     assert format_distance(10_020, "metric") == "10.02 km"
     assert format_distance(10_020, "imperial") == "6.23 mi"
     assert format_distance(None, "metric") == ""
+    assert format_distance(0, "metric") == ""  # the service's "no distance" (strength training)
 
 
 def test_elevation_in_feet_for_imperial_users() -> None:

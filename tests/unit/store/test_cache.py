@@ -64,6 +64,16 @@ def test_sort_by_each_column_puts_unknown_values_last(cache: WorkoutCache) -> No
     assert by_hr[0].name == "Hill repeats"  # the only one with heart rate; the rest follow
 
 
+def test_a_zero_distance_is_unknown_and_sorts_last(cache: WorkoutCache) -> None:
+    # The service writes 0 for strength training: it must not sort as the shortest workout.
+    cache.upsert_summaries(
+        ACCOUNT, [item(5, "2024-03-01T18:00:00Z", "Gym", "Gym: Strength", distance=0)]
+    )
+    for descending in (True, False):
+        rows = cache.page(ACCOUNT, WorkoutQuery(sort="distance", descending=descending), 0, 10)
+        assert rows[-1].name == "Gym", descending
+
+
 def test_search_type_and_date_filters(cache: WorkoutCache) -> None:
     assert names(cache.page(ACCOUNT, WorkoutQuery(text="RUN"), 0, 10)) == [
         "Hill repeats",

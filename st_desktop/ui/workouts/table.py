@@ -1,0 +1,100 @@
+"""The workout table view: columns sized to their contents, a column chooser, saved header state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from st_desktop.settings import Keys, Settings
+from st_desktop.ui.workouts.model import Column, WorkoutTableModel
+
+#: The widest text a column usually shows, for its default width (the header may be wider).
+_SAMPLES: dict[Column, str] = {
+    Column.DATE: "2026-12-31 23:59",
+    Column.TYPE: "Cycling: Mountain",
+    Column.DISTANCE: "1000.00",
+    Column.DURATION: "10:00:00",
+    Column.ELEVATION: "10000",
+    Column.HEARTRATE: "200",
+}
+#: Room for the cell margins and the header's sort arrow (pixels).
+_PADDING = 28
+
+
+class WorkoutTable(QTableView):
+    """The ``workoutTable`` view: multi-row selection, movable columns, right-click column choice.
+
+    The name column takes the width the others leave; the others start wide enough for their
+    header and values. Order, widths, visibility and sort are saved in the settings (one write
+    per drag) and restored on the next start.
+    """
+
+    def __init__(
+        self, model: WorkoutTableModel, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setObjectName("workoutTable")
+        self.setAccessibleName("Workouts")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._setup_header(model)
+
+    def _setup_header(self, model: WorkoutTableModel) -> None:
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in Column:  # the right-click menu picks the columns
+            if column == Column.NAME:
+                continue
+            action = QAction(model.headerData(column, Qt.Orientation.Horizontal), header)
+            action.setData(int(column))
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, c=column: self.setColumnHidden(c, not on))
+            header.addAction(action)
+        self.size_columns()
+        saved = self._settings.get(Keys.TABLE_HEADER)
+        if not saved.isEmpty():
+            header.restoreState(saved)
+            for action in header.actions():
+                action.setChecked(not header.isSectionHidden(int(action.data())))
+        # After restoring: an older saved state may hold another mode for the name column.
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000"))
+        self.setSortingEnabled(True)
+        if saved.isEmpty():
+            header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        # Saved through a short timer: one write per drag, and never from inside the header's own
+        # destruction (the timer's slot is C++, and Qt drops it once the timer is gone).
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(300)
+        self._save_timer.timeout.connect(self.save_header)
+        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
+            signal.connect(self._save_timer.start)
+
+    def size_columns(self) -> None:
+        """Give every column but the name the width of its header or its widest usual value.
+
+        Measured with the font rather than ``resizeColumnsToContents``, which would read rows
+        (and the rows are paged in lazily).
+        """
+        metrics = self.fontMetrics()
+        model = self.model()
+        for column, sample in _SAMPLES.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
+            self.setColumnWidth(column, width + _PADDING)
+
+    def save_header(self) -> None:
+        """Persist column order, widths, visibility and sort."""
+        state = self.horizontalHeader().saveState()
+        self._settings.set(Keys.TABLE_HEADER, QByteArray(state))
