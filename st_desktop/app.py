@@ -224,6 +224,14 @@ def connect_panes(application: Application) -> None:
         source.message.connect(message.show_info)
         source.error.connect(message.show_error)
 
+    def offer_undo(text: str) -> None:
+        if text:
+            message.show_action(text, "Undo", browser.undo_action.trigger)
+        else:
+            message.clear_action()
+
+    browser.undo_available.connect(offer_undo)
+
     def account_changed(current: Account | None) -> None:
         client = current.client if current is not None else None
         key = current.key if current is not None else None

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             saved = self._settings.get(key)
             if saved.isEmpty() or not splitter.restoreState(saved):
                 total = 1280 if splitter is self.main_splitter else 760
-                ratio = 0.62 if splitter is self.main_splitter else 0.4
+                ratio = 0.62 if splitter is self.main_splitter else 0.35
                 splitter.setSizes([int(total * ratio), int(total * (1 - ratio))])
         visible = self._settings.get(Keys.UPLOAD_PANE_VISIBLE)
         self.toggle_upload_action.setChecked(visible)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -79,30 +81,82 @@ class TaskIndicator(QWidget):
         return self._label.text()
 
 
-class MessageArea(QLabel):
-    """A status-bar message that stays until replaced; errors are shown in a distinct colour."""
+class MessageArea(QWidget):
+    """A status-bar message that stays until replaced, with an optional action button.
+
+    Errors are shown in a distinct colour; an action ("Undo") sits right after its message.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusMessage")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._label = QLabel(self)
+        self._label.setObjectName("statusMessageText")
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._button = QPushButton(self)
+        self._button.setObjectName("statusMessageAction")
+        self._button.setVisible(False)
+        self._button.clicked.connect(self._run_action)
+        self._action: Callable[[], object] | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label)
+        layout.addWidget(self._button)
+        layout.addStretch(1)
         self._clear_timer = QTimer(self)
         self._clear_timer.setSingleShot(True)
         self._clear_timer.timeout.connect(self.clear)
 
+    def text(self) -> str:
+        """The message shown."""
+        return self._label.text()
+
+    @property
+    def action_button(self) -> QPushButton:
+        """The action button (visible only while an action is offered)."""
+        return self._button
+
     def show_info(self, text: str, timeout_ms: int = 8000) -> None:
         """Show a neutral message, cleared after ``timeout_ms`` (0 keeps it)."""
-        self.setStyleSheet("")
-        self.setText(text)
+        self._set(text, "")
         self._restart(timeout_ms)
 
     def show_error(self, text: str) -> None:
         """Show an error; it stays until the next message."""
-        self.setStyleSheet(
-            "color: palette(highlighted-text); background: #b3261e; padding: 1px 6px;"
-        )
-        self.setText(text)
+        self._set(text, "color: white; background: #b3261e; padding: 1px 6px;")
         self._clear_timer.stop()
+
+    def show_action(
+        self, text: str, button_text: str, action: Callable[[], object], timeout_ms: int = 30000
+    ) -> None:
+        """Show a message with a button (e.g. "Undo") that runs ``action`` once and clears."""
+        self._set(text, "")
+        self._action = action
+        self._button.setText(button_text)
+        self._button.setVisible(True)
+        self._restart(timeout_ms)
+
+    def clear_action(self) -> None:
+        """Withdraw the offered action (and its message)."""
+        if self._action is not None:
+            self.clear()
+
+    def clear(self) -> None:
+        """Remove the message and any action."""
+        self._set("", "")
+        self._clear_timer.stop()
+
+    def _set(self, text: str, style: str) -> None:
+        self._action = None
+        self._button.setVisible(False)
+        self._label.setStyleSheet(style)
+        self._label.setText(text)
+
+    def _run_action(self) -> None:
+        action = self._action
+        self.clear()
+        if action is not None:
+            action()
 
     def _restart(self, timeout_ms: int) -> None:
         if timeout_ms > 0:

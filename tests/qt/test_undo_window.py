@@ -124,3 +124,28 @@ def test_ctrl_z_with_focus_in_the_upload_list_restores_the_deleted_workout(
     assert len(names_shown(application)) == DEMO_SIZE
     assert not browser.undo_action.isEnabled()
     assert upload_list.hasFocus()  # the shortcut did not pull the focus away
+
+
+def test_undo_button_in_the_status_message_restores_the_deleted_workout(
+    qtbot: QtBot, application: Application, server: SandboxServer
+) -> None:
+    browser, window = application.browser, application.window
+    qtbot.waitUntil(lambda: browser.model.rowCount() == DEMO_SIZE, timeout=10_000)
+    victim = browser.model.workout(0)
+    browser.table.selectRow(0)
+    qtbot.waitUntil(browser.delete_action.isEnabled, timeout=2000)
+    answering = click_when_asked("Delete")
+    with qtbot.waitSignal(browser.undo_available, timeout=10_000):
+        browser.delete_action.trigger()
+    answering.stop()
+    qtbot.waitUntil(lambda: server.workout_count() == DEMO_SIZE - 1, timeout=5000)
+
+    status = window.message_area
+    assert status.text() == f"Deleted “{victim.name}”."
+    assert status.action_button.isVisible()
+    assert status.action_button.text() == "Undo"
+    with qtbot.waitSignal(browser.message, timeout=10_000):
+        qtbot.mouseClick(status.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: server.workout_count() == DEMO_SIZE, timeout=5000)
+    qtbot.waitUntil(lambda: victim.name in names_shown(application), timeout=5000)
+    assert not status.action_button.isVisible()  # one undo per delete
