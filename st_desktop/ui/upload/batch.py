@@ -71,9 +71,7 @@ def show_item(model: UploadListModel, item: QueueItem) -> None:
     if row is None:
         return
     status = STATE_STATUS.get(item.state, row.status)
-    if status == RowStatus.UPLOADING:
-        if row.progress is None:
-            model.update(row.row_id, progress=0.0, step="Uploading…")
+    if status == RowStatus.UPLOADING:  # the bar and its text come with the steps
         model.update(row.row_id, status=status, uris=item.uris)
         return
     if item.state == ItemState.QUEUED and item.error:

@@ -114,12 +114,13 @@ class UploadController(QObject):
         self.client = client if account_key is not None else None
         self.account = account_key if client is not None else None
         self._retry_timer.stop()
-        if self.client is None:
-            return
         for row in self.model.rows():
-            if row.status in UPLOADABLE and not row.account_checked and row.item_id is not None:
+            # A check still running belongs to the old account: ask again.
+            unchecked = row.status in UPLOADABLE and not row.account_checked
+            if row.checking or (self.client is not None and unchecked):
                 self._check_duplicates(row)
-        self.resume()
+        if self.client is not None:
+            self.resume()
 
     # ------------------------------------------------------------------ adding files
 
@@ -202,8 +203,8 @@ class UploadController(QObject):
         if row.status != RowStatus.PARSING:  # restored Queued, Uploaded, Skipped ... rows
             self.model.update(row_id, activity=activity, track=result.track)
             return
-        status = RowStatus.WARNING if activity.warnings else RowStatus.READY
-        self.model.update(row_id, activity=activity, track=result.track, status=status)
+        # Still "Parsing" (not uploadable) until the duplicate check has answered.
+        self.model.update(row_id, activity=activity, track=result.track)
         self._check_duplicates(row)
         if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
             self.status_changed.emit("")
@@ -223,13 +224,18 @@ class UploadController(QObject):
             return check_duplicates(self.store, account, self.store.get(item_id), client, cache)
 
         def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
-            if generation == self._generation:
+            if generation == self._generation:  # else set_client asked again
                 self._duplicates.show(rid, result)
 
+        def failed(exc: BaseException) -> None:
+            log.warning("duplicate check of %s failed: %s", row.display_name, exc)
+            note = f"It could not be checked for duplicates: {_user_text(exc)}"
+            done(DuplicateCheck([], False, note))
+
+        self.model.update(row.row_id, checking=True)
         self.runner.submit(
-            check, on_result=done, on_error=lambda exc: log.warning("duplicate check: %s", exc),
-            description="Checking for duplicates",
-        )  # fmt: skip
+            check, on_result=done, on_error=failed, description="Checking for duplicates"
+        )
 
     def set_upload_anyway(self, row_id: int, upload: bool) -> None:
         """The user's decision for a possible duplicate (default: skip)."""
@@ -266,6 +272,8 @@ class UploadController(QObject):
         skip: list[int] = []
         for row in rows:
             if row is None or row.item_id is None or row.status not in UPLOADABLE:
+                continue
+            if row.checking:  # a moment: the duplicate check decides Ready or Skip
                 continue
             if row.status == RowStatus.DUPLICATE and not row.upload_anyway:
                 skip.append(row.item_id)

@@ -9,6 +9,9 @@ from st_desktop.store.duplicates import Candidate, DuplicateMatch, StartIndex, m
 from st_desktop.store.upload_checks import DuplicateCheck
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
 
+#: Rows a check result may change (Parsing: the first check of a file just read).
+_CHECKED = (RowStatus.PARSING, RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE)
+
 
 class DuplicateRows:
     """Marks rows as possible duplicates, saying why; runs on the GUI thread (no I/O).
@@ -36,12 +39,11 @@ class DuplicateRows:
     def show(self, row_id: int, result: DuplicateCheck) -> None:
         """Show the check of a row: Possible duplicate with the reason, or Ready/Warning."""
         row = self.model.row(row_id)
-        if row is None or row.status not in (
-            RowStatus.READY,
-            RowStatus.WARNING,
-            RowStatus.DUPLICATE,
-        ):
+        if row is None:
             return
+        self.model.update(row_id, checking=False)
+        if row.activity is None or row.status not in _CHECKED:
+            return  # queued or uploaded meanwhile: the check comes too late to matter
         matches = list(result.matches) + self._in_list(row)
         if not matches:
             warned = row.activity is not None and bool(row.activity.warnings)

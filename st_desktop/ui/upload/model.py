@@ -75,6 +75,7 @@ class UploadRow:
         track: the activity as the route and charts show it (built on the worker).
         progress: fraction of the upload done while Uploading (None: no bar).
         step: the short step text drawn on the bar ("Sending 1/2…").
+        checking: the duplicate check is running (the row cannot be uploaded meanwhile).
     """
 
     display_name: str
@@ -93,6 +94,7 @@ class UploadRow:
     track: Track | None = None
     progress: float | None = None
     step: str = ""
+    checking: bool = False
     row_id: int = field(default_factory=lambda: next(_ids))
 
     @property
@@ -157,6 +159,8 @@ def details(row: UploadRow) -> str:
     """The Details column: the sentence that matters most for the row's status."""
     if row.message:
         return row.message
+    if row.checking:
+        return "Checking whether it is already in SportTracks…"
     if row.activity is not None and row.activity.warnings:
         return "; ".join(row.activity.warnings)
     return ""

@@ -230,7 +230,8 @@ class UploadPane(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows() or self.model.rows()
         waiting = any(r.status == RowStatus.QUEUED for r in self.model.rows())
-        self.upload_button.setEnabled(waiting or any(r.status in UPLOADABLE for r in rows))
+        ready = any(r.status in UPLOADABLE and not r.checking for r in rows)
+        self.upload_button.setEnabled(waiting or ready)
         # Queued files may be taken back while they wait (for a sign-in, or a retry) too.
         sending = (RowStatus.QUEUED, RowStatus.UPLOADING)
         self.cancel_button.setEnabled(any(r.status in sending for r in self.model.rows()))

@@ -4,78 +4,26 @@ from __future__ import annotations
 
 import gzip
 import zipfile
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from st_desktop.sandbox import SandboxServer
 from st_desktop.store.uploads import ItemState, UploadStore
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.upload.controller import UploadController
-from st_desktop.ui.upload.model import RowStatus, UploadRow
+from st_desktop.ui.upload.model import RowStatus
 from st_desktop.ui.upload.pane import UploadPane
+from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
 from tests.unit.store.upload_helpers import START, make_gpx, sandbox_client, write_gpx
 
 ACCOUNT = "sandbox-qt"
-# PySide marks the QDragEnterEvent constructor deprecated, but it is how a drag is simulated.
-pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
-WAIT_MS = 15_000
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[SandboxServer]:
-    with SandboxServer(tmp_path / "sandbox") as sandbox:
-        yield sandbox
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[UploadStore]:
-    upload_store = UploadStore(tmp_path / "data")
-    yield upload_store
-    upload_store.close()
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, store: UploadStore, runner: TaskRunner) -> UploadPane:
-    widget = UploadPane(UploadController(store, runner))
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    return widget
-
-
-def drop(target: QWidget, paths: list[Path]) -> QDropEvent:
-    """Drag ``paths`` over ``target`` and drop them, as a file manager would."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    centre = target.rect().center()
-    enter = QDragEnterEvent(
-        centre, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(
-        QPointF(centre), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    QApplication.sendEvent(target, event)
-    return event
-
-
-def rows(pane: UploadPane) -> dict[str, UploadRow]:
-    return {r.display_name: r for r in pane.model.rows()}
-
-
-def settled(pane: UploadPane) -> bool:
-    busy = (RowStatus.PARSING, RowStatus.QUEUED, RowStatus.UPLOADING)
-    return bool(pane.model.rows()) and all(r.status not in busy for r in pane.model.rows())
+pytestmark = pytest.mark.filterwarnings(IGNORE_DRAG_DEPRECATION)
 
 
 def test_batch_drop_gives_each_file_its_status(qtbot: QtBot, pane, tmp_path: Path) -> None:
@@ -166,32 +114,6 @@ def test_duplicate_is_explained_skipped_by_default_and_overridable(
     with qtbot.waitSignal(pane.workouts_uploaded, timeout=WAIT_MS):
         pane.upload_selected_or_all()
     assert server.workout_count() == 2
-
-
-@pytest.mark.parametrize("fault", ["drop_after_store", "server_error", "rate_limit", "expired"])
-def test_faults_end_with_exactly_one_workout(
-    qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path, fault: str
-) -> None:
-    client = sandbox_client(server, timeout=(2.0, 2.0), upload_timeout=(2.0, 2.0))
-    pane.controller.set_client(client, ACCOUNT)
-    drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
-    qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
-    if fault == "expired":
-        server.expire_access_tokens()
-    elif fault == "rate_limit":
-        server.faults.rate_limit = 1
-        server.faults.retry_after = 0.5
-    else:
-        setattr(server.faults, fault, 1)
-    # Retries are quick here: the engine's first backoff is what the controller waits for.
-    pane.controller.engine_backoff = lambda n, retry_after: max(0.2, retry_after or 0.0)
-    pane.upload_selected_or_all()
-    if fault == "expired":
-        qtbot.waitUntil(lambda: "sign in" in pane.status_label.text().lower(), timeout=WAIT_MS)
-        assert pane.model.rows()[0].status == RowStatus.QUEUED
-        pane.controller.set_client(sandbox_client(server), ACCOUNT)  # signed in again
-    qtbot.waitUntil(lambda: pane.model.rows()[0].status == RowStatus.UPLOADED, timeout=WAIT_MS)
-    assert server.workout_count() == 1
 
 
 def test_queue_survives_a_restart(

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from st_desktop.store.duplicates import (
     Candidate,
+    StartIndex,
     find_duplicates,
     ledger_match,
     match,
@@ -96,3 +97,13 @@ def test_other_times_do_not_match_unless_whole_hours(offset: int) -> None:
     hit = match(START, 5000.0, existing(offset, distance=5000.0))
     near_whole_hour = abs(offset - round(offset / 3600) * 3600) <= 2
     assert (hit is not None) == near_whole_hour
+
+
+def test_start_index_finds_only_starts_the_rules_could_match() -> None:
+    index = StartIndex()
+    for key, hours in enumerate((-40, -37, 0, 5, 37, 39)):
+        index.add(key, START + timedelta(hours=hours))
+    assert index.near(START) == [1, 2, 3, 4]
+    index.discard(2)
+    index.add(3, START + timedelta(hours=50))  # a key is kept once, at its latest start
+    assert index.near(START) == [1, 4]

@@ -12,7 +12,13 @@ import pytest
 from st_desktop.sandbox import SandboxServer
 from st_desktop.store.intake import Source, ingest
 from st_desktop.store.upload_checks import check_duplicates
-from st_desktop.store.upload_engine import UploadEngine, backoff_delay
+from st_desktop.store.upload_engine import (
+    STEP_APPLYING,
+    STEP_CHECKING,
+    STEP_SENDING,
+    UploadEngine,
+    backoff_delay,
+)
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
 from tests.unit.store.upload_helpers import ACCOUNT, START, sandbox_client, write_gpx
 
@@ -58,6 +64,19 @@ def test_upload_applies_edited_metadata(tmp_path: Path, store, server) -> None:
         "Muddy",
     )
     assert [a.outcome for a in store.attempts(item.id)] == [Outcome.STORED]
+
+
+def test_steps_are_reported_for_the_progress_bar(tmp_path: Path, store, server) -> None:
+    item = _queued(store, tmp_path, name="Lunch loop")
+    server.faults.drop_after_store = 1  # the first answer is lost
+    steps: list[tuple[int, str]] = []
+    engine = _engine(store, server, on_step=lambda it, step: steps.append((it.id, step)))
+    engine.run()
+    engine.run()
+    # Sent; then, the answer lost, the account is searched and the workout found (not resent).
+    assert steps == [(item.id, STEP_SENDING), (item.id, STEP_CHECKING), (item.id, STEP_APPLYING)]
+    assert store.get(item.id).state == ItemState.UPLOADED
+    assert server.workout_count() == 1
 
 
 @pytest.mark.parametrize("fault", ["drop_after_store", "drop_before_store", "server_error"])

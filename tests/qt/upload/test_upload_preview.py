@@ -1,0 +1,130 @@
+"""The preview of a dropped file, the rows' explanations, and the words of an upload run."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from st_desktop.ui.upload.batch import Batch
+from st_desktop.ui.upload.model import Column, DetailRole, RowStatus, UploadRow
+from st_desktop.ui.upload.pane import UploadPane
+from st_desktop.ui.upload.preview import NOTHING_SELECTED
+from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
+from tests.unit.store.upload_helpers import START, write_gpx
+
+pytestmark = pytest.mark.filterwarnings(IGNORE_DRAG_DEPRECATION)
+
+RIDE = "fit/fp_coros-pace-2-cycling-misaligned-fields.fit"  # 32 km with GPS, heart rate, power
+
+
+def test_nothing_selected_shows_a_clean_empty_state(qtbot: QtBot, pane: UploadPane) -> None:
+    preview = pane.preview
+    assert preview.is_empty()
+    assert preview.placeholder.isVisible()
+    assert preview.placeholder.text() == NOTHING_SELECTED
+    # No bare "Name / Type / Notes" labels without their fields.
+    assert not preview.form_box.isVisible()
+    assert not preview.name_edit.isVisible()
+    assert not preview.charts.isVisible()
+
+
+def test_preview_of_a_real_ride_has_usable_route_and_charts(
+    qtbot: QtBot, pane: UploadPane, test_data: Path
+) -> None:
+    drop(pane, [test_data / RIDE])
+    qtbot.waitUntil(lambda: settled(pane, 1), timeout=WAIT_MS)
+    row = pane.model.rows()[0]
+    pane.select_row(row.row_id)
+    preview = pane.preview
+    # At the size the pane has in the window, neither is squashed (once laid out).
+    qtbot.waitUntil(lambda: preview.charts.height() >= 250, timeout=WAIT_MS)
+
+    assert preview.summary.text().startswith("Sun 25 Oct 2020, 11:10:19")
+    assert "32.15 km" in preview.summary.text()
+    assert preview.charts.chart_count() >= 3
+    assert preview.route.height() >= 150
+    assert preview.route.width() >= 150
+    assert preview.name_edit.isVisible()
+    assert preview.name_edit.isEnabled()
+
+    # The charts' crosshair moves the route's marker, as in the detail editor.
+    track = row.track
+    assert track is not None
+    middle = float(track.time[len(track) // 2])
+    preview.charts.plots.hovered.emit(middle)
+    marker = preview.route.marker_position()
+    assert marker is not None
+    position = track.position_at(middle)
+    assert position is not None
+    assert marker == pytest.approx(position)
+    preview.charts.plots.hovered.emit(math.nan)  # the mouse left the charts
+    assert preview.route.marker_position() is None
+
+
+def test_unreadable_file_preview_says_why_without_empty_fields(
+    qtbot: QtBot, pane: UploadPane, test_data: Path
+) -> None:
+    drop(pane, [test_data / "gpx/gx_route.gpx"])
+    qtbot.waitUntil(lambda: settled(pane, 1), timeout=WAIT_MS)
+    pane.select_row(pane.model.rows()[0].row_id)
+    preview = pane.preview
+    assert preview.title.text() == "gx_route.gpx"
+    assert preview.status_note.text() == (
+        "Error: This GPX file holds a planned route, not a recorded activity, so it cannot be "
+        "uploaded as a workout."
+    )
+    assert not preview.form_box.isVisible()
+    assert not preview.charts.isVisible()
+
+
+def test_several_selected_rows_are_counted(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path, test_data: Path
+) -> None:
+    drop(pane, [test_data / RIDE, test_data / "gpx/tg_Friday-Evening-Run.gpx"])
+    qtbot.waitUntil(lambda: settled(pane, 2), timeout=WAIT_MS)
+    pane.list.selectAll()
+    assert pane.preview.is_empty()
+    assert pane.preview.placeholder.text().startswith("2 files selected.")
+
+
+def test_the_same_workout_dropped_twice_is_flagged_once(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    # The same ride from two apps: same start, not the same bytes.
+    first = write_gpx(tmp_path, "from-watch.gpx", START, points=60)
+    second = write_gpx(tmp_path, "from-phone.gpx", START, points=61)
+    drop(pane, [first, second])
+    qtbot.waitUntil(lambda: settled(pane, 2), timeout=WAIT_MS)
+    got = rows(pane)
+    assert got["from-watch.gpx"].status == RowStatus.READY
+    flagged = got["from-phone.gpx"]
+    assert flagged.status == RowStatus.DUPLICATE
+    assert flagged.message.startswith("Already in this list: 'from-watch.gpx', same start 07:12:05")
+    # The explanation is drawn under the file name (the list is too narrow for a column).
+    position = pane.model.position(flagged.row_id)
+    assert pane.model.index(position, Column.FILE).data(DetailRole) == flagged.message
+    assert pane.list.isColumnHidden(Column.DETAILS)
+
+
+def test_summary_counts_uploads_skips_cancels_and_failures() -> None:
+    rows_ = [
+        UploadRow("a.fit", "a", RowStatus.UPLOADED, item_id=1),
+        UploadRow("b.fit", "b", RowStatus.UPLOADED, item_id=2),
+        UploadRow("c.gpx", "c", RowStatus.FAILED, item_id=3, message="SportTracks refused it."),
+        UploadRow("d.gpx", "d", RowStatus.SKIPPED, item_id=4),
+    ]
+    batch = Batch(queued={1, 2, 3}, skipped=["d.gpx"])
+    assert not batch.open(rows_)
+    assert batch.summary(rows_) == (
+        "2 uploaded, 1 duplicate skipped, 1 failed: c.gpx: SportTracks refused it."
+    )
+    rows_.append(UploadRow("e.gpx", "e", RowStatus.FAILED, item_id=5, message="Bad file."))
+    batch = Batch(queued={1, 3, 5}, cancelled=2)
+    assert batch.summary(rows_) == (
+        "1 uploaded, 2 not sent (cancelled), 2 files failed (first c.gpx: SportTracks refused it)."
+    )
+    rows_[0].status = RowStatus.UPLOADING
+    assert batch.open(rows_)
