@@ -251,6 +251,18 @@ class UploadStore:
             error=None, attempts=0, next_attempt_at=0.0,
         )  # fmt: skip
 
+    def unqueue(self, item_ids: Sequence[int]) -> list[int]:
+        """Take items still waiting in the queue back to the list (Cancel); returns those taken.
+
+        An item already in flight or uploaded is left alone.
+        """
+        back = []
+        for item_id in item_ids:
+            if self.get(item_id).state == ItemState.QUEUED:
+                self.update(item_id, state=ItemState.NEW, account=None)
+                back.append(item_id)
+        return back
+
     def remove(self, item_id: int) -> bool:
         """Forget an item not yet sent and delete its copy; False if it is uploaded or in flight."""
         item = self.get(item_id)

@@ -53,6 +53,15 @@ def step_progress(item: QueueItem, step: str) -> StepProgress:
     return StepProgress(0.0, "", "")
 
 
+def restored_row(item: QueueItem) -> UploadRow:
+    """The row of an item the last session left in the queue (read again before it shows)."""
+    return UploadRow(
+        item.display_name, item.source, STATE_STATUS.get(item.state, RowStatus.PARSING),
+        item_id=item.id, name=item.name, type=item.type, notes=item.notes, uris=item.uris,
+        message=item.error or "",
+    )  # fmt: skip
+
+
 def show_step(model: UploadListModel, item: QueueItem, step: str) -> None:
     """Put the bar and sentence of an upload step on the item's row."""
     row = model.row_for_item(item.id)

@@ -23,8 +23,8 @@ from st_desktop.store.upload_engine import RunReport, UploadClient, UploadEngine
 from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
 from st_desktop.tasks import TaskContext, TaskHandle, TaskRunnerBase
 from st_desktop.ui.upload.batch import (
-    STATE_STATUS,
     Batch,
+    restored_row,
     show_cancelled,
     show_item,
     show_step,
@@ -135,13 +135,7 @@ class UploadController(QObject):
         for item in items:
             if self.model.row_for_item(item.id) is not None:
                 continue
-            status = STATE_STATUS.get(item.state, RowStatus.PARSING)
-            row = self.model.add(
-                UploadRow(
-                    item.display_name, item.source, status, item_id=item.id, name=item.name,
-                    type=item.type, notes=item.notes, uris=item.uris, message=item.error or "",
-                )
-            )  # fmt: skip
+            row = self.model.add(restored_row(item))
             self.runner.submit(
                 parse_item, self.store, item,
                 on_result=partial(self._parsed, row.row_id),
@@ -197,6 +191,7 @@ class UploadController(QObject):
             return
         if result.activity is None:
             self.model.update(row_id, status=RowStatus.ERROR, message=result.error or "")
+            self._reading_done()
             return
         activity = result.activity
         self._duplicates.index(row_id, activity.start_time)
@@ -206,11 +201,14 @@ class UploadController(QObject):
         # Still "Parsing" (not uploadable) until the duplicate check has answered.
         self.model.update(row_id, activity=activity, track=result.track)
         self._check_duplicates(row)
-        if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
-            self.status_changed.emit("")
 
     def _parse_failed(self, row_id: int, exc: BaseException) -> None:
         self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
+        self._reading_done()
+
+    def _reading_done(self) -> None:
+        if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
+            self.status_changed.emit("")  # "Reading 9 files…" is over
 
     # ------------------------------------------------------------------ duplicates
 
@@ -226,6 +224,7 @@ class UploadController(QObject):
         def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
             if generation == self._generation:  # else set_client asked again
                 self._duplicates.show(rid, result)
+            self._reading_done()
 
         def failed(exc: BaseException) -> None:
             log.warning("duplicate check of %s failed: %s", row.display_name, exc)
@@ -392,14 +391,6 @@ class UploadController(QObject):
         self._rerun = False
         ids = [r.item_id for r in self.model.rows() if r.status == RowStatus.QUEUED and r.item_id]
 
-        def unqueue() -> list[int]:
-            back = []
-            for item_id in ids:
-                if self.store.get(item_id).state == ItemState.QUEUED:
-                    self.store.update(item_id, state=ItemState.NEW, account=None)
-                    back.append(item_id)
-            return back
-
         def done(back: list[int]) -> None:
             for item_id in back:
                 show_cancelled(self.model, item_id)
@@ -409,7 +400,7 @@ class UploadController(QObject):
             self._summarise()
 
         self.runner.submit(
-            unqueue, on_result=done, on_error=self._report_error,
+            self.store.unqueue, ids, on_result=done, on_error=self._report_error,
             description="Cancelling uploads", serial=True,
         )  # fmt: skip
 

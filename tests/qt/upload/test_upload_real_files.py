@@ -59,6 +59,7 @@ def test_real_files_archives_and_junk_each_get_their_status(
 
     drop(pane, dropped)
     qtbot.waitUntil(lambda: settled(pane, 12), timeout=WAIT_MS)
+    assert pane.status_label.text() == ""  # "Reading 10 files…" is over
 
     got = rows(pane)
     for name in (

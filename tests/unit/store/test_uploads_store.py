@@ -88,3 +88,16 @@ def test_ledger_rows_are_open_until_completed(store) -> None:
     assert hit is not None
     assert hit.uris == ("u1",)
     assert store.uploaded_before("someone-else", item.sha256) is None
+
+
+def test_cancel_takes_back_only_items_still_waiting(store) -> None:
+    waiting, _ = store.add_bytes(b"one", "a.fit", "/x/a.fit")
+    flying, _ = store.add_bytes(b"two", "b.fit", "/x/b.fit")
+    for item in (waiting, flying):
+        store.enqueue(item.id, "acct")
+    store.begin_attempt(store.get(flying.id), "acct")  # its request is out
+    assert store.unqueue([waiting.id, flying.id]) == [waiting.id]
+    assert store.get(waiting.id).state == ItemState.NEW
+    assert store.get(waiting.id).account is None
+    assert store.get(flying.id).state == ItemState.UPLOADING
+    assert store.active("acct") == [store.get(flying.id)]
