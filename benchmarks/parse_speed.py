@@ -39,7 +39,8 @@ def _median_time(fn: Callable[[], object], repeat: int, size: int = 0) -> float:
     fn()  # warm up (imports, caches)
     times = []
     # Sub-millisecond parses are noisy: time more runs of small files (about 1 MB in all).
-    for _ in range(max(repeat, min(200, 1_000_000 // max(size, 1)))):
+    runs = max(repeat, min(200, 1_000_000 // size)) if size else repeat
+    for _ in range(runs):
         started = time.perf_counter()
         fn()
         times.append(time.perf_counter() - started)

@@ -141,11 +141,15 @@ def infer_pauses(time: FloatArray, distance: FloatArray) -> list[Pause]:
 
 
 def _mean(values: FloatArray) -> float | None:
-    if not len(values) or math.isnan(np.fmax.reduce(values)):
-        return None  # empty or all NaN, found without a copy
-    finite = values[~np.isnan(values)]
-    # Same sum and division as ndarray.mean, without its Python-level overhead.
-    return float(np.add.reduce(finite)) / len(finite)
+    if not len(values):
+        return None
+    # Same sum and division as ndarray.mean, without its Python-level overhead; a stream
+    # without gaps (the common case) needs no copy.
+    total = float(np.add.reduce(values))
+    if math.isfinite(total):
+        return total / len(values)
+    finite = values[np.isfinite(values)]
+    return float(np.add.reduce(finite)) / len(finite) if len(finite) else None
 
 
 def _max(values: FloatArray) -> float | None:
