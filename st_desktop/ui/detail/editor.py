@@ -67,19 +67,15 @@ class DetailEditor(QWidget):
 
     def __init__(
         self,
-        runner: TaskRunnerBase | None = None,
-        settings: Settings | None = None,
-        cache: WorkoutCache | None = None,
+        runner: TaskRunnerBase,
+        settings: Settings,
+        cache: WorkoutCache,
         parent: QWidget | None = None,
         *,
         confirm: ConfirmFn = ask,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("detailEditor")
-        if runner is None or settings is None or cache is None:
-            from st_desktop.ui.workouts.browser import standalone_services
-
-            runner, settings, cache = standalone_services(self, runner, settings, cache)
         self._runner, self._settings, self._cache = runner, settings, cache
         self._confirm = confirm
         self._client: SportTracksClient | None = None

@@ -42,14 +42,9 @@ class UploadPane(QWidget):
     files_added = Signal(list)
     workouts_uploaded = Signal(list)
 
-    def __init__(
-        self, controller: UploadController | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, controller: UploadController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("uploadPane")
-        if controller is None:
-            controller = _standalone_controller(self)
-            controller.restore()
         self.controller = controller
         self.model = controller.model
         self.drop_target = DropTarget(self)
@@ -237,13 +232,3 @@ class UploadPane(QWidget):
         self.cancel_button.setEnabled(any(r.status in sending for r in self.model.rows()))
         self.remove_button.setEnabled(any(r.status in REMOVABLE for r in self.selected_rows()))
         self.hint.setVisible(self.model.rowCount() == 0)
-
-
-def _standalone_controller(parent: QWidget) -> UploadController:
-    """A controller over the default data directory, for an app that does not pass one."""
-    from st_desktop.paths import resolve_paths
-    from st_desktop.store.uploads import UploadStore
-    from st_desktop.tasks import TaskRunner
-
-    store = UploadStore(resolve_paths().ensure().data)
-    return UploadController(store, TaskRunner(parent), parent=parent)

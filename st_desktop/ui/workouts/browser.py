@@ -20,10 +20,9 @@ from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
 from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout, WorkoutSummary
-from st_desktop.paths import resolve_paths
 from st_desktop.settings import Keys, Settings
-from st_desktop.store.cache import CACHE_FILE, WorkoutCache
-from st_desktop.tasks import TaskRunner, TaskRunnerBase
+from st_desktop.store.cache import WorkoutCache
+from st_desktop.tasks import TaskRunnerBase
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
 from st_desktop.ui.workouts import ops, sync
@@ -37,25 +36,6 @@ from st_desktop.ui.workouts.trash import Trash
 log = logging.getLogger(__name__)
 
 
-def standalone_services(
-    owner: QWidget,
-    runner: TaskRunnerBase | None,
-    settings: Settings | None,
-    cache: WorkoutCache | None,
-) -> tuple[TaskRunnerBase, Settings, WorkoutCache]:
-    """Services for a browser or editor built without them (transitional, for ``app.py``).
-
-    The composition root should pass the application's shared runner, settings and cache; this
-    only keeps a bare ``WorkoutBrowser()`` working meanwhile.
-    """
-    paths = resolve_paths().ensure()
-    return (
-        runner if runner is not None else TaskRunner(owner),
-        settings if settings is not None else Settings(paths.settings_file),
-        cache if cache is not None else WorkoutCache(paths.data / CACHE_FILE),
-    )
-
-
 class WorkoutBrowser(QWidget):
     """Filter bar, workout table (``workoutTable``) and actions.
 
@@ -63,8 +43,6 @@ class WorkoutBrowser(QWidget):
         runner: runs every cache query and network step.
         settings: column state, units.
         cache: the offline workout cache.
-            (Until the composition root passes these three, missing ones are built privately:
-            see :func:`standalone_services`.)
         confirm: asks before deleting (tests pass an answering function).
         page_size: rows per page the table reads from the cache.
 
@@ -88,9 +66,9 @@ class WorkoutBrowser(QWidget):
 
     def __init__(
         self,
-        runner: TaskRunnerBase | None = None,
-        settings: Settings | None = None,
-        cache: WorkoutCache | None = None,
+        runner: TaskRunnerBase,
+        settings: Settings,
+        cache: WorkoutCache,
         parent: QWidget | None = None,
         *,
         confirm: ConfirmFn = ask,
@@ -98,8 +76,6 @@ class WorkoutBrowser(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workoutBrowser")
-        if runner is None or settings is None or cache is None:
-            runner, settings, cache = standalone_services(self, runner, settings, cache)
         self._runner = runner
         self._settings = settings
         self._cache = cache

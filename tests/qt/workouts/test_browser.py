@@ -24,7 +24,7 @@ from .conftest import DEMO_SIZE
 def make_browser(
     qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache, **kwargs: object
 ) -> WorkoutBrowser:
-    browser = WorkoutBrowser(runner, settings, cache, confirm=lambda *a: True, **kwargs)  # type: ignore[arg-type]
+    browser = WorkoutBrowser(runner, settings, cache, confirm=lambda *a: True, **kwargs)
     qtbot.addWidget(browser)
     browser.resize(900, 500)
     browser.show()
