@@ -192,8 +192,10 @@ def create_application(
         from st_desktop.app_sandbox import start_sandbox
 
         start_sandbox(application, SANDBOX_SEED)
-    else:
+    elif settings.get(Keys.ACCOUNT):
         account.restore()
+    else:
+        show_signed_out_hint(application)
     return application
 
 
@@ -236,6 +238,8 @@ def connect_panes(application: Application) -> None:
         client = current.client if current is not None else None
         key = current.key if current is not None else None
         browser.set_client(client, key)
+        if current is None:
+            show_signed_out_hint(application)
         detail.set_client(client, key)
         upload.controller.set_client(client, key)
         window.set_account(
@@ -250,6 +254,16 @@ def connect_panes(application: Application) -> None:
         lambda: SignInDialog(account, application.settings, application.runner, window).open()
     )
     window.sign_out_requested.connect(account.sign_out)
+
+
+def show_signed_out_hint(application: Application) -> None:
+    """Tell a signed-out user, where the workouts would be, how to sign in."""
+    application.browser.notice.show_message(
+        "You are not signed in. Sign in to SportTracks to see and edit your workouts; files "
+        "you drop are read and kept here until then.",
+        "Sign In…",
+        application.window.sign_in_requested.emit,
+    )
 
 
 def install_redactor() -> Redactor:

@@ -51,6 +51,20 @@ def test_window_has_the_three_areas_and_menus(app_factory: AppFactory) -> None:
     assert not window.sign_out_action.isEnabled()
 
 
+def test_signed_out_start_says_how_to_sign_in(app_factory: AppFactory, qtbot: QtBot) -> None:
+    application = app_factory()
+    window = application.window
+    window.show()
+    notice = application.browser.notice
+    assert notice.isVisible()
+    assert "not signed in" in notice.label.text()
+    with qtbot.waitSignal(window.sign_in_requested, timeout=2000):
+        notice.button.click()
+    dialog = window.findChild(QWidget, "signInDialog")
+    assert dialog is not None
+    dialog.close()
+
+
 def test_layout_and_geometry_persist(app_factory: AppFactory, qtbot: QtBot) -> None:
     first = app_factory().window
     first.show()
