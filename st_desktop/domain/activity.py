@@ -76,7 +76,8 @@ class Streams:
         for name in STREAM_NAMES:
             column = columns.get(name)
             if column is None:
-                values[name] = np.full(length, np.nan)
+                values[name] = np.empty(length, dtype=np.float64)
+                values[name].fill(np.nan)  # np.full without its Python-level overhead
             else:
                 values[name] = np.asarray(column, dtype=np.float64)
                 if len(values[name]) != length:

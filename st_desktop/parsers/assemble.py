@@ -15,6 +15,7 @@ hold the same way for FIT, TCX and GPX:
 
 from __future__ import annotations
 
+import math
 import time as _time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -142,38 +143,64 @@ def format_clock(seconds: float) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def _outside(values: FloatArray, low: float, high: float) -> bool:
-    """True when some value lies outside [low, high] (NaN ignored); two reductions, no copies."""
-    if not len(values):
-        return False
-    smallest = np.fmin.reduce(values)  # NaN only when every value is NaN
-    return bool(smallest < low or np.fmax.reduce(values) > high)
+def _stack(columns: list[FloatArray], length: int) -> FloatArray:
+    """The columns as the rows of one new (len(columns), length) float64 array."""
+    block = np.empty((len(columns), length), dtype=np.float64)
+    for row, column in zip(block, columns, strict=True):
+        row[:] = column  # raises if a column has another length
+    return block
 
 
-def _clean_values(columns: dict[str, FloatArray], warnings: list[str]) -> None:
+def _has_values(values: FloatArray) -> bool:
+    """True when some value is finite (``np.isfinite(values).any()``, for less)."""
+    return bool(np.count_nonzero(np.isfinite(values)))
+
+
+def _clean_values(columns: dict[str, FloatArray], block: FloatArray, warnings: list[str]) -> None:
+    """Make implausible values NaN, in place; ``columns`` are the rows of ``block``."""
+    if not block.size:
+        return
+    # Two reductions over the block give every stream's range (NaN ignored; NaN only for a
+    # stream with no value at all); the common case, every value plausible, ends there.
+    lows = np.fmin.reduce(block, axis=1).tolist()
+    highs = np.fmax.reduce(block, axis=1).tolist()
+    ranges = dict(zip(columns, zip(lows, highs, strict=True), strict=True))
     lat = columns.get("lat")
     lon = columns.get("lon")
+    # Whether a latitude or longitude became NaN here (then positions are re-paired below).
+    positions_changed = False
     if lat is not None and lon is not None:
-        null_island = (lat == 0.0) & (lon == 0.0)
-        if null_island.any():
-            lat[null_island] = np.nan
-            lon[null_island] = np.nan
+        lat_low, lat_high = ranges["lat"]
+        lon_low, lon_high = ranges["lon"]
+        if lat_low <= 0.0 <= lat_high and lon_low <= 0.0 <= lon_high:
+            null_island = (lat == 0.0) & (lon == 0.0)
+            if np.count_nonzero(null_island):
+                lat[null_island] = np.nan
+                lon[null_island] = np.nan
+                positions_changed = True
     bad_streams: list[str] = []
     for name, (low, high) in LIMITS.items():
         values = columns.get(name)
-        if values is None or not _outside(values, low, high):
-            continue  # the common case: every value plausible, decided in two reductions
+        if values is None:
+            continue
+        smallest, largest = ranges[name]
+        if not (smallest < low or largest > high):
+            continue
         bad = (values < low) | (values > high)  # NaN compares False
         # A zero heart rate means "no strap", not a reading: drop it without a warning.
         reported = bad & (values != 0) if name == "heartrate" else bad
         values[bad] = np.nan
-        if reported.any():
+        positions_changed = positions_changed or name in ("lat", "lon")
+        if np.count_nonzero(reported):
             bad_streams.append(_READABLE[name])
     if lat is not None and lon is not None:
-        no_fix = np.isnan(lat) | np.isnan(lon)
-        if no_fix.any():
-            lat[no_fix] = np.nan
-            lon[no_fix] = np.nan
+        # A sum is NaN when a value is NaN: one reduction tells whether either has a gap.
+        gaps = positions_changed or math.isnan(float(np.add.reduce(lat) + np.add.reduce(lon)))
+        if gaps:
+            no_fix = np.isnan(lat) | np.isnan(lon)
+            if np.count_nonzero(no_fix):
+                lat[no_fix] = np.nan
+                lon[no_fix] = np.nan
     if bad_streams:
         warnings.append(f"Implausible values were ignored in: {', '.join(bad_streams)}.")
 
@@ -216,10 +243,13 @@ def assemble(raw: RawActivity) -> Activity:
     """Check, sort and complete what a parser read; see the module docstring."""
     warnings = list(raw.warnings)
     times = np.asarray(raw.times, dtype=np.float64)
-    columns = {k: np.array(v, dtype=np.float64) for k, v in raw.columns.items()}
+    names = list(raw.columns)
+    # One copy of every column, as the rows of one block: the plausibility checks then run
+    # once over all streams instead of once per stream (see _clean_values).
+    block = _stack([raw.columns[k] for k in names], len(times))
     latest_plausible = _time.time() + 2 * 86400
-    lowest = float(times.min()) if len(times) else np.nan  # NaN if any time is NaN
-    highest = float(times.max()) if len(times) else np.nan
+    lowest = float(np.minimum.reduce(times)) if len(times) else np.nan  # NaN if any is NaN
+    highest = float(np.maximum.reduce(times)) if len(times) else np.nan
     if highest - lowest <= MAX_SPREAD_S:
         # The common case, decided without a median: every time is finite, none can be further
         # than MAX_SPREAD_S from the median, and the median lies in [lowest, highest].
@@ -243,21 +273,22 @@ def assemble(raw: RawActivity) -> Activity:
                     else "1 sample had an impossible time and was left out."
                 )
                 times = times[keep]
-                columns = {k: v[keep] for k, v in columns.items()}
+                block = block[:, keep]
             if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
                 _add_once(warnings, NO_DATE_WARNING)
     if len(times) > 1:
-        steps = times[1:] - times[:-1]
-        if (steps < 0).any():
-            first_back = int(np.flatnonzero(steps < 0)[0]) + 1
+        backwards = times[1:] < times[:-1]  # the same as a negative step, NaN included
+        if np.count_nonzero(backwards):
+            first_back = int(backwards.nonzero()[0][0]) + 1
             order = np.argsort(times, kind="stable")
             at = float(times[first_back] - times[order[0]])
             warnings.append(
                 f"Timestamps go backwards at {format_clock(at)}; the samples were sorted by time."
             )
             times = times[order]
-            columns = {k: v[order] for k, v in columns.items()}
-    _clean_values(columns, warnings)
+            block = block[:, order]
+    columns = dict(zip(names, block, strict=True))
+    _clean_values(columns, block, warnings)
 
     if len(times):
         start = float(times[0])
@@ -271,12 +302,10 @@ def assemble(raw: RawActivity) -> Activity:
         start = 0.0
     elapsed_axis = times - start
     n = len(times)
-    no_distance = "distance" not in columns or not np.isfinite(columns["distance"]).any()
-    if no_distance and "lat" in columns and "lon" in columns and np.isfinite(columns["lat"]).any():
+    no_distance = "distance" not in columns or not _has_values(columns["distance"])
+    if no_distance and "lat" in columns and "lon" in columns and _has_values(columns["lat"]):
         columns["distance"] = track_distance(columns["lat"], columns["lon"])
-    if (
-        "speed" not in columns or not np.isfinite(columns["speed"]).any()
-    ) and "distance" in columns:
+    if ("speed" not in columns or not _has_values(columns["speed"])) and "distance" in columns:
         columns["speed"] = speed_from_distance(elapsed_axis, columns["distance"])
     columns["time"] = elapsed_axis
     streams = Streams.from_columns({k: v for k, v in columns.items() if k in STREAM_NAMES}, n)
@@ -304,7 +333,7 @@ def assemble(raw: RawActivity) -> Activity:
         if lap.summary.elapsed_time is None:
             lap.summary.elapsed_time = lap.summary.moving_time
 
-    if n and not streams.has("lat"):
+    if n and not _has_values(streams.lat):
         warnings.append("No GPS: indoor activity (no route to show).")
     if not n:
         warnings.append("This file holds totals but no samples: there is no route or chart.")

@@ -40,60 +40,89 @@ def haversine_steps(lat: FloatArray, lon: FloatArray) -> FloatArray:
     """Metres between consecutive positions (NaN where either end has no position)."""
     if len(lat) < 2:
         return np.zeros(0)
-    phi = np.radians(lat)
-    lam = np.radians(lon)
-    dphi = phi[1:] - phi[:-1]
-    dlam = lam[1:] - lam[:-1]
-    a = np.sin(dphi / 2) ** 2 + np.cos(phi[:-1]) * np.cos(phi[1:]) * np.sin(dlam / 2) ** 2
+    # Latitude and longitude go through each ufunc together (rows of one contiguous array):
+    # the same element-wise operations as two separate passes, half the per-call overhead.
+    radians = np.radians(np.array((lat, lon), dtype=np.float64))
+    phi = radians[0]
+    half_steps = np.sin((radians[:, 1:] - radians[:, :-1]) / 2)
+    half_steps *= half_steps
+    a = half_steps[0] + np.cos(phi[:-1]) * np.cos(phi[1:]) * half_steps[1]
     # Rounding can push a a hair outside [0, 1]; minimum/maximum are clip without its overhead.
     a = np.minimum(np.maximum(a, 0.0), 1.0)
     steps: FloatArray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(a))
     return steps
 
 
+def nan_array(length: int) -> FloatArray:
+    """A float64 array of ``length`` NaN (``np.full`` without its Python-level overhead)."""
+    out = np.empty(length, dtype=np.float64)
+    out.fill(np.nan)
+    return out
+
+
 def track_distance(lat: FloatArray, lon: FloatArray) -> FloatArray:
     """Cumulative metres along the track; NaN before the first fix, held across GPS gaps."""
-    out = np.full(len(lat), np.nan)
-    fix = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
-    if not len(fix):
+    n = len(lat)
+    has_fix = np.isfinite(lat) & np.isfinite(lon)
+    fixes = int(np.count_nonzero(has_fix))
+    if fixes == n:  # every sample has a fix: nothing to carry over
+        cumulative = np.empty(n, dtype=np.float64)
+        if n:
+            cumulative[0] = 0.0
+            np.cumsum(haversine_steps(lat, lon), out=cumulative[1:])
+        return cumulative
+    out = nan_array(n)
+    if not fixes:
         return out
-    steps = haversine_steps(lat[fix], lon[fix])
-    cumulative = np.concatenate(([0.0], np.cumsum(steps)))
-    if len(fix) == len(lat):
-        return cumulative  # every sample has a fix: nothing to carry over
-    out[fix] = cumulative
+    fix = has_fix.nonzero()[0]
+    out[fix[0]] = 0.0
+    out[fix[1:]] = np.cumsum(haversine_steps(lat[fix], lon[fix]))
     # Carry the last known distance forward over samples without a fix.
-    positions = np.maximum.accumulate(np.where(np.isfinite(out), np.arange(len(out)), -1))
+    positions = np.maximum.accumulate(np.where(has_fix, np.arange(n), -1))
     return np.where(positions >= 0, out[np.maximum(positions, 0)], np.nan)
 
 
 def speed_from_distance(time: FloatArray, distance: FloatArray, window: int = 5) -> FloatArray:
     """m/s over a window of samples (the distance travelled over the time it took)."""
     n = len(time)
-    out = np.full(n, np.nan)
+    out = nan_array(n)
     if n < 2:
         return out
     half = max(1, window // 2)
-    index = np.arange(n)
-    lo = np.maximum(index - half, 0)
-    hi = np.minimum(index + half, n - 1)
-    dt = time[hi] - time[lo]
-    dd = distance[hi] - distance[lo]
+    # Sample i spans samples max(i - half, 0) .. min(i + half, n - 1): pad both ends with the
+    # end values, then the spans are two shifted slices (no index arrays, no gathers).
+    dt = _padded(time, half)
+    dt = dt[2 * half :] - dt[:n]
+    dd = _padded(distance, half)
+    dd = dd[2 * half :] - dd[:n]
     ok = (dt > 0) & np.isfinite(dd) & (dd >= 0)
-    out[ok] = dd[ok] / dt[ok]
+    np.divide(dd, dt, out=out, where=ok)
+    return out
+
+
+def _padded(values: FloatArray, half: int) -> FloatArray:
+    n = len(values)
+    out = np.empty(n + 2 * half, dtype=np.float64)
+    out[:half] = values[0]
+    out[half : half + n] = values
+    out[half + n :] = values[-1]
     return out
 
 
 def total_distance(distance: FloatArray) -> float | None:
     """Total of a cumulative distance stream, adding the pieces when it restarts from zero."""
-    values = distance[np.isfinite(distance)]
-    if not len(values):
+    finite = np.isfinite(distance)
+    count = int(np.count_nonzero(finite))
+    if not count:
         return None
-    steps = np.diff(values)
+    values = distance if count == len(distance) else distance[finite]
+    steps = values[1:] - values[:-1]
     # A drop of more than 100 m is a restart (a new sport segment); smaller ones are jitter.
     restart = steps < -100.0
-    gained = np.where(restart, values[1:], np.maximum(steps, 0.0))
-    return float(values[0] + gained.sum())
+    gained = np.maximum(steps, 0.0)
+    if np.count_nonzero(restart):
+        gained = np.where(restart, values[1:], gained)
+    return float(values[0] + np.add.reduce(gained))
 
 
 def elevation_change(elevation: FloatArray) -> tuple[float, float] | None:
@@ -132,12 +161,12 @@ def infer_pauses(time: FloatArray, distance: FloatArray) -> list[Pause]:
     if len(time) < 2:
         return []
     gaps = time[1:] - time[:-1]
+    long_gap = gaps >= INFERRED_PAUSE_MIN_S
+    if not np.count_nonzero(long_gap):
+        return []  # the common case: no gap long enough, the distance need not be looked at
     if len(distance) == len(time):
-        still = ~(distance[1:] - distance[:-1] >= STILL_SPEED * gaps)  # NaN: not known to move
-    else:
-        still = np.ones(len(gaps), dtype=bool)
-    idx = np.flatnonzero((gaps >= INFERRED_PAUSE_MIN_S) & still)
-    return [Pause(float(time[i]), float(time[i + 1])) for i in idx]
+        long_gap &= ~(distance[1:] - distance[:-1] >= STILL_SPEED * gaps)  # NaN: not known to move
+    return [Pause(float(time[i]), float(time[i + 1])) for i in long_gap.nonzero()[0]]
 
 
 def _mean(values: FloatArray) -> float | None:
@@ -182,22 +211,27 @@ def compute_summary(
     if distance is None and streams.has("lat"):
         distance = total_distance(track_distance(streams.lat, streams.lon))
     elevation = elevation_change(streams.elevation)
-    cadence = streams.cadence
-    speed = streams.speed
-    if not np.isfinite(speed).any() and np.isfinite(streams.distance).any():
-        speed = speed_from_distance(time, streams.distance)
+    heartrate, cadence, power = streams.heartrate, streams.cadence, streams.power
+    # A stream the file does not have is all NaN: its maximum (one reduction) says so, and its
+    # average is then not looked for.
+    max_heartrate = _max(heartrate)
+    max_cadence = _max(cadence)
+    max_power = _max(power)
+    max_speed = _max(streams.speed)
+    if max_speed is None and np.count_nonzero(np.isfinite(streams.distance)):
+        max_speed = _max(speed_from_distance(time, streams.distance))
     return Summary(
         distance=distance,
         elapsed_time=elapsed,
         moving_time=moving,
         elevation_gain=elevation[0] if elevation else None,
         elevation_loss=elevation[1] if elevation else None,
-        avg_heartrate=_mean(streams.heartrate),
-        max_heartrate=_max(streams.heartrate),
-        avg_cadence=_mean(cadence[cadence > 0]),
-        max_cadence=_max(cadence),
-        avg_power=_mean(streams.power),
-        max_power=_max(streams.power),
+        avg_heartrate=_mean(heartrate) if max_heartrate is not None else None,
+        max_heartrate=max_heartrate,
+        avg_cadence=_mean(cadence[cadence > 0]) if max_cadence else None,
+        max_cadence=max_cadence,
+        avg_power=_mean(power) if max_power is not None else None,
+        max_power=max_power,
         avg_speed=(distance / moving) if distance is not None and moving > 0 else None,
-        max_speed=_max(speed),
+        max_speed=max_speed,
     )

@@ -11,6 +11,7 @@ formed is read again with libxml2's recovering parser, and the activity says so 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -112,10 +113,13 @@ def parse_times(texts: list[str | None]) -> tuple[FloatArray, datetime | None]:
 
     Texts without an offset are taken as UTC, as GPX and TCX require.
     """
-    out = np.full(len(texts), np.nan)
+    nan = math.nan
+    out: list[float] = []
+    append = out.append
     first: datetime | None = None
-    for i, text in enumerate(texts):
+    for text in texts:
         if not text:
+            append(nan)
             continue
         try:
             moment = datetime.fromisoformat(text.strip())
@@ -123,13 +127,14 @@ def parse_times(texts: list[str | None]) -> tuple[FloatArray, datetime | None]:
             try:
                 moment = parse_timestamp(text)
             except TimestampError:
+                append(nan)
                 continue
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
         if first is None:
             first = moment
-        out[i] = moment.timestamp()
-    return out, first
+        append(moment.timestamp())
+    return np.array(out, dtype=np.float64), first
 
 
 #: (names mapping, point name) -> {tag: stream name, "" for the point itself, None to skip}.
@@ -171,8 +176,8 @@ def collect_points(
     """
     cache = _tag_cache(names, point)
     times: list[str | None] = []
-    rows: dict[str, list[int]] = {}
-    values: dict[str, list[float]] = {}
+    # stream -> (indices of the points with a value, in increasing order, and the values)
+    found: dict[str, tuple[list[int], list[float]]] = {}
     counts: list[int] = []
     index = -1
     for container in containers:
@@ -197,12 +202,11 @@ def collect_points(
                             number = float(text)
                         except ValueError:
                             continue
-                        at = rows.get(attr)
-                        if at is None:
-                            at = rows[attr] = []
-                            values[attr] = []
-                        at.append(index)
-                        values[attr].append(number)
+                        column = found.get(attr)
+                        if column is None:
+                            column = found[attr] = ([], [])
+                        column[0].append(index)
+                        column[1].append(number)
                 continue
             text = element.text
             if not text or index < first:
@@ -214,18 +218,25 @@ def collect_points(
                 number = float(text)
             except ValueError:
                 continue
-            at = rows.get(name)
-            if at is None:
-                at = rows[name] = []
-                values[name] = []
-            at.append(index)
-            values[name].append(number)
+            column = found.get(name)
+            if column is None:
+                column = found[name] = ([], [])
+            at, numbers = column
+            if at and at[-1] == index:
+                numbers[-1] = number  # a second value in one point (two extensions): last wins
+            else:
+                at.append(index)
+                numbers.append(number)
         counts.append(index + 1 - first)
     count = index + 1
     arrays: dict[str, FloatArray] = {}
-    for name, at in rows.items():
-        array = np.full(count, np.nan)
-        array[at] = values[name]
+    for name, (at, numbers) in found.items():
+        if len(at) == count:  # a value in every point (the common case): nothing to scatter
+            arrays[name] = np.array(numbers, dtype=np.float64)
+            continue
+        array = np.empty(count, dtype=np.float64)
+        array.fill(np.nan)
+        array[at] = numbers
         arrays[name] = array
     return times, arrays, counts
 
@@ -236,9 +247,11 @@ def segment_pauses(times: FloatArray, counts: list[int]) -> list[tuple[float, fl
     pauses: list[tuple[float, float]] = []
     index = 0
     last: float | None = None
+    all_finite = len(counts) < 2 or bool(np.count_nonzero(np.isfinite(times)) == len(times))
     for n in counts:
         part = times[index : index + n]
-        part = part[np.isfinite(part)]
+        if not all_finite:
+            part = part[np.isfinite(part)]
         if len(part):
             if last is not None and part[0] > last:
                 pauses.append((last, float(part[0])))
