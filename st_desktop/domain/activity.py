@@ -73,12 +73,15 @@ class Streams:
     def from_columns(cls, columns: dict[str, FloatArray], length: int) -> Streams:
         """Build streams from named columns; missing ones become all-NaN arrays of ``length``."""
         values: dict[str, FloatArray] = {}
+        missing = [name for name in STREAM_NAMES if columns.get(name) is None]
+        if missing:
+            # One all-NaN block (the rows are the missing streams): two numpy calls, not 2 each.
+            empty = np.empty((len(missing), length), dtype=np.float64)
+            empty.fill(np.nan)
+            values.update(zip(missing, empty, strict=True))
         for name in STREAM_NAMES:
             column = columns.get(name)
-            if column is None:
-                values[name] = np.empty(length, dtype=np.float64)
-                values[name].fill(np.nan)  # np.full without its Python-level overhead
-            else:
+            if column is not None:
                 values[name] = np.asarray(column, dtype=np.float64)
                 if len(values[name]) != length:
                     raise ValueError(

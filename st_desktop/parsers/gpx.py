@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
+from lxml import etree
 
 from st_desktop.domain.activity import Activity
 from st_desktop.parsers.assemble import RawActivity, assemble
@@ -53,8 +54,8 @@ GPX_NAMES: dict[str, str] = {
 }
 
 
-def _children(element: object, name: str) -> list[object]:
-    return [c for c in element if local_name(c.tag) == name]  # type: ignore[attr-defined]
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in element if local_name(c.tag) == name]
 
 
 def parse_gpx(data: bytes) -> Activity:
@@ -67,6 +68,14 @@ def parse_gpx(data: bytes) -> Activity:
     root, warnings = parse_xml(data, "GPX")
     tracks = _children(root, "trk")
     segments = [seg for trk in tracks for seg in _children(trk, "trkseg")]
+    # The track's own texts, in one pass over its children (the first non-blank one of each).
+    texts: dict[str | None, str] = {}
+    for child in tracks[0] if tracks else ():
+        name = local_name(child.tag)
+        if name not in texts and name in ("name", "type", "desc"):
+            text = child.text
+            if text and text.strip():
+                texts[name] = text.strip()
     if next(root.iter("{*}trkpt"), None) is None:
         if next(root.iter("{*}rtept"), None) is not None:
             raise NoActivityDataError(
@@ -88,21 +97,18 @@ def parse_gpx(data: bytes) -> Activity:
         raise NoActivityDataError("This GPX file has no track points.")
     times, first = parse_times(time_texts)
     timed = np.isfinite(times)
-    if not timed.any():
+    timed_count = int(np.count_nonzero(timed))
+    if not timed_count:
         raise NoActivityDataError(NO_TIMES)
-    if not timed.all():
-        warnings.append(f"{int((~timed).sum())} track points without a time were left out.")
+    if timed_count < count:
+        warnings.append(f"{count - timed_count} track points without a time were left out.")
     # Segment breaks are pauses (a device starts a new segment when the timer restarts).
     pauses = segment_pauses(times, per_segment)
 
     creator = root.get("creator")
-    name = None
-    sport_text = None
-    notes = None
-    if tracks:
-        name = _first_text_child(tracks[0], "name")
-        sport_text = _first_text_child(tracks[0], "type")
-        notes = _first_text_child(tracks[0], "desc")
+    name = texts.get("name")
+    sport_text = texts.get("type")
+    notes = texts.get("desc")
     if name is None:
         metadata = _children(root, "metadata")
         name = _first_text_child(metadata[0], "name") if metadata else None
@@ -110,8 +116,12 @@ def parse_gpx(data: bytes) -> Activity:
     return assemble(
         RawActivity(
             format="GPX",
-            times=times[timed],
-            columns={k: v[timed] for k, v in columns.items() if len(v) == count},
+            times=times[timed] if timed_count < count else times,
+            columns={
+                k: v[timed] if timed_count < count else v
+                for k, v in columns.items()
+                if len(v) == count
+            },
             sport=text_sport_type(sport_text) if sport_text else _guess_sport(name),
             pauses=pauses,
             timer_known=False,
@@ -124,9 +134,9 @@ def parse_gpx(data: bytes) -> Activity:
     )
 
 
-def _first_text_child(element: object, name: str) -> str | None:
+def _first_text_child(element: etree._Element, name: str) -> str | None:
     for child in _children(element, name):
-        text = child.text  # type: ignore[attr-defined]
+        text = child.text
         if text and text.strip():
             stripped: str = text.strip()
             return stripped

@@ -115,6 +115,7 @@ _STRAVA_NUMBERS = {"1": "Cycling", "2": "Skiing: Alpine", "4": "Walking: Hiking"
 
 
 _CATEGORY_KEYS = {c.lower() for c in CATEGORIES}
+_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def fit_sport_type(sport: str | None, sub_sport: str | None) -> str:
@@ -133,7 +134,7 @@ def text_sport_type(text: str | None) -> str:
         return normalize_type(cleaned)
     if cleaned in _STRAVA_NUMBERS:
         return _STRAVA_NUMBERS[cleaned]
-    key = re.sub(r"[\s-]+", "_", cleaned.lower())
+    key = _SEPARATORS.sub("_", cleaned.lower())
     for word, sport in _WORDS:
         if word in key:
             return sport

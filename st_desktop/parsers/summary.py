@@ -34,6 +34,9 @@ ELEVATION_DEAD_BAND_M = 3.0
 INFERRED_PAUSE_MIN_S = 60.0
 #: Below this average speed (m/s) across such a gap, the athlete was standing still.
 STILL_SPEED = 0.5
+#: Up to this many samples, a plain Python loop costs less than the fixed cost of the numpy
+#: calls it replaces (each helper that has such a path gives bit-identical results either way).
+SMALL = 64
 
 
 def haversine_steps(lat: FloatArray, lon: FloatArray) -> FloatArray:
@@ -89,6 +92,8 @@ def speed_from_distance(time: FloatArray, distance: FloatArray, window: int = 5)
     if n < 2:
         return out
     half = max(1, window // 2)
+    if n <= SMALL:
+        return _small_speed(time.tolist(), distance.tolist(), half)
     # Sample i spans samples max(i - half, 0) .. min(i + half, n - 1): pad both ends with the
     # end values, then the spans are two shifted slices (no index arrays, no gathers).
     dt = _padded(time, half)
@@ -98,6 +103,22 @@ def speed_from_distance(time: FloatArray, distance: FloatArray, window: int = 5)
     ok = (dt > 0) & np.isfinite(dd) & (dd >= 0)
     np.divide(dd, dt, out=out, where=ok)
     return out
+
+
+def _small_speed(time: list[float], distance: list[float], half: int) -> FloatArray:
+    """:func:`speed_from_distance` on a few samples: the same IEEE operations, in a plain loop
+    (cheaper than a dozen numpy calls below :data:`SMALL` samples)."""
+    n = len(time)
+    last = n - 1
+    speeds: list[float] = []
+    for i in range(n):
+        lo = i - half if i > half else 0
+        hi = i + half if i + half < last else last
+        dt = time[hi] - time[lo]
+        dd = distance[hi] - distance[lo]
+        # dt > 0 and dd finite and >= 0, as in the array version (NaN fails every comparison).
+        speeds.append(dd / dt if dt > 0 and 0 <= dd < math.inf else math.nan)
+    return np.array(speeds, dtype=np.float64)
 
 
 def _padded(values: FloatArray, half: int) -> FloatArray:
@@ -127,13 +148,16 @@ def total_distance(distance: FloatArray) -> float | None:
 
 def elevation_change(elevation: FloatArray) -> tuple[float, float] | None:
     """(gain, loss) in metres with the dead band described in the module docstring."""
-    values = elevation[np.isfinite(elevation)]
+    if len(elevation) <= SMALL:
+        values = [v for v in elevation.tolist() if -math.inf < v < math.inf]
+    else:
+        values = elevation[np.isfinite(elevation)].tolist()
     if len(values) < 2:
         return None
     gain = loss = 0.0
-    ref = float(values[0])
+    ref = values[0]
     band = ELEVATION_DEAD_BAND_M
-    for value in values.tolist():
+    for value in values:
         if value > ref + band:
             gain += value - ref
             ref = value
@@ -214,10 +238,16 @@ def compute_summary(
     heartrate, cadence, power = streams.heartrate, streams.cadence, streams.power
     # A stream the file does not have is all NaN: its maximum (one reduction) says so, and its
     # average is then not looked for.
-    max_heartrate = _max(heartrate)
-    max_cadence = _max(cadence)
-    max_power = _max(power)
-    max_speed = _max(streams.speed)
+    if len(time) <= SMALL:  # one reduction over the four streams stacked, not four
+        tops = np.fmax.reduce(np.array((heartrate, cadence, power, streams.speed)), axis=1)
+        max_heartrate, max_cadence, max_power, max_speed = (
+            None if math.isnan(top) else top for top in tops.tolist()
+        )
+    else:
+        max_heartrate = _max(heartrate)
+        max_cadence = _max(cadence)
+        max_power = _max(power)
+        max_speed = _max(streams.speed)
     if max_speed is None and np.count_nonzero(np.isfinite(streams.distance)):
         max_speed = _max(speed_from_distance(time, streams.distance))
     return Summary(
