@@ -36,6 +36,7 @@ from st_desktop.parsers.summary import (
     infer_pauses,
     speed_from_distance,
     track_distance,
+    track_distance_complete,
 )
 
 #: Unix time of 1990-01-01: no GPS sports device recorded anything earlier.
@@ -145,30 +146,41 @@ def format_clock(seconds: float) -> str:
 
 def _stack(columns: list[FloatArray], length: int) -> FloatArray:
     """The columns as the rows of one new (len(columns), length) float64 array."""
-    block = np.empty((len(columns), length), dtype=np.float64)
-    for row, column in zip(block, columns, strict=True):
-        row[:] = column  # raises if a column has another length
+    if not columns:
+        return np.empty((0, length), dtype=np.float64)
+    block = np.array(columns, dtype=np.float64)  # raises if the columns differ in length
+    if block.shape != (len(columns), length):
+        raise ValueError(f"columns of {block.shape[1:]} values for {length} times")
     return block
 
 
-def _has_values(values: FloatArray) -> bool:
-    """True when some value is finite (``np.isfinite(values).any()``, for less)."""
-    return bool(np.count_nonzero(np.isfinite(values)))
+@dataclass
+class _Facts:
+    """What the plausibility pass learnt about each stream, valid after the cleaning."""
+
+    has_values: dict[str, bool] = field(default_factory=dict)  # some finite value
+    gap_free: dict[str, bool] = field(default_factory=dict)  # no NaN at all
 
 
-def _clean_values(columns: dict[str, FloatArray], block: FloatArray, warnings: list[str]) -> None:
+def _clean_values(columns: dict[str, FloatArray], block: FloatArray, warnings: list[str]) -> _Facts:
     """Make implausible values NaN, in place; ``columns`` are the rows of ``block``."""
+    facts = _Facts()
     if not block.size:
-        return
-    # Two reductions over the block give every stream's range (NaN ignored; NaN only for a
-    # stream with no value at all); the common case, every value plausible, ends there.
+        for name in columns:
+            facts.has_values[name] = False
+            facts.gap_free[name] = True
+        return facts
+    # Three reductions over the block give every stream's range (NaN ignored; NaN only for a
+    # stream with no value at all) and whether it has a gap (a sum with a NaN is NaN); the
+    # common case, every value plausible, ends there.
     lows = np.fmin.reduce(block, axis=1).tolist()
     highs = np.fmax.reduce(block, axis=1).tolist()
+    sums = np.add.reduce(block, axis=1).tolist()
     ranges = dict(zip(columns, zip(lows, highs, strict=True), strict=True))
+    # Streams whose values changed here, or with values beyond any limit: facts re-counted.
+    changed = {name for name in columns if name not in LIMITS}
     lat = columns.get("lat")
     lon = columns.get("lon")
-    # Whether a latitude or longitude became NaN here (then positions are re-paired below).
-    positions_changed = False
     if lat is not None and lon is not None:
         lat_low, lat_high = ranges["lat"]
         lon_low, lon_high = ranges["lon"]
@@ -177,7 +189,7 @@ def _clean_values(columns: dict[str, FloatArray], block: FloatArray, warnings: l
             if np.count_nonzero(null_island):
                 lat[null_island] = np.nan
                 lon[null_island] = np.nan
-                positions_changed = True
+                changed |= {"lat", "lon"}
     bad_streams: list[str] = []
     for name, (low, high) in LIMITS.items():
         values = columns.get(name)
@@ -190,19 +202,32 @@ def _clean_values(columns: dict[str, FloatArray], block: FloatArray, warnings: l
         # A zero heart rate means "no strap", not a reading: drop it without a warning.
         reported = bad & (values != 0) if name == "heartrate" else bad
         values[bad] = np.nan
-        positions_changed = positions_changed or name in ("lat", "lon")
+        changed.add(name)
         if np.count_nonzero(reported):
             bad_streams.append(_READABLE[name])
-    if lat is not None and lon is not None:
-        # A sum is NaN when a value is NaN: one reduction tells whether either has a gap.
-        gaps = positions_changed or math.isnan(float(np.add.reduce(lat) + np.add.reduce(lon)))
-        if gaps:
-            no_fix = np.isnan(lat) | np.isnan(lon)
-            if np.count_nonzero(no_fix):
-                lat[no_fix] = np.nan
-                lon[no_fix] = np.nan
+    for name, high, total in zip(columns, highs, sums, strict=True):
+        # Unchanged streams hold only values within their limits (so finite) and NaN.
+        facts.has_values[name] = not math.isnan(high)
+        facts.gap_free[name] = not math.isnan(total)
+    for name in changed:
+        _count_facts(facts, name, columns[name])
+    gaps = not (facts.gap_free.get("lat", True) and facts.gap_free.get("lon", True))
+    if lat is not None and lon is not None and gaps:
+        no_fix = np.isnan(lat) | np.isnan(lon)
+        if np.count_nonzero(no_fix):
+            lat[no_fix] = np.nan
+            lon[no_fix] = np.nan
+            _count_facts(facts, "lat", lat)
+            _count_facts(facts, "lon", lon)
     if bad_streams:
         warnings.append(f"Implausible values were ignored in: {', '.join(bad_streams)}.")
+    return facts
+
+
+def _count_facts(facts: _Facts, name: str, values: FloatArray) -> None:
+    finite = int(np.count_nonzero(np.isfinite(values)))
+    facts.has_values[name] = finite > 0
+    facts.gap_free[name] = finite == len(values)
 
 
 def _merge_pauses(pauses: list[Pause], end: float) -> list[Pause]:
@@ -288,7 +313,7 @@ def assemble(raw: RawActivity) -> Activity:
             times = times[order]
             block = block[:, order]
     columns = dict(zip(names, block, strict=True))
-    _clean_values(columns, block, warnings)
+    facts = _clean_values(columns, block, warnings)
 
     if len(times):
         start = float(times[0])
@@ -302,10 +327,15 @@ def assemble(raw: RawActivity) -> Activity:
         start = 0.0
     elapsed_axis = times - start
     n = len(times)
-    no_distance = "distance" not in columns or not _has_values(columns["distance"])
-    if no_distance and "lat" in columns and "lon" in columns and _has_values(columns["lat"]):
-        columns["distance"] = track_distance(columns["lat"], columns["lon"])
-    if ("speed" not in columns or not _has_values(columns["speed"])) and "distance" in columns:
+    has_values = facts.has_values
+    has_lat = has_values.get("lat", False)
+    if not has_values.get("distance", False) and has_lat and "lon" in columns:
+        lat, lon = columns["lat"], columns["lon"]
+        if facts.gap_free["lat"] and facts.gap_free["lon"]:
+            columns["distance"] = track_distance_complete(lat, lon)
+        else:
+            columns["distance"] = track_distance(lat, lon)
+    if not has_values.get("speed", False) and "distance" in columns:
         columns["speed"] = speed_from_distance(elapsed_axis, columns["distance"])
     columns["time"] = elapsed_axis
     streams = Streams.from_columns({k: v for k, v in columns.items() if k in STREAM_NAMES}, n)
@@ -333,7 +363,7 @@ def assemble(raw: RawActivity) -> Activity:
         if lap.summary.elapsed_time is None:
             lap.summary.elapsed_time = lap.summary.moving_time
 
-    if n and not _has_values(streams.lat):
+    if n and not has_lat:
         warnings.append("No GPS: indoor activity (no route to show).")
     if not n:
         warnings.append("This file holds totals but no samples: there is no route or chart.")

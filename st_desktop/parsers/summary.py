@@ -21,6 +21,7 @@ Choices, so that numbers are explainable:
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -69,11 +70,7 @@ def track_distance(lat: FloatArray, lon: FloatArray) -> FloatArray:
     has_fix = np.isfinite(lat) & np.isfinite(lon)
     fixes = int(np.count_nonzero(has_fix))
     if fixes == n:  # every sample has a fix: nothing to carry over
-        cumulative = np.empty(n, dtype=np.float64)
-        if n:
-            cumulative[0] = 0.0
-            np.cumsum(haversine_steps(lat, lon), out=cumulative[1:])
-        return cumulative
+        return track_distance_complete(lat, lon)
     out = nan_array(n)
     if not fixes:
         return out
@@ -83,6 +80,16 @@ def track_distance(lat: FloatArray, lon: FloatArray) -> FloatArray:
     # Carry the last known distance forward over samples without a fix.
     positions = np.maximum.accumulate(np.where(has_fix, np.arange(n), -1))
     return np.where(positions >= 0, out[np.maximum(positions, 0)], np.nan)
+
+
+def track_distance_complete(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """:func:`track_distance` of a track known to have a position in every sample."""
+    n = len(lat)
+    cumulative = np.empty(n, dtype=np.float64)
+    if n:
+        cumulative[0] = 0.0
+        np.cumsum(haversine_steps(lat, lon), out=cumulative[1:])
+    return cumulative
 
 
 def speed_from_distance(time: FloatArray, distance: FloatArray, window: int = 5) -> FloatArray:
@@ -132,6 +139,8 @@ def _padded(values: FloatArray, half: int) -> FloatArray:
 
 def total_distance(distance: FloatArray) -> float | None:
     """Total of a cumulative distance stream, adding the pieces when it restarts from zero."""
+    if len(distance) <= SMALL:
+        return _small_total_distance(distance.tolist())
     finite = np.isfinite(distance)
     count = int(np.count_nonzero(finite))
     if not count:
@@ -144,6 +153,19 @@ def total_distance(distance: FloatArray) -> float | None:
     if np.count_nonzero(restart):
         gained = np.where(restart, values[1:], gained)
     return float(values[0] + np.add.reduce(gained))
+
+
+def _small_total_distance(distance: list[float]) -> float | None:
+    """:func:`total_distance` of a few samples: the same operations, numpy only for the sum
+    (whose pairwise order a plain loop would not reproduce)."""
+    values = [v for v in distance if -math.inf < v < math.inf]
+    if not values:
+        return None
+    gained = []
+    for before, after in itertools.pairwise(values):
+        step = after - before
+        gained.append(after if step < -100.0 else step if step >= 0.0 else 0.0)
+    return float(values[0] + np.add.reduce(np.array(gained, dtype=np.float64)))
 
 
 def elevation_change(elevation: FloatArray) -> tuple[float, float] | None:
@@ -184,6 +206,8 @@ def infer_pauses(time: FloatArray, distance: FloatArray) -> list[Pause]:
     """
     if len(time) < 2:
         return []
+    if len(time) <= SMALL:
+        return _small_infer_pauses(time.tolist(), distance.tolist())
     gaps = time[1:] - time[:-1]
     long_gap = gaps >= INFERRED_PAUSE_MIN_S
     if not np.count_nonzero(long_gap):
@@ -191,6 +215,19 @@ def infer_pauses(time: FloatArray, distance: FloatArray) -> list[Pause]:
     if len(distance) == len(time):
         long_gap &= ~(distance[1:] - distance[:-1] >= STILL_SPEED * gaps)  # NaN: not known to move
     return [Pause(float(time[i]), float(time[i + 1])) for i in long_gap.nonzero()[0]]
+
+
+def _small_infer_pauses(time: list[float], distance: list[float]) -> list[Pause]:
+    """:func:`infer_pauses` of a few samples, in a plain loop (the same comparisons)."""
+    known = len(distance) == len(time)
+    pauses = []
+    for i in range(len(time) - 1):
+        gap = time[i + 1] - time[i]
+        if gap >= INFERRED_PAUSE_MIN_S and not (
+            known and distance[i + 1] - distance[i] >= STILL_SPEED * gap
+        ):
+            pauses.append(Pause(time[i], time[i + 1]))
+    return pauses
 
 
 def _mean(values: FloatArray) -> float | None:
