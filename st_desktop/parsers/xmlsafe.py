@@ -178,8 +178,12 @@ def collect_points(
     """
     cache = _tag_cache(names, point)
     times: list[str | None] = []
-    # stream -> (indices of the points with a value, in increasing order, and the values)
-    found: dict[str, tuple[list[int], list[float]]] = {}
+    # stream -> (indices of the points with a value, in increasing order, and the values);
+    # every column exists from the start (no lookup-or-create per value), empty ones are dropped.
+    found: dict[str, tuple[list[int], list[float]]] = {
+        name: ([], []) for name in (*attributes, *names.values()) if name != "time"
+    }
+    attribute_columns = [(attr, *found[attr]) for attr in attributes]
     counts: list[int] = []
     index = -1
     for container in containers:
@@ -197,18 +201,15 @@ def collect_points(
             if not name:
                 index += 1
                 times.append(None)
-                for attr in attributes:
+                for attr, attr_at, attr_numbers in attribute_columns:
                     text = element.get(attr)
                     if text is not None:
                         try:
                             number = float(text)
                         except ValueError:
                             continue
-                        column = found.get(attr)
-                        if column is None:
-                            column = found[attr] = ([], [])
-                        column[0].append(index)
-                        column[1].append(number)
+                        attr_at.append(index)
+                        attr_numbers.append(number)
                 continue
             text = element.text
             if not text or index < first:
@@ -220,10 +221,7 @@ def collect_points(
                 number = float(text)
             except ValueError:
                 continue
-            column = found.get(name)
-            if column is None:
-                column = found[name] = ([], [])
-            at, numbers = column
+            at, numbers = found[name]
             if at and at[-1] == index:
                 numbers[-1] = number  # a second value in one point (two extensions): last wins
             else:
@@ -233,6 +231,8 @@ def collect_points(
     count = index + 1
     arrays: dict[str, FloatArray] = {}
     for name, (at, numbers) in found.items():
+        if not at:
+            continue
         if len(at) == count:  # a value in every point (the common case): nothing to scatter
             arrays[name] = np.array(numbers, dtype=np.float64)
             continue
