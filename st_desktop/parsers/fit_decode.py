@@ -6,9 +6,10 @@ a 14 h file). Here the work is split in two:
 1. :func:`_scan` walks the message headers once. For a data message it only looks up the size of
    its local definition and notes the byte offset; definitions are parsed (they are few). This
    is the only per-message Python code.
-2. :func:`_decode_table` gathers the rows of every definition of one global message with one
-   fancy-indexing operation and reads each field as a numpy column with the definition's byte
-   order and base type, marks invalid values NaN and applies scale and offset.
+2. :func:`~st_desktop.parsers.fit_tables.decode_table` gathers the rows of every definition of
+   one global message with one fancy-indexing operation and reads each field as a numpy column
+   with the definition's byte order and base type, marks invalid values NaN and applies scale
+   and offset.
 
 Damage never raises. A data message whose local type was never defined or that runs past the end
 of the file's data, or a definition no writer makes (``Definition.sane``), is damage:
@@ -25,21 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
-from st_desktop.domain.activity import FloatArray
 from st_desktop.parsers.fit_definitions import Definition, is_fit_header, parse_definition
-from st_desktop.parsers.fit_profile import (
-    BASE_TYPES,
-    BYTE_BASE_TYPE,
-    COMPRESSED_SPEED_DISTANCE,
-    MESSAGES,
-    RECORD,
-    STRING_BASE_TYPE,
-)
+from st_desktop.parsers.fit_profile import COMPRESSED_SPEED_DISTANCE, MESSAGES, RECORD
 from st_desktop.parsers.fit_resync import ResyncBudget, Skip, drop_last, resync_after
+from st_desktop.parsers.fit_tables import MessageTable, accumulate, decode_table
 
-IntArray = npt.NDArray[np.int64]
+__all__ = ["Damage", "FitData", "MessageTable", "NotFitError", "decode_fit"]
 
 
 @dataclass
@@ -56,30 +49,6 @@ class Damage:
     kind: str
     position: int
     detail: str
-
-
-@dataclass
-class MessageTable:
-    """All messages of one global type, in file order.
-
-    Attributes:
-        seq: index of each message among all data messages of the file (orders messages of
-            different types against each other).
-        columns: numeric fields after scale/offset, NaN where invalid or absent.
-        strings: string fields (None where absent).
-    """
-
-    seq: IntArray
-    columns: dict[str, FloatArray]
-    strings: dict[str, list[str | None]]
-
-    def __len__(self) -> int:
-        return len(self.seq)
-
-    def column(self, name: str) -> FloatArray:
-        """The named column, all NaN when no definition had that field."""
-        found = self.columns.get(name)
-        return found if found is not None else np.full(len(self.seq), np.nan)
 
 
 @dataclass
@@ -231,121 +200,6 @@ def _scan(buf: bytes) -> _ScanResult:
     )
 
 
-def _field_column(
-    rows: npt.NDArray[np.uint8], big_endian: bool, offset: int, size: int, base: int
-) -> FloatArray | None:
-    """One numeric field of every row as float64, NaN where invalid; None if undecodable."""
-    spec = BASE_TYPES.get(base)
-    if spec is None or size < spec.size or size % spec.size:
-        return None  # unknown type or a size that is not a whole number of values
-    raw = np.ascontiguousarray(rows[:, offset : offset + spec.size])
-    dtype = np.dtype(spec.dtype).newbyteorder(">" if big_endian else "<")
-    values = raw.view(dtype).reshape(-1)
-    out = values.astype(np.float64)
-    if spec.invalid is None:
-        out[np.isnan(out)] = np.nan
-    else:
-        out[values == spec.invalid] = np.nan
-    return out
-
-
-def _string_column(rows: npt.NDArray[np.uint8], offset: int, size: int) -> list[str | None]:
-    out: list[str | None] = []
-    for row in rows[:, offset : offset + size]:
-        text = row.tobytes().split(b"\0", 1)[0].decode("utf-8", "replace").strip()
-        out.append(text or None)
-    return out
-
-
-def _decode_table(
-    u8: npt.NDArray[np.uint8],
-    definitions: list[Definition],
-    specs: dict[int, tuple[str, float, float]],
-) -> MessageTable:
-    seq_parts: list[IntArray] = []
-    parts: list[dict[str, FloatArray]] = []
-    string_parts: list[dict[str, list[str | None]]] = []
-    for d in definitions:
-        seqs = np.asarray(d.seqs, dtype=np.int64)
-        offsets = np.asarray(d.offsets, dtype=np.int64)
-        rows = u8[offsets[:, None] + np.arange(d.size, dtype=np.int64)]
-        columns: dict[str, FloatArray] = {}
-        strings: dict[str, list[str | None]] = {}
-        for number, offset, size, base in d.fields:
-            spec = specs.get(number)
-            if spec is None:
-                continue
-            name, scale, shift = spec
-            if name in columns or name in strings:
-                continue  # a field listed twice: the first one counts
-            if base == STRING_BASE_TYPE:
-                strings[name] = _string_column(rows, offset, size)
-                continue
-            if base == BYTE_BASE_TYPE:
-                continue
-            values = _field_column(rows, d.big_endian, offset, size, base)
-            if values is None:
-                continue
-            if scale != 1.0:
-                values = values / scale
-            if shift:
-                values = values - shift
-            columns[name] = values
-        if d.global_num == RECORD and any(f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields):
-            # Our own private columns: the packed bytes, read as a 24-bit little-endian number.
-            number, offset, size, base = next(
-                f for f in d.fields if f[0] == COMPRESSED_SPEED_DISTANCE
-            )
-            if size >= 3:
-                b = rows[:, offset : offset + 3].astype(np.int64)
-                packed = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
-                columns["_csd"] = np.where(packed == 0xFFFFFF, np.nan, packed.astype(np.float64))
-        seq_parts.append(seqs)
-        parts.append(columns)
-        string_parts.append(strings)
-    if not seq_parts:
-        return MessageTable(np.empty(0, dtype=np.int64), {}, {})
-    seq = np.concatenate(seq_parts)
-    order = np.argsort(seq, kind="stable")
-    names = {name for part in parts for name in part}
-    columns_out: dict[str, FloatArray] = {}
-    for name in names:
-        joined = np.concatenate(
-            [
-                part.get(name, np.full(len(s), np.nan))
-                for part, s in zip(parts, seq_parts, strict=True)
-            ]
-        )
-        columns_out[name] = joined[order]
-    strings_out: dict[str, list[str | None]] = {}
-    for name in {name for part in string_parts for name in part}:
-        joined_text: list[str | None] = []
-        for part, s in zip(string_parts, seq_parts, strict=True):
-            joined_text.extend(part.get(name, [None] * len(s)))
-        strings_out[name] = [joined_text[i] for i in order]
-    return MessageTable(seq[order], columns_out, strings_out)
-
-
-def _accumulate(values: FloatArray, seq: IntArray, resets: list[int], bits: int) -> FloatArray:
-    """Unwrap a rolling ``bits``-wide counter the way the FIT protocol accumulates it."""
-    out = np.full(len(values), np.nan)
-    modulus = 1 << bits
-    valid = np.isfinite(values)
-    idx = np.flatnonzero(valid)
-    if not len(idx):
-        return out
-    v = values[idx].astype(np.int64)
-    segment = np.searchsorted(np.asarray(resets, dtype=np.int64), seq[idx], side="right")
-    prev = np.concatenate(([0], v[:-1]))
-    new_segment = np.concatenate(([True], segment[1:] != segment[:-1]))
-    prev[new_segment] = 0  # the accumulator restarts at 0
-    wraps = (v < prev).astype(np.int64)
-    cum = np.cumsum(wraps)
-    start_cum = np.maximum.accumulate(np.where(new_segment, cum - wraps, 0))
-    out[idx] = (v + modulus * (cum - start_cum)).astype(np.float64)
-    return out
-
-
 def _apply_compressed_timestamps(
     scan: _ScanResult, tables: dict[str, MessageTable], all_timestamps: dict[int, float]
 ) -> None:
@@ -391,14 +245,14 @@ def decode_fit(data: bytes) -> FitData:
     tables: dict[str, MessageTable] = {}
     for number, (name, fields) in MESSAGES.items():
         specs = {n: (f.name, f.scale, f.offset) for n, f in fields.items()}
-        tables[name] = _decode_table(u8, by_global.get(number, []), specs)
+        tables[name] = decode_table(u8, by_global.get(number, []), specs)
     record = tables["record"]
     if "_csd" in record.columns:
         packed = record.columns.pop("_csd")
         ok = np.isfinite(packed)
         packed_int = np.where(ok, packed, 0).astype(np.int64)
         speed = np.where(ok, (packed_int & 0xFFF) / 100.0, np.nan)
-        dist = _accumulate(
+        dist = accumulate(
             np.where(ok, (packed_int >> 12).astype(np.float64), np.nan),
             record.seq,
             scan.csd_resets,
@@ -412,7 +266,7 @@ def decode_fit(data: bytes) -> FitData:
         for number, defs in by_global.items():
             if number in MESSAGES:
                 continue
-            extra = _decode_table(u8, defs, {253: ("timestamp", 1.0, 0.0)})
+            extra = decode_table(u8, defs, {253: ("timestamp", 1.0, 0.0)})
             for s, t in zip(extra.seq.tolist(), extra.column("timestamp").tolist(), strict=True):
                 if np.isfinite(t):
                     all_timestamps[s] = t

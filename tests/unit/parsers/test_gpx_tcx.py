@@ -97,6 +97,20 @@ def test_timestamps_going_backwards_are_sorted_with_a_warning() -> None:
     assert any("go backwards at 00:12:30" in w for w in activity.warnings)
 
 
+def test_a_value_repeated_in_one_point_keeps_the_last_and_leaves_no_gap_filled() -> None:
+    # Two extension blocks in one point both carry a heart rate; the next point has none.
+    ext = "<extensions><hr>{}</hr></extensions>"
+    data = _gpx(
+        '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:00:00Z</time>'
+        + ext.format(100)
+        + ext.format(110)
+        + '</trkpt><trkpt lat="46.0" lon="7.0001"><time>2020-01-01T10:00:01Z</time></trkpt>'
+    )
+    hr = parse_bytes(data).streams.heartrate
+    assert hr[0] == 110
+    assert np.isnan(hr[1])
+
+
 def test_malformed_xml_is_recovered_with_a_warning() -> None:
     data = _gpx(
         '<trkpt lat="46.0" lon="7.0"><time>2020-01-01T10:00:00Z</time><x:hr>100</x:hr></trkpt>'
