@@ -1,6 +1,7 @@
 """Parse speed of every corpus file: our parser against the plain libraries, in one run.
 
-Usage: ``python benchmarks/parse_speed.py [--corpus DIR] [--repeat N] [--fitparse-repeat N]``
+Usage: ``python benchmarks/parse_speed.py [--corpus DIR] [--repeat N] [--fitparse-repeat N]
+[--match GLOB]``
 
 For each file it prints the median wall time of ``st_desktop.parsers.parse_bytes`` (bytes already
 in memory: full parse into an Activity, summary and warnings included) and of the reference:
@@ -94,8 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=7, help="runs of fast parsers per file")
     parser.add_argument("--fitparse-repeat", type=int, default=3, help="runs of fitparse per file")
+    parser.add_argument(
+        "--match", default="*", help="only files whose name matches this glob (e.g. '*.gpx')"
+    )
     args = parser.parse_args(argv)
-    files = sorted(p for kind in ("fit", "gpx", "tcx") for p in (args.corpus / kind).glob("*"))
+    files = sorted(
+        p for kind in ("fit", "gpx", "tcx") for p in (args.corpus / kind).glob(args.match)
+    )
     if not files:
         print(f"no corpus at {args.corpus}")
         return 1
@@ -130,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             if path.parent.name == "gpx":
                 gpxpy_ms = f"{_median_time(functools.partial(_gpxpy, data), 3) * 1000:9.1f}"
         print(
-            f"{path.parent.name + '/' + path.name:52.52} {len(raw) / 1024:6.0f} {ours * 1000:9.1f} "
-            f"{ref_name:>9} {ref * 1000:9.1f} {ratio:7.1f} {gpxpy_ms:>9} {_peak_memory(raw):8.1f}"
+            f"{path.parent.name + '/' + path.name:52.52} {len(raw) / 1024:6.0f} {ours * 1000:9.3f} "
+            f"{ref_name:>9} {ref * 1000:9.3f} {ratio:7.2f} {gpxpy_ms:>9} {_peak_memory(raw):8.1f}"
         )
     print()
     if longest:
