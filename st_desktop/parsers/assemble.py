@@ -298,7 +298,7 @@ def assemble(raw: RawActivity) -> Activity:
                     else "1 sample had an impossible time and was left out."
                 )
                 times = times[keep]
-                block = block[:, keep]
+                block = np.ascontiguousarray(block[:, keep])  # see the sort below
             if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
                 _add_once(warnings, NO_DATE_WARNING)
     if len(times) > 1:
@@ -311,7 +311,9 @@ def assemble(raw: RawActivity) -> Activity:
                 f"Timestamps go backwards at {format_clock(at)}; the samples were sorted by time."
             )
             times = times[order]
-            block = block[:, order]
+            # Indexing the columns of a block can give a column-major result: rows (streams)
+            # must stay contiguous, or every later pass over a stream is a strided one.
+            block = np.ascontiguousarray(block[:, order])
     columns = dict(zip(names, block, strict=True))
     facts = _clean_values(columns, block, warnings)
 
