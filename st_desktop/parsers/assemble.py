@@ -298,7 +298,7 @@ def assemble(raw: RawActivity) -> Activity:
                     else "1 sample had an impossible time and was left out."
                 )
                 times = times[keep]
-                block = np.ascontiguousarray(block[:, keep])  # see the sort below
+                block = np.compress(keep, block, axis=1)  # rows stay contiguous: see below
             if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
                 _add_once(warnings, NO_DATE_WARNING)
     if len(times) > 1:
@@ -311,9 +311,9 @@ def assemble(raw: RawActivity) -> Activity:
                 f"Timestamps go backwards at {format_clock(at)}; the samples were sorted by time."
             )
             times = times[order]
-            # Indexing the columns of a block can give a column-major result: rows (streams)
-            # must stay contiguous, or every later pass over a stream is a strided one.
-            block = np.ascontiguousarray(block[:, order])
+            # take, not block[:, order]: fancy indexing gives a column-major result, and rows
+            # (streams) must stay contiguous, or every later pass over a stream is strided.
+            block = np.take(block, order, axis=1)
     columns = dict(zip(names, block, strict=True))
     facts = _clean_values(columns, block, warnings)
 
