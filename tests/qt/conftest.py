@@ -25,8 +25,9 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
         task_runner.shutdown(5.0)
         pytest.fail(f"test left pool work running: {leftovers}")
     finally:
+        # Only shut it down: the Python reference owns it, so a deleteLater() here would hand
+        # a Python-owned QObject to C++ for deletion as well.
         task_runner.shutdown(5.0)
-        task_runner.deleteLater()
 
 
 @pytest.fixture(autouse=True)
