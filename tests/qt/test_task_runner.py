@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from st_desktop.tasks import TaskContext, TaskRunner
@@ -17,7 +15,7 @@ from st_desktop.tasks import TaskContext, TaskRunner
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
     worker_threads: list[int] = []
-    callback_threads: list[bool] = []
+    callback_threads: list[int] = []
 
     def job() -> int:
         worker_threads.append(threading.get_ident())
@@ -26,14 +24,14 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> N
     results: list[int] = []
 
     def on_result(value: int) -> None:
-        callback_threads.append(QThread.currentThread() is QApplication.instance().thread())
+        callback_threads.append(threading.get_ident())
         results.append(value)
 
     runner.submit(job, on_result=on_result)
     qtbot.waitUntil(lambda: results == [42])
     assert worker_threads
     assert worker_threads[0] != threading.get_ident()
-    assert callback_threads == [True]
+    assert callback_threads == [threading.main_thread().ident]
 
 
 def test_unhandled_worker_exception_is_shown_and_logged(
