@@ -62,19 +62,19 @@ class MemoryKeyring(KeyringBackend):
 
     def __init__(self) -> None:
         super().__init__()
-        self._items: dict[tuple[str, str], str] = {}
+        self.items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
         """The stored value or None."""
-        return self._items.get((service, username))
+        return self.items.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
         """Store a value."""
-        self._items[(service, username)] = password
+        self.items[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
         """Forget a value."""
-        self._items.pop((service, username), None)
+        self.items.pop((service, username), None)
 
 
 def qt_open_browser(url: str) -> bool:

@@ -8,7 +8,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
-from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import Application, create_application
@@ -16,26 +15,8 @@ from st_desktop.sandbox import SandboxServer
 from st_desktop.sandbox.autoapprove import approve_in_sandbox
 from st_desktop.settings import Keys
 from st_desktop.ui import account as account_module
+from st_desktop.ui.account import MemoryKeyring
 from st_desktop.ui.dialogs.sign_in import SignInDialog
-
-
-class FakeKeyring(KeyringBackend):
-    """Stands in for the OS keyring, which cannot run here."""
-
-    priority = 1.0
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture
@@ -45,11 +26,13 @@ def server(tmp_path: Path) -> Iterator[SandboxServer]:
 
 
 @pytest.fixture
-def keyring_backend() -> FakeKeyring:
-    return FakeKeyring()
+def keyring_backend() -> MemoryKeyring:
+    return MemoryKeyring()
 
 
-def make_app(qtbot: QtBot, basedir: Path, keyring_backend: FakeKeyring, *argv: str) -> Application:
+def make_app(
+    qtbot: QtBot, basedir: Path, keyring_backend: MemoryKeyring, *argv: str
+) -> Application:
     application = create_application(
         ["--basedir", str(basedir), *argv], keyring_backend=keyring_backend
     )
@@ -71,7 +54,7 @@ def open_dialog(qtbot: QtBot, application: Application, server: SandboxServer) -
 def test_browser_sign_in_stores_tokens_in_the_keyring_only(
     qtbot: QtBot,
     isolated_basedir: Path,
-    keyring_backend: FakeKeyring,
+    keyring_backend: MemoryKeyring,
     server: SandboxServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -113,7 +96,7 @@ def test_browser_sign_in_stores_tokens_in_the_keyring_only(
 def test_pasted_redirect_address_completes_the_sign_in(
     qtbot: QtBot,
     isolated_basedir: Path,
-    keyring_backend: FakeKeyring,
+    keyring_backend: MemoryKeyring,
     server: SandboxServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -141,7 +124,7 @@ def test_pasted_redirect_address_completes_the_sign_in(
 def test_wrong_state_in_pasted_address_is_refused(
     qtbot: QtBot,
     isolated_basedir: Path,
-    keyring_backend: FakeKeyring,
+    keyring_backend: MemoryKeyring,
     server: SandboxServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -158,7 +141,7 @@ def test_wrong_state_in_pasted_address_is_refused(
 
 
 def test_missing_credentials_are_asked_for(
-    qtbot: QtBot, isolated_basedir: Path, keyring_backend: FakeKeyring, server: SandboxServer
+    qtbot: QtBot, isolated_basedir: Path, keyring_backend: MemoryKeyring, server: SandboxServer
 ) -> None:
     application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
     dialog = open_dialog(qtbot, application, server)
@@ -169,7 +152,7 @@ def test_missing_credentials_are_asked_for(
 
 
 def test_sandbox_mode_signs_in_by_itself(
-    qtbot: QtBot, isolated_basedir: Path, keyring_backend: FakeKeyring
+    qtbot: QtBot, isolated_basedir: Path, keyring_backend: MemoryKeyring
 ) -> None:
     application = make_app(qtbot, isolated_basedir, keyring_backend, "--sandbox")
     window = application.window
