@@ -3,7 +3,8 @@
 Widgets elsewhere (``ui/detail/charts.py``, ``ui/detail/route.py``) use these wrappers, so the
 plotting library stays replaceable and its Qt binding is chosen in one place (PySide6, imported
 before pyqtgraph). Long streams are drawn with ``clipToView`` and automatic peak downsampling, and
-NaN gaps break the line instead of bridging it.
+NaN gaps break the line instead of bridging it. Tick placement and label text are plain
+arithmetic in :mod:`st_desktop.ui.chart_format`.
 """
 
 from __future__ import annotations
@@ -14,36 +15,48 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from st_desktop.ui.chart_format import (
+    LABEL_MARGIN,
+    MIN_LABEL_GAP,
+    TIME_STEPS,
+    FloatArray,
+    TickFormatter,
+    strip_unit,
+    time_tick_spacing,
+    value_ticks,
+)
 
 # isort: split
 # pyqtgraph picks its Qt binding when first imported: PySide6 is loaded above and named here.
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg
 
-FloatArray = npt.NDArray[np.float64]
-TickFormatter = Callable[[float], str]
-
-#: Tick steps of an elapsed-time axis, in seconds: whole minutes and hours, never 8:20 or 33:20.
-TIME_STEPS = (
-    1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200,
-    86400,
-)  # fmt: skip
-
 #: Height a chart keeps at least (pixels), and what the x axis under the lowest one takes.
 MIN_CHART_HEIGHT = 40
 X_AXIS_HEIGHT = 26
 #: Width of every left axis, so the stacked charts line up.
 Y_AXIS_WIDTH = 46
-#: Pixels between labelled ticks of a y axis at least.
-MIN_LABEL_GAP = 16
-#: Pixels a tick label keeps from either end of its axis (pyqtgraph drops labels that stick out).
-LABEL_MARGIN = 7
 #: Room kept free above the curve for the chart's title (pixels).
 TITLE_ROOM = 16
+
+# The tick constants moved to chart_format with the arithmetic; they stay importable from here.
+__all__ = [
+    "LABEL_MARGIN",
+    "MIN_CHART_HEIGHT",
+    "MIN_LABEL_GAP",
+    "TIME_STEPS",
+    "TITLE_ROOM",
+    "X_AXIS_HEIGHT",
+    "Y_AXIS_WIDTH",
+    "FloatArray",
+    "RoutePlot",
+    "StackedPlots",
+    "TickFormatter",
+]
 
 
 class _Axis(pg.AxisItem):  # type: ignore[misc]
@@ -69,61 +82,15 @@ class _Axis(pg.AxisItem):  # type: ignore[misc]
     def tickValues(self, low: float, high: float, size: float) -> list[tuple[float, list[float]]]:
         if self.data_range is None or size <= 0 or high <= low:
             return list(super().tickValues(low, high, size))
-        return [_value_ticks(self.data_range, low, high, size)]
+        return [value_ticks(self.data_range, low, high, size)]
 
     def tickSpacing(self, low: float, high: float, size: float) -> list[tuple[float, float]]:
         span = abs(high - low)
         if span == 0 or size <= 0:
             return []
         if self.time_steps:
-            # About one labelled tick per 90 px, as for pyqtgraph's own axes.
-            wanted = span / max(2.0, size / 90.0)
-            major = next((step for step in TIME_STEPS if step >= wanted), TIME_STEPS[-1])
-            minor = next(
-                (s for s in reversed(TIME_STEPS) if s <= major / 4 and major % s == 0), major
-            )
-            return [(float(major), 0.0), (float(minor), 0.0)]
+            return time_tick_spacing(span, size)
         return list(super().tickSpacing(low, high, size))
-
-
-def _value_ticks(
-    data_range: tuple[float, float], low: float, high: float, size: float
-) -> tuple[float, list[float]]:
-    """Two or three labelled ticks on the data's own span, far enough apart to read.
-
-    One level only (pyqtgraph would squeeze minor labels in wherever they fit), none beside the
-    empty room kept for the title, none so close to an end that pyqtgraph would drop it: a short
-    chart gets at least one label rather than none.
-    """
-    first, last = data_range
-    per_pixel = (high - low) / size
-    bottom = max(first, low + LABEL_MARGIN * per_pixel)
-    top = min(last, high - LABEL_MARGIN * per_pixel)
-    if top < bottom:  # a flat line: label it where it is
-        bottom = top = (first + last) / 2
-    step = _nice_step(max(MIN_LABEL_GAP * per_pixel, (last - first) / 3, 1e-9))
-    for _ in range(12):
-        values = [k * step for k in range(math.ceil(bottom / step), math.floor(top / step) + 1)]
-        if values:
-            return step, values
-        step = _nice_step(step * 0.4)  # finer, for a single label only
-        middle = (bottom + top) / 2
-        nearest = step * round(middle / step)
-        if bottom <= nearest <= top:
-            return step, [nearest]
-    return step, [(bottom + top) / 2]
-
-
-def _nice_step(smallest: float) -> float:
-    """The first of 1, 2, 5 times a power of ten that is at least ``smallest``."""
-    power = 10.0 ** math.floor(math.log10(smallest))
-    return next(power * f for f in (1.0, 2.0, 5.0, 10.0) if power * f >= smallest)
-
-
-def _strip_unit(title: str) -> str:
-    """ "Heart rate (bpm)" -> "Heart rate": the value shown beside it carries the unit."""
-    name, bracket, _ = title.rpartition(" (")
-    return name if bracket and title.endswith(")") else title
 
 
 @dataclass
@@ -166,7 +133,7 @@ class _Chart:
         i = int(np.clip(np.searchsorted(self.x, x), 0, len(self.x) - 1))
         value = float(self.y[i])
         shown = self.value_text(value) if math.isfinite(value) else "–"
-        self.title_item.setText(f"{_strip_unit(self.title)}  {shown}")
+        self.title_item.setText(f"{strip_unit(self.title)}  {shown}")
 
 
 class StackedPlots(QWidget):

@@ -1,24 +1,22 @@
 """The upload controller: drop -> copy and parse -> duplicate check -> queue -> upload.
 
+Reading dropped files and checking them for duplicates is
+:class:`~st_desktop.ui.upload.intake.UploadIntake`'s part; this module adds the persistent queue,
+the upload engine and the retry timer.
 Every step that touches a disk or the network runs on the task runner; slots here only move rows.
 Queue writes and the upload engine run on the serial pool, so they never interleave.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from st_desktop.errors import StDesktopError
 from st_desktop.store.cache import WorkoutCache
-from st_desktop.store.intake import Ingested, Skipped, Source, expand, ingest, parse_item
-from st_desktop.store.upload_checks import DuplicateCheck, check_duplicates
+from st_desktop.store.intake import parse_item
 from st_desktop.store.upload_engine import RunReport, UploadClient, UploadEngine, backoff_delay
 from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
 from st_desktop.tasks import TaskContext, TaskHandle, TaskRunnerBase
@@ -29,27 +27,18 @@ from st_desktop.ui.upload.batch import (
     show_item,
     show_step,
 )
-from st_desktop.ui.upload.duplicate_rows import DuplicateRows
-from st_desktop.ui.upload.model import UPLOADABLE, RowStatus, UploadListModel, UploadRow
-
-log = logging.getLogger(__name__)
+from st_desktop.ui.upload.intake import UploadIntake
+from st_desktop.ui.upload.model import UPLOADABLE, RowStatus
 
 #: While offline, try again at least this often (the engine's backoff may ask for longer).
 MIN_RETRY_MS = 1000
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _user_text(exc: BaseException) -> str:
-    if isinstance(exc, StDesktopError):
-        return exc.user_message
-    return f"Unexpected error ({type(exc).__name__}); details are in the log."
-
-
-class UploadController(QObject):
+class UploadController(UploadIntake):
     """Owns the upload rows and drives the store and the engine on the runner.
+
+    Reading files, duplicate checks, edits and removal come from :class:`UploadIntake`; this
+    class queues rows and runs the upload engine for the signed-in account.
 
     Args:
         store: the persistent upload queue.
@@ -70,7 +59,7 @@ class UploadController(QObject):
 
     workouts_uploaded = Signal(list)
     upload_finished = Signal(str)
-    status_changed = Signal(str)
+    # status_changed is UploadIntake's
     busy_changed = Signal(bool)
     item_changed = Signal(object)
     step_started = Signal(object, str)
@@ -82,18 +71,10 @@ class UploadController(QObject):
         cache: WorkoutCache | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.runner = runner
-        self.cache = cache
-        self.model = UploadListModel(self)
-        self.client: UploadClient | None = None
-        self.account: str | None = None
-        self._generation = 0  # bumps with the account: older network answers are dropped
+        super().__init__(store, runner, cache, parent)
         self._run_handle: TaskHandle | None = None
         self._rerun = False
         self._batch = Batch()  # the current upload run, for the summary at its end
-        self._duplicates = DuplicateRows(self.model)
         #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
         self.engine_backoff: Callable[[int, float | None], float] = backoff_delay
         self._retry_timer = QTimer(self)
@@ -122,7 +103,7 @@ class UploadController(QObject):
         if self.client is not None:
             self.resume()
 
-    # ------------------------------------------------------------------ adding files
+    # ------------------------------------------------------------------ restoring the queue
 
     def restore(self) -> None:
         """Show the queue as the last session left it and re-read every unfinished file."""
@@ -144,116 +125,6 @@ class UploadController(QObject):
             )  # fmt: skip
         if any(i.state in (ItemState.QUEUED, ItemState.UPLOADING) for i in items):
             self.resume()
-
-    def add_paths(self, paths: Iterable[Path]) -> None:
-        """Add dropped or opened files, folders and archives (no I/O here)."""
-        dropped = [Path(p) for p in paths]
-        if not dropped:
-            return
-        self.status_changed.emit(f"Looking into {_count(len(dropped), 'dropped item')}…")
-        self.runner.submit(
-            expand, dropped, on_result=self._expanded, on_error=self._report_error,
-            description="Looking into the dropped files",
-        )  # fmt: skip
-
-    def _expanded(self, entries: list[Source | Skipped]) -> None:
-        count = 0
-        for entry in entries:
-            if isinstance(entry, Skipped):
-                self.model.add(
-                    UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED,
-                              message=entry.reason)
-                )  # fmt: skip
-                continue
-            count += 1
-            row = self.model.add(UploadRow(entry.display_name, entry.origin))
-            self.runner.submit(
-                ingest, self.store, entry,
-                on_result=partial(self._ingested, row.row_id),
-                on_error=partial(self._parse_failed, row.row_id),
-                description=f"Reading {entry.display_name}",
-            )  # fmt: skip
-        self.status_changed.emit(f"Reading {_count(count, 'file')}…" if count else "")
-
-    def _ingested(self, row_id: int, result: Ingested) -> None:
-        existing = self.model.row_for_item(result.item.id)
-        if existing is not None and existing.row_id != row_id:
-            # The same bytes were dropped again: one row is enough.
-            self.model.remove(row_id)
-            self.status_changed.emit(f"{existing.display_name} is already in the list.")
-            return
-        self.model.update(row_id, item_id=result.item.id)
-        self._parsed(row_id, result)
-
-    def _parsed(self, row_id: int, result: Ingested) -> None:
-        row = self.model.row(row_id)
-        if row is None:
-            return
-        if result.activity is None:
-            self.model.update(row_id, status=RowStatus.ERROR, message=result.error or "")
-            self._reading_done()
-            return
-        activity = result.activity
-        self._duplicates.index(row_id, activity.start_time)
-        if row.status != RowStatus.PARSING:  # restored Queued, Uploaded, Skipped ... rows
-            self.model.update(row_id, activity=activity, track=result.track)
-            return
-        # Still "Parsing" (not uploadable) until the duplicate check has answered.
-        self.model.update(row_id, activity=activity, track=result.track)
-        self._check_duplicates(row)
-
-    def _parse_failed(self, row_id: int, exc: BaseException) -> None:
-        self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
-        self._reading_done()
-
-    def _reading_done(self) -> None:
-        if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
-            self.status_changed.emit("")  # "Reading 9 files…" is over
-
-    # ------------------------------------------------------------------ duplicates
-
-    def _check_duplicates(self, row: UploadRow) -> None:
-        if row.item_id is None:
-            return
-        item_id, generation = row.item_id, self._generation
-        client, account, cache = self.client, self.account, self.cache
-
-        def check() -> DuplicateCheck:
-            return check_duplicates(self.store, account, self.store.get(item_id), client, cache)
-
-        def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
-            if generation == self._generation:  # else set_client asked again
-                self._duplicates.show(rid, result)
-            self._reading_done()
-
-        def failed(exc: BaseException) -> None:
-            log.warning("duplicate check of %s failed: %s", row.display_name, exc)
-            note = f"It could not be checked for duplicates: {_user_text(exc)}"
-            done(DuplicateCheck([], False, note))
-
-        self.model.update(row.row_id, checking=True)
-        self.runner.submit(
-            check, on_result=done, on_error=failed, description="Checking for duplicates"
-        )
-
-    def set_upload_anyway(self, row_id: int, upload: bool) -> None:
-        """The user's decision for a possible duplicate (default: skip)."""
-        self.model.update(row_id, upload_anyway=upload)
-
-    # ------------------------------------------------------------------ edits
-
-    def set_edits(
-        self, row_id: int, name: str | None, type_: str | None, notes: str | None
-    ) -> None:
-        """Keep the user's name, type and notes for a row (saved to the queue at once)."""
-        row = self.model.update(row_id, name=name or None, type=type_ or None, notes=notes)
-        if row is None or row.item_id is None:
-            return
-        item_id = row.item_id
-        self.runner.submit(
-            lambda: self.store.update(item_id, name=name or None, type=type_ or None, notes=notes),
-            on_error=self._report_error, description="Saving your changes", serial=True,
-        )  # fmt: skip
 
     # ------------------------------------------------------------------ upload
 
@@ -403,26 +274,3 @@ class UploadController(QObject):
             self.store.unqueue, ids, on_result=done, on_error=self._report_error,
             description="Cancelling uploads", serial=True,
         )  # fmt: skip
-
-    # ------------------------------------------------------------------ removing
-
-    def remove(self, row_ids: Iterable[int]) -> None:
-        """Remove rows not uploaded or in flight; their copies are deleted."""
-        for row_id in list(row_ids):
-            row = self.model.row(row_id)
-            if row is None or row.status in (RowStatus.QUEUED, RowStatus.UPLOADING):
-                continue
-            self.model.remove(row_id)
-            self._duplicates.forget(row_id)
-            if row.item_id is None:
-                continue
-            item_id, uploaded = row.item_id, row.status == RowStatus.UPLOADED
-            action: Callable[[], Any] = partial(
-                self.store.archive if uploaded else self.store.remove, item_id
-            )
-            self.runner.submit(
-                action, on_error=self._report_error, description="Removing", serial=True
-            )
-
-    def _report_error(self, exc: BaseException) -> None:
-        self.status_changed.emit(_user_text(exc))

@@ -1,0 +1,206 @@
+"""The reading half of the upload pane: dropped files -> copy and parse -> duplicate check.
+
+:class:`UploadIntake` owns the rows of the list until the user asks for an upload; the queue and
+the upload engine are added on top by :class:`~st_desktop.ui.upload.controller.UploadController`.
+Every step that touches a disk or the network runs on the task runner; slots here only move rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from st_desktop.errors import StDesktopError
+from st_desktop.store.cache import WorkoutCache
+from st_desktop.store.intake import Ingested, Skipped, Source, expand, ingest
+from st_desktop.store.upload_checks import DuplicateCheck, check_duplicates
+from st_desktop.store.upload_engine import UploadClient
+from st_desktop.store.uploads import UploadStore
+from st_desktop.tasks import TaskRunnerBase
+from st_desktop.ui.upload.duplicate_rows import DuplicateRows
+from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
+
+log = logging.getLogger(__name__)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _user_text(exc: BaseException) -> str:
+    if isinstance(exc, StDesktopError):
+        return exc.user_message
+    return f"Unexpected error ({type(exc).__name__}); details are in the log."
+
+
+class UploadIntake(QObject):
+    """Owns the upload rows: reads dropped files, checks them for duplicates, keeps edits.
+
+    Args:
+        store: the persistent upload queue (where dropped files are copied and recorded).
+        runner: where file and network work runs.
+        cache: the local workout cache, searched for duplicates (optional).
+        parent: Qt parent.
+
+    Signals:
+        status_changed(str): a sentence for the pane's status line.
+    """
+
+    status_changed = Signal(str)
+
+    def __init__(
+        self,
+        store: UploadStore,
+        runner: TaskRunnerBase,
+        cache: WorkoutCache | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.cache = cache
+        self.model = UploadListModel(self)
+        self.client: UploadClient | None = None
+        self.account: str | None = None
+        self._generation = 0  # bumps with the account: older network answers are dropped
+        self._duplicates = DuplicateRows(self.model)
+
+    # ------------------------------------------------------------------ adding files
+
+    def add_paths(self, paths: Iterable[Path]) -> None:
+        """Add dropped or opened files, folders and archives (no I/O here)."""
+        dropped = [Path(p) for p in paths]
+        if not dropped:
+            return
+        self.status_changed.emit(f"Looking into {_count(len(dropped), 'dropped item')}…")
+        self.runner.submit(
+            expand, dropped, on_result=self._expanded, on_error=self._report_error,
+            description="Looking into the dropped files",
+        )  # fmt: skip
+
+    def _expanded(self, entries: list[Source | Skipped]) -> None:
+        count = 0
+        for entry in entries:
+            if isinstance(entry, Skipped):
+                self.model.add(
+                    UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED,
+                              message=entry.reason)
+                )  # fmt: skip
+                continue
+            count += 1
+            row = self.model.add(UploadRow(entry.display_name, entry.origin))
+            self.runner.submit(
+                ingest, self.store, entry,
+                on_result=partial(self._ingested, row.row_id),
+                on_error=partial(self._parse_failed, row.row_id),
+                description=f"Reading {entry.display_name}",
+            )  # fmt: skip
+        self.status_changed.emit(f"Reading {_count(count, 'file')}…" if count else "")
+
+    def _ingested(self, row_id: int, result: Ingested) -> None:
+        existing = self.model.row_for_item(result.item.id)
+        if existing is not None and existing.row_id != row_id:
+            # The same bytes were dropped again: one row is enough.
+            self.model.remove(row_id)
+            self.status_changed.emit(f"{existing.display_name} is already in the list.")
+            return
+        self.model.update(row_id, item_id=result.item.id)
+        self._parsed(row_id, result)
+
+    def _parsed(self, row_id: int, result: Ingested) -> None:
+        row = self.model.row(row_id)
+        if row is None:
+            return
+        if result.activity is None:
+            self.model.update(row_id, status=RowStatus.ERROR, message=result.error or "")
+            self._reading_done()
+            return
+        activity = result.activity
+        self._duplicates.index(row_id, activity.start_time)
+        if row.status != RowStatus.PARSING:  # restored Queued, Uploaded, Skipped ... rows
+            self.model.update(row_id, activity=activity, track=result.track)
+            return
+        # Still "Parsing" (not uploadable) until the duplicate check has answered.
+        self.model.update(row_id, activity=activity, track=result.track)
+        self._check_duplicates(row)
+
+    def _parse_failed(self, row_id: int, exc: BaseException) -> None:
+        self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
+        self._reading_done()
+
+    def _reading_done(self) -> None:
+        if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
+            self.status_changed.emit("")  # "Reading 9 files…" is over
+
+    # ------------------------------------------------------------------ duplicates
+
+    def _check_duplicates(self, row: UploadRow) -> None:
+        if row.item_id is None:
+            return
+        item_id, generation = row.item_id, self._generation
+        client, account, cache = self.client, self.account, self.cache
+
+        def check() -> DuplicateCheck:
+            return check_duplicates(self.store, account, self.store.get(item_id), client, cache)
+
+        def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
+            if generation == self._generation:  # else set_client asked again
+                self._duplicates.show(rid, result)
+            self._reading_done()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("duplicate check of %s failed: %s", row.display_name, exc)
+            note = f"It could not be checked for duplicates: {_user_text(exc)}"
+            done(DuplicateCheck([], False, note))
+
+        self.model.update(row.row_id, checking=True)
+        self.runner.submit(
+            check, on_result=done, on_error=failed, description="Checking for duplicates"
+        )
+
+    def set_upload_anyway(self, row_id: int, upload: bool) -> None:
+        """The user's decision for a possible duplicate (default: skip)."""
+        self.model.update(row_id, upload_anyway=upload)
+
+    # ------------------------------------------------------------------ edits
+
+    def set_edits(
+        self, row_id: int, name: str | None, type_: str | None, notes: str | None
+    ) -> None:
+        """Keep the user's name, type and notes for a row (saved to the queue at once)."""
+        row = self.model.update(row_id, name=name or None, type=type_ or None, notes=notes)
+        if row is None or row.item_id is None:
+            return
+        item_id = row.item_id
+        self.runner.submit(
+            lambda: self.store.update(item_id, name=name or None, type=type_ or None, notes=notes),
+            on_error=self._report_error, description="Saving your changes", serial=True,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ removing
+
+    def remove(self, row_ids: Iterable[int]) -> None:
+        """Remove rows not uploaded or in flight; their copies are deleted."""
+        for row_id in list(row_ids):
+            row = self.model.row(row_id)
+            if row is None or row.status in (RowStatus.QUEUED, RowStatus.UPLOADING):
+                continue
+            self.model.remove(row_id)
+            self._duplicates.forget(row_id)
+            if row.item_id is None:
+                continue
+            item_id, uploaded = row.item_id, row.status == RowStatus.UPLOADED
+            action: Callable[[], Any] = partial(
+                self.store.archive if uploaded else self.store.remove, item_id
+            )
+            self.runner.submit(
+                action, on_error=self._report_error, description="Removing", serial=True
+            )
+
+    def _report_error(self, exc: BaseException) -> None:
+        self.status_changed.emit(_user_text(exc))
