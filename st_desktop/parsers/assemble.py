@@ -252,7 +252,11 @@ def _prefer_recorded(recorded: Summary, computed: Summary) -> Summary:
         if getattr(recorded, name) == 0 and (getattr(computed, name) or 0) > 0:
             setattr(merged, name, getattr(computed, name))
     elapsed, moving = merged.elapsed_time, merged.moving_time
-    if elapsed is not None and moving is not None and elapsed < moving - 1:
+    # Without a clock time of its own (TCX laps record only timer time), the elapsed time is the
+    # samples' whole-second span, which can fall a fraction short of the timer: the clock ran
+    # at least as long as the timer did.
+    slack = 0.0 if recorded.elapsed_time is None else 1.0
+    if elapsed is not None and moving is not None and elapsed < moving - slack:
         # The clock cannot run for less time than the timer (an edited file says 1632 s elapsed
         # for 2760 s of timer time and 2759 s of samples): the samples' span is the truth.
         merged.elapsed_time = max(computed.elapsed_time or 0.0, moving)

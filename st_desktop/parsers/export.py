@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import math
 from datetime import timedelta
 from typing import Any
 
@@ -54,6 +55,17 @@ def _figures(summary: Summary) -> dict[str, Any]:
         if value is not None and np.isfinite(value):
             out[key] = _round(value, decimals)
     return out
+
+
+def _durations(summary: Summary) -> tuple[float, int]:
+    """``duration`` (timer time, to the hundredth) and ``clock_duration`` (whole seconds).
+
+    The clock never shows less than the timer: an elapsed time that rounds below the timer time
+    (1916.0 s of samples for 1916.17 s of timer) is rounded up to the next whole second.
+    """
+    duration = round(summary.moving_time or 0.0, 2)
+    clock = round(summary.elapsed_time or 0.0)
+    return duration, max(clock, math.ceil(duration))
 
 
 def _interleave(offsets: list[int], values: list[Any]) -> list[Any]:
@@ -120,19 +132,19 @@ def activity_to_workout_json(activity: Activity) -> dict[str, Any]:
     if activity.notes:
         workout["notes"] = activity.notes
     workout["total_distance"] = round(summary.distance or 0.0, 2)
-    workout["duration"] = round(summary.moving_time or 0.0, 2)
-    workout["clock_duration"] = round(summary.elapsed_time or 0.0)
+    workout["duration"], workout["clock_duration"] = _durations(summary)
     workout["calories"] = round(summary.calories) if summary.calories is not None else 0
     workout.update(_figures(summary))
     laps: list[dict[str, Any]] = []
     for number, lap in enumerate(activity.laps, start=1):
         figures = lap.summary
+        duration, clock_duration = _durations(figures)
         entry: dict[str, Any] = {
             "number": number,
             "type": lap.intensity,
             "start_time": format_timestamp(start + timedelta(seconds=lap.start)),
-            "duration": round(figures.moving_time or 0.0, 2),
-            "clock_duration": round(figures.elapsed_time or 0.0),
+            "duration": duration,
+            "clock_duration": clock_duration,
             "distance": round(figures.distance or 0.0, 2),
         }
         if figures.calories is not None:

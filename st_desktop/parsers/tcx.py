@@ -3,8 +3,13 @@
 Trackpoints are read wherever they are (``Activities/Activity``, ``MultiSportSession``,
 ``Courses/Course``), with or without positions. TCX has no timer events: a new ``<Track>`` inside
 a lap is where the device's timer was restarted, so the gap before it is a pause; gaps of a
-minute or more are pauses too. The laps' own totals (``TotalTimeSeconds`` is timer time) are the
-file's recorded summary.
+minute or more are pauses too, but that is only an estimate (``computed_summary``).
+
+The laps' own totals are the file's recorded summary, which the Activity shows (as FIT session
+totals are): the moving time is the sum of the laps' ``TotalTimeSeconds`` (the device's timer
+time), the distance the sum of their ``DistanceMeters``, the calories the sum of their
+``Calories`` (kcal in TCX, kJ here). A total is only taken when every lap records that figure:
+a sum over some laps would understate it, so the computed figure is used instead.
 """
 
 from __future__ import annotations
@@ -94,8 +99,8 @@ def _total(laps: list[Summary]) -> Summary | None:
     timed = [lap for lap in laps if lap.moving_time is not None]
 
     def add(name: str) -> float | None:
-        values = [getattr(lap, name) for lap in laps if getattr(lap, name) is not None]
-        return float(sum(values)) if values else None
+        values = [getattr(lap, name) for lap in laps]
+        return None if None in values else float(sum(values))
 
     def peak(name: str) -> float | None:
         values = [getattr(lap, name) for lap in laps if getattr(lap, name) is not None]
@@ -113,7 +118,8 @@ def _total(laps: list[Summary]) -> Summary | None:
         max_speed=peak("max_speed"),
         avg_heartrate=avg_hr,
         max_heartrate=peak("max_heartrate"),
-        calories=add("calories"),
+        # The schema requires <Calories>: devices that do not count them write 0 in every lap.
+        calories=add("calories") or None,
     )
     if summary.distance and summary.moving_time:
         summary.avg_speed = summary.distance / summary.moving_time

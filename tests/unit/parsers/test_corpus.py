@@ -7,6 +7,7 @@ file is written down with its numbers.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ import pytest
 from st_desktop.domain.activity import Activity
 from st_desktop.errors import ParseError
 from st_desktop.parsers import parse_file
+from st_desktop.parsers.export import activity_to_workout_json
 from tests.unit.parsers.helpers import corpus_params
 
 #: Files that must fail, and the words their message must contain.
@@ -89,7 +91,18 @@ KNOWN_DISAGREEMENTS: dict[str, dict[str, str]] = {
         ),
     },
 }
+#: figure -> TCX files whose Activity must not show the laps' total, with the file's numbers.
+TCX_LAP_EXCEPTIONS: dict[str, dict[str, str]] = {
+    "moving_time": {
+        "tg_tcx-courses.tcx": (
+            "a course (a plan, not a recording): its one lap has no StartTime and plans "
+            "238.9 s for 1,664 m, while its trackpoints, the only times it gives, run "
+            "18:28:31 to 18:32:21, 230 s"
+        ),
+    },
+}
 TIME_TOLERANCE_S = 1.0
+KCAL_TO_KJ = 4.184
 
 
 def _parse_or_error(path: Path) -> Activity | ParseError:
@@ -155,6 +168,72 @@ def test_tcx_distance_matches_the_laps(path: Path) -> None:
             result.computed_summary.distance,
             result.recorded_summary.distance,
         )
+
+
+def _lap_totals(path: Path) -> dict[str, list[float | None]]:
+    """Each ``<Lap>``'s own TotalTimeSeconds, DistanceMeters and Calories, read independently
+    of the parser (None where a lap leaves one out)."""
+    root = ET.fromstring(path.read_bytes().lstrip())
+    totals: dict[str, list[float | None]] = {"time": [], "distance": [], "kcal": []}
+    for lap in root.iterfind(".//{*}Lap"):
+        for key, tag in (("time", "TotalTimeSeconds"), ("distance", "DistanceMeters")):
+            found = lap.find(f"{{*}}{tag}")
+            totals[key].append(float(found.text or "nan") if found is not None else None)
+        kcal = lap.find("{*}Calories")
+        totals["kcal"].append(float(kcal.text or "nan") if kcal is not None else None)
+    return totals
+
+
+@pytest.mark.parametrize("figure", ["moving_time", "distance", "calories"])
+@pytest.mark.parametrize("path", corpus_params("tcx"))
+def test_tcx_activity_shows_the_lap_totals(path: Path, figure: str) -> None:
+    """The moving time is the device's timer time (the laps' TotalTimeSeconds), not a guess from
+    gaps between trackpoints; distance and calories are the laps' too (kcal -> kJ)."""
+    reason = TCX_LAP_EXCEPTIONS.get(figure, {}).get(path.name)
+    if reason:
+        pytest.skip(f"{path.name}: {reason}")
+    laps = _lap_totals(path)
+    activity = parse_file(path)
+    assert laps["time"], f"{path.name}: no laps"
+    if figure == "moving_time":
+        assert None not in laps["time"]
+        recorded = sum(t for t in laps["time"] if t is not None)
+        assert abs(activity.moving_time - recorded) <= TIME_TOLERANCE_S, (
+            f"{path.name}: moving {activity.moving_time} s, laps {recorded} s"
+        )
+        assert activity.elapsed_time >= activity.moving_time
+    elif figure == "distance":
+        assert None not in laps["distance"]
+        recorded = sum(d for d in laps["distance"] if d is not None)
+        assert activity.distance == pytest.approx(recorded, rel=0.01), path.name
+    else:
+        kcal = laps["kcal"]
+        if None in kcal or not any(kcal):
+            # Calories are left out (Coros) or written as 0 in every lap (the schema requires
+            # the element): the file does not know them, and the Activity says so.
+            assert activity.calories is None, path.name
+        else:
+            recorded = sum(k for k in kcal if k is not None) * KCAL_TO_KJ
+            assert activity.calories == pytest.approx(recorded, rel=1e-9), path.name
+
+
+@pytest.mark.parametrize("path", corpus_params("fit") + corpus_params("gpx") + corpus_params("tcx"))
+def test_workout_json_durations_are_the_activitys(path: Path) -> None:
+    """``duration`` is the moving time and ``clock_duration`` the elapsed time, which is never
+    less than the timer time (whole seconds, rounded up where rounding would make it less)."""
+    result = _parse_or_error(path)
+    if isinstance(result, ParseError):
+        assert path.name in EXPECTED_ERRORS
+        return
+    workout = activity_to_workout_json(result)
+    entries = [(workout, result.summary)] + [
+        (lap_json, lap.summary) for lap_json, lap in zip(workout["laps"], result.laps, strict=True)
+    ]
+    for entry, summary in entries:
+        assert entry["duration"] == pytest.approx(summary.moving_time or 0.0, abs=0.01)
+        assert isinstance(entry["clock_duration"], int)
+        assert entry["clock_duration"] >= entry["duration"], path.name
+        assert abs(entry["clock_duration"] - (summary.elapsed_time or 0.0)) <= TIME_TOLERANCE_S
 
 
 def test_same_ride_as_fit_and_gpx_agrees(corpus_dir: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from st_desktop.parsers import parse_bytes, parse_file
 from st_desktop.parsers.errors import MalformedXmlError, NoActivityDataError, UnsafeXmlError
+from st_desktop.parsers.export import activity_to_workout_json
 
 GPX_HEAD = (
     b'<?xml version="1.0"?><gpx version="1.1" creator="test" '
@@ -173,3 +174,84 @@ def test_tcx_run_cadence_and_sport(test_data: Path) -> None:
     assert activity.streams.has("heartrate")
     assert len(activity.laps) == 2
     assert activity.computed_summary.distance == pytest.approx(5692.01, rel=0.01)
+
+
+def _tcx(laps: list[tuple[str, str]]) -> bytes:
+    """A TCX run of one lap per (lap totals XML, trackpoint times as 'MM:SS,MM:SS,...')."""
+    body = []
+    metres = 0
+    for totals, times in laps:
+        points = ""
+        for t in times.split(","):
+            points += (
+                f"<Trackpoint><Time>2024-05-01T08:{t}Z</Time>"
+                f"<DistanceMeters>{metres}</DistanceMeters></Trackpoint>"
+            )
+            metres += 10
+        start = times.split(",")[0]
+        body.append(
+            f'<Lap StartTime="2024-05-01T08:{start}Z">{totals}<Track>{points}</Track></Lap>'
+        )
+    return (
+        '<?xml version="1.0"?><TrainingCenterDatabase '
+        'xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
+        '<Activities><Activity Sport="Running"><Id>2024-05-01T08:00:00Z</Id>'
+        + "".join(body)
+        + "</Activity></Activities></TrainingCenterDatabase>"
+    ).encode()
+
+
+def test_tcx_moving_time_is_the_laps_timer_time_not_the_trackpoint_gaps() -> None:
+    # Two laps the watch timed at 100.4 s and 59.9 s; the track has a 3 min gap (moving on with
+    # smart recording, or paused: the trackpoints alone cannot tell).
+    activity = parse_bytes(
+        _tcx(
+            [
+                (
+                    "<TotalTimeSeconds>100.4</TotalTimeSeconds><DistanceMeters>250</DistanceMeters>"
+                    "<Calories>20</Calories>",
+                    "00:00,00:30,00:40,03:40",
+                ),
+                (
+                    "<TotalTimeSeconds>59.9</TotalTimeSeconds><DistanceMeters>150</DistanceMeters>"
+                    "<Calories>10</Calories>",
+                    "03:41,04:40",
+                ),
+            ]
+        )
+    )
+    assert activity.moving_time == pytest.approx(160.3)
+    # The trackpoints alone: 280 s less the 3 min standing-still gap and the 1 s before the
+    # second <Track> (a timer restart).
+    assert activity.computed_summary.moving_time == pytest.approx(99.0)
+    assert activity.distance == pytest.approx(400.0)
+    assert activity.calories == pytest.approx(30 * 4.184)
+    assert activity.elapsed_time >= activity.moving_time
+
+
+def test_tcx_lap_totals_missing_in_one_lap_fall_back_to_the_samples() -> None:
+    activity = parse_bytes(
+        _tcx(
+            [
+                ("<TotalTimeSeconds>40</TotalTimeSeconds><Calories>0</Calories>", "00:00,00:40"),
+                ("<DistanceMeters>500</DistanceMeters><Calories>0</Calories>", "00:41,01:20"),
+            ]
+        )
+    )
+    # A sum over some laps would understate the whole: the figures come from the samples.
+    assert activity.moving_time == pytest.approx(79.0)  # 80 s less the timer restart
+    assert activity.distance == pytest.approx(30.0)
+    # <Calories> is required by the schema: 0 in every lap means the device did not count them.
+    assert activity.calories is None
+
+
+def test_tcx_timer_a_fraction_longer_than_the_samples_keeps_clock_above_timer() -> None:
+    activity = parse_bytes(
+        _tcx([("<TotalTimeSeconds>60.4</TotalTimeSeconds>", "00:00,00:30,01:00")])
+    )
+    assert activity.moving_time == pytest.approx(60.4)
+    assert activity.elapsed_time == pytest.approx(60.4)  # the samples span only 60 s
+    workout = activity_to_workout_json(activity)
+    assert workout["duration"] == 60.4
+    assert workout["clock_duration"] == 61
+    assert workout["laps"][0]["clock_duration"] == 61
