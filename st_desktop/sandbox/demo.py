@@ -2,8 +2,9 @@
 
 Rides, runs (some on trails), pool swims, hikes and strength sessions, more rides and hikes in
 summer and more gym in winter, at plausible times of day, in Central European time with summer
-time. Outdoor workouts have a GPS loop around home, elevation, distance, heart rate (usually),
-cadence and sometimes power, auto-laps, and now and then a pause. The same seed always gives the
+time. Outdoor workouts have a GPS route from one of a few home points (out and back, a loop or
+a lollipop) over irregular hills, elevation, distance, heart rate (usually), cadence and
+sometimes power, auto-laps, and now and then a pause. The same seed always gives the
 same account: nothing depends on the clock.
 
 The account is written in two steps. On first start every workout's document (summary, laps,
@@ -26,22 +27,28 @@ from typing import Any
 import numpy as np
 
 from st_desktop.domain.timeutil import format_timestamp
+from st_desktop.sandbox.demo_route import Home
 from st_desktop.sandbox.demo_track import Sport, Track, synthesise
 from st_desktop.sandbox.store import Doc, Streams
 
 #: Last day of the demo history unless the caller picks one (keeps the demo reproducible).
 DEMO_END = date(2025, 9, 30)
 HISTORY_DAYS = 730
-HOME = (47.0502, 8.3093)  # Lucerne: lake, hills and mountains within reach
-HOME_ELEVATION = 436.0
+#: Where workouts start, and how often: home in Lucerne (lake, hills and mountains within reach),
+#: the office in Kriens, the family's place in Meggen.
+HOMES = (
+    (Home(47.0502, 8.3093, 436.0), 0.6),
+    (Home(47.0345, 8.2790, 478.0), 0.25),
+    (Home(47.0466, 8.3725, 462.0), 0.15),
+)
 WEIGHT_KG = 74.0
 
 SPORTS: dict[str, Sport] = {
-    "ride": Sport(7.6, 134, 86, 5000, 35, True, 0.6, 0.9, 7.0, 7.5),
-    "run": Sport(3.05, 151, 82, 1000, 12, True, 0.0, 0.95, 3.5, 10.0),
-    "trail": Sport(2.55, 149, 80, 1000, 70, True, 0.0, 0.95, 3.0, 10.5),
+    "ride": Sport(7.6, 134, 86, 5000, 35, True, 0.6, 0.9, 7.0, 7.5, (0.25, 0.5, 0.25)),
+    "run": Sport(3.05, 151, 82, 1000, 12, True, 0.0, 0.95, 3.5, 10.0, (0.4, 0.35, 0.25)),
+    "trail": Sport(2.55, 149, 80, 1000, 70, True, 0.0, 0.95, 3.0, 10.5, (0.3, 0.4, 0.3)),
     "swim": Sport(0.78, 128, 0, 100, 0, False, 0.0, 0.35, 0.0, 8.0),
-    "hike": Sport(1.25, 112, 0, 0, 260, True, 0.0, 0.8, 2.5, 6.0),
+    "hike": Sport(1.25, 112, 0, 0, 260, True, 0.0, 0.8, 2.5, 6.0, (0.5, 0.25, 0.25)),
     "gym": Sport(0.0, 104, 0, 0, 0, False, 0.0, 0.9, 0.0, 5.0),
 }
 _TYPES = {
@@ -114,7 +121,7 @@ def _weighted(rng: random.Random, choices: tuple[tuple[str, int], ...]) -> str:
 
 
 #: Written into every recipe; bump it when a change makes old recipes rebuild other streams.
-RECIPE_VERSION = 1
+RECIPE_VERSION = 2
 _EARLIEST_START, _LATEST_START = 5.0, 22.0  # hours of the day
 _SHORTEST_GAP = 40  # minutes between two workouts on one day
 
@@ -126,7 +133,9 @@ def _track_rng(seed: int, index: int) -> np.random.Generator:
 
 
 def _track(seed: int, index: int, kind: str, duration: float) -> Track:
-    return synthesise(_track_rng(seed, index), SPORTS[kind], duration, HOME, HOME_ELEVATION)
+    rng = _track_rng(seed, index)
+    home = HOMES[int(rng.choice(len(HOMES), p=[share for _, share in HOMES]))][0]
+    return synthesise(rng, SPORTS[kind], duration, home)
 
 
 def demo_workouts(seed: int, count: int, end: date | None = None) -> Iterator[tuple[Doc, str]]:

@@ -9,7 +9,6 @@ every 3-7 s ("smart recording", as in the captured workouts).
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-EARTH_M_PER_DEG = 111_320.0
+from st_desktop.sandbox.demo_route import Home, Route, Terrain, draw_layout
+
 _STEPS = np.array([3, 4, 5, 5, 6, 7])
 _HR_RESPONSE = 1 - math.exp(-5 / 35)  # heart rate follows effort with a ~35 s time constant
 _MAX_HR = 192.0
@@ -41,6 +41,7 @@ class Sport:
         hr: probability that a heart rate strap was worn.
         grade_drag: how much climbing slows the athlete.
         met: metabolic equivalent, for the energy estimate.
+        routes: how often a route is an out-and-back, a loop, a lollipop.
     """
 
     speed: float
@@ -53,6 +54,7 @@ class Sport:
     hr: float
     grade_drag: float
     met: float
+    routes: tuple[float, float, float] = (0.3, 0.45, 0.25)
 
 
 @dataclass
@@ -62,7 +64,7 @@ class Track:
     Attributes:
         columns: stream key (the contract's names) -> (offsets in seconds, values), for the
             recorded streams except ``location``.
-        route: how to draw the ``location`` stream, if recorded: (offsets, the loop, distance
+        route: how to draw the ``location`` stream, if recorded: (offsets, the route, distance
             at each offset). Positions are only computed by :meth:`streams`, as no summary
             figure needs them.
         moving: moving time (s).
@@ -74,7 +76,7 @@ class Track:
     """
 
     columns: dict[str, tuple[Ints, npt.NDArray[Any]]] = field(default_factory=dict)
-    route: tuple[Ints, _Loop, Floats] | None = None
+    route: tuple[Ints, Route, Floats] | None = None
     moving: float = 0.0
     elapsed: float = 0.0
     distance: float = 0.0
@@ -91,8 +93,8 @@ class Track:
         """The streams as stored: flat ``[offset, value, offset, value, ...]`` lists."""
         columns = dict(self.columns)
         if self.route is not None:
-            offsets, loop, distance = self.route
-            columns = {"location": (offsets, loop.positions(distance)), **columns}
+            offsets, route, distance = self.route
+            columns = {"location": (offsets, route.positions(distance)), **columns}
         out: dict[str, list[Any]] = {}
         for key, (offsets, values) in columns.items():
             flat: list[Any] = [None] * (2 * len(offsets))
@@ -102,65 +104,24 @@ class Track:
         return out
 
 
-class _Loop:
-    """A closed route around home, walked by cumulative distance (shaped on first use)."""
-
-    def __init__(self, phases: Floats, home: tuple[float, float], length: float) -> None:
-        self._phases = [float(p) for p in phases]
-        self._home = home
-        self._length = length
-        self._shape: tuple[Floats, Floats, Floats] | None = None
-
-    def _outline(self) -> tuple[Floats, Floats, Floats]:
-        if self._shape is None:
-            phase_a, phase_b, turn = self._phases
-            points: list[tuple[float, float]] = []
-            for k in range(48):
-                theta = 2 * math.pi * k / 48 + turn
-                radius = (
-                    1 + 0.28 * math.sin(2 * theta + phase_a) + 0.1 * math.sin(5 * theta + phase_b)
-                )
-                points.append((radius * math.cos(theta), radius * math.sin(theta)))
-            x0, y0 = points[0]
-            points = [(x - x0, y - y0) for x, y in points] + [(0.0, 0.0)]
-            steps = [math.dist(a, b) for a, b in itertools.pairwise(points)]
-            scale = max(self._length, 400.0) / sum(steps)
-            cumulative = np.concatenate(([0.0], np.cumsum(steps) * scale))
-            x = np.array([x * scale for x, _ in points])
-            y = np.array([y * scale for _, y in points])
-            self._shape = (cumulative, x, y)
-        return self._shape
-
-    def positions(self, distance: Floats) -> Floats:
-        """Rows of [latitude, longitude] (7 decimals) at each cumulative distance."""
-        cumulative, x_at, y_at = self._outline()
-        along = np.mod(distance, cumulative[-1])
-        x = np.interp(along, cumulative, x_at)
-        y = np.interp(along, cumulative, y_at)
-        lat0, lon0 = self._home
-        lat = np.round(lat0 + y / EARTH_M_PER_DEG, 7)
-        lon = np.round(lon0 + x / (EARTH_M_PER_DEG * math.cos(math.radians(lat0))), 7)
-        return np.column_stack((lat, lon))
-
-
 def synthesise(
     rng: np.random.Generator,
     sport: Sport,
     duration: float,
-    home: tuple[float, float],
-    home_elevation: float,
+    home: Home,
 ) -> Track:
-    """Record one workout of ``duration`` moving seconds."""
+    """Record one workout of ``duration`` moving seconds, starting and ending at ``home``."""
     has_hr = bool(rng.random() < sport.hr)
     has_power = bool(rng.random() < sport.power)
     speed_base = sport.speed * float(rng.uniform(0.9, 1.1))
-    loop_phases = rng.uniform(0, 6.3, 3)
+    layout = draw_layout(rng, sport.routes)
+    route_seed = int(rng.integers(2**62))
     paused = bool(sport.speed and rng.random() < 0.3)
     pause_at = duration * float(rng.uniform(0.3, 0.7))
     pause_length = int(rng.integers(30, 601))
     dropout_at = duration * float(rng.uniform(0.75, 0.95)) if rng.random() < 0.05 else math.inf
     cadence_from = int(rng.integers(0, 16))
-    phases = rng.uniform(0, 6.3, 3)
+    surge_every, surge_phase = float(rng.uniform(150, 420)), float(rng.uniform(0, 6.3))
     climb_scale = float(rng.uniform(0.5, 1.5)) * sport.hills
     hr_start = 62.0 + float(rng.uniform(-4, 4))
 
@@ -180,33 +141,28 @@ def synthesise(
             track.pause = (float(moving[first]), float(moving[first] + pause_length))
             elapsed[first:] += pause_length
 
-    # Hikes climb one mountain per loop; other sports roll over hills every few kilometres.
-    mountain = sport.hills > 100
-    period = max(speed_base * duration, 1.0) if mountain else 9000.0
-    phase = 0.0 if mountain else float(phases[0])
-
-    def elevation(d: Floats) -> Floats:
-        return (
-            home_elevation
-            + climb_scale * (1 - np.cos(2 * math.pi * d / period + phase))
-            + 0.15 * climb_scale * (1 + np.sin(2 * math.pi * d / 2300 + float(phases[1])))
-        )
-
-    wobble = 1 + 0.07 * np.sin(elapsed / 240 + float(phases[2])) + 0.03 * noise["speed"]
+    # The terrain is laid along the route the unhindered pace would cover; the route itself
+    # is then stretched to the distance actually covered.
+    wobble = 1 + 0.07 * np.sin(elapsed / surge_every + surge_phase) + 0.03 * noise["speed"]
+    planned = _covered(speed_base * wobble, steps)
+    hill_length = 500 * sport.speed  # a hill top every few minutes at a steady pace
+    terrain = Terrain(
+        rng, layout, max(float(planned[-1]), 1.0), climb_scale, hill_length, sport.hills > 100, home
+    )
     distance = np.zeros(count)
     speed = np.zeros(count)
     grade = np.zeros(count)
     if sport.speed:
-        # Climbing slows the athlete, which moves where the climbs are; the grade is taken
-        # where the unhindered pace would be, close enough for the speed it causes.
-        planned = _covered(speed_base * wobble, steps)
-        grade = (elevation(planned + 20) - elevation(planned)) / 20
-        drag = np.maximum(0.35, 1 - sport.grade_drag * grade)
-        speed = np.maximum(0.3, speed_base * wobble * drag)
-        distance = _covered(speed, steps)
-    elev = elevation(distance)
-    if sport.speed:
-        grade = (elevation(distance + 20) - elev) / 20
+        # Climbing slows the athlete, which moves where the climbs are: two rounds bring the
+        # slow stretches close enough to the climbs that cause them.
+        distance = planned
+        for _ in range(2):
+            grade = _grade(terrain, distance)
+            drag = np.maximum(0.35, 1 - sport.grade_drag * grade)
+            speed = np.maximum(0.3, speed_base * wobble * drag)
+            distance = _covered(speed, steps)
+        grade = _grade(terrain, distance)
+    elev = terrain.elevation(distance / max(float(distance[-1]), 1.0))
 
     # Climbing costs effort in proportion to the vertical speed.
     target = sport.hr_target + 80 * speed * np.maximum(grade, -0.05) + 2 * noise["hr"]
@@ -217,8 +173,8 @@ def synthesise(
     offsets = elapsed.astype(np.int64)
     if sport.route and sport.speed:
         keep = elapsed < dropout_at
-        loop = _Loop(loop_phases, home, speed_base * duration)
-        track.route = (offsets[keep], loop, distance[keep])
+        route = Route(layout, home, route_seed, float(distance[-1]))
+        track.route = (offsets[keep], route, distance[keep])
         track.columns["elevation"] = (offsets, np.round(elev, 1))
     if sport.speed:
         track.columns["distance"] = (offsets, np.round(distance, 1))
@@ -240,6 +196,13 @@ def synthesise(
     if sport.lap_every:
         track.laps = _laps(sport.lap_every, elapsed, moving, distance, speed, elev, hr, has_hr)
     return track
+
+
+def _grade(terrain: Terrain, distance: Floats) -> Floats:
+    """Slope (rise over run) 20 m ahead of each sample, on a route as long as ``distance``."""
+    length = max(float(distance[-1]), 1.0)
+    here = terrain.elevation(distance / length)
+    return (terrain.elevation((distance + 20) / length) - here) / 20
 
 
 def _covered(speed: Floats, steps: Ints) -> Floats:

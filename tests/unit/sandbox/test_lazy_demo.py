@@ -20,7 +20,12 @@ import pytest
 import requests
 
 from st_desktop.sandbox import SandboxServer
-from st_desktop.sandbox.demo import demo_workouts, generate_demo, streams_from_recipe
+from st_desktop.sandbox.demo import (
+    RECIPE_VERSION,
+    demo_workouts,
+    generate_demo,
+    streams_from_recipe,
+)
 from st_desktop.sandbox.store import DB_NAME, Store
 from tests.unit.sandbox.conftest import DEMO_END, Api, workout
 
@@ -189,7 +194,7 @@ def test_recipes_rebuild_exactly_the_streams_the_summaries_came_from() -> None:
     for index in (39, 0, 17):
         assert streams_from_recipe(lazy[index][1]) == eager[index][1]
     with pytest.raises(ValueError, match="version"):
-        streams_from_recipe(lazy[0][1].replace('"v": 1', '"v": 99'))
+        streams_from_recipe(lazy[0][1].replace(f'"v": {RECIPE_VERSION}', '"v": 99'))
 
 
 def test_a_database_from_before_recipes_still_opens_and_serves(tmp_path: Path) -> None:

@@ -8,12 +8,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 import requests
 
 from st_desktop.domain.timeutil import parse_timestamp
 from st_desktop.sandbox import SandboxServer
-from st_desktop.sandbox.demo import generate_demo
+from st_desktop.sandbox.demo import HOMES, generate_demo
 from tests.unit.sandbox.conftest import DEMO_END, Api, workout
 
 
@@ -123,6 +124,29 @@ def test_demo_runs_have_kilometre_laps_and_consistent_streams(demo_year: list) -
         lat, lon = streams["location"][1]
         assert abs(lat - 47.05) < 0.2
         assert abs(lon - 8.31) < 0.2
+
+
+def test_demo_routes_start_at_a_home_and_are_of_several_kinds(demo_year: list) -> None:
+    routed = [
+        (doc, np.array(streams["location"][1::2], dtype=float))
+        for doc, streams in demo_year
+        if "location" in streams and str(doc["type"]).startswith(("Cycling", "Running"))
+    ]
+    metres = np.array([111_320.0, 111_320.0 * np.cos(np.radians(47.05))])
+    homes = np.array([[home.lat, home.lon] for home, _ in HOMES])
+    starts = Counter()
+    retraced = 0
+    for _, points in routed:
+        nearest = np.hypot(*((homes - points[0]) * metres).T)
+        assert nearest.min() < 250  # within a street or two of a home
+        starts[int(nearest.argmin())] += 1
+        # Out-and-backs and lollipops come back the way they went; loops do not.
+        count = len(points)
+        outward = points[count // 10]
+        inward = points[count * 4 // 5 :]
+        retraced += np.hypot(*((inward - outward) * metres).T).min() < 25
+    assert len(starts) >= 2
+    assert 0.2 * len(routed) < retraced < 0.8 * len(routed)
 
 
 def test_request_log_records_method_and_path(api: Api) -> None:
