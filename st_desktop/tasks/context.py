@@ -22,6 +22,10 @@ class TaskContext:
         self._cancel = threading.Event()
         self._report = report
 
+    def bind_reporter(self, report: Callable[[int, int, str], None]) -> None:
+        """Set where :meth:`progress` reports go (before the task starts)."""
+        self._report = report
+
     @property
     def cancelled(self) -> bool:
         """True once the task was asked to stop."""

@@ -251,7 +251,6 @@ class _Relay(QObject):
                 self._on_finished()
         finally:
             self._runner._finish(self._handle)
-            self._runner._signals.pop(self._handle.task_id, None)
             self.deleteLater()
 
 
@@ -265,7 +264,6 @@ class TaskRunner(TaskRunnerBase):
             self._pool.setMaxThreadCount(max_threads)
         self._serial_pool = QThreadPool(self)
         self._serial_pool.setMaxThreadCount(1)
-        self._signals: dict[int, WorkerSignals] = {}
         self._closed = False
 
     def _start(
@@ -278,17 +276,20 @@ class TaskRunner(TaskRunnerBase):
         serial: bool,
         with_context: bool,
     ) -> TaskHandle:
-        signals = WorkerSignals()  # created here, on the caller's (main) thread
-        context = TaskContext(signals.progress.emit)
-        handle = self._register(description, context)
+        handle = self._register(description, TaskContext())
+        relay = _Relay(self, handle, callbacks)
+        # The signals object is created here, on the main thread, and owned by the relay: the
+        # C++ parent, not the worker's Python reference, decides when it is destroyed, so it is
+        # always destroyed on the main thread (with the relay, after the task finished).
+        signals = WorkerSignals(relay)
+        context = handle.context
+        context.bind_reporter(signals.progress.emit)
         if self._closed:
             context.cancel()
-        relay = _Relay(self, handle, callbacks)
         signals.result.connect(relay.result)
         signals.error.connect(relay.error)
         signals.progress.connect(relay.progress)
         signals.finished.connect(relay.finished)
-        self._signals[handle.task_id] = signals  # keep alive until finished
         worker = Worker(fn, args, kwargs, signals, context, with_context)
         (self._serial_pool if serial else self._pool).start(worker)
         return handle
