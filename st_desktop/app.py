@@ -10,27 +10,22 @@ import argparse
 import logging
 import logging.handlers
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
+from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
 from st_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
     from st_desktop.api.redact import Redactor
-    from st_desktop.settings import Settings
-    from st_desktop.tasks import TaskRunnerBase
-    from st_desktop.ui.account import Account, AccountController
-    from st_desktop.ui.detail.editor import DetailEditor
-    from st_desktop.ui.main_window import MainWindow
-    from st_desktop.ui.upload.pane import UploadPane
-    from st_desktop.ui.workouts.browser import WorkoutBrowser
+    from st_desktop.services.account import Account
+
+__all__ = ["SHUTDOWN_TIMEOUT_S", "Application", "create_application", "main"]
 
 log = logging.getLogger(__name__)
 
-SHUTDOWN_TIMEOUT_S = 10.0
 SANDBOX_SEED = 2026
 
 
@@ -100,40 +95,6 @@ def install_qt_message_handler() -> None:
     qInstallMessageHandler(handler)
 
 
-@dataclass
-class Application:
-    """Everything the composition root built, so tests and ``main`` can drive and stop it."""
-
-    paths: AppPaths
-    settings: Settings
-    runner: TaskRunnerBase
-    window: MainWindow
-    args: argparse.Namespace
-    account: AccountController
-    upload: UploadPane
-    browser: WorkoutBrowser
-    detail: DetailEditor
-    #: called in reverse order at shutdown, after the tasks have stopped
-    closers: list[Callable[[], object]] = field(default_factory=list)
-    _stopped: bool = False
-
-    def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
-        """Orderly stop: cancel and wait for tasks (up to ``timeout``), close services, sync."""
-        if self._stopped:
-            return True
-        self._stopped = True
-        log.info("shutting down")
-        finished = self.runner.shutdown(timeout)
-        for closer in reversed(self.closers):
-            try:
-                closer()
-            except Exception:
-                log.exception("error while closing %r", closer)
-        self.settings.sync()
-        log.info("shut down %s", "cleanly" if finished else "with tasks still running")
-        return finished
-
-
 def create_application(
     argv: Sequence[str] | None = None, *, keyring_backend: object = None
 ) -> Application:
@@ -143,6 +104,8 @@ def create_application(
         argv: command-line arguments (without the program name).
         keyring_backend: the keyring for tokens (tests pass a fake; None: the OS keyring).
     """
+    from st_desktop.services.uploads import UploadService
+    from st_desktop.services.workouts import WorkoutService
     from st_desktop.settings import Keys, Settings
     from st_desktop.store.cache import CACHE_FILE, WorkoutCache
     from st_desktop.store.uploads import UploadStore
@@ -163,10 +126,15 @@ def create_application(
     runner = TaskRunner()
     cache = WorkoutCache(paths.data / CACHE_FILE)
     upload_store = UploadStore(paths.data)
-    account = AccountController(settings, runner, redactor, keyring_backend=keyring_backend)
-    browser = WorkoutBrowser(runner, settings, cache)
-    detail = DetailEditor(runner, settings, cache)
-    upload = UploadPane(UploadController(upload_store, runner, cache=cache))
+    account_service = AccountController.build_service(
+        settings, redactor=redactor, keyring_backend=keyring_backend
+    )
+    account = AccountController(settings, runner, account_service)
+    account.attach()
+    workouts = WorkoutService(cache)
+    browser = WorkoutBrowser(runner, settings, workouts)
+    detail = DetailEditor(runner, settings, workouts)
+    upload = UploadPane(UploadController(UploadService(upload_store, cache), runner))
     window = MainWindow(settings, runner, browser, detail, upload)
     application = Application(
         paths=paths,
@@ -175,6 +143,7 @@ def create_application(
         window=window,
         args=args,
         account=account,
+        workouts=workouts,
         upload=upload,
         browser=browser,
         detail=detail,
@@ -201,6 +170,8 @@ def create_application(
 
 def connect_panes(application: Application) -> None:
     """Wire the panes to each other, to the account and to the window."""
+    from PySide6.QtCore import Qt
+
     from st_desktop.ui.dialogs.sign_in import SignInDialog
     from st_desktop.ui.upload.drop import DropTarget
 
@@ -235,13 +206,11 @@ def connect_panes(application: Application) -> None:
     browser.undo_available.connect(offer_undo)
 
     def account_changed(current: Account | None) -> None:
-        client = current.client if current is not None else None
-        key = current.key if current is not None else None
-        browser.set_client(client, key)
+        browser.set_account(current)
         if current is None:
             show_signed_out_hint(application)
-        detail.set_client(client, key)
-        upload.controller.set_client(client, key)
+        detail.set_account(current)
+        upload.controller.set_account(current)
         window.set_account(
             current.description if current is not None else None, sandbox=account.sandbox
         )
@@ -250,9 +219,13 @@ def connect_panes(application: Application) -> None:
     account.failed.connect(message.show_error)
     account.notice.connect(message.show_error)
     account.sign_in_needed.connect(message.show_error)
-    window.sign_in_requested.connect(
-        lambda: SignInDialog(account, application.settings, application.runner, window).open()
-    )
+
+    def sign_in() -> None:
+        dialog = SignInDialog(account, application.settings, application.runner, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one dialog per Sign In
+        dialog.open()
+
+    window.sign_in_requested.connect(sign_in)
     window.sign_out_requested.connect(account.sign_out)
 
 

@@ -1,6 +1,6 @@
 """``st-desktop --sandbox``: the app against a local demo server, signed in by normal OAuth.
 
-Part of the composition root (see :mod:`st_desktop.app`).
+Part of the composition root (see :mod:`st_desktop.app`), which calls :func:`start_sandbox`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from st_desktop.app import Application
+    from st_desktop.application import Application
 
 
 def start_sandbox(application: Application, seed: int) -> None:
@@ -19,9 +19,9 @@ def start_sandbox(application: Application, seed: int) -> None:
     at once; the sign-in goes through the normal authorize/redirect/code-exchange steps, with the
     sandbox's consent form approved automatically.
     """
-    from st_desktop.api.tokens import Tokens
     from st_desktop.sandbox import SandboxServer
     from st_desktop.sandbox.autoapprove import approve_in_sandbox
+    from st_desktop.services.account import Tokens
 
     account = application.account
     window = application.window

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from st_desktop import APP_DISPLAY_NAME, __version__
 from st_desktop.settings import Keys, Settings
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.errors import describe_exception, error_box
 from st_desktop.ui.status import MessageArea, TaskIndicator
 
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        runner: TaskRunnerBase,
+        runner: TaskRunner,
         browser: QWidget,
         detail: QWidget,
         upload: QWidget,

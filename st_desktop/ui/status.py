@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.tasks import TaskRunner
 
 
 class TaskIndicator(QWidget):
@@ -16,7 +16,7 @@ class TaskIndicator(QWidget):
     Busy states shorter than 300 ms never show, so quick tasks don't make the bar flicker.
     """
 
-    def __init__(self, runner: TaskRunnerBase, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskIndicator")
         self._runner = runner

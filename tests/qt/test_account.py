@@ -15,7 +15,7 @@ from st_desktop.sandbox import SandboxServer
 from st_desktop.sandbox.autoapprove import approve_in_sandbox
 from st_desktop.settings import Keys
 from st_desktop.ui import account as account_module
-from st_desktop.ui.account import MemoryKeyring
+from tests.doubles import MemoryKeyring
 from st_desktop.ui.dialogs.sign_in import SignInDialog
 
 
@@ -76,9 +76,9 @@ def test_browser_sign_in_stores_tokens_in_the_keyring_only(
     assert "access_token" in stored[0]
     application.settings.sync()
     settings_text = application.paths.settings_file.read_text()
-    assert application.account.session().tokens is not None
-    assert application.account.session().tokens.access_token not in settings_text
-    assert application.account.session().tokens.access_token not in stored[0].split('"')[0]
+    assert application.account.service.session().tokens is not None
+    assert application.account.service.session().tokens.access_token not in settings_text
+    assert application.account.service.session().tokens.access_token not in stored[0].split('"')[0]
     application.shutdown(5.0)
 
     # Next start: the account comes back from the keyring, without a new sign-in.

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from st_desktop.tasks import TaskContext, TaskRunner
@@ -143,3 +144,104 @@ def test_busy_signal_brackets_work(qtbot: QtBot, runner: TaskRunner) -> None:
     runner.busy_changed.connect(states.append)
     runner.submit(lambda: None)
     qtbot.waitUntil(lambda: states == [True, False], timeout=5000)
+
+
+def test_writes_with_different_keys_run_side_by_side(qtbot: QtBot, runner: TaskRunner) -> None:
+    # A long write of one key (an upload run) must not hold up a write of another (a Save).
+    release = threading.Event()
+    order: list[str] = []
+
+    def long_run() -> None:
+        release.wait(5)
+        order.append("upload run")
+
+    def save() -> None:
+        order.append("save")
+
+    runner.submit(long_run, serial="upload-run")
+    runner.submit(save, serial="workout:1", on_finished=release.set)
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=6000)
+    assert order == ["save", "upload run"]
+
+
+def test_writes_with_one_key_stay_in_order_whatever_their_length(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    order: list[int] = []
+    gates = [threading.Event() for _ in range(6)]
+
+    def write(n: int) -> None:
+        # Later writes are released first: only the queue can keep them in order.
+        gates[n].wait(0.05 * (6 - n))
+        order.append(n)
+
+    for n in range(6):
+        runner.submit(write, n, serial="workout:7")
+    qtbot.waitUntil(lambda: len(order) == 6, timeout=6000)
+    assert order == list(range(6))
+
+
+def test_no_callback_runs_before_submit_returns(qtbot: QtBot, runner: TaskRunner) -> None:
+    events: list[str] = []
+    handle = runner.submit(
+        lambda: 1, on_result=lambda _v: events.append("result"),
+        on_finished=lambda: events.append("finished"),
+    )  # fmt: skip
+    events.append("returned")
+    assert not handle.done
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert events == ["returned", "result", "finished"]
+
+
+class _Receiver(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[object] = []
+
+    def take(self, value: object) -> None:
+        self.results.append(value)
+
+
+def test_callbacks_die_with_the_object_that_owns_them(qtbot: QtBot, runner: TaskRunner) -> None:
+    release = threading.Event()
+    seen: list[object] = []
+
+    def job() -> str:
+        release.wait(5)
+        return "late answer"
+
+    receiver = _Receiver()
+    bound = runner.submit(job, on_result=receiver.take)  # owner found from the bound method
+    lambda_owner = _Receiver()
+    explicit = runner.submit(job, on_result=seen.append, owner=lambda_owner)
+    with qtbot.waitSignal(receiver.destroyed, timeout=5000):
+        receiver.deleteLater()
+    with qtbot.waitSignal(lambda_owner.destroyed, timeout=5000):
+        lambda_owner.deleteLater()
+    assert bound.cancelled and explicit.cancelled  # a reader nobody waits for stops
+    release.set()
+    qtbot.waitUntil(lambda: bound.done and explicit.done, timeout=5000)
+    assert seen == []
+
+
+def test_a_short_write_is_neither_cancelled_nor_lost_at_shutdown(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
+    # Cancel and quit stop reads and long jobs; a queued edit of the user's is still written.
+    first_started = threading.Event()
+    release = threading.Event()
+    written: list[str] = []
+
+    def slow_write() -> None:
+        first_started.set()
+        release.wait(5)
+        written.append("first")
+
+    runner.submit(slow_write, serial="upload-queue", description="Saving your changes")
+    queued = runner.submit(lambda: written.append("second"), serial="upload-queue")
+    assert first_started.wait(5)
+    runner.cancel_all()  # the status bar's Cancel
+    release.set()
+    assert runner.shutdown(timeout=5.0) is True
+    assert written == ["first", "second"]
+    assert not queued.cancelled

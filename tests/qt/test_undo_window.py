@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from st_desktop.app import Application, create_application
 from st_desktop.sandbox import SandboxServer
-from st_desktop.ui.account import MemoryKeyring
+from tests.doubles import MemoryKeyring
 
 DEMO_SIZE = 6
 

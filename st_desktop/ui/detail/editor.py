@@ -2,8 +2,9 @@
 fields (name, type, notes, privacy) with dirty tracking, Save and Revert.
 
 Loading runs on the task runner (server first, the cache when offline); a result for a workout
-that is no longer selected is dropped. Save is read-modify-write (:mod:`.jobs`) and asks before
-overwriting a workout that changed on the server since it was loaded.
+that is no longer selected is dropped. Save is read-modify-write
+(:mod:`st_desktop.services.detail`) and asks before overwriting a workout that changed on the
+server since it was loaded.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from st_desktop.api.client import SportTracksClient
-from st_desktop.domain.workout import Workout, WorkoutSummary
+from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
+from st_desktop.services.account import Account
+from st_desktop.services.detail import Conflict, Loaded, Saved
+from st_desktop.services.workouts import WorkoutService
 from st_desktop.settings import Keys, Settings
-from st_desktop.store.cache import WorkoutCache
-from st_desktop.tasks import TaskRunnerBase
-from st_desktop.ui.detail import jobs
+from st_desktop.tasks import TaskRunner
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.figures import FiguresView
 from st_desktop.ui.detail.laps import LapsView
@@ -50,7 +51,7 @@ class DetailEditor(QWidget):
     Args:
         runner: loads and saves in the background.
         settings: units and chart x axis.
-        cache: the offline cache (details are read from and written to it).
+        service: loads workouts (server first, the cache offline) and saves edits.
         confirm: asks before overwriting a server change or discarding edits.
 
     Signals:
@@ -67,19 +68,18 @@ class DetailEditor(QWidget):
 
     def __init__(
         self,
-        runner: TaskRunnerBase,
+        runner: TaskRunner,
         settings: Settings,
-        cache: WorkoutCache,
+        service: WorkoutService,
         parent: QWidget | None = None,
         *,
         confirm: ConfirmFn = ask,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("detailEditor")
-        self._runner, self._settings, self._cache = runner, settings, cache
+        self._runner, self._settings, self._service = runner, settings, service
         self._confirm = confirm
-        self._client: SportTracksClient | None = None
-        self._account: str | None = None
+        self._account: Account | None = None
         self._summary: WorkoutSummary | None = None
         self._workout: Workout | None = None  # as loaded: the base of the edits
         self._generation = 0
@@ -161,12 +161,12 @@ class DetailEditor(QWidget):
 
     # ------------------------------------------------------------------ services
 
-    def set_client(self, client: SportTracksClient | None, account_key: str | None) -> None:
-        """Use ``client`` for ``account_key`` (None client: offline, the cache only)."""
-        if account_key != self._account:
-            self._account = account_key
+    def set_account(self, account: Account | None) -> None:
+        """Show workouts of ``account`` (signed out: the cached copies, read-only)."""
+        old_key = self._account.key if self._account is not None else None
+        self._account = account
+        if (account.key if account is not None else None) != old_key:
             self.show_workout(None)
-        self._client = client
         self._update_dirty()
 
     def set_units(self, units: str) -> None:
@@ -224,10 +224,11 @@ class DetailEditor(QWidget):
         self.title.setText(summary.name or summary.type)
         generation = self._generation
         self._runner.submit(
-            jobs.load_detail, self._client, self._cache, self._account, summary.uri,
+            self._service.load_detail, self._account, summary.uri,
             description="Loading the workout",
             on_result=lambda loaded: self._loaded(generation, loaded),
             on_error=lambda exc: self._load_failed(generation, exc),
+            owner=self,
         )  # fmt: skip
 
     def _show_nothing(self, text: str) -> None:
@@ -244,7 +245,7 @@ class DetailEditor(QWidget):
         self.laps.clear()
         self.figures.clear()
 
-    def _loaded(self, generation: int, loaded: jobs.Loaded) -> None:
+    def _loaded(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:
             return
         self._set_base(loaded.workout)
@@ -293,7 +294,7 @@ class DetailEditor(QWidget):
     def _update_dirty(self) -> None:
         loaded = self._workout is not None
         dirty = loaded and self.is_dirty()
-        online = self._client is not None
+        online = self._account is not None and self._account.online
         self.save_button.setEnabled(dirty and online)
         self.revert_button.setEnabled(dirty)
         if loaded:
@@ -310,22 +311,26 @@ class DetailEditor(QWidget):
     def save(self, *, overwrite: bool = False) -> None:
         """Save the edited fields (read-modify-write on the runner)."""
         base, edits = self._workout, self.edits()
-        if base is None or not edits or self._client is None or self._account is None:
+        account = self._account
+        if base is None or not edits or account is None or not account.online:
             return
         generation = self._generation
         self.save_button.setEnabled(False)
         self.status.setText("Saving…")
+        # Edits of one workout stay in order; they never wait behind other workouts' writes.
         self._runner.submit(
-            jobs.save_edits, self._client, self._cache, self._account, base, edits,
-            overwrite=overwrite, serial=True, description="Saving the workout",
+            self._service.save_edits, account, base, edits,
+            overwrite=overwrite, serial=f"workout:{workout_id(base.uri or '')}",
+            description="Saving the workout",
             on_result=lambda result: self._save_done(generation, edits, result),
             on_error=lambda exc: self._save_failed(generation, exc),
+            owner=self,
         )  # fmt: skip
 
     def _save_done(self, generation: int, edits: dict[str, Any], result: object) -> None:
         if generation != self._generation:
             return
-        if isinstance(result, jobs.Conflict):
+        if isinstance(result, Conflict):
             if self._confirm(
                 self, "Changed on SportTracks",
                 "This workout was changed on SportTracks since you opened it.\n\n"
@@ -340,7 +345,7 @@ class DetailEditor(QWidget):
                 self._workout = result.server
                 self.save_button.setEnabled(True)
             return
-        assert isinstance(result, jobs.Saved)
+        assert isinstance(result, Saved)
         kept = self.edits()
         self._set_base(result.workout)
         if kept != edits:  # the user kept typing while saving: keep what they typed

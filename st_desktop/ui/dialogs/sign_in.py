@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from st_desktop.api.signin import BrowserSignIn, SignInCancelledError, SignInTimeoutError
-from st_desktop.api.tokens import Tokens
 from st_desktop.errors import StDesktopError
+from st_desktop.services.account import (
+    BrowserSignIn,
+    SignInCancelledError,
+    SignInTimeoutError,
+    Tokens,
+)
 from st_desktop.settings import Keys, Settings
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.tasks import TaskRunner
 from st_desktop.ui.account import AccountController
 
 log = logging.getLogger(__name__)
@@ -44,7 +48,7 @@ class SignInDialog(QDialog):
         self,
         controller: AccountController,
         settings: Settings,
-        runner: TaskRunnerBase,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

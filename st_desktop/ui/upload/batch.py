@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from st_desktop.store.upload_engine import STEP_APPLYING, STEP_CHECKING, STEP_SENDING, has_edits
+from st_desktop.services.upload_engine import STEP_APPLYING, STEP_CHECKING, STEP_SENDING, has_edits
 from st_desktop.store.uploads import ItemState, QueueItem
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
 

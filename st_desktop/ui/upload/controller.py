@@ -4,7 +4,8 @@ Reading dropped files and checking them for duplicates is
 :class:`~st_desktop.ui.upload.intake.UploadIntake`'s part; this module adds the persistent queue,
 the upload engine and the retry timer.
 Every step that touches a disk or the network runs on the task runner; slots here only move rows.
-Queue writes and the upload engine run on the serial pool, so they never interleave.
+Queue writes are ordered among themselves; the upload run has a queue of its own, so a Save or
+an edit never waits for a long run.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from st_desktop.store.cache import WorkoutCache
-from st_desktop.store.intake import parse_item
-from st_desktop.store.upload_engine import RunReport, UploadClient, UploadEngine, backoff_delay
-from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
-from st_desktop.tasks import TaskContext, TaskHandle, TaskRunnerBase
+from st_desktop.services.account import Account
+from st_desktop.services.upload_engine import RunReport, backoff_delay
+from st_desktop.services.uploads import UploadService
+from st_desktop.store.uploads import ItemState, QueueItem
+from st_desktop.tasks import TaskHandle, TaskRunner
 from st_desktop.ui.upload.batch import (
     Batch,
     restored_row,
@@ -27,11 +28,13 @@ from st_desktop.ui.upload.batch import (
     show_item,
     show_step,
 )
-from st_desktop.ui.upload.intake import UploadIntake
+from st_desktop.ui.upload.intake import QUEUE_WRITES, UploadIntake
 from st_desktop.ui.upload.model import UPLOADABLE, RowStatus
 
 #: While offline, try again at least this often (the engine's backoff may ask for longer).
 MIN_RETRY_MS = 1000
+#: The upload run's own queue: one run at a time, beside every other write.
+UPLOAD_RUN = "upload-run"
 
 
 class UploadController(UploadIntake):
@@ -41,9 +44,8 @@ class UploadController(UploadIntake):
     class queues rows and runs the upload engine for the signed-in account.
 
     Args:
-        store: the persistent upload queue.
+        service: the upload service (queue, intake, duplicate checks, engine).
         runner: where file and network work runs.
-        cache: the local workout cache, searched for duplicates (optional).
         parent: Qt parent.
 
     Signals:
@@ -66,12 +68,11 @@ class UploadController(UploadIntake):
 
     def __init__(
         self,
-        store: UploadStore,
-        runner: TaskRunnerBase,
-        cache: WorkoutCache | None = None,
+        service: UploadService,
+        runner: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(store, runner, cache, parent)
+        super().__init__(service, runner, parent)
         self._run_handle: TaskHandle | None = None
         self._rerun = False
         self._batch = Batch()  # the current upload run, for the summary at its end
@@ -85,22 +86,21 @@ class UploadController(UploadIntake):
 
     # ------------------------------------------------------------------ account
 
-    def set_client(self, client: UploadClient | None, account_key: str | None) -> None:
-        """Use ``client`` for ``account_key`` (None, None when signed out).
+    def set_account(self, account: Account | None) -> None:
+        """Upload for ``account`` (None, or an account without a client, when signed out).
 
         Queued uploads of that account resume, and rows not yet checked against the account
         are checked for duplicates.
         """
         self._generation += 1
-        self.client = client if account_key is not None else None
-        self.account = account_key if client is not None else None
+        self.account = account if account is not None and account.online else None
         self._retry_timer.stop()
         for row in self.model.rows():
             # A check still running belongs to the old account: ask again.
             unchecked = row.status in UPLOADABLE and not row.account_checked
-            if row.checking or (self.client is not None and unchecked):
+            if row.checking or (self.account is not None and unchecked):
                 self._check_duplicates(row)
-        if self.client is not None:
+        if self.account is not None:
             self.resume()
 
     # ------------------------------------------------------------------ restoring the queue
@@ -108,8 +108,8 @@ class UploadController(UploadIntake):
     def restore(self) -> None:
         """Show the queue as the last session left it and re-read every unfinished file."""
         self.runner.submit(
-            self.store.items, on_result=self._restored, on_error=self._report_error,
-            description="Loading the upload queue", serial=True,
+            self.service.items, on_result=self._restored, on_error=self._report_error,
+            description="Loading the upload queue", serial=QUEUE_WRITES,
         )  # fmt: skip
 
     def _restored(self, items: list[QueueItem]) -> None:
@@ -118,7 +118,7 @@ class UploadController(UploadIntake):
                 continue
             row = self.model.add(restored_row(item))
             self.runner.submit(
-                parse_item, self.store, item,
+                self.service.reread, item,
                 on_result=partial(self._parsed, row.row_id),
                 on_error=partial(self._parse_failed, row.row_id),
                 description=f"Reading {item.display_name}",
@@ -152,7 +152,7 @@ class UploadController(UploadIntake):
                 continue
             allow = tuple(m.uri for m in row.duplicates if m.uri) if row.upload_anyway else ()
             queue.append((row.item_id, allow))
-            message = "" if self.client else "Waiting for sign-in to SportTracks."
+            message = "" if self.account else "Waiting for sign-in to SportTracks."
             self.model.update(
                 row.row_id, status=RowStatus.QUEUED, message=message, progress=None, step=""
             )
@@ -160,34 +160,25 @@ class UploadController(UploadIntake):
             if any(r.status == RowStatus.QUEUED for r in self.model.rows()):
                 self.resume()  # "Upload" on rows waiting for a retry: try now
             return 0
-        account = self.account
+        key = self.account.key if self.account is not None else None
         self._batch.queued.update(item_id for item_id, _ in queue)
-
-        def write() -> None:
-            for item_id in skip:
-                self.store.update(item_id, state=ItemState.SKIPPED)
-            for item_id, allow in queue:
-                if account is None:
-                    self.store.update(item_id, state=ItemState.QUEUED)
-                else:
-                    self.store.enqueue(item_id, account, allow)
-
         self.runner.submit(
-            write, on_error=self._report_error, on_finished=self._queue_written,
-            description="Queueing uploads", serial=True,
+            self.service.decide, skip, queue, key,
+            on_error=self._report_error, on_finished=self._queue_written,
+            description="Queueing uploads", serial=QUEUE_WRITES,
         )  # fmt: skip
         return len(queue)
 
     def _queue_written(self) -> None:
-        if self.client is not None:
+        if self.account is not None:
             self.resume()
         else:
             self._summarise()  # only duplicates skipped, or waiting for sign-in
 
     def resume(self) -> None:
         """Work the queue now (after a drop, a sign-in, or when a retry is due)."""
-        client, account = self.client, self.account
-        if client is None or account is None:
+        account = self.account
+        if account is None:
             return
         if self._run_handle is not None:
             self._rerun = True
@@ -195,23 +186,12 @@ class UploadController(UploadIntake):
         self._retry_timer.stop()
         self.busy_changed.emit(True)
         generation = self._generation
-        backoff = self.engine_backoff
-
-        def run(ctx: TaskContext) -> RunReport:
-            # Items queued while signed out get this account now.
-            for item in self.store.items():
-                if item.state == ItemState.QUEUED and item.account is None:
-                    self.store.enqueue(item.id, account)
-            engine = UploadEngine(
-                self.store, client, account, backoff=backoff, listener=self.item_changed.emit,
-                on_step=self.step_started.emit,
-            )  # fmt: skip
-            return engine.run(should_stop=lambda: ctx.cancelled)
-
         self._run_handle = self.runner.submit(
-            run, with_context=True, serial=True, description="Uploading",
+            self.service.run, account, backoff=self.engine_backoff,
+            listener=self.item_changed.emit, on_step=self.step_started.emit,
+            with_context=True, serial=UPLOAD_RUN, description="Uploading",
             on_result=lambda report: self._run_done(report, generation),
-            on_error=self._report_error, on_finished=self._run_finished,
+            on_error=self._report_error, on_finished=self._run_finished, owner=self,
         )  # fmt: skip
 
     def _run_finished(self) -> None:
@@ -221,6 +201,8 @@ class UploadController(UploadIntake):
             self.resume()
         else:
             self.busy_changed.emit(False)
+            # A cancelled run delivers no report: the batch may have closed with it.
+            self._summarise()
 
     def _run_done(self, report: RunReport, generation: int) -> None:
         uris = [uri for found in report.uploaded.values() for uri in found]
@@ -271,6 +253,6 @@ class UploadController(UploadIntake):
             self._summarise()
 
         self.runner.submit(
-            self.store.unqueue, ids, on_result=done, on_error=self._report_error,
-            description="Cancelling uploads", serial=True,
+            self.service.unqueue, ids, on_result=done, on_error=self._report_error,
+            description="Cancelling uploads", serial=QUEUE_WRITES, owner=self,
         )  # fmt: skip

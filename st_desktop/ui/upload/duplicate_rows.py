@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from st_desktop.store.duplicates import Candidate, DuplicateMatch, StartIndex, match
-from st_desktop.store.upload_checks import DuplicateCheck
+from st_desktop.services.duplicates import Candidate, DuplicateMatch, StartIndex, match
+from st_desktop.services.upload_checks import DuplicateCheck
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
 
 #: Rows a check result may change (Parsing: the first check of a file just read).

@@ -8,24 +8,26 @@ Every step that touches a disk or the network runs on the task runner; slots her
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from st_desktop.errors import StDesktopError
-from st_desktop.store.cache import WorkoutCache
-from st_desktop.store.intake import Ingested, Skipped, Source, expand, ingest
-from st_desktop.store.upload_checks import DuplicateCheck, check_duplicates
-from st_desktop.store.upload_engine import UploadClient
-from st_desktop.store.uploads import UploadStore
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.services.account import Account
+from st_desktop.services.intake import Ingested, Skipped, Source
+from st_desktop.services.upload_checks import DuplicateCheck
+from st_desktop.services.uploads import UploadService
+from st_desktop.tasks import TaskRunner
 from st_desktop.ui.upload.duplicate_rows import DuplicateRows
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
 
 log = logging.getLogger(__name__)
+
+#: Writes to the upload queue (edits, decisions, removals) stay in order; the upload run has its
+#: own key, so they never wait for it.
+QUEUE_WRITES = "upload-queue"
 
 
 def _count(number: int, noun: str) -> str:
@@ -42,9 +44,8 @@ class UploadIntake(QObject):
     """Owns the upload rows: reads dropped files, checks them for duplicates, keeps edits.
 
     Args:
-        store: the persistent upload queue (where dropped files are copied and recorded).
+        service: the upload service (queue, intake, duplicate checks, engine).
         runner: where file and network work runs.
-        cache: the local workout cache, searched for duplicates (optional).
         parent: Qt parent.
 
     Signals:
@@ -55,18 +56,15 @@ class UploadIntake(QObject):
 
     def __init__(
         self,
-        store: UploadStore,
-        runner: TaskRunnerBase,
-        cache: WorkoutCache | None = None,
+        service: UploadService,
+        runner: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.service = service
         self.runner = runner
-        self.cache = cache
         self.model = UploadListModel(self)
-        self.client: UploadClient | None = None
-        self.account: str | None = None
+        self.account: Account | None = None
         self._generation = 0  # bumps with the account: older network answers are dropped
         self._duplicates = DuplicateRows(self.model)
 
@@ -79,7 +77,7 @@ class UploadIntake(QObject):
             return
         self.status_changed.emit(f"Looking into {_count(len(dropped), 'dropped item')}…")
         self.runner.submit(
-            expand, dropped, on_result=self._expanded, on_error=self._report_error,
+            self.service.expand, dropped, on_result=self._expanded, on_error=self._report_error,
             description="Looking into the dropped files",
         )  # fmt: skip
 
@@ -95,7 +93,7 @@ class UploadIntake(QObject):
             count += 1
             row = self.model.add(UploadRow(entry.display_name, entry.origin))
             self.runner.submit(
-                ingest, self.store, entry,
+                self.service.ingest, entry,
                 on_result=partial(self._ingested, row.row_id),
                 on_error=partial(self._parse_failed, row.row_id),
                 description=f"Reading {entry.display_name}",
@@ -142,11 +140,7 @@ class UploadIntake(QObject):
     def _check_duplicates(self, row: UploadRow) -> None:
         if row.item_id is None:
             return
-        item_id, generation = row.item_id, self._generation
-        client, account, cache = self.client, self.account, self.cache
-
-        def check() -> DuplicateCheck:
-            return check_duplicates(self.store, account, self.store.get(item_id), client, cache)
+        item_id, generation, account = row.item_id, self._generation, self.account
 
         def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
             if generation == self._generation:  # else set_client asked again
@@ -160,8 +154,9 @@ class UploadIntake(QObject):
 
         self.model.update(row.row_id, checking=True)
         self.runner.submit(
-            check, on_result=done, on_error=failed, description="Checking for duplicates"
-        )
+            self.service.check, item_id, account, on_result=done, on_error=failed,
+            description="Checking for duplicates", owner=self,
+        )  # fmt: skip
 
     def set_upload_anyway(self, row_id: int, upload: bool) -> None:
         """The user's decision for a possible duplicate (default: skip)."""
@@ -176,10 +171,9 @@ class UploadIntake(QObject):
         row = self.model.update(row_id, name=name or None, type=type_ or None, notes=notes)
         if row is None or row.item_id is None:
             return
-        item_id = row.item_id
         self.runner.submit(
-            lambda: self.store.update(item_id, name=name or None, type=type_ or None, notes=notes),
-            on_error=self._report_error, description="Saving your changes", serial=True,
+            self.service.save_edits, row.item_id, name, type_, notes,
+            on_error=self._report_error, description="Saving your changes", serial=QUEUE_WRITES,
         )  # fmt: skip
 
     # ------------------------------------------------------------------ removing
@@ -194,13 +188,11 @@ class UploadIntake(QObject):
             self._duplicates.forget(row_id)
             if row.item_id is None:
                 continue
-            item_id, uploaded = row.item_id, row.status == RowStatus.UPLOADED
-            action: Callable[[], Any] = partial(
-                self.store.archive if uploaded else self.store.remove, item_id
-            )
+            uploaded = row.status == RowStatus.UPLOADED
             self.runner.submit(
-                action, on_error=self._report_error, description="Removing", serial=True
-            )
+                self.service.discard, row.item_id, uploaded, on_error=self._report_error,
+                description="Removing", serial=QUEUE_WRITES,
+            )  # fmt: skip
 
     def _report_error(self, exc: BaseException) -> None:
         self.status_changed.emit(_user_text(exc))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from st_desktop.domain.activity import Activity
 from st_desktop.domain.track import Track
-from st_desktop.store.duplicates import DuplicateMatch
+from st_desktop.services.duplicates import DuplicateMatch
 
 Index = QModelIndex | QPersistentModelIndex
 

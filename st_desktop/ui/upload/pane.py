@@ -29,9 +29,7 @@ class UploadPane(QWidget):
     """Drop files here (or anywhere on the window), preview them, fix them, upload them.
 
     Args:
-        controller: does the work; the pane only shows its model and forwards clicks. The
-            composition root should pass one; without it the pane builds its own over the
-            default data directory and a private runner (so an unwired app still works).
+        controller: does the work; the pane only shows its model and forwards clicks.
         parent: Qt parent.
 
     Signals:

@@ -18,20 +18,19 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
-from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout, WorkoutSummary
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import BatchResult, WorkoutService
 from st_desktop.settings import Keys, Settings
-from st_desktop.store.cache import WorkoutCache
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
-from st_desktop.ui.workouts import ops, sync
 from st_desktop.ui.workouts.filter import FilterBar
 from st_desktop.ui.workouts.history import HistoryLoader
 from st_desktop.ui.workouts.model import PAGE_SIZE, WorkoutRole, WorkoutTableModel
 from st_desktop.ui.workouts.notice import NoticeBar
 from st_desktop.ui.workouts.table import WorkoutTable
-from st_desktop.ui.workouts.trash import Trash
+from st_desktop.ui.workouts.trash import WRITES_QUEUE, Trash
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ class WorkoutBrowser(QWidget):
     Args:
         runner: runs every cache query and network step.
         settings: column state, units.
-        cache: the offline workout cache.
+        service: the workouts of the account (sync, create, delete, restore; its cache).
         confirm: asks before deleting (tests pass an answering function).
         page_size: rows per page the table reads from the cache.
 
@@ -66,9 +65,9 @@ class WorkoutBrowser(QWidget):
 
     def __init__(
         self,
-        runner: TaskRunnerBase,
+        runner: TaskRunner,
         settings: Settings,
-        cache: WorkoutCache,
+        service: WorkoutService,
         parent: QWidget | None = None,
         *,
         confirm: ConfirmFn = ask,
@@ -78,15 +77,12 @@ class WorkoutBrowser(QWidget):
         self.setObjectName("workoutBrowser")
         self._runner = runner
         self._settings = settings
-        self._cache = cache
-        self._client: SportTracksClient | None = None
-        self._account: str | None = None
+        self._service = service
+        self._account: Account | None = None
         self.new_dialog: NewWorkoutDialog | None = None
         self._created_id = ""
 
-        #: list page size of "Load full history" (the service's maximum is unknown)
-        self.history_page_size = sync.HISTORY_PAGE_SIZE
-        self.model = WorkoutTableModel(runner, cache, page_size, parent=self)
+        self.model = WorkoutTableModel(runner, service.cache, page_size, parent=self)
         self.model.load_failed.connect(self._cache_failed)
         self.model.refreshed.connect(self._select_created)
         self.filter_bar = FilterBar(self)
@@ -98,8 +94,17 @@ class WorkoutBrowser(QWidget):
             self._selection_changed, Qt.ConnectionType.QueuedConnection
         )
         self.notice = NoticeBar(self)
-        self._trash = Trash(self, runner, cache, confirm)
-        self._loader = HistoryLoader(self, runner, cache)
+        self._trash = Trash(self, runner, service, confirm, self)
+        self._trash.deleted.connect(self._deleted)
+        self._trash.restored.connect(self._restored)
+        self._trash.done.connect(self._batch_failures)
+        self._trash.failed.connect(self._show_failure)
+        self._trash.undo_available.connect(self.undo_available)
+        self._loader = HistoryLoader(self, runner, service, self)
+        self._loader.synced.connect(self._synced)
+        self._loader.failed.connect(self._show_failure)
+        self._loader.message.connect(self.message)
+        self._loader.loading_changed.connect(self._loading_changed)
         self.progress = self._loader.progress
         self.cancel_button = self._loader.cancel_button
         self._build_actions()
@@ -168,7 +173,7 @@ class WorkoutBrowser(QWidget):
 
     def update_actions(self) -> None:
         """Enable the actions that can run now (online, a selection, something to undo)."""
-        online = self._client is not None and self._account is not None
+        online = self._account is not None and self._account.online
         selected = bool(self.selected_workouts())
         self.new_action.setEnabled(online)
         self.delete_action.setEnabled(online and selected)
@@ -178,24 +183,24 @@ class WorkoutBrowser(QWidget):
 
     # ------------------------------------------------------------------ account, units
 
-    def set_client(self, client: SportTracksClient | None, account_key: str | None) -> None:
-        """Show ``account_key``'s cached workouts at once, then refresh them if online.
+    def set_account(self, account: Account | None) -> None:
+        """Show the account's cached workouts at once, then refresh them if signed in.
 
         Args:
-            client: the API client, or None when offline or signed out (the cache still shows).
-            account_key: names the account in the cache; None shows nothing.
+            account: the account (signed in or not: the cache shows either way); None shows
+                nothing.
         """
-        changed = account_key != self._account
-        self._client = client
-        self._account = account_key
+        key = account.key if account is not None else None
+        changed = key != self.account
+        self._account = account
         if changed:
             self.cancel_history()
-            self._trash.forget()
+            self._trash.set_account(key)
             self.notice.hide()
-            self.model.set_account(account_key)
+            self.model.set_account(key)
             self.load_categories()
         self.update_actions()
-        if client is not None and account_key is not None:
+        if account is not None and account.online:
             self.refresh()
 
     def set_units(self, units: str) -> None:
@@ -205,14 +210,14 @@ class WorkoutBrowser(QWidget):
     @property
     def account(self) -> str | None:
         """The cache key of the account shown (None: none)."""
-        return self._account
+        return self._account.key if self._account is not None else None
 
     def load_categories(self) -> None:
         """Re-read the workout types for the type filter from the cache."""
         if self._account is None:
             return
         self._runner.submit(
-            self._cache.categories, self._account,
+            self._service.categories, self._account.key,
             on_result=self.filter_bar.set_categories, on_error=self._cache_failed,
             description="Reading cached workouts",
         )  # fmt: skip
@@ -254,24 +259,19 @@ class WorkoutBrowser(QWidget):
 
     # ------------------------------------------------------------------ network steps
 
-    def online(self) -> tuple[SportTracksClient, str] | None:
-        """The client and account for a network step; None (and says why) when signed out."""
-        if self._client is None or self._account is None:
+    def online(self) -> Account | None:
+        """The signed-in account for a network step; None (and says why) when signed out."""
+        if self._account is None or not self._account.online:
             self.error.emit("Sign in to SportTracks to do this.")
             return None
-        return self._client, self._account
+        return self._account
 
-    def failure_handler(
-        self, what: str, retry: Callable[[], object]
-    ) -> Callable[[BaseException], None]:
-        """An ``on_error`` that shows "what: why" with a Retry button and emits ``error``."""
-
-        def show(exc: BaseException) -> None:
-            text = f"{what}: {exc}" if what else str(exc)
+    def _show_failure(self, text: str, retry: Callable[[], object] | None = None) -> None:
+        if retry is None:
+            self.notice.show_message(text, error=True)
+        else:
             self.notice.show_message(text, "Retry", retry, error=True)
-            self.error.emit(text)
-
-        return show
+        self.error.emit(text)
 
     def refresh(self) -> None:
         """Fetch what is new in the account (a few pages, newest first) into the cache."""
@@ -285,34 +285,61 @@ class WorkoutBrowser(QWidget):
         """Stop "Load full history" after the current page (what was read stays cached)."""
         self._loader.cancel()
 
+    @property
+    def history_page_size(self) -> int:
+        """List page size of "Load full history" (the service's maximum is unknown)."""
+        return self._loader.page_size
+
+    @history_page_size.setter
+    def history_page_size(self, value: int) -> None:
+        self._loader.page_size = value
+
+    def _loading_changed(self, _loading: bool) -> None:
+        self.model.refresh()
+        self.update_actions()
+
+    def _synced(self, key: str, text: str) -> None:
+        if key != self.account:
+            return
+        self.model.refresh()
+        self.load_categories()
+        if text:
+            self.message.emit(text)
+
     def add_or_refresh(self, uris: list[str]) -> None:
         """Bring workouts (e.g. just uploaded) into the cache and the table."""
-        online = self.online()
-        if online is None or not uris:
+        account = self.online()
+        if account is None or not uris:
             return
-        client, account = online
 
         def retry() -> None:
             self.add_or_refresh(uris)
 
         self._runner.submit(
-            ops.fetch_many, client, self._cache, account, list(uris),
+            self._service.fetch_many, account, list(uris),
             with_context=True, description="Loading new workouts",
-            on_result=lambda result: self.batch_done(account, result, "Added {n} workout(s)."),
-            on_error=self.failure_handler("Could not load the new workouts", retry),
+            on_result=lambda result: self._fetched(account.key, result),
+            on_error=lambda exc: self._show_failure(
+                f"Could not load the new workouts: {exc}", retry
+            ),
+            owner=self,
         )  # fmt: skip
 
-    def batch_done(self, account: str, result: ops.BatchResult, success: str) -> None:
-        """Refresh the table after a step over several workouts; report what worked and not."""
-        if account != self._account:
+    def _fetched(self, key: str, result: BatchResult) -> None:
+        if key != self.account:
+            return
+        if result.done:
+            self.message.emit(f"Added {len(result.done)} workout(s).")
+        self._batch_failures(key, result.failures)
+
+    def _batch_failures(self, key: str, failures: list[str]) -> None:
+        """Refresh the table after a step over several workouts; show what failed."""
+        if key != self.account:
             return
         self.model.refresh()
-        if result.done:
-            self.message.emit(success.format(n=len(result.done)))
-        if result.failures:
-            text = " ".join(dict.fromkeys(result.failures))
-            self.notice.show_message(text, error=True)
-            self.error.emit(text)
+        if failures:
+            self._show_failure(" ".join(dict.fromkeys(failures)))
+        self.update_actions()
 
     # ------------------------------------------------------------------ create
 
@@ -321,30 +348,35 @@ class WorkoutBrowser(QWidget):
         if self.online() is None:
             return None
         dialog = NewWorkoutDialog(self._settings.get(Keys.UNITS), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.create_workout(dialog.workout()))
+        dialog.destroyed.connect(self._new_dialog_gone)
         dialog.open()
         self.new_dialog = dialog
         return dialog
 
+    def _new_dialog_gone(self) -> None:
+        self.new_dialog = None
+
     def create_workout(self, workout: Workout) -> None:
         """Create ``workout`` in the account and select it in the table."""
-        online = self.online()
-        if online is None:
+        account = self.online()
+        if account is None:
             return
-        client, account = online
 
         def retry() -> None:
             self.create_workout(workout)
 
         self._runner.submit(
-            ops.create_workout, client, self._cache, account, workout,
-            description="Creating the workout", serial=True,
-            on_result=lambda created: self._created(account, created),
-            on_error=self.failure_handler("Could not create the workout", retry),
+            self._service.create, account, workout,
+            description="Creating the workout", serial=WRITES_QUEUE,
+            on_result=lambda created: self._created(account.key, created),
+            on_error=lambda exc: self._show_failure(f"Could not create the workout: {exc}", retry),
+            owner=self,
         )  # fmt: skip
 
-    def _created(self, account: str, created: Workout) -> None:
-        if account != self._account:
+    def _created(self, key: str, created: Workout) -> None:
+        if key != self.account:
             return
         self._created_id = created.id or ""  # selected once the refreshed rows are in
         self.model.refresh()
@@ -365,3 +397,12 @@ class WorkoutBrowser(QWidget):
     def undo_delete(self) -> None:
         """Create the most recently deleted workouts again from the local trash."""
         self._trash.undo()
+
+    def _deleted(self, key: str, text: str) -> None:
+        if key == self.account:
+            self.notice.show_message(text, "Undo", self._trash.undo)
+
+    def _restored(self, key: str, text: str) -> None:
+        if key == self.account:
+            self.notice.show_message(text)
+            self.message.emit(text)

@@ -1,46 +1,71 @@
-"""Bringing the account's workouts into the browser: quick refresh and "Load full history".
+"""Bringing the account's workouts into the table: quick refresh and "Load full history".
 
-The steps themselves are in :mod:`.sync` (plain Python on the task runner); this wires them to
-the browser: the progress bar with Cancel while the history loads, the table refresh and the
-one-line outcome afterwards.
+The steps are :class:`~st_desktop.services.workouts.WorkoutService`'s (on the task runner); this
+shows a progress bar with Cancel while the history loads and reports the outcome through its own
+signals, which the browser connects.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QProgressBar, QPushButton
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
-from st_desktop.store.cache import WorkoutCache
-from st_desktop.tasks import TaskHandle, TaskRunnerBase
-from st_desktop.ui.workouts import sync
+from st_desktop.services.account import Account
+from st_desktop.services.sync import SyncResult
+from st_desktop.services.workouts import WorkoutService
+from st_desktop.tasks import TaskHandle, TaskRunner
 
-if TYPE_CHECKING:
-    from st_desktop.ui.workouts.browser import WorkoutBrowser
+
+class AccountSource(Protocol):
+    """Who to sync: the account a network step runs for."""
+
+    def online(self) -> Account | None:
+        """The signed-in account, or None (having told the user to sign in)."""
+        ...
 
 
 class HistoryLoader(QObject):
-    """Refresh and full-history loading for a :class:`WorkoutBrowser`.
+    """Refresh and full-history loading.
+
+    Args:
+        source: the account to sync.
+        runner: runs the service's steps.
+        service: the workout service.
+        parent: the widget the progress bar and Cancel button belong to.
 
     Attributes:
         progress (``historyProgress``), cancel_button (``historyCancel``): shown while the full
-            history loads; the browser places them.
+            history loads; the owner places them.
+        page_size: list page size of "Load full history" (the service's maximum is unknown).
+
+    Signals:
+        synced(str, str): account key and a sentence about what changed ("" when nothing did).
+        failed(str, object): a sentence and the callable that retries the step.
+        message(str): something to tell the user ("Stopped loading the history ...").
+        loading_changed(bool): whether the full history is being read.
     """
 
+    synced = Signal(str, str)
+    failed = Signal(str, object)
+    message = Signal(str)
+    loading_changed = Signal(bool)
+
     def __init__(
-        self, browser: WorkoutBrowser, runner: TaskRunnerBase, cache: WorkoutCache
+        self, source: AccountSource, runner: TaskRunner, service: WorkoutService, parent: QWidget
     ) -> None:
-        super().__init__(browser)
-        self._browser = browser
+        super().__init__(parent)
+        self._source = source
         self._runner = runner
-        self._cache = cache
+        self._service = service
         self._history: TaskHandle | None = None
-        self.progress = QProgressBar(browser)
+        self.page_size = 100
+        self.progress = QProgressBar(parent)
         self.progress.setObjectName("historyProgress")
         self.progress.setMaximumWidth(180)
         self.progress.setFormat("%v / %m pages")
-        self.cancel_button = QPushButton("Cancel", browser)
+        self.cancel_button = QPushButton("Cancel", parent)
         self.cancel_button.setObjectName("historyCancel")
         self.cancel_button.setToolTip("Stop after this page (what was read so far is kept)")
         self.cancel_button.clicked.connect(self.cancel)
@@ -53,45 +78,42 @@ class HistoryLoader(QObject):
 
     def refresh(self) -> None:
         """Fetch what is new in the account (a few pages, newest first) into the cache."""
-        browser = self._browser
-        online = browser.online()
-        if online is None:
+        account = self._source.online()
+        if account is None:
             return
-        client, account = online
         self._runner.submit(
-            sync.refresh_recent, client, self._cache, account,
+            self._service.refresh_recent, account,
             with_context=True, description="Refreshing workouts",
             on_result=lambda result: self._synced(account, result),
-            on_error=browser.failure_handler("Could not refresh the workouts", self.refresh),
+            on_error=lambda exc: self.failed.emit(
+                f"Could not refresh the workouts: {exc}", self.refresh
+            ),
+            owner=self,
         )  # fmt: skip
 
     def load_full_history(self) -> None:
         """Page through the whole account in the background (progress bar and Cancel)."""
-        browser = self._browser
-        online = browser.online()
-        if online is None or self._history is not None:
+        account = self._source.online()
+        if account is None or self._history is not None:
             return
-        client, account = online
         self._show_progress(True)
         self._history = self._runner.submit(
-            sync.load_full_history, client, self._cache, account, browser.history_page_size,
+            self._service.load_full_history, account, self.page_size,
             with_context=True, description="Loading the full history",
             on_progress=self._progress,
             on_result=lambda result: self._synced(account, result),
-            on_error=browser.failure_handler(
-                "Could not load the full history", self.load_full_history
+            on_error=lambda exc: self.failed.emit(
+                f"Could not load the full history: {exc}", self.load_full_history
             ),
             on_finished=self._finished,
         )  # fmt: skip
-        browser.update_actions()
+        self.loading_changed.emit(True)
 
     def cancel(self) -> None:
         """Stop "Load full history" after the current page (what was read stays cached)."""
         if self._history is not None:
             self._history.cancel()
-            self._browser.message.emit(
-                "Stopped loading the history; the workouts read so far are kept."
-            )
+            self.message.emit("Stopped loading the history; the workouts read so far are kept.")
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(total, done))
@@ -100,8 +122,7 @@ class HistoryLoader(QObject):
     def _finished(self) -> None:
         self._history = None
         self._show_progress(False)
-        self._browser.model.refresh()
-        self._browser.update_actions()
+        self.loading_changed.emit(False)
 
     def _show_progress(self, visible: bool) -> None:
         self.progress.setVisible(visible)
@@ -109,13 +130,11 @@ class HistoryLoader(QObject):
         if visible:
             self.progress.setRange(0, 0)
 
-    def _synced(self, account: str, result: sync.SyncResult) -> None:
-        browser = self._browser
-        if account != browser.account:
-            return
-        browser.model.refresh()
-        browser.load_categories()
+    def _synced(self, account: Account, result: SyncResult) -> None:
         if result.complete and result.total is not None:
-            browser.message.emit(f"All {result.total} workouts are loaded.")
+            text = f"All {result.total} workouts are loaded."
         elif result.changed or result.removed:
-            browser.message.emit(f"{result.changed} new or changed, {result.removed} removed.")
+            text = f"{result.changed} new or changed, {result.removed} removed."
+        else:
+            text = ""
+        self.synced.emit(account.key, text)

@@ -1,127 +1,142 @@
-"""Delete with confirmation into the local trash, and Undo, for the workout browser.
+"""Delete with confirmation into the local trash, and Undo, for the workout table.
 
 Each workout's full JSON goes into the cache's trash before the DELETE, so Undo can create it
 again (SportTracks gives it a new id; the message says so). Undo works on the most recent
-delete first; what fails to restore stays undoable.
+delete first; what fails to restore stays undoable. The outcome is reported through this
+object's own signals, which the browser connects.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from st_desktop.domain.workout import WorkoutSummary
-from st_desktop.store.cache import WorkoutCache
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import BatchResult, Restored, Trashed, WorkoutService
+from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn
-from st_desktop.ui.workouts import ops
+from st_desktop.ui.workouts.history import AccountSource
 
-if TYPE_CHECKING:
-    from st_desktop.ui.workouts.browser import WorkoutBrowser
+#: Deletes and restores of one account go one after the other (Undo waits for its Delete).
+WRITES_QUEUE = "workouts"
 
 
 class Trash(QObject):
-    """The browser's delete and undo steps and the stack of deletes that can be undone.
+    """The delete and undo steps and the stack of deletes that can be undone.
 
     Args:
-        browser: shows the outcome (its notice bar, ``message``, ``error`` and
-            ``undo_available`` signals) and knows the account.
-        runner: runs the network steps.
-        cache: holds the trash.
+        source: the account the steps run for.
+        runner: runs the service's steps.
+        service: the workout service.
         confirm: asks before deleting.
+        parent: the widget confirmation dialogs belong to.
+
+    Signals:
+        deleted(str, str): account key and the sentence to show with an Undo button.
+        restored(str, str): account key and the sentence saying what came back.
+        done(str, list): account key and the failure sentences of a step (the table refreshes).
+        failed(str, object): a step failed as a whole: the sentence and a retry callable.
+        undo_available(str): text to show beside an Undo button; "" when nothing is left.
     """
+
+    deleted = Signal(str, str)
+    restored = Signal(str, str)
+    done = Signal(str, list)
+    failed = Signal(str, object)
+    undo_available = Signal(str)
 
     def __init__(
         self,
-        browser: WorkoutBrowser,
-        runner: TaskRunnerBase,
-        cache: WorkoutCache,
+        source: AccountSource,
+        runner: TaskRunner,
+        service: WorkoutService,
         confirm: ConfirmFn,
+        parent: QWidget,
     ) -> None:
-        super().__init__(browser)
-        self._browser = browser
+        super().__init__(parent)
+        self._source = source
         self._runner = runner
-        self._cache = cache
+        self._service = service
         self._confirm = confirm
+        self._parent = parent
         self._undo_stack: list[list[int]] = []
+        self._account_key: str | None = None
 
     def can_undo(self) -> bool:
         """True while a delete can be undone."""
         return bool(self._undo_stack)
 
-    def forget(self) -> None:
-        """Drop the undo history (another account is shown; its trash stays in the cache)."""
+    def set_account(self, key: str | None) -> None:
+        """Another account is shown: drop the undo history (its trash stays in the cache)."""
+        self._account_key = key
         self._undo_stack.clear()
-        self._browser.undo_available.emit("")
+        self.undo_available.emit("")
 
     def delete(self, chosen: list[WorkoutSummary]) -> None:
         """Delete ``chosen`` after confirmation, each kept in the local trash first."""
-        browser = self._browser
-        online = browser.online()
-        if not chosen or online is None:
+        account = self._source.online()
+        if not chosen or account is None:
             return
-        client, account = online
-        what = (
-            f"“{chosen[0].name or chosen[0].type}”"
-            if len(chosen) == 1
-            else f"{len(chosen)} workouts"
-        )
+        single = len(chosen) == 1
+        what = f"“{chosen[0].name or chosen[0].type}”" if single else f"{len(chosen)} workouts"
         if not self._confirm(
-            browser, "Delete workouts",
+            self._parent, "Delete workout" if single else "Delete workouts",
             f"Delete {what} from your SportTracks account?\n\nA copy is kept on this computer: "
             "Undo creates it again (with a new id).",
             "Delete",
         ):  # fmt: skip
             return
         uris = [item.uri for item in chosen if item.uri]
+
+        def retry() -> None:
+            self.delete(chosen)
+
         self._runner.submit(
-            ops.delete_workouts, client, self._cache, account, uris,
-            with_context=True, serial=True, description="Deleting workouts",
+            self._service.delete, account, uris,
+            with_context=True, serial=WRITES_QUEUE, description="Deleting workouts",
             on_result=lambda result: self._deleted(account, result),
-            on_error=browser.failure_handler("Could not delete", browser.delete_selected),
+            on_error=lambda exc: self.failed.emit(f"Could not delete: {exc}", retry),
+            owner=self,
         )  # fmt: skip
 
-    def _deleted(self, account: str, result: ops.BatchResult) -> None:
-        browser = self._browser
-        trashed = [t for t in result.done if isinstance(t, ops.Trashed)]
-        if trashed and account == browser.account:
+    def _deleted(self, account: Account, result: BatchResult) -> None:
+        if account.key != self._account_key:
+            return  # the user switched accounts meanwhile; the trash keeps the copies
+        trashed = [t for t in result.done if isinstance(t, Trashed)]
+        if trashed:
             self._undo_stack.append([t.trash_id for t in trashed])
             name = f"“{trashed[0].name}”" if len(trashed) == 1 else f"{len(trashed)} workouts"
             text = f"Deleted {name}."
-            browser.notice.show_message(text, "Undo", self.undo)
-            browser.undo_available.emit(text)
-        browser.batch_done(account, ops.BatchResult([], result.failures), "")
-        browser.update_actions()
+            self.deleted.emit(account.key, text)
+            self.undo_available.emit(text)
+        self.done.emit(account.key, result.failures)
 
     def undo(self) -> None:
         """Create the most recently deleted workouts again from the local trash."""
-        browser = self._browser
-        online = browser.online()
-        if online is None or not self._undo_stack:
+        account = self._source.online()
+        if account is None or not self._undo_stack:
             return
-        client, account = online
         trash_ids = self._undo_stack.pop()
-        browser.undo_available.emit("")
-        browser.update_actions()
+        self.undo_available.emit("")
 
         def failed(exc: BaseException) -> None:
             self._undo_stack.append(trash_ids)
-            browser.failure_handler("Could not restore", self.undo)(exc)
-            browser.update_actions()
+            self.failed.emit(f"Could not restore: {exc}", self.undo)
 
         self._runner.submit(
-            ops.restore_workouts, client, self._cache, account, trash_ids,
-            with_context=True, serial=True, description="Restoring workouts",
+            self._service.restore, account, trash_ids,
+            with_context=True, serial=WRITES_QUEUE, description="Restoring workouts",
             on_result=lambda result: self._restored(account, trash_ids, result),
-            on_error=failed,
+            on_error=failed, owner=self,
         )  # fmt: skip
 
-    def _restored(self, account: str, trash_ids: list[int], result: ops.BatchResult) -> None:
-        browser = self._browser
-        restored = [r for r in result.done if isinstance(r, ops.Restored)]
+    def _restored(self, account: Account, trash_ids: list[int], result: BatchResult) -> None:
+        if account.key != self._account_key:
+            return
+        restored = [r for r in result.done if isinstance(r, Restored)]
         left = [t for t in trash_ids if t not in {r.trash_id for r in restored}]
-        if left and account == browser.account:
+        if left:
             self._undo_stack.append(left)  # what failed can be undone again
         if restored:
             first = restored[0]
@@ -131,7 +146,5 @@ class Trash(QObject):
                 if len(restored) == 1
                 else f"Restored {len(restored)} workouts; SportTracks gave them new ids."
             )
-            browser.notice.show_message(text)
-            browser.message.emit(text)
-        browser.batch_done(account, ops.BatchResult([], result.failures), "")
-        browser.update_actions()
+            self.restored.emit(account.key, text)
+        self.done.emit(account.key, result.failures)

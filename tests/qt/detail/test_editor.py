@@ -11,6 +11,8 @@ from typing import Any
 import requests
 from pytestqt.qtbot import QtBot
 
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import WorkoutService
 from st_desktop.api.client import SportTracksClient
 from st_desktop.api.http import RetryPolicy
 from st_desktop.api.oauth import StaticTokenAuth
@@ -20,7 +22,7 @@ from st_desktop.settings import Settings
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.tasks import TaskContext, TaskRunner
 from st_desktop.ui.detail.editor import DetailEditor
-from st_desktop.ui.workouts import sync
+from st_desktop.services import sync
 
 UNKNOWN = {"gear": {"id": 7, "name": "Blue shoes"}, "x_future": [1, "two", None]}
 
@@ -57,7 +59,7 @@ def make_editor(qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: Wor
         asked.append(title)
         return answers.pop(0) if answers else False
 
-    editor = DetailEditor(runner, settings, cache, confirm=confirm)
+    editor = DetailEditor(runner, settings, WorkoutService(cache), confirm=confirm)
     qtbot.addWidget(editor)
     editor.resize(1000, 700)
     editor.show()
@@ -75,7 +77,7 @@ def test_shows_figures_charts_and_a_route_that_follows_the_crosshair(
 ) -> None:  # fmt: skip
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
-    editor.set_client(client, account)
+    editor.set_account(Account(account, "test", client))
     load(qtbot, editor, summary)
     assert editor.name.text() == summary.name
     assert editor.charts.chart_count() >= 2
@@ -109,7 +111,7 @@ def test_edit_and_save_keeps_streams_laps_and_unknown_keys(
     summary = first_summary(client, cache, account)
     before = client.get_workout(summary.uri or "").to_json()
     editor, _ = make_editor(qtbot, runner, settings, cache)
-    editor.set_client(client, account)
+    editor.set_account(Account(account, "test", client))
     load(qtbot, editor, summary)
     assert not editor.save_button.isEnabled()
     editor.name.setText("Renamed on the desktop")
@@ -146,7 +148,7 @@ def test_a_concurrent_server_change_is_detected_before_overwriting(
 ) -> None:  # fmt: skip
     summary = first_summary(client, cache, account)
     editor, asked = make_editor(qtbot, runner, settings, cache, answers=[False, True])
-    editor.set_client(client, account)
+    editor.set_account(Account(account, "test", client))
     load(qtbot, editor, summary)
     elsewhere = client.get_workout(summary.uri or "").with_changes(notes="Edited on the web")
     client.update_workout(summary.uri or "", elsewhere)  # someone else saves meanwhile
@@ -173,7 +175,7 @@ def test_a_failed_save_says_why_and_can_be_retried(
 ) -> None:  # fmt: skip
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
-    editor.set_client(client, account)
+    editor.set_account(Account(account, "test", client))
     load(qtbot, editor, summary)
     editor.name.setText("Try twice")
     server.faults.server_error = 1
@@ -193,7 +195,7 @@ def test_offline_shows_the_cached_copy(
 ) -> None:  # fmt: skip
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
-    editor.set_client(client, account)
+    editor.set_account(Account(account, "test", client))
     load(qtbot, editor, summary)  # now cached
     editor.show_workout(None)
     server.stop()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from st_desktop.services.uploads import UploadService
 from st_desktop.sandbox import SandboxServer
 from st_desktop.store.uploads import UploadStore
 from st_desktop.tasks import TaskRunner
@@ -31,7 +32,7 @@ def store(tmp_path: Path) -> Iterator[UploadStore]:
 @pytest.fixture
 def pane(qtbot: QtBot, store: UploadStore, runner: TaskRunner) -> UploadPane:
     """The pane about the size it has in the main window (it shares it with the table)."""
-    widget = UploadPane(UploadController(store, runner))
+    widget = UploadPane(UploadController(UploadService(store), runner))
     qtbot.addWidget(widget)
     widget.resize(560, 860)
     widget.show()

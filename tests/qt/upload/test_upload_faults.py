@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from st_desktop.services.account import Account
+from st_desktop.services.uploads import UploadService
 from st_desktop.api.client import SportTracksClient
 from st_desktop.api.oauth import OAuthConfig, OAuthSession, TokenEndpoint
 from st_desktop.api.tokens import Tokens, TokenStore
@@ -23,7 +25,7 @@ from st_desktop.ui.upload.model import RowStatus, UploadRow
 from st_desktop.ui.upload.pane import UploadPane
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, settled
 from tests.unit.api.conftest import FakeKeyring
-from tests.unit.store.upload_helpers import START, make_gpx, sandbox_client, write_gpx
+from tests.unit.services.upload_helpers import START, make_gpx, sandbox_client, write_gpx
 
 pytestmark = pytest.mark.filterwarnings(IGNORE_DRAG_DEPRECATION)
 ACCOUNT = "sandbox-qt"
@@ -53,7 +55,7 @@ def test_faults_end_with_exactly_one_workout(
     qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path, fault: str
 ) -> None:
     client = sandbox_client(server, timeout=(2.0, 2.0), upload_timeout=(2.0, 2.0))
-    pane.controller.set_client(client, ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", client))
     drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
     qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
     if fault == "rate_limit":
@@ -71,7 +73,7 @@ def test_faults_end_with_exactly_one_workout(
 def test_expired_access_token_is_renewed_without_asking(
     qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path
 ) -> None:
-    pane.controller.set_client(oauth_client(server), ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", oauth_client(server)))
     drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
     qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
     server.expire_access_tokens()  # the two-hour token ran out while the user looked
@@ -87,7 +89,7 @@ def test_refused_sign_in_waits_then_uploads_once(
     qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path
 ) -> None:
     client = oauth_client(server)
-    pane.controller.set_client(client, ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", client))
     drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
     qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
     server.faults.expire_tokens = True  # even renewed tokens are refused
@@ -98,7 +100,7 @@ def test_refused_sign_in_waits_then_uploads_once(
     assert row.status == RowStatus.QUEUED  # kept, not failed: nothing the user dropped is lost
     assert "SportTracks still rejected the sign-in after renewing it" in row.message
     assert server.workout_count() == 0
-    assert pane.controller.store.items()[0].state == ItemState.QUEUED
+    assert pane.controller.service.store.items()[0].state == ItemState.QUEUED
     assert pane.cancel_button.isEnabled()
 
     server.faults.expire_tokens = False  # the service accepts the sign-in again
@@ -112,7 +114,7 @@ def test_refused_sign_in_waits_then_uploads_once(
 def test_cancel_during_an_upload_lets_the_file_in_flight_finish(
     qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path
 ) -> None:
-    pane.controller.set_client(sandbox_client(server), ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", sandbox_client(server)))
     files = [
         write_gpx(tmp_path, f"ride{i}.gpx", START + timedelta(days=i, minutes=7 * i))
         for i in range(3)
@@ -142,7 +144,7 @@ def test_cancel_during_an_upload_lets_the_file_in_flight_finish(
             assert row.status == RowStatus.READY
             assert row.message == "Not sent: the upload was cancelled."
     assert server.workout_count() == 1
-    states = sorted(item.state for item in pane.controller.store.items())
+    states = sorted(item.state for item in pane.controller.service.store.items())
     assert states == sorted([ItemState.UPLOADED, ItemState.NEW, ItemState.NEW])
     assert not pane.cancel_button.isEnabled()
     server.faults.delay = 0.0
@@ -169,9 +171,9 @@ def test_workout_in_the_local_cache_is_a_duplicate(
             })
         ],
     )  # fmt: skip
-    pane = UploadPane(UploadController(store, runner, cache=cache))
+    pane = UploadPane(UploadController(UploadService(store, cache), runner))
     qtbot.addWidget(pane)
-    pane.controller.set_client(sandbox_client(server), ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", sandbox_client(server)))
     (tmp_path / "ride.gpx").write_bytes(data)
     drop(pane, [tmp_path / "ride.gpx"])
     qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)

@@ -13,6 +13,8 @@ from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from st_desktop.services.account import Account
+from st_desktop.services.uploads import UploadService
 from st_desktop.sandbox import SandboxServer
 from st_desktop.store.uploads import ItemState, UploadStore
 from st_desktop.tasks import TaskRunner
@@ -20,7 +22,7 @@ from st_desktop.ui.upload.controller import UploadController
 from st_desktop.ui.upload.model import RowStatus
 from st_desktop.ui.upload.pane import UploadPane
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
-from tests.unit.store.upload_helpers import START, make_gpx, sandbox_client, write_gpx
+from tests.unit.services.upload_helpers import START, make_gpx, sandbox_client, write_gpx
 
 ACCOUNT = "sandbox-qt"
 pytestmark = pytest.mark.filterwarnings(IGNORE_DRAG_DEPRECATION)
@@ -58,13 +60,13 @@ def test_batch_drop_gives_each_file_its_status(qtbot: QtBot, pane, tmp_path: Pat
     assert got["watch/"].status == RowStatus.SKIPPED
     assert "Skipped 1 file" in got["watch/"].message
     # Each row's file was copied into the queue before it was parsed.
-    assert len(pane.controller.store.items()) == 7
+    assert len(pane.controller.service.store.items()) == 7
 
 
 def test_upload_with_edited_metadata_reaches_the_account(
     qtbot: QtBot, pane: UploadPane, server: SandboxServer, tmp_path: Path
 ) -> None:
-    pane.controller.set_client(sandbox_client(server), ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", sandbox_client(server)))
     drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
     qtbot.waitUntil(lambda: settled(pane), timeout=WAIT_MS)
     row = pane.model.rows()[0]
@@ -90,7 +92,7 @@ def test_duplicate_is_explained_skipped_by_default_and_overridable(
 ) -> None:
     client = sandbox_client(server)
     client.upload_file(make_gpx(START), "GPX", "Morning ride")
-    pane.controller.set_client(client, ACCOUNT)
+    pane.controller.set_account(Account(ACCOUNT, "test", client))
     drop(pane, [write_gpx(tmp_path, "again.gpx", START)])
     qtbot.waitUntil(
         lambda: bool(pane.model.rows()) and pane.model.rows()[0].status == RowStatus.DUPLICATE,
@@ -120,7 +122,7 @@ def test_queue_survives_a_restart(
     qtbot: QtBot, runner: TaskRunner, tmp_path: Path, server: SandboxServer
 ) -> None:
     first_store = UploadStore(tmp_path / "restart")
-    first = UploadPane(UploadController(first_store, runner))
+    first = UploadPane(UploadController(UploadService(first_store), runner))
     qtbot.addWidget(first)
     drop(first, [write_gpx(tmp_path, "ride.gpx", START)])
     qtbot.waitUntil(lambda: settled(first), timeout=WAIT_MS)
@@ -131,12 +133,12 @@ def test_queue_survives_a_restart(
     first_store.close()
 
     store = UploadStore(tmp_path / "restart")
-    second = UploadPane(UploadController(store, runner))
+    second = UploadPane(UploadController(UploadService(store), runner))
     qtbot.addWidget(second)
     second.controller.restore()
     qtbot.waitUntil(lambda: len(second.model.rows()) == 1, timeout=WAIT_MS)
     assert second.model.rows()[0].status == RowStatus.QUEUED
-    second.controller.set_client(sandbox_client(server), ACCOUNT)
+    second.controller.set_account(Account(ACCOUNT, "test", sandbox_client(server)))
     qtbot.waitUntil(lambda: second.model.rows()[0].status == RowStatus.UPLOADED, timeout=WAIT_MS)
     assert server.workout_count() == 1
     store.close()
@@ -148,7 +150,7 @@ def test_delete_key_removes_selected_rows(qtbot: QtBot, pane: UploadPane, tmp_pa
     pane.select_row(pane.model.rows()[0].row_id)
     pane.list.setFocus()
     qtbot.keyClick(pane.list, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: len(pane.controller.store.items()) == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(pane.controller.service.store.items()) == 1, timeout=WAIT_MS)
     assert [r.display_name for r in pane.model.rows()] == ["r1.gpx"]
 
 

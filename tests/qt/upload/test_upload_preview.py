@@ -13,7 +13,7 @@ from st_desktop.ui.upload.model import Column, DetailRole, RowStatus, UploadRow
 from st_desktop.ui.upload.pane import UploadPane
 from st_desktop.ui.upload.preview import NOTHING_SELECTED
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
-from tests.unit.store.upload_helpers import START, write_gpx
+from tests.unit.services.upload_helpers import START, write_gpx
 
 pytestmark = pytest.mark.filterwarnings(IGNORE_DRAG_DEPRECATION)
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import WorkoutService
 from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout
 from st_desktop.sandbox import SandboxServer
@@ -24,7 +26,7 @@ from .conftest import DEMO_SIZE
 def make_browser(
     qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache, **kwargs: object
 ) -> WorkoutBrowser:
-    browser = WorkoutBrowser(runner, settings, cache, confirm=lambda *a: True, **kwargs)
+    browser = WorkoutBrowser(runner, settings, WorkoutService(cache), confirm=lambda *a: True, **kwargs)
     qtbot.addWidget(browser)
     browser.resize(900, 500)
     browser.show()
@@ -44,7 +46,7 @@ def test_first_page_then_offline_start_shows_the_cache(
     client: SportTracksClient, account: str, server: SandboxServer,
 ) -> None:  # fmt: skip
     browser = make_browser(qtbot, runner, settings, cache)
-    browser.set_client(client, account)
+    browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
     table = browser.table
     assert table.model().rowCount() > 0
@@ -53,7 +55,7 @@ def test_first_page_then_offline_start_shows_the_cache(
 
     server.stop()  # offline: a new window shows what is cached, at once and without errors
     offline = make_browser(qtbot, runner, settings, cache)
-    offline.set_client(None, account)
+    offline.set_account(Account(account, "test", None))
     idle(qtbot, runner, offline)
     assert offline.model.rowCount() == browser.model.rowCount()
     assert not offline.notice.isVisible()
@@ -66,7 +68,7 @@ def test_full_history_and_scrolling_fetch_each_page_exactly_once(
 ) -> None:  # fmt: skip
     browser = make_browser(qtbot, runner, settings, cache, page_size=20)
     browser.history_page_size = 25
-    browser.set_client(client, account)
+    browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
     server.request_log.clear()
     browser.history_action.trigger()
@@ -91,7 +93,7 @@ def test_search_filters_as_you_type(
     client: SportTracksClient, account: str,
 ) -> None:  # fmt: skip
     browser = make_browser(qtbot, runner, settings, cache)
-    browser.set_client(client, account)
+    browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
     some = browser.model.workout(0)
     word = some.type.split(":")[0]
@@ -108,7 +110,7 @@ def test_delete_then_undo_restores_the_workout(
     client: SportTracksClient, account: str, server: SandboxServer,
 ) -> None:  # fmt: skip
     browser = make_browser(qtbot, runner, settings, cache)
-    browser.set_client(client, account)
+    browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
     before = client.get_workout(browser.model.workout(1).uri or "").to_json()
     browser.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -142,7 +144,7 @@ def test_failed_refresh_shows_its_message_and_retry_works(
     server.faults.server_error = 1
     browser = make_browser(qtbot, runner, settings, cache)
     with qtbot.waitSignal(browser.error, timeout=10_000) as failure:
-        browser.set_client(client, account)
+        browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
     assert "Could not refresh the workouts" in failure.args[0]
     assert "SportTracks" in failure.args[0]  # the client's specific sentence, not a traceback
@@ -159,7 +161,7 @@ def test_new_workout_appears_in_the_table_and_sends_duration(
     client: SportTracksClient, account: str, server: SandboxServer,
 ) -> None:  # fmt: skip
     browser = make_browser(qtbot, runner, settings, cache)
-    browser.set_client(client, account)
+    browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
     dialog = browser.new_workout()
     assert dialog is not None

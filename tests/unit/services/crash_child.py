@@ -1,7 +1,7 @@
 """A queue process for the crash test: drops files, uploads them, stops dead where it is told.
 
-Run as ``python -m tests.unit.store.crash_child DATA_DIR API_BASE [FILE ...]`` with the access token
-in ``ST_CRASH_TOKEN``. With files it records and queues them first (a drop), without it only
+Run as ``python -m tests.unit.services.crash_child DATA_DIR API_BASE [FILE ...]`` with the access
+token in ``ST_CRASH_TOKEN``. With files it records and queues them first (a drop), without it only
 works the queue (a restart). ``ST_CRASH_AT=step:n`` makes it print ``AT step`` and wait, the n-th
 time (1-based) it reaches ``step``, so the parent can SIGKILL it there. Steps are the engine's
 checkpoints plus ``recorded`` (a dropped file is durable). At the end it prints ``DONE``.
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from st_desktop.api.client import SportTracksClient
 from st_desktop.api.oauth import StaticTokenAuth
-from st_desktop.store.intake import Source, ingest
-from st_desktop.store.upload_engine import UploadEngine
+from st_desktop.services.intake import Source, ingest
+from st_desktop.services.upload_engine import UploadEngine
 from st_desktop.store.uploads import QueueItem, UploadStore
 
 ACCOUNT = "crash-test"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from st_desktop.sandbox import SandboxServer
-from st_desktop.store.intake import Source, ingest
-from st_desktop.store.upload_checks import check_duplicates
-from st_desktop.store.upload_engine import (
+from st_desktop.services.intake import Source, ingest
+from st_desktop.services.upload_checks import check_duplicates
+from st_desktop.services.upload_engine import (
     STEP_APPLYING,
     STEP_CHECKING,
     STEP_SENDING,
@@ -20,7 +20,7 @@ from st_desktop.store.upload_engine import (
     backoff_delay,
 )
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
-from tests.unit.store.upload_helpers import ACCOUNT, START, sandbox_client, write_gpx
+from tests.unit.services.upload_helpers import ACCOUNT, START, sandbox_client, write_gpx
 
 FAST = {"timeout": (2.0, 2.0), "upload_timeout": (2.0, 2.0)}
 

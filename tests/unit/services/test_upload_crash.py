@@ -15,7 +15,7 @@ import pytest
 from st_desktop.sandbox import SandboxServer
 from st_desktop.store.uploads import ItemState, UploadStore
 from tests.conftest import REPO_ROOT
-from tests.unit.store.upload_helpers import START, sandbox_client, write_gpx
+from tests.unit.services.upload_helpers import START, sandbox_client, write_gpx
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX-only")
 
@@ -32,7 +32,7 @@ def _run(args: list[str], token: str, crash_at: str | None) -> list[str]:
     if crash_at:
         env["ST_CRASH_AT"] = crash_at
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.unit.store.crash_child", *args],
+        [sys.executable, "-m", "tests.unit.services.crash_child", *args],
         stdout=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT,
     )  # fmt: skip
     assert child.stdout is not None

@@ -1,7 +1,7 @@
 """Is a queued file already in the account? The duplicate check run before an upload.
 
 Looks in the ledger of files uploaded from this computer, the local workout cache and the
-account itself (see :mod:`st_desktop.store.duplicates` for the rules and sentences).
+account itself (see :mod:`st_desktop.services.duplicates` for the rules and sentences).
 """
 
 from __future__ import annotations
@@ -12,18 +12,18 @@ from typing import TYPE_CHECKING
 
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.errors import ApiError
-from st_desktop.store.cache import WorkoutCache, WorkoutQuery
-from st_desktop.store.duplicates import (
+from st_desktop.services.duplicates import (
     Candidate,
     DuplicateMatch,
     find_duplicates,
     ledger_match,
     search_window,
 )
+from st_desktop.store.cache import WorkoutCache, WorkoutQuery
 from st_desktop.store.uploads import QueueItem, UploadStore
 
 if TYPE_CHECKING:
-    from st_desktop.store.upload_engine import UploadClient
+    from st_desktop.services.upload_engine import UploadClient
 
 #: Pages of the account listed at most around a start time.
 MAX_PAGES = 10

@@ -12,8 +12,8 @@ import logging
 from dataclasses import dataclass
 
 from st_desktop.api.client import SportTracksClient
+from st_desktop.progress import TaskContext
 from st_desktop.store.cache import WorkoutCache
-from st_desktop.tasks import TaskContext
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Network steps of the detail editor (plain Python, run on the task runner).
+"""Loading one workout for the detail editor, and saving its edits (plain Python, on workers).
 
 Saving is read-modify-write (DESIGN.md): GET the full workout, change only the edited fields,
 PUT all of it back, so streams, laps and keys this app does not know survive. When the workout

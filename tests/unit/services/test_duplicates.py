@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from st_desktop.store.duplicates import (
+from st_desktop.services.duplicates import (
     Candidate,
     StartIndex,
     find_duplicates,
