@@ -6,7 +6,9 @@ the user's), and corpus tests find the shared real-file corpus beside the reposi
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,3 +72,45 @@ def pytest_report_header(config: pytest.Config) -> str:
     if CORPUS is None:
         return f"corpus: NOT FOUND ({CORPUS_MISSING_REASON})"
     return f"corpus: {CORPUS}"
+
+
+class _RecordGuard(logging.Handler):
+    """Keeps every WARNING or worse record of the ``st_desktop`` loggers during one test."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test on a WARNING+ record from our package that the test did not declare.
+
+    A test that provokes a failure on purpose declares the records it expects with
+    ``@pytest.mark.expect_log("regex", ...)`` (searched in the record's message).
+    """
+    guard = _RecordGuard()
+    logger = logging.getLogger("st_desktop")
+    old_level = logger.level
+    logger.setLevel(min(old_level or logging.WARNING, logging.WARNING))
+    logger.addHandler(guard)
+    try:
+        yield
+    finally:
+        logger.removeHandler(guard)
+        logger.setLevel(old_level)
+    allowed = [re.compile(p) for m in request.node.iter_markers("expect_log") for p in m.args]
+    unexpected = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for r in guard.records
+        if not any(p.search(r.getMessage()) for p in allowed)
+    ]
+    if unexpected:
+        pytest.fail(
+            "unexpected WARNING+ log records (declare them with @pytest.mark.expect_log):\n"
+            + "\n".join(unexpected[:20]),
+            pytrace=False,
+        )

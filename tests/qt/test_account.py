@@ -15,8 +15,8 @@ from st_desktop.sandbox import SandboxServer
 from st_desktop.sandbox.autoapprove import approve_in_sandbox
 from st_desktop.settings import Keys
 from st_desktop.ui import account as account_module
-from tests.doubles import MemoryKeyring
 from st_desktop.ui.dialogs.sign_in import SignInDialog
+from tests.doubles import MemoryKeyring
 
 
 @pytest.fixture
@@ -121,6 +121,7 @@ def test_pasted_redirect_address_completes_the_sign_in(
     application.shutdown(5.0)
 
 
+@pytest.mark.expect_log("wrong state")
 def test_wrong_state_in_pasted_address_is_refused(
     qtbot: QtBot,
     isolated_basedir: Path,

@@ -99,6 +99,7 @@ def test_files_on_the_command_line_go_to_the_upload_pane(
     qtbot.waitUntil(lambda: model.rows()[0].activity is not None, timeout=10000)
 
 
+@pytest.mark.expect_log("failed")
 def test_task_error_without_handler_reaches_the_status_bar(
     app_factory: AppFactory, qtbot: QtBot
 ) -> None:
@@ -115,6 +116,7 @@ def test_task_error_without_handler_reaches_the_status_bar(
     assert window.findChild(QMessageBox, "errorDialog") is None  # expected errors: no popup
 
 
+@pytest.mark.expect_log("failed")
 def test_unexpected_task_error_also_opens_a_readable_dialog(
     app_factory: AppFactory, qtbot: QtBot
 ) -> None:

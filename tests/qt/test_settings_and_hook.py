@@ -34,6 +34,7 @@ def test_unreadable_value_falls_back_to_default(tmp_path: Path) -> None:
     assert Settings(path).get(Keys.UPLOAD_PANE_VISIBLE) is False
 
 
+@pytest.mark.expect_log("unhandled exception")
 def test_exception_hook_logs_traceback_and_shows_readable_dialog(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:

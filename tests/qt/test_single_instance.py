@@ -166,6 +166,7 @@ print("disconnected" if socket.state() != QLocalSocket.LocalSocketState.Connecte
 """
 
 
+@pytest.mark.expect_log("malformed message")
 def test_a_malformed_request_is_refused_and_the_server_keeps_serving(
     qtbot: QtBot, name: str
 ) -> None:

@@ -59,6 +59,7 @@ def test_passes_when_the_window_is_up_and_nothing_was_logged(
     assert run_smoke(qtbot, shown_window) == 0
 
 
+@pytest.mark.expect_log("smoke test FAILED", "font directory missing")
 def test_fails_when_a_warning_was_logged(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, shown_window: QWidget
 ) -> None:
@@ -70,6 +71,7 @@ def test_fails_when_a_warning_was_logged(
     assert run_smoke(qtbot, shown_window, warn) == EXIT_FAILED
 
 
+@pytest.mark.expect_log("smoke test FAILED")
 def test_fails_when_the_window_never_showed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SMOKE_ENV, "0.05")
     hidden = QWidget()

@@ -35,6 +35,7 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> N
     assert callback_threads == [threading.main_thread().ident]
 
 
+@pytest.mark.expect_log("Reading the cache failed")
 def test_unhandled_worker_exception_is_shown_and_logged(
     qtbot: QtBot, runner: TaskRunner, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -56,17 +57,22 @@ def test_cancel_stops_a_long_job_and_drops_its_result(qtbot: QtBot, runner: Task
     started = threading.Event()
     steps: list[int] = []
 
+    step_taken = threading.Semaphore(0)
+
     def job(ctx: TaskContext) -> str:
         started.set()
         for i in range(500):
             ctx.check()
             steps.append(i)
-            time.sleep(0.005)
+            step_taken.release()
+            ctx.sleep(0.001 if i < 3 else 5)  # a slow step: only cancelling ends it early
         return "finished"
 
     results: list[str] = []
     handle = runner.submit(job, with_context=True, on_result=results.append)
     assert started.wait(5)
+    for _ in range(4):
+        assert step_taken.acquire(timeout=5)
     handle.cancel()
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert results == []
@@ -76,8 +82,10 @@ def test_cancel_stops_a_long_job_and_drops_its_result(qtbot: QtBot, runner: Task
 def test_serial_pool_keeps_writes_in_order(qtbot: QtBot, runner: TaskRunner) -> None:
     order: list[int] = []
 
+    slow = threading.Event()  # never set: the even writes take their whole wait
+
     def write(n: int) -> None:
-        time.sleep(0.02 if n % 2 == 0 else 0.0)
+        slow.wait(0.02 if n % 2 == 0 else 0.0)
         order.append(n)
 
     for n in range(8):
@@ -103,17 +111,21 @@ def test_shutdown_waits_for_running_work(qtbot: QtBot, runner: TaskRunner, tmp_p
     target = tmp_path / "queued.json"
     started = threading.Event()
 
+    may_finish = threading.Event()
+
     def save() -> None:
         started.set()
-        time.sleep(0.3)
+        may_finish.wait(5)
         target.write_text("{}")
 
     runner.submit(save, serial=True, description="Saving the upload queue")
     assert started.wait(5)
+    threading.Timer(0.2, may_finish.set).start()  # still writing when the user quits
     assert runner.shutdown(timeout=5.0) is True
     assert target.read_text() == "{}"  # nothing lost by quitting
 
 
+@pytest.mark.expect_log("still running after")
 def test_shutdown_gives_up_after_its_timeout(qtbot: QtBot, runner: TaskRunner) -> None:
     release = threading.Event()
     started = threading.Event()
@@ -218,7 +230,8 @@ def test_callbacks_die_with_the_object_that_owns_them(qtbot: QtBot, runner: Task
         receiver.deleteLater()
     with qtbot.waitSignal(lambda_owner.destroyed, timeout=5000):
         lambda_owner.deleteLater()
-    assert bound.cancelled and explicit.cancelled  # a reader nobody waits for stops
+    assert bound.cancelled  # a reader nobody waits for stops
+    assert explicit.cancelled
     release.set()
     qtbot.waitUntil(lambda: bound.done and explicit.done, timeout=5000)
     assert seen == []

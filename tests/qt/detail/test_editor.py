@@ -8,21 +8,22 @@ import math
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
-from st_desktop.services.account import Account
-from st_desktop.services.workouts import WorkoutService
 from st_desktop.api.client import SportTracksClient
 from st_desktop.api.http import RetryPolicy
 from st_desktop.api.oauth import StaticTokenAuth
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.sandbox import SandboxServer
+from st_desktop.services import sync
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import WorkoutService
 from st_desktop.settings import Settings
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.tasks import TaskContext, TaskRunner
 from st_desktop.ui.detail.editor import DetailEditor
-from st_desktop.services import sync
 
 UNKNOWN = {"gear": {"id": 7, "name": "Blue shoes"}, "x_future": [1, "two", None]}
 
@@ -169,6 +170,7 @@ def test_a_concurrent_server_change_is_detected_before_overwriting(
     assert stored.notes == "Edited on the web"
 
 
+@pytest.mark.expect_log("Saving the workout failed")
 def test_a_failed_save_says_why_and_can_be_retried(
     qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
     client: SportTracksClient, account: str, server: SandboxServer,

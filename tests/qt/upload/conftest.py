@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from st_desktop.services.uploads import UploadService
 from st_desktop.sandbox import SandboxServer
+from st_desktop.services.uploads import UploadService
 from st_desktop.store.uploads import UploadStore
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.upload.controller import UploadController

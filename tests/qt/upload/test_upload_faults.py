@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from st_desktop.services.account import Account
-from st_desktop.services.uploads import UploadService
 from st_desktop.api.client import SportTracksClient
 from st_desktop.api.oauth import OAuthConfig, OAuthSession, TokenEndpoint
 from st_desktop.api.tokens import Tokens, TokenStore
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.parsers.registry import parse_bytes
 from st_desktop.sandbox import SandboxServer
+from st_desktop.services.account import Account
+from st_desktop.services.uploads import UploadService
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.store.uploads import ItemState, UploadStore
 from st_desktop.tasks import TaskRunner

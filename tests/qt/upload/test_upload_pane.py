@@ -13,9 +13,9 @@ from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from st_desktop.sandbox import SandboxServer
 from st_desktop.services.account import Account
 from st_desktop.services.uploads import UploadService
-from st_desktop.sandbox import SandboxServer
 from st_desktop.store.uploads import ItemState, UploadStore
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.upload.controller import UploadController

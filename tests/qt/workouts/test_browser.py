@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
-from st_desktop.services.account import Account
-from st_desktop.services.workouts import WorkoutService
 from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout
 from st_desktop.sandbox import SandboxServer
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import WorkoutService
 from st_desktop.settings import Settings
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.tasks import TaskRunner
@@ -26,7 +27,9 @@ from .conftest import DEMO_SIZE
 def make_browser(
     qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache, **kwargs: object
 ) -> WorkoutBrowser:
-    browser = WorkoutBrowser(runner, settings, WorkoutService(cache), confirm=lambda *a: True, **kwargs)
+    browser = WorkoutBrowser(
+        runner, settings, WorkoutService(cache), confirm=lambda *a: True, **kwargs
+    )
     qtbot.addWidget(browser)
     browser.resize(900, 500)
     browser.show()
@@ -137,6 +140,7 @@ def test_delete_then_undo_restores_the_workout(
     assert not browser.undo_action.isEnabled()
 
 
+@pytest.mark.expect_log("Refreshing workouts failed")
 def test_failed_refresh_shows_its_message_and_retry_works(
     qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
     client: SportTracksClient, account: str, server: SandboxServer,

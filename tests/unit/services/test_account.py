@@ -53,6 +53,7 @@ def test_the_next_start_restores_the_account_from_the_keyring(server: SandboxSer
     assert make_service(server, keyring).restore(account.key) is None
 
 
+@pytest.mark.expect_log("no longer valid")
 def test_a_revoked_sign_in_is_reported_and_the_account_stays_readable(
     server: SandboxServer,
 ) -> None:
