@@ -1,1 +1,1 @@
-"""dialogs widgets."""
+"""Dialogs: sign-in, new workout, confirmation and readable error boxes."""
