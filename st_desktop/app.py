@@ -258,11 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Start st-desktop; returns the process exit code.
 
     A second start hands its files to the instance already running (which raises its window) and
-    exits at once; macOS "Open with" and Dock drops arrive as FileOpen events.
+    exits at once; macOS "Open with" and Dock drops arrive as FileOpen events. Ctrl+C and SIGTERM
+    quit like File > Quit.
     """
     args = build_parser().parse_args(list(argv) if argv is not None else None)
-    paths = resolve_paths(args.basedir).ensure()
-    setup_logging(paths)
+    paths, problem = prepare_paths(args.basedir)
     log.info("%s %s starting (python %s)", APP_NAME, __version__, sys.version.split()[0])
 
     from st_desktop.ui.single_instance import (
@@ -282,6 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from st_desktop.ui.dialogs.errors import ExceptionHook
     from st_desktop.ui.icons import app_icon
+    from st_desktop.ui.quit_signals import QuitOnSignals
     from st_desktop.ui.smoke import install_smoke_quit
 
     install_qt_message_handler()
@@ -292,14 +293,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setDesktopFileName(APP_ID)  # links windows to the .desktop entry (Wayland icon)
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    built: list[Application] = []
+    # First thing once dialogs can be shown: from here on nothing ends as a bare traceback.
+    hook = ExceptionHook(
+        lambda: built[0].window if built else None,
+        str(paths.log_file),
+        redact=install_redactor().redact,
+    )
+    hook.install()
     file_open = FileOpenEventFilter(qapp)
     qapp.installEventFilter(file_open)  # before exec(): macOS delivers launch files then
     if not instance.listen() and instance.forward(files):
         return 0  # lost a start-up race: the other instance has the files
     qapp.setWindowIcon(app_icon())
-    application = create_application(argv)
+    try:
+        application = create_application(argv)
+    except Exception as exc:  # the window could not be built: say why, then stop
+        hook.show_fatal(exc)
+        return 1
+    built.append(application)
     window = application.window
     application.closers.append(instance.close)
+    if problem:
+        window.message_area.show_error(problem)
 
     def open_files(paths_received: list[Path]) -> None:
         if paths_received:
@@ -307,13 +323,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             application.upload.add_paths(paths_received)
             bring_to_front(window)
 
+    def quit_now() -> None:
+        qapp.closeAllWindows()  # saves the window state, as File > Quit does
+        qapp.quit()
+
     instance.files_received.connect(open_files)
     instance.activation_requested.connect(lambda: bring_to_front(window))
     file_open.files_opened.connect(open_files)
-    ExceptionHook(lambda: window, str(paths.log_file)).install()
+    QuitOnSignals(quit_now, qapp)
     qapp.aboutToQuit.connect(application.shutdown)
     window.show()
+    log.info("window shown")
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)
     return code
+
+
+def prepare_paths(basedir: str | None) -> tuple[AppPaths, str]:
+    """Create the app's folders and start logging; a full or read-only disk is not fatal.
+
+    Returns:
+        The paths and, when something could not be set up, the sentence to show in the window.
+    """
+    paths = resolve_paths(basedir)
+    # A logging failure (disk full) must never print a traceback of its own.
+    logging.raiseExceptions = False
+    try:
+        paths.ensure()
+        setup_logging(paths)
+    except OSError as exc:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+        install_redactor()
+        problem = (
+            f"st-desktop cannot write to {exc.filename or paths.data}: "
+            f"{exc.strerror or exc}. Files you drop cannot be kept until this is fixed."
+        )
+        log.error("%s", problem)
+        return paths, problem
+    return paths, ""

@@ -45,6 +45,7 @@ class ExceptionHook:
         parent_getter: returns the window to parent dialogs on (may return None).
         log_file: shown to the user so they can attach it to a report.
         show: shows the dialog; tests replace it (a modal dialog would block them).
+        redact: cleans the traceback text of tokens before it is shown in Details.
     """
 
     def __init__(
@@ -52,10 +53,13 @@ class ExceptionHook:
         parent_getter: Callable[[], QWidget | None],
         log_file: str,
         show: Callable[[QMessageBox], None] | None = None,
+        redact: Callable[[str], str] | None = None,
     ) -> None:
         self._parent_getter = parent_getter
         self._log_file = log_file
         self._show = show or (lambda box: box.open())
+        self._show_blocking = show or (lambda box: box.exec())
+        self._redact = redact or (lambda text: text)
         self._showing = False
         self.last_dialog: QMessageBox | None = None
 
@@ -68,13 +72,26 @@ class ExceptionHook:
         log.critical("unhandled exception", exc_info=(exc_type, exc, tb))
         if self._showing:  # a cascade of errors must not stack up dialogs
             return
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
-        message = describe_exception(exc) + f"\n\nThe log file is {self._log_file}."
-        box = error_box(self._parent_getter(), "Unexpected problem", message, details)
+        box = self._box(exc_type, exc, tb)
         self._showing = True
         box.finished.connect(self._dialog_closed)
         self.last_dialog = box
         self._show(box)
+
+    def _box(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> QMessageBox:
+        details = self._redact("".join(traceback.format_exception(exc_type, exc, tb)))
+        message = self._redact(describe_exception(exc)) + f"\n\nThe log file is {self._log_file}."
+        return error_box(self._parent_getter(), "Unexpected problem", message, details)
+
+    def show_fatal(self, exc: BaseException) -> None:
+        """st-desktop cannot start: log it and say why in a dialog that waits for the user."""
+        log.critical("st-desktop could not start", exc_info=(type(exc), exc, exc.__traceback__))
+        box = self._box(type(exc), exc, exc.__traceback__)
+        box.setWindowTitle("st-desktop could not start")
+        self.last_dialog = box
+        self._show_blocking(box)
 
     def _dialog_closed(self) -> None:
         self._showing = False
