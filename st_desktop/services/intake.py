@@ -8,8 +8,10 @@ members included) and :class:`Skipped` entries that say why something is not rea
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -79,32 +81,70 @@ def _display(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
+def readable(name: str) -> str:
+    """A file name fit to show: bytes that are not UTF-8 (kept as surrogates by Python on
+    Linux) become U+FFFD, so the name can be displayed and stored while the path stays exact."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "replace")
+    return name
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` must not be opened (a pipe would block the reader for ever), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "This is a symbolic link that points to itself (a loop); it was not read."
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "The file no longer exists."
+        return f"The file could not be opened: {exc.strerror or exc}."
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        what = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    else:
+        what = "not a regular file"
+    return f"This is {what}, not an activity file; it was not opened."
+
+
 def expand(paths: list[Path]) -> list[Source | Skipped]:
     """Every activity file in the dropped paths, in drop order (folders sorted by name).
 
     A file dropped on its own with an unknown suffix gets a :class:`Skipped` entry (its content
     is still sniffed: a GPX saved as ``.xml`` is read). Unknown files inside a folder are counted
-    in one :class:`Skipped` entry per folder instead of one row each.
+    in one :class:`Skipped` entry per folder instead of one row each. Nothing dropped raises:
+    pipes, sockets, devices, link loops and unreadable folders each become a Skipped entry.
     """
     out: list[Source | Skipped] = []
     for dropped in paths:
         path = Path(dropped)
-        if path.is_dir():
+        name = readable(path.name)
+        problem = _not_a_file(path)
+        if problem is not None:
+            out.append(Skipped(name, readable(str(path)), problem))
+        elif path.is_dir():
             _walk(path, out)
-        elif not path.exists():
-            out.append(Skipped(path.name, str(path), "The file no longer exists."))
         elif _kind(path.name) == "zip":
             _zip(path, out)
         else:
             # A single file is always tried: the parser sniffs the content, not the name.
-            out.append(Source(_display(path.name), str(path), path))
+            out.append(Source(_display(name), readable(str(path)), path))
     return out
 
 
 def _walk(folder: Path, out: list[Source | Skipped]) -> None:
     ignored = 0
     found = 0
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    # Links to folders are not followed (os.walk's default): no loops, no escaping the drop.
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         depth = len(Path(root).relative_to(folder).parts)
         dirs[:] = sorted(d for d in dirs if not _is_hidden(d) and depth < MAX_DEPTH)
         for name in sorted(files):
@@ -114,11 +154,23 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
             path = Path(root) / name
             if kind is None or found >= MAX_FILES:
                 ignored += 1
+                continue
+            problem = _not_a_file(path)
+            if problem is not None:
+                out.append(Skipped(readable(name), readable(str(path)), problem))
             elif kind == "zip":
                 _zip(path, out)
             else:
                 found += 1
-                out.append(Source(_display(name), str(path), path))
+                out.append(Source(_display(readable(name)), readable(str(path)), path))
+    for error in unreadable:
+        where = readable(str(error.filename or folder))
+        out.append(
+            Skipped(
+                f"{readable(Path(where).name)}/", where,
+                f"This folder could not be read: {error.strerror or error}.",
+            )
+        )  # fmt: skip
     if ignored:
         plural = "s" if ignored != 1 else ""
         out.append(
@@ -162,6 +214,23 @@ def _zip(path: Path, out: list[Source | Skipped]) -> None:
         out.append(Skipped(path.name, str(path), reason))
 
 
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; anything else (swapped in since the drop) is refused.
+
+    Opened without blocking and checked on the open descriptor, so a pipe put in the file's
+    place cannot hang the worker.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise CorruptFileError("This is not a regular file; it was not read.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise FileTooLargeError()
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
 def read_source(source: Source) -> bytes:
     """The activity file's bytes (a zip member unpacked, a gzip file decompressed).
 
@@ -170,9 +239,7 @@ def read_source(source: Source) -> bytes:
         OSError: the file cannot be read.
     """
     if source.member is None:
-        if source.path.stat().st_size > MAX_FILE_BYTES:
-            raise FileTooLargeError()
-        data = source.path.read_bytes()
+        data = _read_regular(source.path)
     else:
         try:
             with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as member:
