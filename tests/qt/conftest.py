@@ -9,6 +9,13 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from st_desktop.tasks import TaskRunner
+from tests.qt.sandbox_account import (  # noqa: F401 - fixtures for every Qt test
+    account,
+    cache,
+    client,
+    server,
+    settings,
+)
 
 LEFTOVER_WAIT_MS = 5000
 

@@ -23,13 +23,6 @@ from st_desktop.ui.detail.editor import DetailEditor
 from st_desktop.ui.upload.controller import UploadController
 from st_desktop.ui.upload.model import RowStatus
 from st_desktop.ui.upload.pane import UploadPane
-from tests.qt.sandbox_account import (  # noqa: F401 (fixtures)
-    account,
-    cache,
-    client,
-    server,
-    settings,
-)
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, settled
 from tests.unit.services.upload_helpers import START, write_gpx
 
