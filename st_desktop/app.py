@@ -173,6 +173,7 @@ def connect_panes(application: Application) -> None:
     from PySide6.QtCore import Qt
 
     from st_desktop.ui.dialogs.sign_in import SignInDialog
+    from st_desktop.ui.single_instance import bring_to_front
     from st_desktop.ui.upload.drop import DropTarget
 
     window, account = application.window, application.account
@@ -215,25 +216,46 @@ def connect_panes(application: Application) -> None:
             current.description if current is not None else None, sandbox=account.sandbox
         )
 
+    def restored_signed_out(last: Account, reason: str) -> None:
+        # The cached workouts of the last account stay in view; the banner says why and how.
+        browser.set_account(last)
+        detail.set_account(last)
+        show_signed_out_hint(application, reason)
+
+    def sign_in_needed(reason: str) -> None:
+        message.show_error(reason)
+        show_signed_out_hint(application, reason)
+
     account.account_changed.connect(account_changed)
+    account.restored_signed_out.connect(restored_signed_out)
     account.failed.connect(message.show_error)
     account.notice.connect(message.show_error)
-    account.sign_in_needed.connect(message.show_error)
+    account.sign_in_needed.connect(sign_in_needed)
 
     def sign_in() -> None:
         dialog = SignInDialog(account, application.settings, application.runner, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one dialog per Sign In
+        dialog.approved.connect(lambda: bring_to_front(window))
+        # Cancel, a refusal in the browser or a timeout: the way back in stays in view.
+        dialog.finished.connect(
+            lambda _result: (
+                None if account.account is not None else show_signed_out_hint(application)
+            )
+        )
         dialog.open()
 
     window.sign_in_requested.connect(sign_in)
     window.sign_out_requested.connect(account.sign_out)
 
 
-def show_signed_out_hint(application: Application) -> None:
-    """Tell a signed-out user, where the workouts would be, how to sign in."""
+def show_signed_out_hint(application: Application, reason: str = "") -> None:
+    """Tell a signed-out user, where the workouts would be, how to sign in (and why, if known)."""
     application.browser.notice.show_message(
-        "You are not signed in. Sign in to SportTracks to see and edit your workouts; files "
-        "you drop are read and kept here until then.",
+        reason
+        or (
+            "You are not signed in. Sign in to SportTracks to see and edit your workouts; files "
+            "you drop are read and kept here until then."
+        ),
         "Sign In…",
         application.window.sign_in_requested.emit,
     )

@@ -222,11 +222,30 @@ class AccountService:
 
     # -- the slow steps (run them on a worker) ------------------------------------------------
 
-    def restore(self, key: str) -> Account | None:
-        """The account of ``key`` if its tokens are stored (works offline), else None."""
+    def restore(self, key: str) -> tuple[Account, str] | None:
+        """The last account at start: signed in if its tokens are stored (works offline).
+
+        Returns:
+            None when ``key`` is not an account of this service; else the account (without a
+            client when signed out: its cached workouts still show) and, when signed out, the
+            sentence saying why a new sign-in is needed.
+        """
         if not key or not self.owns(key):
             return None
-        return self.account_for(key) if self.session().signed_in else None
+        session = self.session()
+        if session.signed_in:
+            return self.account_for(key), ""
+        if not session.store.persistent:
+            reason = (
+                "This computer has no usable password keyring, so your sign-in was kept only "
+                "until st-desktop quit. Sign in again to sync; your saved workouts are shown."
+            )
+        else:
+            reason = (
+                "Your SportTracks sign-in is no longer saved on this computer. Sign in again to "
+                "sync; your saved workouts are shown."
+            )
+        return self.signed_out_account(key), reason
 
     def adopt_tokens(self, tokens: Tokens) -> Account:
         """Keep tokens from a completed sign-in and find out whose they are."""

@@ -40,6 +40,9 @@ class AccountController(QObject):
 
     Signals:
         account_changed(object): the new :class:`Account`, or None after signing out.
+        restored_signed_out(object, str): at start, the last account could not be signed in
+            again: that :class:`Account` (without a client, to show its cached workouts) and
+            the sentence saying why.
         notice(str): something the user should know once (e.g. no keyring).
         failed(str): a sign-in step failed; the sentence says what to do.
         sign_in_needed(str): the service stopped accepting the sign-in; the cached workouts stay
@@ -47,6 +50,7 @@ class AccountController(QObject):
     """
 
     account_changed = Signal(object)
+    restored_signed_out = Signal(object, str)
     notice = Signal(str)
     failed = Signal(str)
     sign_in_needed = Signal(str)
@@ -118,9 +122,15 @@ class AccountController(QObject):
             description="Restoring the sign-in", serial=ACCOUNT_QUEUE,
         )  # fmt: skip
 
-    def _restored(self, account: Account | None) -> None:
-        if account is not None:
+    def _restored(self, restored: tuple[Account, str] | None) -> None:
+        if restored is None:
+            return
+        account, reason = restored
+        if account.online:
             self._adopt(account)
+        else:
+            log.info("the last account needs a new sign-in")
+            self.restored_signed_out.emit(account, reason)
 
     def finish_sign_in(self, tokens: Tokens) -> None:
         """Adopt tokens from a completed sign-in: store them, find the user id, announce it."""

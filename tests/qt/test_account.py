@@ -164,3 +164,46 @@ def test_sandbox_mode_signs_in_by_itself(
     assert keyring_backend.items == {}  # demo tokens never reach the OS keyring
     assert application.settings.get(Keys.API_BASE) == Keys.API_BASE.default  # settings untouched
     application.shutdown(5.0)
+
+
+def test_cancel_brings_back_the_sign_in_banner(
+    qtbot: QtBot, isolated_basedir: Path, keyring_backend: MemoryKeyring, server: SandboxServer
+) -> None:
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    notice = application.browser.notice
+    application.window.show()
+    assert notice.isVisible()
+    application.window.sign_in_requested.emit()  # Account > Sign In…
+    dialog = application.window.findChild(SignInDialog)
+    assert dialog is not None
+    notice.hide()  # what clicking the banner's button does
+    dialog.reject()
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert "not signed in" in notice.label.text().lower()
+    application.shutdown(5.0)
+
+
+@pytest.mark.expect_log("in memory only")
+def test_without_a_keyring_the_next_start_shows_the_cache_and_says_why(
+    qtbot: QtBot, isolated_basedir: Path, server: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import fail
+
+    monkeypatch.setattr(account_module, "qt_open_browser", approve_in_sandbox)
+    no_keyring = fail.Keyring()
+    application = make_app(qtbot, isolated_basedir, no_keyring, "--api-base", server.api_base)  # type: ignore[arg-type]
+    dialog = open_dialog(qtbot, application, server)
+    with qtbot.waitSignal(application.account.account_changed, timeout=15000):
+        dialog.browser_button.click()
+    browser = application.browser
+    qtbot.waitUntil(lambda: browser.model.rowCount() > 0, timeout=10000)
+    shown = browser.model.rowCount()
+    application.shutdown(5.0)
+
+    again = make_app(qtbot, isolated_basedir, no_keyring)  # type: ignore[arg-type]
+    again.window.show()
+    qtbot.waitUntil(lambda: again.browser.model.rowCount() == shown, timeout=10000)
+    assert "no usable password keyring" in again.browser.notice.label.text()
+    assert again.window.account_label.text() == "Not signed in"
+    assert not again.browser.refresh_action.isEnabled()
+    again.shutdown(5.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,11 +38,17 @@ BROWSER_WAIT_S = 300.0
 class SignInDialog(QDialog):
     """Guides the user through signing in; accepts once tokens were obtained.
 
+    Signals:
+        approved(): the browser came back with the user's approval (raise the main window: the
+            user is looking at the browser).
+
     Args:
         controller: finishes the sign-in with the tokens.
         settings: where the application's client id/secret are kept.
         runner: waits for the browser and exchanges codes off the GUI thread.
     """
+
+    approved = Signal()
 
     def __init__(
         self,
@@ -201,6 +207,7 @@ class SignInDialog(QDialog):
     # -- outcomes -----------------------------------------------------------------------------
 
     def _got_tokens(self, tokens: Tokens) -> None:
+        self.approved.emit()
         self._busy("Signed in; loading your account…")
         self._controller.finish_sign_in(tokens)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from keyring.backends import fail
 
 from st_desktop.api.redact import Redactor
 from st_desktop.errors import AuthError
@@ -45,12 +46,36 @@ def test_the_next_start_restores_the_account_from_the_keyring(server: SandboxSer
     later = make_service(server, keyring)
     restored = later.restore(account.key)
     assert restored is not None
-    assert restored.key == account.key
-    assert restored.require_client().list_workouts(0, 1).items
+    again, reason = restored
+    assert (again.key, again.online, reason) == (account.key, True, "")
+    assert again.require_client().list_workouts(0, 1).items
     assert later.restore("https://elsewhere.example|1") is None  # another service's account
     later.sign_out()
     assert keyring.items == {}
-    assert make_service(server, keyring).restore(account.key) is None
+    # Signed out: the account still comes back, without a client, with the reason to show.
+    gone = make_service(server, keyring).restore(account.key)
+    assert gone is not None
+    offline, reason = gone
+    assert offline.key == account.key
+    assert not offline.online
+    assert "no longer saved" in reason
+
+
+@pytest.mark.expect_log("in memory only")
+def test_without_a_keyring_the_next_start_says_why_a_sign_in_is_needed(
+    server: SandboxServer,
+) -> None:
+    no_keyring = fail.Keyring()
+    notices: list[str] = []
+    service = make_service(server, no_keyring, on_notice=notices.append)  # type: ignore[arg-type]
+    account = sign_in(service)  # type: ignore[func-returns-value]
+    assert account.online  # works for this run ...
+    assert notices  # ... and the user was told it is kept only until quit
+    restored = make_service(server, fail.Keyring()).restore(account.key)  # type: ignore[arg-type]
+    assert restored is not None
+    offline, reason = restored
+    assert not offline.online
+    assert "no usable password keyring" in reason
 
 
 @pytest.mark.expect_log("no longer valid")
