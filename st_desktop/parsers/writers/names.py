@@ -49,6 +49,10 @@ def sanitize_part(text: str | None) -> str:
         return ""
     out: list[str] = []
     for char in unicodedata.normalize("NFC", text):
+        if char.isspace():
+            if out and out[-1] != "-":
+                out.append("-")
+            continue
         category = unicodedata.category(char)
         if category in _DROPPED_CATEGORIES:
             continue
