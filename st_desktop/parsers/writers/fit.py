@@ -51,7 +51,7 @@ from st_desktop.parsers.writers.fit_messages import (
     SESSION_SPEC,
     record_spec,
 )
-from st_desktop.parsers.writers.summaries import lap_spans
+from st_desktop.parsers.writers.summaries import lap_spans, start_of
 
 # Local message numbers: one per message type, so no definition is ever redefined.
 _FILE_ID, _DEVICE, _EVENT, _RECORD, _LAP, _SESSION, _ACTIVITY = range(7)
@@ -134,9 +134,12 @@ def _timer_events(activity: Activity, start: float, end: float) -> list[tuple[fl
     events = [(float(fit_seconds(start)), EVENT_TYPE_START)]
     stopped = False
     for pause in sorted(activity.pauses, key=lambda p: p.start):
+        if pause.end <= 0:
+            continue  # before the start (an activity trimmed at its beginning)
         if pause.start >= end:
             break
-        events.append((float(fit_seconds(start + pause.start)), EVENT_TYPE_STOP_ALL))
+        stop = max(0.0, pause.start)
+        events.append((float(fit_seconds(start + stop)), EVENT_TYPE_STOP_ALL))
         stopped = True
         if pause.end < end:
             events.append((float(fit_seconds(start + pause.end)), EVENT_TYPE_START))
@@ -183,7 +186,8 @@ def write_fit(activity: Activity, *, creator: FitCreator | None = None) -> bytes
         The file's bytes, CRCs included.
     """
     creator = creator or FitCreator()
-    start = activity.start_time.timestamp()
+    start_time = start_of(activity)
+    start = start_time.timestamp()
     laps = activity.laps or [Lap(0.0, activity.summary)]
     spans = lap_spans(laps, activity.summary.elapsed_time)
     end = _end_of(activity, spans)
@@ -235,7 +239,7 @@ def write_fit(activity: Activity, *, creator: FitCreator | None = None) -> bytes
         SESSION_SPEC.definition(_SESSION),
         SESSION_SPEC.encode(_SESSION, columns(sessions_out), len(sessions_out)).tobytes(),
     ]
-    offset = activity.start_time.utcoffset() or timedelta(0)
+    offset = start_time.utcoffset() or timedelta(0)
     finished = float(fit_seconds(start + end))
     parts += [
         ACTIVITY_SPEC.definition(_ACTIVITY),

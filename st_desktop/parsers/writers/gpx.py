@@ -21,6 +21,7 @@ import numpy.typing as npt
 from st_desktop import APP_NAME, __version__
 from st_desktop.domain.activity import Activity
 from st_desktop.parsers.writers.errors import NoPositionsError
+from st_desktop.parsers.writers.summaries import start_of
 from st_desktop.parsers.writers.xmltext import (
     decimals,
     integers,
@@ -50,7 +51,7 @@ def _header(activity: Activity, creator: str) -> list[str]:
     ]
     if activity.name:
         lines.append(f"  <name>{xml_text(activity.name)}</name>")
-    lines += [f"  <time>{utc_time(activity.start_time)}</time>", " </metadata>", " <trk>"]
+    lines += [f"  <time>{utc_time(start_of(activity))}</time>", " </metadata>", " <trk>"]
     if activity.name:
         lines.append(f"  <name>{xml_text(activity.name)}</name>")
     if activity.notes:
@@ -68,7 +69,7 @@ def _points(activity: Activity, keep: npt.NDArray[np.bool_]) -> list[str]:
         for a, b in zip(decimals(s.lat[keep], 8), decimals(lon[keep], 8), strict=True)
     ]
     ele = wrap("ele", decimals(s.elevation[keep], 2))
-    times = wrap("time", utc_times(activity.start_time, s.time[keep]))
+    times = wrap("time", utc_times(start_of(activity), s.time[keep]))
     power = wrap("power", integers(s.power[keep], 0, 65535))
     tpx = [
         wrap("gpxtpx:atemp", decimals(s.temperature[keep], 1)),

@@ -1,8 +1,9 @@
-"""Lap arithmetic the writers share: where each lap ends, and totals over several laps."""
+"""What the writers share: the start time, where each lap ends, totals over several laps."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -11,6 +12,12 @@ from st_desktop.domain.activity import Activity, FloatArray, Lap, Summary
 _SUMS = ("distance", "elapsed_time", "moving_time", "elevation_gain", "elevation_loss", "calories")
 _PEAKS = ("max_heartrate", "max_cadence", "max_power", "max_speed")
 _AVERAGES = ("avg_heartrate", "avg_cadence", "avg_power")
+
+
+def start_of(activity: Activity) -> datetime:
+    """The activity's start as an aware datetime (a naive one is taken as UTC)."""
+    start = activity.start_time
+    return start if start.tzinfo is not None else start.replace(tzinfo=UTC)
 
 
 def lap_spans(laps: list[Lap], total: float | None = None) -> list[tuple[float, float]]:

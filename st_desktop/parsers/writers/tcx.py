@@ -21,7 +21,7 @@ import numpy as np
 from st_desktop import APP_NAME, __version__
 from st_desktop.domain.activity import Activity, Lap
 from st_desktop.domain.types import parse_type
-from st_desktop.parsers.writers.summaries import completed_laps, lap_spans
+from st_desktop.parsers.writers.summaries import completed_laps, lap_spans, start_of
 from st_desktop.parsers.writers.xmltext import (
     decimals,
     integers,
@@ -65,7 +65,7 @@ def _whole(value: float | None, low: float, high: float) -> str:
 def _trackpoints(activity: Activity, running: bool) -> list[str]:
     s = activity.streams
     lon = np.where(s.lon >= 180.0, s.lon - 360.0, s.lon)
-    times = wrap("Time", utc_times(activity.start_time, s.time))
+    times = wrap("Time", utc_times(start_of(activity), s.time))
     positions = [
         f"<Position><LatitudeDegrees>{a}</LatitudeDegrees>"
         f"<LongitudeDegrees>{b}</LongitudeDegrees></Position>"
@@ -184,10 +184,10 @@ def write_tcx(activity: Activity) -> bytes:
         f'xsi:schemaLocation="{_SCHEMA_LOCATION}">',
         " <Activities>",
         f'  <Activity Sport="{tcx_sport(activity.sport)}">',
-        f"   <Id>{utc_time(activity.start_time)}</Id>",
+        f"   <Id>{utc_time(start_of(activity))}</Id>",
     ]
     for i, (lap, span) in enumerate(zip(laps, spans, strict=True)):
-        lap_start = utc_time(activity.start_time + timedelta(seconds=lap.start))
+        lap_start = utc_time(start_of(activity) + timedelta(seconds=lap.start))
         lines.append(f'   <Lap StartTime="{lap_start}">')
         lines += _lap_head(lap, span, running)
         mine = np.flatnonzero(lap_of == i)

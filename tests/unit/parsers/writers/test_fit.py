@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 from typing import Any
 
 import fitdecode
@@ -12,7 +12,7 @@ import fitparse
 import numpy as np
 import pytest
 
-from st_desktop.domain.activity import Activity, Lap, Streams, Summary
+from st_desktop.domain.activity import Activity, Lap, Pause, Streams, Summary
 from st_desktop.domain.types import CATALOGUE
 from st_desktop.parsers import parse_bytes
 from st_desktop.parsers.fit_profile import SPORTS, SUB_SPORTS
@@ -294,3 +294,13 @@ def test_every_sporttracks_type_has_a_fit_sport_that_reads_back(sport: str) -> N
     elif decoded != sport:
         # No FIT sub-sport for it: the category (or the type) must still come back.
         assert decoded == sport.partition(":")[0], decoded
+
+
+def test_an_edited_activity_with_a_pause_cut_at_the_start_keeps_the_rest_of_it() -> None:
+    activity = made_up_activity()
+    # Trimmed in the preview: a pause that began before the new start, and a naive start time.
+    activity.pauses = [Pause(-50.0, 20.0), *activity.pauses]
+    activity.start_time = START.astimezone(UTC).replace(tzinfo=None)
+    back = parse_bytes(write_fit(activity))
+    assert back.start_time == START  # naive is taken as UTC
+    assert [(p.start, p.end) for p in back.pauses] == [(0.0, 20.0), (300.0, 420.0)]

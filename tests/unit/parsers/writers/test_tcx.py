@@ -9,10 +9,11 @@ import pytest
 from lxml import etree
 
 from st_desktop.domain.activity import Pause
+from st_desktop.domain.workout import Workout
 from st_desktop.parsers import parse_bytes, parse_file
 from st_desktop.parsers.writers import workout_to_activity, write_tcx
 from tests.unit.parsers.helpers import data_files
-from tests.unit.parsers.writers.helpers import api_workout, made_up_activity, tcx_schema
+from tests.unit.parsers.writers.helpers import START, api_workout, made_up_activity, tcx_schema
 
 NS = {
     "t": "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2",
@@ -143,3 +144,15 @@ def test_real_files_become_valid_tcx_with_their_lap_totals(path: Path) -> None:
     timers = [lap.summary.moving_time for lap in original.laps]
     if None not in timers:
         assert back.summary.moving_time == pytest.approx(sum(timers), rel=0.01)
+
+
+def test_a_workout_without_samples_is_a_valid_tcx_with_its_totals() -> None:
+    workout = Workout.new(START, 3300.0, 10_000.0, type="Running", name="Track", notes="6x1k")
+    data = write_tcx(workout_to_activity(workout))
+    root = _validate(data)
+    assert root.find(".//t:Track", NS) is None
+    back = parse_bytes(data)
+    assert back.summary.distance == 10_000
+    assert back.summary.moving_time == 3300
+    assert back.notes == "6x1k"
+    assert back.start_time == START
