@@ -15,18 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from st_desktop.domain.activity import STREAM_NAMES, Activity, Lap, Pause, Streams, Summary
 from st_desktop.domain.track import Track
+from st_desktop.domain.workout import Lap as WorkoutLap
 from st_desktop.domain.workout import Workout, WorkoutSummary
 from st_desktop.parsers.summary import compute_summary
 from st_desktop.parsers.writers.errors import NoStartTimeError
-
-if TYPE_CHECKING:
-    from st_desktop.domain.workout import Lap as WorkoutLap
 
 #: ``Activity.format`` of an activity made from a downloaded workout.
 WORKOUT_FORMAT = "SportTracks"

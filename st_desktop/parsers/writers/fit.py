@@ -174,28 +174,9 @@ def _interleave(
     return b"".join(parts)
 
 
-def write_fit(activity: Activity, *, creator: FitCreator | None = None) -> bytes:
-    """Encode ``activity`` as a FIT activity file.
-
-    Args:
-        activity: a parsed file, an edited one, or a downloaded workout
-            (see :func:`~st_desktop.parsers.writers.workout_to_activity`).
-        creator: who the file says made it (default: st-desktop as a development device).
-
-    Returns:
-        The file's bytes, CRCs included.
-    """
-    creator = creator or FitCreator()
-    start_time = start_of(activity)
-    start = start_time.timestamp()
-    laps = activity.laps or [Lap(0.0, activity.summary)]
-    spans = lap_spans(laps, activity.summary.elapsed_time)
-    end = _end_of(activity, spans)
-    streams = activity.streams
-    positions = Positions(streams.time, streams.lat, streams.lon)
-    sessions, session_of = group_sessions(activity, laps, end)
-    created = float(fit_seconds(start))
-    parts = [
+def _creator_messages(creator: FitCreator, created: float) -> list[bytes]:
+    """``file_id`` and the creator's ``device_info``, each after its definition."""
+    return [
         FILE_ID_SPEC.definition(_FILE_ID),
         FILE_ID_SPEC.message(
             _FILE_ID,
@@ -217,9 +198,31 @@ def write_fit(activity: Activity, *, creator: FitCreator | None = None) -> bytes
             software_version=creator.software_version,
             product_name=creator.product_name,
         ),
-        EVENT_SPEC.definition(_EVENT),
-        LAP_SPEC.definition(_LAP),
     ]
+
+
+def write_fit(activity: Activity, *, creator: FitCreator | None = None) -> bytes:
+    """Encode ``activity`` as a FIT activity file.
+
+    Args:
+        activity: a parsed file, an edited one, or a downloaded workout
+            (see :func:`~st_desktop.parsers.writers.workout_to_activity`).
+        creator: who the file says made it (default: st-desktop as a development device).
+
+    Returns:
+        The file's bytes, CRCs included.
+    """
+    creator = creator or FitCreator()
+    start_time = start_of(activity)
+    start = start_time.timestamp()
+    laps = activity.laps or [Lap(0.0, activity.summary)]
+    spans = lap_spans(laps, activity.summary.elapsed_time)
+    end = _end_of(activity, spans)
+    streams = activity.streams
+    positions = Positions(streams.time, streams.lat, streams.lon)
+    sessions, session_of = group_sessions(activity, laps, end)
+    parts = _creator_messages(creator, float(fit_seconds(start)))
+    parts += [EVENT_SPEC.definition(_EVENT), LAP_SPEC.definition(_LAP)]
     records, stamps = _records(activity, start)
     if records is not None:
         parts.append(record_spec(set(records.dtype.names or ())).definition(_RECORD))
