@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
 from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
+from st_desktop.cli import COMMANDS
+from st_desktop.cli import run as run_command
 from st_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
@@ -283,7 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     exits at once; macOS "Open with" and Dock drops arrive as FileOpen events. Ctrl+C and SIGTERM
     quit like File > Quit.
     """
-    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in COMMANDS:  # backup, restore, export: no window
+        return run_command(arguments)
+    args = build_parser().parse_args(arguments)
     paths, problem = prepare_paths(args.basedir)
     log.info("%s %s starting (python %s)", APP_NAME, __version__, sys.version.split()[0])
 

@@ -76,18 +76,24 @@ class BackupReport:
 
 
 def summary_digest(summary: WorkoutSummary) -> str:
-    """A fingerprint of a list item: it changes when the workout was edited."""
-    text = json.dumps(dict(summary.raw), sort_keys=True, separators=(",", ":"))
+    """A fingerprint of a list item: it changes when the workout was edited.
+
+    The ``uri`` is left out: it names the workout (the index key) and holds the service's host,
+    which is not a change of the workout.
+    """
+    fields = {k: v for k, v in summary.raw.items() if k != "uri"}
+    text = json.dumps(fields, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new, never half."""
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
