@@ -61,6 +61,12 @@ class TileService:
         with self._lock:
             return self._requests
 
+    @property
+    def cached_bytes(self) -> int:
+        """PNG bytes held in the cache now."""
+        with self._lock:
+            return self._held
+
     def answer(self, request: Request, z: int, x: int, y: int, scale: int) -> Response:
         """The response to one tile request.
 
