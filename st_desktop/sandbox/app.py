@@ -207,7 +207,7 @@ class SandboxApp:
     def _api(self, endpoint: str, request: Request, args: Mapping[str, Any]) -> Response:
         api_base = self._api_base(request)
         if endpoint == "gear_list":
-            return self._gear.list(request, api_base)
+            return self._gear.listing(request, api_base)
         if endpoint == "gear_create":
             return self._gear.create(request, api_base)
         if endpoint == "gear_detail":

@@ -243,7 +243,7 @@ class GearEndpoints:
         self._clock = clock
         self._maybe_drop = maybe_drop
 
-    def list(self, request: Request, api_base: str) -> Response:
+    def listing(self, request: Request, api_base: str) -> Response:
         """``GET /gear``."""
         page, size = page_args(request)
         total = self.book.count()
