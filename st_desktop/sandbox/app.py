@@ -47,9 +47,6 @@ log = logging.getLogger(__name__)
 
 API = "/api/v2"
 REQUEST_LOG_LIMIT = 10_000
-# Ids beyond SQLite's range reach the handlers, whose store lookups find nothing there (404);
-# a converter limit would do, but werkzeug then answers PUT and DELETE with 405.
-_ID = "int"
 _TILE_PATH = "/tiles/<int:z>/<int:x>/<int:y>"
 
 
@@ -67,26 +64,28 @@ def _api_rules(path: str, endpoint: str, methods: list[str]) -> list[Rule]:
     ]
 
 
+# Ids beyond SQLite's range reach the handlers, whose store lookups find nothing there (404):
+# an ``int(max=...)`` converter would refuse them too, but werkzeug then answers PUT/DELETE 405.
 URL_MAP = Map(
     [
         Rule("/", endpoint="index", methods=["GET"]),
         Rule("/oauth2/authorize", endpoint="authorize", methods=["GET", "POST"]),
         Rule("/oauth2/token", endpoint="token", methods=["POST"]),
         Rule(DEFAULT_CALLBACK, endpoint="callback", methods=["GET"]),
-        Rule(f"/activity/<{_ID}:workout_id>", endpoint="activity_page", methods=["GET"]),
+        Rule("/activity/<int:workout_id>", endpoint="activity_page", methods=["GET"]),
         Rule(_TILE_PATH + ".png", endpoint="tile", methods=["GET"]),
         Rule(_TILE_PATH + "@2x.png", endpoint="tile2x", methods=["GET"]),
         *_api_rules("/fitnessActivities", "list", ["GET"]),
         *_api_rules("/fitnessActivities", "create", ["POST"]),
-        *_api_rules(f"/fitnessActivities/<{_ID}:workout_id>", "detail", ["GET"]),
-        *_api_rules(f"/fitnessActivities/<{_ID}:workout_id>", "replace", ["PUT"]),
-        *_api_rules(f"/fitnessActivities/<{_ID}:workout_id>", "delete", ["DELETE"]),
+        *_api_rules("/fitnessActivities/<int:workout_id>", "detail", ["GET"]),
+        *_api_rules("/fitnessActivities/<int:workout_id>", "replace", ["PUT"]),
+        *_api_rules("/fitnessActivities/<int:workout_id>", "delete", ["DELETE"]),
         *_api_rules("/fileUpload", "upload", ["POST"]),
         *_api_rules("/system/connect", "connect", ["POST"]),
         *_api_rules("/gear", "gear_list", ["GET"]),
         *_api_rules("/gear", "gear_create", ["POST"]),
-        *_api_rules(f"/gear/<{_ID}:gear_id>", "gear_detail", ["GET"]),
-        *_api_rules(f"/gear/<{_ID}:gear_id>", "gear_replace", ["PUT"]),
+        *_api_rules("/gear/<int:gear_id>", "gear_detail", ["GET"]),
+        *_api_rules("/gear/<int:gear_id>", "gear_replace", ["PUT"]),
         *_api_rules("/metrics", "metrics_get", ["GET"]),
         *_api_rules("/metrics", "metrics_post", ["POST"]),
     ]
