@@ -82,17 +82,20 @@ def _world(lat: float, lon: float) -> tuple[float, float]:
     return (lon + 180.0) / 360.0, (1.0 - mercator / math.pi) / 2.0
 
 
-def _octave(octave: int, u: Floats, v: Floats) -> Floats:
-    """One octave of value noise at the grid of points ``u`` (columns) by ``v`` (rows)."""
+def _add_octave(out: Floats, octave: int, u: Floats, v: Floats, weight: float) -> None:
+    """Add ``weight`` times one octave of value noise at the grid ``u`` (columns) by ``v``
+    (rows) to ``out`` in place."""
     cells = _BASE_CELLS * 2**octave
     (col, sx), ix = _steps(u * cells, wrap=cells)
     (row, sy), iy = _steps(v * cells)
-    values = _lattice(octave, ix, iy) * (2.0 * 0.5**octave) - 0.5**octave
+    amplitude = weight * 0.5**octave
+    values = _lattice(octave, ix, iy) * (2.0 * amplitude) - amplitude
     # Separable smoothing, across the few lattice rows first, then down by copying whole rows
     # (no matrix product: BLAS threads fight on a busy machine, and a tile took ten times longer).
     across = values[:, col] + (values[:, col + 1] - values[:, col]) * sx
-    upper = across[row]
-    return upper + (across[row + 1] - upper) * sy[:, None]
+    step = across[1:] - across[:-1]
+    out += across[row]
+    out += step[row] * sy[:, None]
 
 
 def heights(z: int, x: int, y: int, size: int) -> tuple[Floats, Floats]:
@@ -123,12 +126,12 @@ def heights(z: int, x: int, y: int, size: int) -> tuple[Floats, Floats]:
     first_detail = -1
     while scale / (_BASE_CELLS * 2**octave) >= _FINEST_CELL_PX:
         if scale / (_BASE_CELLS * 2**octave) > _COARSE_CELL_TILES * size:
-            background += _octave(octave, coarse_u, coarse_v)
+            _add_octave(background, octave, coarse_u, coarse_v, 1.0)
         else:
             # Finer octaves count for less than the widest one shown: rolling hills with some
             # texture at every zoom, rather than crumpled paper.
             first_detail = octave if first_detail < 0 else first_detail
-            total += _DETAIL_FADE ** (octave - first_detail) * _octave(octave, u, v)
+            _add_octave(total, octave, u, v, _DETAIL_FADE ** (octave - first_detail))
         octave += 1
     if background.any():
         (col, sx), _ = _steps((pixels + 1.0) / (size + 2.0) * (_COARSE_POINTS - 1), smooth=False)
