@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  API base:      {server.api_base}")
         print(f"  authorize URL: {server.authorize_url}")
         print(f"  token URL:     {server.token_url}")
+        print(f"  map tiles:     {server.tile_url_template}")
         print(f"  client id:     {server.client_id}")
         print(f"  client secret: {server.client_secret}")
         print(f"  workouts:      {server.workout_count()}", flush=True)

@@ -1,20 +1,23 @@
-"""The sandbox's WSGI application: routing, fault injection and the activity endpoints.
+"""The sandbox's WSGI application: routing, guards, fault injection and the activity endpoints.
 
-Every ``/api/v2`` route answers with and without a ``.json`` suffix (section 0, Q11). Absolute
-URLs in responses are built from the request's own host, so they point at this server however
-it was reached.
+Every ``/api/v2`` route answers with and without a ``.json`` suffix (section 0, Q11) and needs a
+bearer token: workouts and uploads here, ``/gear`` in :mod:`~st_desktop.sandbox.gear`,
+``/metrics`` in :mod:`~st_desktop.sandbox.metrics`. Map tiles (``/tiles/...``,
+:mod:`~st_desktop.sandbox.tiles`) and the OAuth pages need none. Absolute URLs in responses are
+built from the request's own host, so they point at this server however it was reached; only
+hosts naming this computer are served (:mod:`~st_desktop.sandbox.guard`). Ids beyond SQLite's
+integer range name nothing (404) and page numbers beyond 2**31 - 1 are refused (400): neither
+can reach a query and end as a 500. Anything unforeseen still ends as a JSON 500, logged.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import socket
 import threading
 import time
-from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -23,12 +26,16 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
-from st_desktop.domain.timeutil import TimestampError, parse_timestamp
 from st_desktop.sandbox import wire
+from st_desktop.sandbox.gear import GearEndpoints
+from st_desktop.sandbox.guard import host_problem
 from st_desktop.sandbox.ingest import IngestError, normalize_workout
+from st_desktop.sandbox.metrics import MetricEndpoints
 from st_desktop.sandbox.oauth import DEFAULT_CALLBACK, OAuth
+from st_desktop.sandbox.params import json_body, page_args, time_arg
 from st_desktop.sandbox.responses import error_response, html_page, json_response
 from st_desktop.sandbox.store import Store
+from st_desktop.sandbox.tiles import TileDropped, TileService
 from st_desktop.sandbox.upload import UploadError, parse_upload, read_upload
 
 if TYPE_CHECKING:
@@ -39,10 +46,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 API = "/api/v2"
-DEFAULT_PAGE_SIZE = 25
-MAX_PAGE_SIZE = 1000  # ASSUMPTION: the real maximum is unknown (section 2.1)
 REQUEST_LOG_LIMIT = 10_000
-_WRITE_ENDPOINTS = {"create", "replace", "upload"}
+_TILE_PATH = "/tiles/<int:z>/<int:x>/<int:y>"
 
 
 class SandboxRequest(Request):
@@ -59,6 +64,8 @@ def _api_rules(path: str, endpoint: str, methods: list[str]) -> list[Rule]:
     ]
 
 
+# Ids beyond SQLite's range reach the handlers, whose store lookups find nothing there (404):
+# an ``int(max=...)`` converter would refuse them too, but werkzeug then answers PUT/DELETE 405.
 URL_MAP = Map(
     [
         Rule("/", endpoint="index", methods=["GET"]),
@@ -66,6 +73,8 @@ URL_MAP = Map(
         Rule("/oauth2/token", endpoint="token", methods=["POST"]),
         Rule(DEFAULT_CALLBACK, endpoint="callback", methods=["GET"]),
         Rule("/activity/<int:workout_id>", endpoint="activity_page", methods=["GET"]),
+        Rule(_TILE_PATH + ".png", endpoint="tile", methods=["GET"]),
+        Rule(_TILE_PATH + "@2x.png", endpoint="tile2x", methods=["GET"]),
         *_api_rules("/fitnessActivities", "list", ["GET"]),
         *_api_rules("/fitnessActivities", "create", ["POST"]),
         *_api_rules("/fitnessActivities/<int:workout_id>", "detail", ["GET"]),
@@ -73,6 +82,12 @@ URL_MAP = Map(
         *_api_rules("/fitnessActivities/<int:workout_id>", "delete", ["DELETE"]),
         *_api_rules("/fileUpload", "upload", ["POST"]),
         *_api_rules("/system/connect", "connect", ["POST"]),
+        *_api_rules("/gear", "gear_list", ["GET"]),
+        *_api_rules("/gear", "gear_create", ["POST"]),
+        *_api_rules("/gear/<int:gear_id>", "gear_detail", ["GET"]),
+        *_api_rules("/gear/<int:gear_id>", "gear_replace", ["PUT"]),
+        *_api_rules("/metrics", "metrics_get", ["GET"]),
+        *_api_rules("/metrics", "metrics_post", ["POST"]),
     ]
 )
 
@@ -90,6 +105,13 @@ class SandboxApp:
         faults: the fault switches, read on every request.
         user_id: the account's user id.
         request_log: list receiving ``(method, path)`` of every request (kept bounded).
+        tiles: the map tile service (its own cache and request counter).
+        clock: epoch seconds now (stamps gear changes); the OAuth clock is ``oauth``'s.
+        bound_host: the address the server listens on; accepted in ``Host`` when it is an
+            address literal (loopback names always are).
+
+    Attributes:
+        clock: the injected clock.
     """
 
     def __init__(
@@ -100,6 +122,9 @@ class SandboxApp:
         *,
         user_id: int,
         request_log: list[tuple[str, str]],
+        tiles: TileService | None = None,
+        clock: Callable[[], float] = time.time,
+        bound_host: str = "",
     ) -> None:
         self._store = store
         self._oauth = oauth
@@ -107,6 +132,11 @@ class SandboxApp:
         self._user_id = user_id
         self._log = request_log
         self._log_lock = threading.Lock()
+        self.clock = clock
+        self._bound_host = bound_host
+        self._tiles = tiles or TileService(faults)
+        self._gear = GearEndpoints(store, faults, clock, self._maybe_drop)
+        self._metrics = MetricEndpoints(store, self._maybe_drop)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = SandboxRequest(environ)
@@ -119,7 +149,7 @@ class SandboxApp:
             time.sleep(delay)
         try:
             response = self._dispatch(request)
-        except _Drop:
+        except (_Drop, TileDropped):
             sock = environ.get("werkzeug.socket")
             if sock is not None:
                 with contextlib.suppress(OSError):
@@ -132,6 +162,19 @@ class SandboxApp:
         return response(environ, start_response)
 
     def _dispatch(self, request: Request) -> Response:
+        refused = host_problem(request, self._bound_host)
+        if refused:
+            # Before routing: werkzeug would build absolute URLs from the refused name.
+            return error_response(refused[0], refused[1], self._faults)
+        try:
+            return self._route(request)
+        except (_Drop, TileDropped):
+            raise
+        except Exception:
+            log.exception("sandbox: %s %s failed", request.method, request.path)
+            return error_response(500, "internal error in the sandbox", self._faults)
+
+    def _route(self, request: Request) -> Response:
         adapter = URL_MAP.bind_to_environ(request.environ)
         try:
             endpoint, args = adapter.match()
@@ -155,11 +198,27 @@ class SandboxApp:
             challenge = f'Bearer error="invalid_token", error_description="{problem}"'
             headers = {"WWW-Authenticate": challenge}
             return error_response(401, problem, self._faults, headers)
-        handler = getattr(self, f"_api_{endpoint}")
         try:
-            result: Response = handler(request, **args)
+            return self._api(endpoint, request, args)
         except (IngestError, UploadError) as exc:
             return error_response(400, str(exc), self._faults)
+
+    def _api(self, endpoint: str, request: Request, args: Mapping[str, Any]) -> Response:
+        api_base = self._api_base(request)
+        if endpoint == "gear_list":
+            return self._gear.listing(request, api_base)
+        if endpoint == "gear_create":
+            return self._gear.create(request, api_base)
+        if endpoint == "gear_detail":
+            return self._gear.get(api_base, int(args["gear_id"]))
+        if endpoint == "gear_replace":
+            return self._gear.replace(request, api_base, int(args["gear_id"]))
+        if endpoint == "metrics_get":
+            return self._metrics.get(request)
+        if endpoint == "metrics_post":
+            return self._metrics.post(request)
+        handler = getattr(self, f"_api_{endpoint}")
+        result: Response = handler(request, **args)
         return result
 
     def _site(self, endpoint: str, request: Request, args: Mapping[str, Any]) -> Response:
@@ -171,6 +230,11 @@ class SandboxApp:
             return self._oauth.default_callback(request)
         if endpoint == "activity_page":
             return self._activity_page(int(args["workout_id"]))
+        if endpoint in ("tile", "tile2x"):
+            scale = 2 if endpoint == "tile2x" else 1
+            return self._tiles.answer(
+                request, int(args["z"]), int(args["x"]), int(args["y"]), scale
+            )
         body = (
             "<p>A local stand-in for the SportTracks API.</p>"
             f"<p>API base: <code>{escape(self._api_base(request))}</code><br>"
@@ -192,43 +256,6 @@ class SandboxApp:
             log.info("fault: dropping the connection (%s)", counter)
             raise _Drop
 
-    @staticmethod
-    def _json_body(request: Request) -> Any:
-        try:
-            return json.loads(request.get_data())
-        except ValueError:
-            raise IngestError("the body is not valid JSON") from None
-
-    @staticmethod
-    def _int_arg(request: Request, name: str, default: int, minimum: int) -> int:
-        text = request.args.get(name, "").strip()
-        if not text:
-            return default
-        try:
-            value = int(text)
-        except ValueError:
-            raise IngestError(f"{name} must be an integer") from None
-        if value < minimum:
-            raise IngestError(f"{name} must be at least {minimum}")
-        return value
-
-    @staticmethod
-    def _time_arg(request: Request, name: str) -> float | None:
-        # ISO 8601 with offset or Z, with or without fractions (section 2.1); a bare date is
-        # taken as midnight UTC (ASSUMPTION).
-        text = request.args.get(name, "").strip()
-        if not text:
-            return None
-        try:
-            return parse_timestamp(text).timestamp()
-        except TimestampError:
-            pass
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise IngestError(f"{name} is not an ISO 8601 date or time: {text!r}") from None
-        return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
-
     def _page_link(self, request: Request, page: int) -> str:
         params: dict[str, str] = {"page": str(page)}
         if self._faults.next_keeps_params:
@@ -240,10 +267,9 @@ class SandboxApp:
     # ------------------------------------------------------------------ API endpoints
 
     def _api_list(self, request: Request) -> Response:
-        page = self._int_arg(request, "page", 0, minimum=0)
-        size = min(self._int_arg(request, "pageSize", DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE)
-        earliest = self._time_arg(request, "noEarlierThan")
-        latest = self._time_arg(request, "noLaterThan")
+        page, size = page_args(request)
+        earliest = time_arg(request, "noEarlierThan")
+        latest = time_arg(request, "noLaterThan")
         summary = request.args.get("data", "").strip().lower() == "summary"
         total, rows = self._store.list_workouts(page * size, size, earliest, latest)
         api_base = self._api_base(request)
@@ -273,7 +299,7 @@ class SandboxApp:
         return json_response(body)
 
     def _api_create(self, request: Request) -> Response:
-        body = self._json_body(request)
+        body = json_body(request)
         self._maybe_drop("drop_before_store")
         doc, streams = normalize_workout(body)
         workout_id = self._store.insert_workout(doc, streams)
@@ -283,7 +309,7 @@ class SandboxApp:
         return json_response({"size": 1, "uris": [uri]})
 
     def _api_replace(self, request: Request, workout_id: int) -> Response:
-        body = self._json_body(request)
+        body = json_body(request)
         self._maybe_drop("drop_before_store")
         doc, streams = normalize_workout(body)
         if not self._store.replace_workout(workout_id, doc, streams):

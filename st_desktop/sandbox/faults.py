@@ -14,6 +14,8 @@ from typing import Literal
 Counter = Literal[
     "rate_limit", "server_error", "token_error", "drop_before_store", "drop_after_store"
 ]
+#: How ``tiles_off`` fails tile requests: "" (tiles on), "404", or "drop" the connection.
+TilesOff = Literal["", "404", "drop"]
 
 
 class Faults:
@@ -31,9 +33,9 @@ class Faults:
         server_error_status: the 5xx status used by ``server_error`` (503 by default).
         token_error: answer the next N requests to the token endpoint with 503.
         delay: seconds to wait before answering any request (slow network or server).
-        drop_before_store: the next N writes (POST/PUT of a workout, fileUpload) close the
-            connection without any response, before the workout is stored.
-        drop_after_store: the same, after the workout is stored (a lost response).
+        drop_before_store: the next N writes (POST/PUT of a workout, fileUpload, POST/PUT of
+            gear, POST of metrics) close the connection without any response, before storing.
+        drop_after_store: the same, after storing (a lost response).
         offset_bug: write negative partial-hour offsets the service's broken way (``-2:-30``).
         utc_label: label every timestamp of a workout as UTC (``Z``) while keeping its local
             wall-clock digits (and report ``timezone`` 0), like the service's mislabelled workouts.
@@ -51,6 +53,12 @@ class Faults:
             ``/fitnessActivity/{id}`` path (which this server, like a typo, does not serve).
         upload_zero_size_on_bad_file: an unreadable upload gets 200
             ``{"fitnessActivities": {"size": 0, "uris": []}}`` instead of 400.
+        tiles_off: map tiles fail: ``"404"`` answers every tile request with 404, ``"drop"``
+            closes the connection without an answer; ``""`` (default) serves them.
+
+    ``rate_limit``, ``server_error``, ``delay`` and ``non_json_errors`` apply to every API
+    endpoint, ``/gear`` and ``/metrics`` included; ``drop_before_store`` / ``drop_after_store``
+    to every write (workouts, uploads, gear, metrics). Tiles see only ``delay`` and ``tiles_off``.
     """
 
     def __init__(self) -> None:
@@ -80,6 +88,7 @@ class Faults:
             self.empty_next_on_last_page = False
             self.upload_singular_path = False
             self.upload_zero_size_on_bad_file = False
+            self.tiles_off: TilesOff = ""
 
     def take(self, counter: Counter) -> bool:
         """Consume one unit of a "next N requests" counter.

@@ -1,10 +1,18 @@
-"""``SandboxServer``: the sandbox on a background thread, for tests and for the app's demo mode."""
+"""``SandboxServer``: the sandbox on a background thread, for tests and for the app's demo mode.
+
+It serves the SportTracks API (workouts, uploads, ``/gear``, ``/metrics``), the OAuth pages
+and map tiles on one loopback port. Time is injectable: ``clock`` (epoch seconds) drives code,
+token and consent-form expiry and gear ``changed`` stamps, so tests move a fake clock instead
+of sleeping.
+"""
 
 from __future__ import annotations
 
 import logging
 import random
 import threading
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -14,9 +22,11 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from st_desktop.sandbox.app import API, SandboxApp
 from st_desktop.sandbox.demo import demo_workouts, streams_from_recipe
+from st_desktop.sandbox.demo_extras import write_demo_extras
 from st_desktop.sandbox.faults import Faults
 from st_desktop.sandbox.oauth import OAuth
 from st_desktop.sandbox.store import Store
+from st_desktop.sandbox.tiles import TileService
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +35,8 @@ DEFAULT_CLIENT_ID = "st-desktop-sandbox"
 #: secrets (16 upper-case alphanumerics, section 1.1). Not a secret: the sandbox is local.
 DEFAULT_CLIENT_SECRET = "SANDBOX4DEMO7KEY"
 DEFAULT_DEMO_SIZE = 320
+#: Meta key set once the demo gear and metrics were written (or were not wanted).
+_EXTRAS_KEY = "demo_extras"
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -49,10 +61,13 @@ class SandboxServer:
         demo_size: number of demo workouts (default about 320 over two years).
         demo_end: last day of the demo history (default a fixed date, so the demo is the same
             on every machine and day; the app may pass ``date.today()``).
+        clock: epoch seconds now; a test passes a fake one to expire codes and tokens.
 
     Attributes:
         faults: the fault switches (see :class:`~st_desktop.sandbox.faults.Faults`).
         request_log: ``(method, path)`` of every request handled, oldest first (bounded).
+        clock: the injected clock.
+        tiles: the map tile service (``tiles.requests`` counts tile requests).
 
     Example:
         >>> with SandboxServer(tmp_path, seed=1, demo_size=20) as server:
@@ -71,6 +86,7 @@ class SandboxServer:
         client_secret: str = DEFAULT_CLIENT_SECRET,
         demo_size: int | None = None,
         demo_end: date | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.seed = seed
@@ -81,7 +97,9 @@ class SandboxServer:
         self.client_secret = client_secret
         self.demo_size = DEFAULT_DEMO_SIZE if demo_size is None else demo_size
         self.demo_end = demo_end
+        self.clock = clock
         self.faults = Faults()
+        self.tiles = TileService(self.faults)
         self.request_log: list[tuple[str, str]] = []
         self._store: Store | None = None
         self._oauth: OAuth | None = None
@@ -101,10 +119,16 @@ class SandboxServer:
                     # from its recipe when a client first reads its detail.
                     store.insert_recipes(demo_workouts(self.seed, self.demo_size, self.demo_end))
                     log.info("sandbox: wrote %d demo workouts", self.demo_size)
+            if store.get_meta(_EXTRAS_KEY) is None:
+                # Once per account: a new demo account, or a demo account written before gear
+                # and metrics existed (its workouts get linked); an empty account stays empty.
+                if self.seed is not None and (store.is_new or store.count()):
+                    write_demo_extras(store, self.seed, self.demo_end)
+                store.set_meta(_EXTRAS_KEY, "1")
             self._store = store
             self._oauth = OAuth(
                 store, self.faults, client_id=self.client_id, client_secret=self.client_secret,
-                token_lifetime=self.token_lifetime,
+                token_lifetime=self.token_lifetime, clock=self.clock,
             )  # fmt: skip
         return self._store, self._oauth
 
@@ -114,8 +138,9 @@ class SandboxServer:
             return self
         store, oauth = self._open()
         app = SandboxApp(
-            store, oauth, self.faults, user_id=self.user_id, request_log=self.request_log
-        )
+            store, oauth, self.faults, user_id=self.user_id, request_log=self.request_log,
+            tiles=self.tiles, clock=self.clock, bound_host=self.host,
+        )  # fmt: skip
         httpd = make_server(self.host, self.port, app, threaded=True, request_handler=_QuietHandler)
         self._httpd = httpd
         self._thread = threading.Thread(
@@ -158,7 +183,9 @@ class SandboxServer:
         """``http://127.0.0.1:PORT`` (the server root); only while serving."""
         if self._httpd is None:
             raise RuntimeError("the sandbox is not running; call start() first")
-        host = self.host if self.host not in ("0.0.0.0", "") else "127.0.0.1"
+        host = self.host if self.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+        if ":" in host:
+            host = f"[{host.strip('[]')}]"  # an IPv6 literal in a URL
         return f"http://{host}:{self._httpd.server_port}"
 
     @property
@@ -175,6 +202,11 @@ class SandboxServer:
     def token_url(self) -> str:
         """The OAuth token endpoint."""
         return self.base_url + "/oauth2/token"
+
+    @property
+    def tile_url_template(self) -> str:
+        """``.../tiles/{z}/{x}/{y}.png`` (``{y}@2x.png`` for 512 px tiles)."""
+        return self.base_url + "/tiles/{z}/{x}/{y}.png"
 
     # ------------------------------------------------------------------ test conveniences
 

@@ -1,4 +1,4 @@
-"""SQLite storage of the sandbox account: workouts, OAuth grants and a little metadata.
+"""SQLite storage of the sandbox account: workouts, gear, health metrics, OAuth grants, metadata.
 
 A workout is kept as two parts: its document (scalars, laps and timer stops, already normalised
 by :mod:`st_desktop.sandbox.ingest`) as JSON text, which the list reads without touching the
@@ -8,6 +8,10 @@ time they are read, saves them and forgets the recipe, so writing the demo accou
 a client never sees the difference. One connection is shared by the server's threads behind a
 lock: the sandbox serves one user, so this is never the bottleneck, and it keeps SQLite's
 threading rules out of the request handlers.
+
+Gear and health metrics have their tables here; the queries on them live beside their endpoints
+(:mod:`st_desktop.sandbox.gear`, :mod:`st_desktop.sandbox.metrics`), which run them through
+:meth:`Store.transaction` and :meth:`Store.reading`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import sqlite3
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,10 @@ from st_desktop.domain.timeutil import parse_timestamp
 DB_NAME = "sandbox.sqlite3"
 #: First workout id; real ids are large numbers, and a client must not assume they are small.
 FIRST_ID = 900_001
+#: First gear id (a range of its own, so a gear id is never mistaken for a workout's).
+FIRST_GEAR_ID = 40_001
+#: The largest id SQLite can hold; a larger one in a request names nothing (404, not a crash).
+MAX_ID = 2**63 - 1
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,9 +52,28 @@ CREATE TABLE IF NOT EXISTS grants (
     expires REAL NOT NULL,
     data TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS gear (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS gear_links (
+    gear_id INTEGER NOT NULL,
+    workout_id INTEGER NOT NULL,
+    PRIMARY KEY (gear_id, workout_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS gear_links_workout ON gear_links (workout_id);
+CREATE TABLE IF NOT EXISTS metrics (
+    metric TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (metric, epoch)
+) WITHOUT ROWID;
 INSERT INTO sqlite_sequence (name, seq)
     SELECT 'workouts', {FIRST_ID - 1}
     WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'workouts');
+INSERT INTO sqlite_sequence (name, seq)
+    SELECT 'gear', {FIRST_GEAR_ID - 1}
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'gear');
 """
 
 Doc = dict[str, Any]
@@ -105,7 +132,7 @@ class Store:
         head, _, seed_ids = _SCHEMA.partition("INSERT INTO sqlite_sequence")
         with self._lock:
             self._db.executescript(head)
-            self._db.execute("INSERT INTO sqlite_sequence" + seed_ids)
+            self._db.executescript("INSERT INTO sqlite_sequence" + seed_ids)
             columns = {row[1] for row in self._db.execute("PRAGMA table_info(workouts)")}
             if "recipe" not in columns:  # a database written before recipes existed
                 self._db.execute("ALTER TABLE workouts ADD COLUMN recipe TEXT")
@@ -125,6 +152,16 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The connection inside one transaction (rolled back if the block raises)."""
+        return self._tx()
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads that must not interleave with another thread's writes."""
+        with self._lock:
+            yield self._db
 
     # ------------------------------------------------------------------ meta
 
@@ -173,6 +210,8 @@ class Store:
 
     def replace_workout(self, workout_id: int, doc: Doc, streams: Streams) -> bool:
         """Replace a workout entirely; False when there is no such workout."""
+        if not 0 < workout_id <= MAX_ID:
+            return False
         with self._tx() as db:
             cursor = db.execute(
                 "UPDATE workouts SET start_epoch = ?, doc = ?, streams = ?, recipe = NULL "
@@ -182,12 +221,17 @@ class Store:
             return cursor.rowcount > 0
 
     def delete_workout(self, workout_id: int) -> bool:
-        """Delete a workout; False when there is no such workout."""
+        """Delete a workout (and its gear links); False when there is no such workout."""
+        if not 0 < workout_id <= MAX_ID:
+            return False
         with self._tx() as db:
+            db.execute("DELETE FROM gear_links WHERE workout_id = ?", (workout_id,))
             return db.execute("DELETE FROM workouts WHERE id = ?", (workout_id,)).rowcount > 0
 
     def get_workout(self, workout_id: int) -> tuple[Doc, Streams] | None:
         """A workout's document and streams, or None; streams still a recipe are built now."""
+        if not 0 < workout_id <= MAX_ID:
+            return None
         with self._lock:
             row = self._db.execute(
                 "SELECT doc, streams, recipe FROM workouts WHERE id = ?", (workout_id,)

@@ -18,6 +18,19 @@ DEMO_SEED = 7
 DEMO_END = date(2025, 9, 30)
 
 
+class FakeClock:
+    """An injectable clock (epoch seconds) that moves only when a test says so."""
+
+    def __init__(self, start: float = 1_760_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 class Api:
     """Raw HTTP against one sandbox with a valid bearer token (no st_desktop client involved)."""
 

@@ -1,8 +1,13 @@
-"""The OAuth2 code flow: consent page, redirects, token grants, refresh and expiry."""
+"""The OAuth2 code flow: consent page, redirects, token grants, refresh and expiry.
+
+The consent form is answered as a browser would: load the page, post its fields back (the
+one-time ``csrf_token`` included). Expiry is tested with an injected clock, never by sleeping.
+"""
 
 from __future__ import annotations
 
-import time
+import html
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -11,17 +16,39 @@ import pytest
 import requests
 
 from st_desktop.sandbox import SandboxServer
+from tests.unit.sandbox.conftest import FakeClock
 
 REDIRECT = "http://127.0.0.1:53682/callback"
+_HIDDEN = re.compile(r"<input type='hidden' name='([^']*)' value='([^']*)'>")
+
+
+def consent_fields(server: SandboxServer, **params: str) -> dict[str, str]:
+    """Load the consent page for these authorize parameters; its form's fields."""
+    query = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "xyzzy",
+             "response_type": "code", **params}  # fmt: skip
+    page = requests.get(server.authorize_url, params=query, timeout=5)
+    assert page.status_code == 200, page.text
+    return {name: html.unescape(value) for name, value in _HIDDEN.findall(page.text)}
+
+
+def post_consent(
+    server: SandboxServer, fields: dict[str, str], decision: str = "approve", **headers: str
+) -> requests.Response:
+    return requests.post(
+        server.authorize_url, data={**fields, "decision": decision}, headers=headers,
+        allow_redirects=False, timeout=5,
+    )  # fmt: skip
 
 
 def authorize(server: SandboxServer, decision: str = "approve", **params: str) -> requests.Response:
-    fields = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "xyzzy",
-              "response_type": "code", **params}  # fmt: skip
-    return requests.post(
-        server.authorize_url, data={**fields, "decision": decision}, allow_redirects=False,
-        timeout=5,
-    )  # fmt: skip
+    """Open the consent page and answer it; a refused page is returned as it is."""
+    query = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "xyzzy",
+             "response_type": "code", **params}  # fmt: skip
+    page = requests.get(server.authorize_url, params=query, timeout=5)
+    if page.status_code != 200:
+        return page
+    fields = {name: html.unescape(value) for name, value in _HIDDEN.findall(page.text)}
+    return post_consent(server, fields, decision)
 
 
 def code_from(response: requests.Response) -> str:
@@ -83,6 +110,9 @@ def test_missing_or_empty_state_is_refused(server: SandboxServer, state: str | N
     assert page.status_code == 400
     assert "state" in page.text
     assert authorize(server, state=state or "").status_code == 400
+    # A post skipping the page is refused for its parameters before anything else.
+    direct = post_consent(server, {"client_id": server.client_id, "state": state or ""})
+    assert direct.status_code == 400
 
 
 def test_unknown_client_and_bad_redirect_are_refused(server: SandboxServer) -> None:
@@ -165,11 +195,13 @@ def test_refresh_without_a_new_refresh_token(server: SandboxServer) -> None:
 
 
 def test_access_tokens_expire_after_the_configured_lifetime(tmp_path: Path) -> None:
-    with SandboxServer(tmp_path, token_lifetime=0.5) as server:
+    clock = FakeClock()
+    with SandboxServer(tmp_path, token_lifetime=0.5, clock=clock) as server:
         token = server.issue_token()
         assert token["expires_in"] == 0.5
+        clock.advance(0.49)
         assert list_status(server, token["access_token"]) == 200
-        time.sleep(0.7)
+        clock.advance(0.02)
         headers = {"Authorization": f"Bearer {token['access_token']}"}
         expired = requests.get(server.api_base + "/fitnessActivities", headers=headers, timeout=5)
         assert expired.status_code == 401
