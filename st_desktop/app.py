@@ -174,20 +174,28 @@ def connect_panes(application: Application) -> None:
     """Wire the panes to each other, to the account and to the window."""
     from PySide6.QtCore import Qt
 
+    from st_desktop.services.data import DataService
     from st_desktop.ui.dialogs.sign_in import SignInDialog
     from st_desktop.ui.single_instance import bring_to_front
     from st_desktop.ui.upload.drop import DropTarget
+    from st_desktop.ui.workouts.data_actions import DataActions
 
     window, account = application.window, application.account
     browser, detail, upload = application.browser, application.detail, application.upload
     message = window.message_area
 
+    data = DataActions(browser, application.runner, DataService(), window)
+    data.message.connect(message.show_info)
+    data.error.connect(message.show_error)
     window.add_workout_actions(
         browser.new_action,
         browser.delete_action,
         browser.undo_action,
         browser.history_action,
+        data.export_action,
+        data.backup_action,
     )
+    application.data = data
     window.files_opened.connect(upload.add_paths)
     drop = DropTarget(window)
     drop.watch(window)  # drops anywhere on the window go to the upload pane

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from st_desktop.ui.main_window import MainWindow
     from st_desktop.ui.upload.pane import UploadPane
     from st_desktop.ui.workouts.browser import WorkoutBrowser
+    from st_desktop.ui.workouts.data_actions import DataActions
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Application:
     browser: WorkoutBrowser
     detail: DetailEditor
     closers: list[Callable[[], object]] = field(default_factory=list)
+    data: DataActions | None = None
     _stopped: bool = False
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:

@@ -96,8 +96,13 @@ def export_workouts(
     target: Path,
     fmt: str,
     selection: ExportFilter | None = None,
+    chosen: list[WorkoutSummary] | None = None,
 ) -> ExportReport:
     """Write the selected workouts of the account into ``target`` in ``fmt``.
+
+    Args:
+        chosen: the workouts to write (already listed); None lists the account with
+            ``selection``.
 
     Raises:
         ValueError: an unknown format.
@@ -112,15 +117,19 @@ def export_workouts(
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{target} cannot be created: {exc.strerror or exc}.") from exc
-    low, high = selection.bounds()
-    listed = with_rate_limit(context, lambda: list(client.iter_workouts(PAGE_SIZE, low, high)))
-    chosen = [s for s in listed if selection.accepts(s)]
+    if chosen is None:
+        low, high = selection.bounds()
+        listed = with_rate_limit(context, lambda: list(client.iter_workouts(PAGE_SIZE, low, high)))
+        chosen = [s for s in listed if selection.accepts(s)]
     if fmt == "csv":
         return _export_csv(target, chosen)
-    return export_each(context, chosen, target, fmt, partial(_fetch, context, client))
+    return export_each(context, chosen, target, fmt, partial(fetch_workout, context, client))
 
 
-def _fetch(context: TaskContext, client: SportTracksClient, summary: WorkoutSummary) -> Workout:
+def fetch_workout(
+    context: TaskContext, client: SportTracksClient, summary: WorkoutSummary
+) -> Workout:
+    """The full workout of a list item (waiting out rate limits)."""
     return with_rate_limit(context, partial(client.get_workout, summary.uri or ""))
 
 

@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         for action in actions:
             if action.objectName() in ("newWorkoutAction", "undoDeleteAction"):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if action.objectName() == "exportSelectedAction":
+                menu.addSeparator()  # the data actions after the everyday ones
             menu.addAction(action)
         self.menuBar().insertMenu(self.account_menu.menuAction(), menu)
         self.workouts_menu = menu

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-import requests
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import Application, create_application
 from st_desktop.sandbox import SandboxServer
-from st_desktop.sandbox.autoapprove import approve_in_sandbox
+from st_desktop.sandbox.autoapprove import approve_in_sandbox, consent_redirect
 from st_desktop.settings import Keys
 from st_desktop.ui import account as account_module
 from st_desktop.ui.dialogs.sign_in import SignInDialog
@@ -107,12 +105,7 @@ def test_pasted_redirect_address_completes_the_sign_in(
     dialog.browser_button.click()
     assert len(opened) == 1
     # The user approves in a browser that cannot reach the loopback listener...
-    authorize = urlsplit(opened[0])
-    form = dict(parse_qsl(authorize.query), decision="approve")
-    answer = requests.post(
-        f"{server.base_url}{authorize.path}", data=form, allow_redirects=False, timeout=10
-    )
-    redirect = answer.headers["Location"]
+    redirect = consent_redirect(opened[0], "approve")
     # ... and pastes the address the browser ended on.
     dialog.pasted.setText(redirect)
     with qtbot.waitSignal(application.account.account_changed, timeout=15000) as changed:
