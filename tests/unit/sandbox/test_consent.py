@@ -224,6 +224,7 @@ def test_the_auto_approver_reads_the_token_and_reaches_the_listener(
     assert answer.status_code == 200
 
 
+@pytest.mark.expect_log("consent page could not be approved")
 def test_consent_redirect_denies_and_refuses_other_hosts(server: SandboxServer) -> None:
     query = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "s",
              "response_type": "code"}  # fmt: skip
