@@ -412,10 +412,7 @@ class WorkoutTableModel(QAbstractTableModel):
     def _store(self, pages: list[int], rows: list[WorkoutRow]) -> None:
         first = pages[0] * self._page_size
         end = first + len(rows)
-        if end > len(self._rows):  # before the count, or rows added since it
-            self.beginInsertRows(QModelIndex(), len(self._rows), end - 1)  # last is inclusive
-            self._rows.extend([None] * (end - len(self._rows)))
-            self.endInsertRows()
+        self._resize(max(end, len(self._rows)))  # before the count, or rows added since it
         for offset, item in enumerate(rows):
             self._loaded += self._rows[first + offset] is None
             self._rows[first + offset] = item
@@ -425,11 +422,8 @@ class WorkoutTableModel(QAbstractTableModel):
             self._order.move_to_end(page)
         if len(rows) < len(pages) * self._page_size:  # the end of the rows
             self._end_seen = True
-            if self._counted and end < len(self._rows):  # rows deleted since the count
-                self.beginRemoveRows(QModelIndex(), end, len(self._rows) - 1)
-                self._loaded -= sum(r is not None for r in self._rows[end:])
-                del self._rows[end:]
-                self.endRemoveRows()
+            if self._counted:  # rows deleted since the count
+                self._resize(end)
         if rows:
             self.dataChanged.emit(self.index(first, 0), self.index(end - 1, len(Column) - 1))
         self._evict(pages)
@@ -461,13 +455,25 @@ class WorkoutTableModel(QAbstractTableModel):
             return
         self._counting = False
         self._counted = True
-        if total > len(self._rows):
-            self.beginInsertRows(QModelIndex(), len(self._rows), total - 1)
-            self._rows.extend([None] * (total - len(self._rows)))
-            self.endInsertRows()
+        self._resize(max(total, len(self._rows)))
         self._has_more = not self._end_seen or self._top_end() < len(self._rows)
         self._check_end()
         self._fetch_wanted()
+
+    def _resize(self, total: int) -> None:
+        """Add placeholders up to ``total`` rows, or drop the rows past it."""
+        if total > len(self._rows):
+            self.beginInsertRows(QModelIndex(), len(self._rows), total - 1)  # last is inclusive
+            self._rows.extend([None] * (total - len(self._rows)))
+            self.endInsertRows()
+        elif total < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), total, len(self._rows) - 1)
+            self._loaded -= sum(row is not None for row in self._rows[total:])
+            del self._rows[total:]
+            for page in [p for p in self._pages if p * self._page_size >= total]:
+                del self._pages[page]
+                self._order.pop(page, None)
+            self.endRemoveRows()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -581,10 +587,7 @@ class WorkoutTableModel(QAbstractTableModel):
         self._end_seen = len(rows) < limit
         self._counted = True
         self._store(list(range(max(1, -(-len(rows) // self._page_size)))), rows)
-        if total > len(self._rows):
-            self.beginInsertRows(QModelIndex(), len(self._rows), total - 1)
-            self._rows.extend([None] * (total - len(self._rows)))
-            self.endInsertRows()
+        self._resize(max(total, self._top_end()))
         self._has_more = not self._end_seen or self._top_end() < len(self._rows)
         self.refreshed.emit()
 
