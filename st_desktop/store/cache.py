@@ -8,11 +8,9 @@ it (:meth:`WorkoutCache.upsert_summaries`, :meth:`WorkoutCache.put_detail`), del
 to a local trash first so they can be re-created (:meth:`WorkoutCache.trash_put`).
 
 Every table is keyed by an *account key* (any string naming the account, e.g. API base + user id),
-so two accounts never see each other's workouts. The file opens through
-:class:`~st_desktop.store.db.Database` (schema in :mod:`st_desktop.store.cache_schema`). Its
-content can always be downloaded again, so :meth:`WorkoutCache.open` heals instead of failing: a
-damaged file is set aside and the cache starts empty; one that cannot be opened at all (full or
-read-only disk) is replaced by a cache in memory for this session.
+so two accounts never see each other's workouts. The file opens and heals through
+:class:`~st_desktop.store.cache_db.CacheDatabase` (schema in :mod:`st_desktop.store.cache_schema`):
+the app calls :meth:`WorkoutCache.open`, which never fails.
 """
 
 from __future__ import annotations
@@ -20,34 +18,29 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from st_desktop.domain.types import parse_type
-from st_desktop.domain.units import known_distance
 from st_desktop.domain.workout import STREAM_KEYS, Workout, WorkoutSummary, workout_id
-from st_desktop.errors import StoreError
+from st_desktop.store.cache_db import LABEL, MEMORY, REBUILT_NOTICE, CacheDatabase
 from st_desktop.store.cache_schema import (
-    MIGRATIONS,
-    NO_START,
     ROW_COLUMNS,
     SCHEMA_VERSION,
     SORT_COLUMNS,
     RowKey,
     WorkoutQuery,
-    row_key,
+    WorkoutRow,
     segments,
+    summary_row,
+    table_row,
 )
-from st_desktop.store.db import Connect, Database, DatabaseError, Problem
-from st_desktop.store.heal import set_aside
 
 __all__ = [
     "CACHE_FILE",
+    "LABEL",
+    "MEMORY",
     "REBUILT_NOTICE",
     "SCHEMA_VERSION",
     "SORT_COLUMNS",
@@ -61,42 +54,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite3"
-LABEL = "workout cache"
-MEMORY = ":memory:"
-REBUILT_NOTICE = (
-    "The workout cache was damaged and has been rebuilt; your workouts are being downloaded again."
-)
 
 #: Keys of a full workout that are too bulky for the summary row.
 _BULKY_KEYS = frozenset({*STREAM_KEYS, "laps", "timer_stops"})
-
-
-@dataclass(frozen=True, slots=True)
-class WorkoutRow:
-    """One row of the workout table, compact: the shown figures plus the summary's JSON text.
-
-    Attributes:
-        key: the row's place in the order of the query that read it (for the next page).
-        id: the workout id.
-        start_local: local start "YYYY-MM-DDTHH:MM:SS" in the workout's own offset, or None.
-        distance: metres, None when unknown (the service's 0 included).
-        raw: the list item's JSON, parsed only when :meth:`summary` is asked for.
-    """
-
-    key: RowKey
-    id: str
-    start_local: str | None
-    name: str
-    type: str
-    distance: float | None
-    duration: float | None
-    elevation_gain: float | None
-    avg_heartrate: float | None
-    raw: str
-
-    def summary(self) -> WorkoutSummary:
-        """The full :class:`WorkoutSummary` (parsed from the JSON on each call)."""
-        return WorkoutSummary.from_json(json.loads(self.raw))
 
 
 @dataclass(frozen=True)
@@ -109,7 +69,7 @@ class TrashEntry:
     deleted_at: float
 
 
-class WorkoutCache:
+class WorkoutCache(CacheDatabase):
     """The SQLite cache of one user's machine (every account in one file).
 
     Args:
@@ -121,133 +81,6 @@ class WorkoutCache:
         StoreError: (a :class:`~st_desktop.store.db.DatabaseError`) the file cannot be opened:
             damaged, read-only or full disk ... :meth:`open` handles these instead.
     """
-
-    def __init__(self, path: Path | str, *, connect: Connect = sqlite3.connect) -> None:
-        self.path = Path(path)
-        self._connect = connect
-        self._lock = threading.RLock()
-        self._accounts: dict[str, int] = {}
-        #: One sentence for the user about the state of the cache (None: nothing to say).
-        self.notice: str | None = None
-        self._db = self._open_db()
-        self.notice = self._db.read_only_reason
-
-    def _open_db(self) -> Database:
-        return Database(self.path, label=LABEL, migrations=MIGRATIONS, synchronous="NORMAL",
-                        connect=self._connect)  # fmt: skip
-
-    @classmethod
-    def open(
-        cls, path: Path, *, connect: Connect = sqlite3.connect
-    ) -> tuple[WorkoutCache, str | None]:
-        """Open the cache, healing what can be healed; never raises.
-
-        - damaged (not a database, truncated, corrupt): set aside as
-          ``cache.sqlite3.damaged-<time>`` and rebuilt empty;
-        - written by a newer st-desktop: opened read-only;
-        - cannot be opened (full or read-only disk, locked): a cache in memory for this session.
-
-        Returns:
-            The cache and a sentence for the status bar (None when all is well).
-        """
-        try:
-            cache = cls(path, connect=connect)
-        except DatabaseError as exc:
-            if exc.problem is not Problem.CORRUPT:
-                return cls._in_memory(exc), cls._memory_notice(exc)
-            log.warning("the workout cache is damaged (%s); rebuilding it", exc.detail)
-            try:
-                set_aside(Path(path))
-                cache = cls(path, connect=connect)
-            except (OSError, DatabaseError) as again:
-                return cls._in_memory(again), cls._memory_notice(again)
-            cache.notice = REBUILT_NOTICE
-        return cache, cache.notice
-
-    @classmethod
-    def _in_memory(cls, exc: BaseException) -> WorkoutCache:
-        log.warning("the workout cache cannot be opened (%s); keeping it in memory", exc)
-        cache = cls(MEMORY)
-        cache.notice = cls._memory_notice(exc)
-        return cache
-
-    @staticmethod
-    def _memory_notice(exc: BaseException) -> str:
-        first = str(exc) if isinstance(exc, StoreError) else "The local workout cache could not "
-        first += "" if isinstance(exc, StoreError) else f"be opened: {exc}."
-        return f"{first} Workouts are kept in memory until st-desktop is restarted."
-
-    def close(self) -> None:
-        """Close the database; the cache must not be used afterwards."""
-        with self._lock:
-            self._db.close()
-
-    @property
-    def read_only(self) -> bool:
-        """True when a newer st-desktop wrote the file (writes raise :class:`StoreError`)."""
-        return self._db.read_only
-
-    def check(self) -> bool:
-        """Verify the whole file (``PRAGMA quick_check``: about 60 ms at 100,000 workouts).
-
-        A damaged file is rebuilt empty (as by :meth:`open`) and False returned; run it on a
-        worker, e.g. after start.
-        """
-        with self._lock:
-            if self._db.quick_check():
-                return True
-            self._rebuild()
-            return False
-
-    # ------------------------------------------------------------------ healing
-
-    def _rebuild(self) -> None:
-        """Set the damaged file aside and start empty (the caller holds the lock)."""
-        log.warning("the workout cache %s is damaged; rebuilding it", self.path)
-        self._db.close()
-        self._accounts.clear()
-        if str(self.path) != MEMORY:
-            set_aside(self.path)
-        self._db = self._open_db()
-        self.notice = REBUILT_NOTICE
-
-    @contextmanager
-    def _healing(self) -> Iterator[None]:
-        """Damage found by a query rebuilds the cache; the caller learns it from the error."""
-        with self._lock:
-            try:
-                yield
-            except DatabaseError as exc:
-                if exc.problem is not Problem.CORRUPT:
-                    raise
-                try:
-                    self._rebuild()
-                except (OSError, DatabaseError) as again:
-                    raise StoreError(REBUILT_NOTICE, detail=str(again)) from exc
-                raise StoreError(REBUILT_NOTICE, detail=exc.detail) from exc
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._healing(), self._db.read() as conn:
-            yield conn
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._healing(), self._db.tx() as conn:
-            yield conn
-
-    def _acct(self, conn: sqlite3.Connection, account: str, create: bool = False) -> int | None:
-        acct = self._accounts.get(account)
-        if acct is None:
-            row = conn.execute("SELECT acct FROM accounts WHERE key = ?", (account,)).fetchone()
-            if row is None and create:
-                row = conn.execute(
-                    "INSERT INTO accounts (key) VALUES (?) RETURNING acct", (account,)
-                ).fetchone()
-            if row is None:
-                return None
-            acct = self._accounts[account] = int(row[0])
-        return acct
 
     # ------------------------------------------------------------------ summaries
 
@@ -275,7 +108,7 @@ class WorkoutCache:
                        avg_heartrate = excluded.avg_heartrate, search = excluded.search,
                        raw = excluded.raw
                    WHERE summaries.raw IS NOT excluded.raw""",
-                [(acct, *_summary_row(item)) for item in items],
+                [(acct, *summary_row(item)) for item in items],
             )
             return max(0, cursor.rowcount)
 
@@ -327,7 +160,7 @@ class WorkoutCache:
                     f"SELECT {ROW_COLUMNS} {base} ORDER BY {segment.order} LIMIT ? OFFSET ?",
                     [*values, limit - len(found), offset],
                 ).fetchall()
-                found += [_row(query, row) for row in rows]
+                found += [table_row(query, row) for row in rows]
                 if len(found) >= limit:
                     break
                 if offset and not rows:  # the offset ran past this segment: skip its rows
@@ -417,7 +250,7 @@ class WorkoutCache:
             raise ValueError("only a workout that exists on the server can be cached")
         document = workout.to_json()
         summary_raw = {k: v for k, v in document.items() if k not in _BULKY_KEYS}
-        row = _summary_row(WorkoutSummary.from_json(summary_raw))
+        row = summary_row(WorkoutSummary.from_json(summary_raw))
         with self._tx() as db:
             acct = self._acct(db, account, create=True)
             db.execute(
@@ -494,29 +327,3 @@ class WorkoutCache:
                 "SELECT value FROM meta WHERE account = ? AND key = ?", (account, key)
             ).fetchone()
         return None if row is None else str(row[0])
-
-
-def _summary_row(item: WorkoutSummary) -> tuple[Any, ...]:
-    """Columns id .. raw of a summary (without the account and notes)."""
-    start = item.start_time
-    kind = parse_type(item.type)
-    wire = kind.wire if item.type else ""
-    raw = dict(item.raw) if item.raw else {"uri": item.uri}
-    return (
-        workout_id(item.uri or ""),
-        start.timestamp() if start else NO_START,
-        start.strftime("%Y-%m-%dT%H:%M:%S") if start else None,
-        item.name,
-        wire,
-        kind.category if item.type else "",
-        known_distance(item.total_distance),
-        item.duration,
-        item.elevation_gain,
-        item.avg_heartrate,
-        f"{item.name}\n{wire}".lower(),
-        json.dumps(raw, sort_keys=False),
-    )
-
-
-def _row(query: WorkoutQuery, row: Any) -> WorkoutRow:
-    return WorkoutRow(row_key(query, row), *row[1:2], *row[3:])

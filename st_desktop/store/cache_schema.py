@@ -16,6 +16,7 @@ Unknown figures sort last in both directions: a query walks the rows with a valu
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from st_desktop.domain.types import parse_type
+from st_desktop.domain.units import known_distance
+from st_desktop.domain.workout import WorkoutSummary, workout_id
 from st_desktop.store.db import Migration
 
 #: ``start_utc`` of a workout without a start time: below every real one, and never NULL, so
@@ -252,3 +255,57 @@ def row_key(query: WorkoutQuery, row: Sequence[Any]) -> RowKey:
     if query.column == "start_utc":
         return (1 if start == NO_START else 0, value, start, n)
     return (1 if value is None else 0, value, start, n)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkoutRow:
+    """One row of the workout table, compact: the shown figures plus the summary's JSON text.
+
+    Attributes:
+        key: the row's place in the order of the query that read it (for the next page).
+        id: the workout id.
+        start_local: local start "YYYY-MM-DDTHH:MM:SS" in the workout's own offset, or None.
+        distance: metres, None when unknown (the service's 0 included).
+        raw: the list item's JSON, parsed only when :meth:`summary` is asked for.
+    """
+
+    key: RowKey
+    id: str
+    start_local: str | None
+    name: str
+    type: str
+    distance: float | None
+    duration: float | None
+    elevation_gain: float | None
+    avg_heartrate: float | None
+    raw: str
+
+    def summary(self) -> WorkoutSummary:
+        """The full :class:`WorkoutSummary` (parsed from the JSON on each call)."""
+        return WorkoutSummary.from_json(json.loads(self.raw))
+
+
+def summary_row(item: WorkoutSummary) -> tuple[Any, ...]:
+    """Columns id .. raw of a summary (without the account and notes)."""
+    start = item.start_time
+    kind = parse_type(item.type)
+    wire = kind.wire if item.type else ""
+    raw = dict(item.raw) if item.raw else {"uri": item.uri}
+    return (
+        workout_id(item.uri or ""),
+        start.timestamp() if start else NO_START,
+        start.strftime("%Y-%m-%dT%H:%M:%S") if start else None,
+        item.name,
+        wire,
+        kind.category if item.type else "",
+        known_distance(item.total_distance),
+        item.duration,
+        item.elevation_gain,
+        item.avg_heartrate,
+        f"{item.name}\n{wire}".lower(),
+        json.dumps(raw, sort_keys=False),
+    )
+
+
+def table_row(query: WorkoutQuery, row: Any) -> WorkoutRow:
+    return WorkoutRow(row_key(query, row), *row[1:2], *row[3:])

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from st_desktop.store.db import Connect, DatabaseError, Problem
 from st_desktop.store.heal import salvage, set_aside
+from st_desktop.store.inbox import INCOMING
 from st_desktop.store.upload_records import ItemState, text_from_db, text_to_db
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ def open_healed(
     from st_desktop.store.uploads import DB_NAME, INBOX
 
     path, files = data_dir / DB_NAME, inbox_files(data_dir / INBOX)
-    why = "it is empty" if files and path.exists() and path.stat().st_size == 0 else None
+    existed = path.exists()
+    why = "it is empty" if files and existed and path.stat().st_size == 0 else None
     if why is None:
         try:
             store = cls(data_dir, clock, connect=connect)
@@ -67,6 +69,8 @@ def open_healed(
                 return cls.unavailable(data_dir, exc.user_message), exc.user_message
             why = exc.detail or str(exc)
         else:
+            if not existed and files:  # deleted, or never written: nothing to set aside
+                return store, _relist_orphans(store, missing=True)
             why = _damage(store, bool(files))
             if why is None:
                 return store, _relist_orphans(store)
@@ -86,14 +90,19 @@ def _damage(store: UploadStore, files: bool) -> str | None:
     return None
 
 
-def _relist_orphans(store: UploadStore) -> str | None:
+def _relist_orphans(store: UploadStore, missing: bool = False) -> str | None:
     if store.read_only_reason is not None:
         return store.read_only_reason
     try:
-        count = relist(store, ORPHAN_SOURCE, {})
+        count = relist(store, RECOVERED_SOURCE if missing else ORPHAN_SOURCE, {})
     except DatabaseError as exc:
         log.warning("inbox files could not be listed again: %s", exc)
         return exc.user_message
+    if missing:
+        return (
+            f"The upload queue was missing and has been rebuilt from the {count} file(s) in its "
+            "inbox."
+        )
     if not count:
         return None
     return (
@@ -144,7 +153,7 @@ def relist(store: UploadStore, source: str, names: dict[str, str]) -> int:
     now = store._clock()
     count = 0
     with store._tx() as conn:
-        for leftover in store.inbox.glob(".incoming-*"):
+        for leftover in store.inbox.glob(f"{INCOMING}*"):
             leftover.unlink(missing_ok=True)
         known = {row[0] for row in conn.execute("SELECT DISTINCT sha256 FROM items")}
         for sha, ext, path in inbox_files(store.inbox):

@@ -28,7 +28,6 @@ import json
 import logging
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -36,7 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from st_desktop.errors import StoreError
-from st_desktop.store.db import Connect, Database, DatabaseError, Problem, classify
+from st_desktop.store.db import Connect, Database, DatabaseError, classify
+from st_desktop.store.inbox import extension, write_copy
 from st_desktop.store.upload_records import (
     ACTIVE_STATES,
     MIGRATIONS,
@@ -71,24 +71,6 @@ log = logging.getLogger(__name__)
 DB_NAME = "uploads.sqlite3"
 INBOX = "inbox"
 LABEL = "upload queue"
-INCOMING = ".incoming-"  # prefix of an inbox copy being written
-_EXT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def extension(display_name: str) -> str:
-    """The inbox extension of a file name: its lower-case suffix, or "bin" when odd or none."""
-    ext = Path(display_name).suffix.lower().lstrip(".")
-    return ext if ext and len(ext) <= 10 and set(ext) <= _EXT_CHARS else "bin"
 
 
 class UploadStore:
@@ -224,7 +206,7 @@ class UploadStore:
                 ).fetchone()
                 if existing is not None:
                     return item_from_row(existing), False
-                created = self._write_inbox(target, data)
+                created = write_copy(self.inbox, target, data)
                 now = self._clock()
                 cursor = conn.execute(
                     "INSERT INTO items (sha256, ext, display_name, source, state, created_at, "
@@ -250,34 +232,6 @@ class UploadStore:
                 f"{Path(path).name} could not be read: {exc.strerror or exc}.", detail=str(exc)
             ) from exc
         return self.add_bytes(data, display_name or Path(path).name, os.fspath(path))
-
-    def _write_inbox(self, target: Path, data: bytes) -> bool:
-        """Write the inbox copy; True when this call created it."""
-        if target.exists() and target.stat().st_size == len(data):
-            return False
-        tmp: str | None = None
-        try:
-            fd, tmp = tempfile.mkstemp(dir=self.inbox, prefix=INCOMING)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-            tmp = None
-            _fsync_dir(self.inbox)
-        except OSError as exc:
-            problem = classify(exc)
-            if problem is Problem.FULL:
-                text = "There is no room on the disk to keep a copy of the file."
-            elif problem is Problem.READ_ONLY:
-                text = f"The upload inbox {self.inbox} is read-only, so no copy can be kept."
-            else:
-                text = f"A copy of the file could not be kept: {exc.strerror or exc}."
-            raise DatabaseError(text, problem=problem, detail=str(exc)) from exc
-        finally:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
-        return True
 
     def read_data(self, item: QueueItem) -> bytes:
         """The bytes of the inbox copy."""

@@ -48,7 +48,7 @@ from st_desktop.domain.units import (
     format_elevation,
 )
 from st_desktop.domain.workout import WorkoutSummary
-from st_desktop.store.cache import WorkoutCache, WorkoutQuery, WorkoutRow
+from st_desktop.store.cache import RowKey, WorkoutCache, WorkoutQuery, WorkoutRow
 from st_desktop.tasks import TaskRunnerBase
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,12 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 WorkoutRole = Qt.ItemDataRole.UserRole + 2
 
 _NUMERIC = frozenset({Column.DISTANCE, Column.DURATION, Column.ELEVATION, Column.HEARTRATE})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ROLES = frozenset(
+    {_DISPLAY, _ALIGNMENT, int(Qt.ItemDataRole.ToolTipRole.value), SortRole, WorkoutRole}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class WorkoutTableModel(QAbstractTableModel):
@@ -280,24 +286,26 @@ class WorkoutTableModel(QAbstractTableModel):
         }[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called for every cell and role on each paint: roles we never answer leave first.
+        if role not in _ROLES or not index.isValid():
             return None
-        item = self._rows[index.row()]
-        column = Column(index.column())
+        row = index.row()
+        item = self._rows[row] if row < len(self._rows) else None
+        column = index.column()
         if item is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._want(index.row())
+            if role == _DISPLAY and row < len(self._rows):
+                self._want(row)
                 return ""
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
+        if role == _DISPLAY:
+            return self._display(item, Column(column))
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _NUMERIC else None
         if role == SortRole:
-            return self._sort_value(item, column)
+            return self._sort_value(item, Column(column))
         if role == WorkoutRole:
             return item.summary()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME and item.name:
+        if column == Column.NAME and item.name:  # the tool tip
             return item.name
         return None
 
@@ -370,8 +378,7 @@ class WorkoutTableModel(QAbstractTableModel):
         """Read consecutive pages as one query, from the nearest loaded row above them."""
         assert self._account is not None
         first = pages[0] * self._page_size
-        anchor = next((r for r in range(first - 1, -1, -1) if self._rows[r] is not None), -1)
-        after = None if anchor < 0 else self._rows[anchor].key  # type: ignore[union-attr]
+        anchor, after = self._anchor(pages[0])
         generation, revision = self._generation, self._revision
         for page in pages:
             self._pending.add(page)
@@ -383,6 +390,15 @@ class WorkoutTableModel(QAbstractTableModel):
             on_error=lambda exc: self._failed(generation, exc),
             description="Reading cached workouts",
         )  # fmt: skip
+
+    def _anchor(self, page: int) -> tuple[int, RowKey | None]:
+        """The last loaded row above ``page`` and its key (-1 and None: start at the top)."""
+        below = [p for p, count in self._pages.items() if p < page and count]
+        if not below:
+            return -1, None
+        row = max(below) * self._page_size + self._pages[max(below)] - 1
+        item = self._rows[row]
+        return (-1, None) if item is None else (row, item.key)
 
     def _arrived(
         self, generation: int, revision: int, pages: list[int], rows: list[WorkoutRow]
@@ -470,9 +486,13 @@ class WorkoutTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), total, len(self._rows) - 1)
             self._loaded -= sum(row is not None for row in self._rows[total:])
             del self._rows[total:]
-            for page in [p for p in self._pages if p * self._page_size >= total]:
-                del self._pages[page]
-                self._order.pop(page, None)
+            for page, count in list(self._pages.items()):
+                first = page * self._page_size
+                if first >= total:
+                    del self._pages[page]
+                    self._order.pop(page, None)
+                elif first + count > total:
+                    self._pages[page] = total - first
             self.endRemoveRows()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -515,8 +535,7 @@ class WorkoutTableModel(QAbstractTableModel):
             return
         page = row // self._page_size
         first = page * self._page_size
-        anchor = next((r for r in range(first - 1, -1, -1) if self._rows[r] is not None), -1)
-        after = None if anchor < 0 else self._rows[anchor].key  # type: ignore[union-attr]
+        anchor, after = self._anchor(page)
         rows = self._cache.rows(
             self._account, self._query, self._page_size, after=after, offset=first - anchor - 1
         )

@@ -157,7 +157,8 @@ def test_a_jump_far_down_reads_only_the_rows_shown(
     assert [first for _, first in model.pages_requested] == [0, 260]  # nothing in between
     expected = cache.page(ACCOUNT, model.query, 260, 20)
     assert [model.workout(r) for r in range(260, 280)] == expected
-    assert not model.is_loaded(259) and not model.is_loaded(280)
+    assert not model.is_loaded(259)
+    assert not model.is_loaded(280)
 
 
 def test_memory_is_bounded_and_dropped_rows_come_back(

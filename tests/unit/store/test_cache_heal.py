@@ -174,7 +174,9 @@ def test_a_version_1_cache_is_migrated_with_its_rows(tmp_path: Path) -> None:
     assert names(cache.page(ACCOUNT, WorkoutQuery(), 0, 10)) == ["New year run", "No start"]
     assert names(cache.page(ACCOUNT, WorkoutQuery(text="anna"), 0, 10)) == ["New year run"]
     for descending in (True, False):  # 0 m is unknown: last both ways
-        by_distance = cache.page(ACCOUNT, WorkoutQuery(sort="distance", descending=descending), 0, 9)
+        by_distance = cache.page(
+            ACCOUNT, WorkoutQuery(sort="distance", descending=descending), 0, 9
+        )
         assert names(by_distance) == ["New year run", "No start"]
     assert cache.ids("other") == {"3"}
     cache.close()

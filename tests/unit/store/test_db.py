@@ -124,7 +124,9 @@ def test_an_error_without_a_code_is_told_by_its_text(tmp_path: Path) -> None:
                 raise sqlite3.OperationalError("database or disk is full")
             return super().execute(sql, *args)  # type: ignore[arg-type]
 
-    db = open_db(tmp_path / "db.sqlite3", connect=lambda *a, **k: sqlite3.connect(*a, factory=Full, **k))
+    db = open_db(
+        tmp_path / "db.sqlite3", connect=lambda *a, **k: sqlite3.connect(*a, factory=Full, **k)
+    )
     with pytest.raises(DatabaseError, match="the disk is full"), db.tx() as conn:
         conn.execute("INSERT INTO notes (text) VALUES ('x')")
     db.close()

@@ -157,7 +157,10 @@ def test_a_queue_that_cannot_be_opened_refuses_drops_with_the_reason(
     assert store.uploaded_before("acct", "0" * 64) is None
     source = tmp_path / "ride.gpx"
     source.write_bytes(b"<gpx/>")
-    for add in (lambda: store.add_bytes(b"<gpx/>", "ride.gpx", "/x"), lambda: store.add_file(source)):
+    for add in (
+        lambda: store.add_bytes(b"<gpx/>", "ride.gpx", "/x"),
+        lambda: store.add_file(source),
+    ):
         with pytest.raises(StoreError) as caught:
             add()
         assert str(caught.value) == notice
@@ -173,7 +176,7 @@ def test_a_failed_inbox_write_leaves_no_copy_and_no_row(
     def no_room(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("st_desktop.store.uploads.os.fsync", no_room)
+    monkeypatch.setattr("st_desktop.store.inbox.os.fsync", no_room)
     with pytest.raises(StoreError, match="There is no room on the disk to keep a copy"):
         store.add_bytes(b"<gpx/>", "ride.gpx", "/x/ride.gpx")
     monkeypatch.undo()
@@ -268,3 +271,18 @@ def test_the_database_refuses_a_second_live_row_for_the_same_bytes(tmp_path: Pat
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(insert, ("a" * 64, "third.fit"))
     conn.close()
+
+
+def test_a_deleted_queue_is_rebuilt_from_the_inbox(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    dropped(data_dir)
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
+        (data_dir / name).unlink(missing_ok=True)
+    store, notice = UploadStore.open(data_dir)
+    assert (
+        notice
+        == "The upload queue was missing and has been rebuilt from the 2 file(s) in its inbox."
+    )
+    assert {i.source for i in store.items()} == {RECOVERED_SOURCE}
+    assert not list(data_dir.glob(f"{DB_NAME}.damaged-*"))  # nothing to keep
+    store.close()
