@@ -143,7 +143,9 @@ def test_a_read_only_medium_still_shows_the_cache_and_refuses_writes(tmp_path: P
     conn.executescript(SCHEMA_V1 + "PRAGMA user_version=1;")
     conn.close()
     cache, notice = WorkoutCache.open(old, connect=read_only)
-    assert notice is not None and "read-only" in notice and "kept in memory" in notice
+    assert notice is not None
+    assert "read-only" in notice
+    assert "kept in memory" in notice
     cache.close()
 
 

@@ -76,9 +76,11 @@ def test_a_file_from_a_newer_version_opens_read_only_and_is_not_touched(tmp_path
         "This test notes was written by a newer st-desktop; it is opened read-only."
     )
     assert newer.query("SELECT text FROM notes") == [("kept",)]  # still readable
-    with pytest.raises(DatabaseError, match="written by a newer st-desktop") as caught:
-        with newer.tx() as conn:
-            conn.execute("INSERT INTO notes (text) VALUES ('lost')")
+    with (
+        pytest.raises(DatabaseError, match="written by a newer st-desktop") as caught,
+        newer.tx() as conn,
+    ):
+        conn.execute("INSERT INTO notes (text) VALUES ('lost')")
     assert caught.value.problem is Problem.NEWER
     newer.close()
     assert user_version(path) == 99  # not "upgraded" back to 1
@@ -91,12 +93,21 @@ def test_tx_commits_rolls_back_on_any_exception_and_nests(tmp_path: Path) -> Non
         conn.execute("INSERT INTO notes (text) VALUES ('one')")
         with db.tx(immediate=True) as inner:  # joins the outer transaction
             inner.execute("INSERT INTO notes (text) VALUES ('two')")
-    with pytest.raises(KeyError), db.tx() as conn:
-        conn.execute("INSERT INTO notes (text) VALUES ('three')")
-        raise KeyError("boom")
-    with pytest.raises(DatabaseError, match="could not be written"), db.tx() as conn:
-        conn.execute("INSERT INTO notes (text) VALUES ('four')")
-        conn.execute("INSERT INTO notes (text) VALUES (NULL)")  # NOT NULL fails
+
+    def fails_midway() -> None:
+        with db.tx() as conn:
+            conn.execute("INSERT INTO notes (text) VALUES ('three')")
+            raise KeyError("boom")
+
+    def violates_a_constraint() -> None:
+        with db.tx() as conn:
+            conn.execute("INSERT INTO notes (text) VALUES ('four')")
+            conn.execute("INSERT INTO notes (text) VALUES (NULL)")  # NOT NULL fails
+
+    with pytest.raises(KeyError):
+        fails_midway()
+    with pytest.raises(DatabaseError, match="could not be written"):
+        violates_a_constraint()
     assert db.query("SELECT text FROM notes ORDER BY id") == [("one",), ("two",)]
     db.close()
     with pytest.raises(DatabaseError, match="already closed"):
@@ -209,4 +220,5 @@ def test_scripts_split_into_statements_triggers_included() -> None:
     """
     statements = split_script(script)
     assert len(statements) == 3
-    assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+    assert statements[1].startswith("CREATE TRIGGER")
+    assert statements[1].endswith("END;")

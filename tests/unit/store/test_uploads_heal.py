@@ -76,9 +76,12 @@ def test_a_damaged_queue_is_kept_and_rebuilt_from_the_inbox(tmp_path: Path, dama
     before = path.read_bytes()
     store, notice = UploadStore.open(data_dir)
     aside = aside_of(data_dir)
-    assert notice is not None and aside.name in notice
+    assert notice is not None
+    assert aside.name in notice
     assert aside.read_bytes() == before  # kept as it was
-    fallback = {f"{h[:12]}.{n.rsplit('.', 1)[1]}" for h, n in zip(hashes, FILES.values())}
+    fallback = {
+        f"{h[:12]}.{n.rsplit('.', 1)[1]}" for h, n in zip(hashes, FILES.values(), strict=True)
+    }
     assert_rebuilt(store, notice, fallback)
     store.close()
     again, notice = UploadStore.open(data_dir)  # healed for good
@@ -150,7 +153,8 @@ def test_a_queue_that_cannot_be_opened_refuses_drops_with_the_reason(
 ) -> None:
     data_dir = tmp_path / "data"
     store, notice = UploadStore.open(data_dir, connect=opener)  # type: ignore[arg-type]
-    assert notice is not None and notice.startswith(sentence)
+    assert notice is not None
+    assert notice.startswith(sentence)
     assert not store.available
     assert store.items() == []
     assert store.active("acct") == []
