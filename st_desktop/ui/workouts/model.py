@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import difflib
 import logging
-from collections import OrderedDict
 from enum import IntEnum
 from typing import Any
 
@@ -48,7 +47,8 @@ from st_desktop.domain.units import (
     format_elevation,
 )
 from st_desktop.domain.workout import WorkoutSummary
-from st_desktop.store.cache import RowKey, WorkoutCache, WorkoutQuery, WorkoutRow
+from st_desktop.store.cache import WorkoutCache, WorkoutQuery, WorkoutRow
+from st_desktop.store.paging import LoadedRows
 from st_desktop.tasks import TaskRunnerBase
 
 log = logging.getLogger(__name__)
@@ -127,13 +127,9 @@ class WorkoutTableModel(QAbstractTableModel):
         self._runner = runner
         self._cache = cache
         self._page_size = page_size
-        self._max_loaded = max(max_loaded, 4 * page_size)
         self._account: str | None = None
         self._query = WorkoutQuery()
-        self._rows: list[WorkoutRow | None] = []  # one per row; None: a placeholder
-        self._loaded = 0  # rows that are not placeholders
-        self._pages: dict[int, int] = {}  # page -> rows read into it (fewer: the last page)
-        self._order: OrderedDict[int, None] = OrderedDict()  # pages, least recently read first
+        self._held = LoadedRows(page_size, max_loaded)  # one slot per row; None: a placeholder
         self._pending: set[int] = set()  # pages asked for
         self._wanted: set[int] = set()  # pages of placeholders painted since the last request
         self._counted = False  # the row count is the true total (not just the pages read)
@@ -184,11 +180,11 @@ class WorkoutTableModel(QAbstractTableModel):
     @property
     def loaded_rows(self) -> int:
         """How many rows hold a workout (the rest are placeholders)."""
-        return self._loaded
+        return self._held.loaded
 
     def is_loaded(self, row: int) -> bool:
         """True when ``row`` holds a workout, False for a placeholder (or no such row)."""
-        return 0 <= row < len(self._rows) and self._rows[row] is not None
+        return 0 <= row < len(self._held) and self._held.rows[row] is not None
 
     def set_account(self, account: str | None) -> None:
         """Show another account's cached workouts (None: nothing)."""
@@ -206,9 +202,9 @@ class WorkoutTableModel(QAbstractTableModel):
         if units != self._units:
             self._units = units
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-            if self._rows:
+            if self._held.rows:
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+                    self.index(0, 0), self.index(len(self._held) - 1, len(Column) - 1)
                 )
 
     def reload(self) -> None:
@@ -216,10 +212,7 @@ class WorkoutTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._revision += 1
-        self._rows = []
-        self._loaded = 0
-        self._pages.clear()
-        self._order.clear()
+        self._held.clear()
         self._pending.clear()
         self._wanted.clear()
         self._counted = self._counting = self._end_seen = False
@@ -238,17 +231,17 @@ class WorkoutTableModel(QAbstractTableModel):
         Raises:
             IndexError: no such row, or the cache no longer has it.
         """
-        item = self._rows[row]
+        item = self._held.rows[row]
         if item is None:
             self._read_now(row)
-            item = self._rows[row]
+            item = self._held.rows[row]
         if item is None:
             raise IndexError(row)
         return item.summary()
 
     def row_of(self, workout_id: str) -> int | None:
         """The row showing the workout with this id, if it is loaded."""
-        for row, item in enumerate(self._rows):
+        for row, item in enumerate(self._held.rows):
             if item is not None and item.id == workout_id:
                 return row
         return None
@@ -256,7 +249,7 @@ class WorkoutTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._held)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -289,11 +282,11 @@ class WorkoutTableModel(QAbstractTableModel):
         # Called for every cell and role on each paint: roles we never answer leave first.
         if role not in _ROLES or not index.isValid():
             return None
-        row = index.row()
-        item = self._rows[row] if row < len(self._rows) else None
+        row, rows = index.row(), self._held.rows
+        item = rows[row] if row < len(rows) else None
         column = index.column()
         if item is None:
-            if role == _DISPLAY and row < len(self._rows):
+            if role == _DISPLAY and row < len(rows):
                 self._want(row)
                 return ""
             return None
@@ -354,18 +347,8 @@ class WorkoutTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ reading pages
 
-    def _top_end(self) -> int:
-        """How many rows from the top are loaded without a gap."""
-        page, end = 0, 0
-        while page in self._pages:
-            end = page * self._page_size + self._pages[page]
-            if self._pages[page] < self._page_size:
-                break
-            page += 1
-        return end
-
     def _next_page(self) -> int:
-        return self._top_end() // self._page_size
+        return self._held.top_end() // self._page_size
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._has_more and self._next_page() not in self._pending
@@ -378,7 +361,7 @@ class WorkoutTableModel(QAbstractTableModel):
         """Read consecutive pages as one query, from the nearest loaded row above them."""
         assert self._account is not None
         first = pages[0] * self._page_size
-        anchor, after = self._anchor(pages[0])
+        anchor, after = self._held.anchor(pages[0])
         generation, revision = self._generation, self._revision
         for page in pages:
             self._pending.add(page)
@@ -390,15 +373,6 @@ class WorkoutTableModel(QAbstractTableModel):
             on_error=lambda exc: self._failed(generation, exc),
             description="Reading cached workouts",
         )  # fmt: skip
-
-    def _anchor(self, page: int) -> tuple[int, RowKey | None]:
-        """The last loaded row above ``page`` and its key (-1 and None: start at the top)."""
-        below = [p for p, count in self._pages.items() if p < page and count]
-        if not below:
-            return -1, None
-        row = max(below) * self._page_size + self._pages[max(below)] - 1
-        item = self._rows[row]
-        return (-1, None) if item is None else (row, item.key)
 
     def _arrived(
         self, generation: int, revision: int, pages: list[int], rows: list[WorkoutRow]
@@ -422,39 +396,22 @@ class WorkoutTableModel(QAbstractTableModel):
         # Every counted row is read and the last page was full: the count is a snapshot, so one
         # more page (normally empty) says whether rows were added since. A view asks for it only
         # when its scrollbar moves, which a page read in place does not do.
-        if self._counted and self._has_more and self._top_end() == len(self._rows):
+        if self._counted and self._has_more and self._held.top_end() == len(self._held):
             self.fetchMore(QModelIndex())
 
     def _store(self, pages: list[int], rows: list[WorkoutRow]) -> None:
         first = pages[0] * self._page_size
         end = first + len(rows)
-        self._resize(max(end, len(self._rows)))  # before the count, or rows added since it
-        for offset, item in enumerate(rows):
-            self._loaded += self._rows[first + offset] is None
-            self._rows[first + offset] = item
-        for page in pages:
-            self._pages[page] = min(self._page_size, max(0, end - page * self._page_size))
-            self._order[page] = None
-            self._order.move_to_end(page)
+        self._resize(max(end, len(self._held)))  # before the count, or rows added since it
+        self._held.put(pages, rows)
         if len(rows) < len(pages) * self._page_size:  # the end of the rows
             self._end_seen = True
             if self._counted:  # rows deleted since the count
                 self._resize(end)
         if rows:
             self.dataChanged.emit(self.index(first, 0), self.index(end - 1, len(Column) - 1))
-        self._evict(pages)
-        self._has_more = not self._end_seen or self._top_end() < len(self._rows)
-
-    def _evict(self, keep: list[int]) -> None:
-        """Forget the pages read longest ago while more than the limit is loaded."""
-        while self._loaded > self._max_loaded and len(self._order) > len(keep):
-            page = next(p for p in self._order if p not in keep)
-            del self._order[page]
-            self._pages.pop(page, None)
-            first = page * self._page_size
-            for row in range(first, min(first + self._page_size, len(self._rows))):
-                self._loaded -= self._rows[row] is not None
-                self._rows[row] = None
+        self._held.evict(pages)
+        self._has_more = not self._end_seen or self._held.top_end() < len(self._held)
 
     def _count(self, generation: int) -> None:
         assert self._account is not None
@@ -471,28 +428,20 @@ class WorkoutTableModel(QAbstractTableModel):
             return
         self._counting = False
         self._counted = True
-        self._resize(max(total, len(self._rows)))
-        self._has_more = not self._end_seen or self._top_end() < len(self._rows)
+        self._resize(max(total, len(self._held)))
+        self._has_more = not self._end_seen or self._held.top_end() < len(self._held)
         self._check_end()
         self._fetch_wanted()
 
     def _resize(self, total: int) -> None:
         """Add placeholders up to ``total`` rows, or drop the rows past it."""
-        if total > len(self._rows):
-            self.beginInsertRows(QModelIndex(), len(self._rows), total - 1)  # last is inclusive
-            self._rows.extend([None] * (total - len(self._rows)))
+        if total > len(self._held):
+            self.beginInsertRows(QModelIndex(), len(self._held), total - 1)  # last is inclusive
+            self._held.grow(total)
             self.endInsertRows()
-        elif total < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), total, len(self._rows) - 1)
-            self._loaded -= sum(row is not None for row in self._rows[total:])
-            del self._rows[total:]
-            for page, count in list(self._pages.items()):
-                first = page * self._page_size
-                if first >= total:
-                    del self._pages[page]
-                    self._order.pop(page, None)
-                elif first + count > total:
-                    self._pages[page] = total - first
+        elif total < len(self._held):
+            self.beginRemoveRows(QModelIndex(), total, len(self._held) - 1)
+            self._held.shrink(total)
             self.endRemoveRows()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -516,11 +465,12 @@ class WorkoutTableModel(QAbstractTableModel):
         if self._account is None:
             self._wanted.clear()
             return
-        pages = sorted(p for p in self._wanted if p not in self._pending and p not in self._pages)
+        wanted = (p for p in self._wanted if p not in self._pending)
+        pages = sorted(p for p in wanted if not self._held.has_page(p))
         self._wanted.clear()
         runs: list[list[int]] = []
         for page in pages:
-            if page * self._page_size >= len(self._rows):
+            if page * self._page_size >= len(self._held):
                 continue
             if runs and runs[-1][-1] == page - 1:
                 runs[-1].append(page)
@@ -535,7 +485,7 @@ class WorkoutTableModel(QAbstractTableModel):
             return
         page = row // self._page_size
         first = page * self._page_size
-        anchor, after = self._anchor(page)
+        anchor, after = self._held.anchor(page)
         rows = self._cache.rows(
             self._account, self._query, self._page_size, after=after, offset=first - anchor - 1
         )
@@ -551,8 +501,8 @@ class WorkoutTableModel(QAbstractTableModel):
         """
         if self._account is None:
             return
-        generation, revision, top = self._generation, self._revision, self._top_end()
-        old_ids = [item.id for item in self._rows[:top] if item is not None]
+        generation, revision, top = self._generation, self._revision, self._held.top_end()
+        old_ids = [item.id for item in self._held.rows[:top] if item is not None]
         size = self._page_size
         limit = max(size, -(-top // size) * size)  # whole pages
         account, query = self._account, self._query
@@ -582,40 +532,32 @@ class WorkoutTableModel(QAbstractTableModel):
     ) -> None:
         if generation != self._generation:
             return
-        if revision != self._revision or top != self._top_end():  # rows changed: try again
+        if revision != self._revision or top != self._held.top_end():  # rows changed: try again
             self.refresh()
             return
         self._revision += 1
-        self._forget_below(top)
+        cleared = self._held.forget_from(top)  # below the top: placeholders, moved along
+        if cleared:
+            self.dataChanged.emit(
+                self.index(cleared[0], 0), self.index(cleared[1], len(Column) - 1)
+            )
+        slots = self._held.rows
         for tag, i1, i2, j1, j2 in reversed(opcodes):  # back to front keeps indexes valid
             if tag in ("delete", "replace"):
                 self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
-                del self._rows[i1:i2]
+                del slots[i1:i2]
                 self.endRemoveRows()
             if tag in ("insert", "replace"):
                 self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
-                self._rows[i1:i1] = rows[j1:j2]
+                slots[i1:i1] = rows[j1:j2]
                 self.endInsertRows()
             if tag == "equal":
-                self._rows[i1:i2] = rows[j1:j2]
+                slots[i1:i2] = rows[j1:j2]
                 self.dataChanged.emit(self.index(i1, 0), self.index(i2 - 1, len(Column) - 1))
-        self._pending.clear()  # their results carry the old revision: they will be dropped
-        self._pages.clear()
-        self._order.clear()
-        self._loaded = len(rows)
+        self._held.reset_pages()  # pages in flight carry the old revision: they will be dropped
         self._end_seen = len(rows) < limit
         self._counted = True
         self._store(list(range(max(1, -(-len(rows) // self._page_size)))), rows)
-        self._resize(max(total, self._top_end()))
-        self._has_more = not self._end_seen or self._top_end() < len(self._rows)
+        self._resize(max(total, self._held.top_end()))
+        self._has_more = not self._end_seen or self._held.top_end() < len(self._held)
         self.refreshed.emit()
-
-    def _forget_below(self, top: int) -> None:
-        """Rows below the loaded top go back to placeholders (the merge moves the rest)."""
-        cleared = [r for r in range(top, len(self._rows)) if self._rows[r] is not None]
-        for row in cleared:
-            self._rows[row] = None
-        if cleared:
-            self.dataChanged.emit(
-                self.index(cleared[0], 0), self.index(cleared[-1], len(Column) - 1)
-            )
