@@ -201,6 +201,18 @@ class WorkoutQuery:
         """The sort column."""
         return SORT_COLUMNS.get(self.sort, "start_utc")
 
+    def order_by(self) -> str:
+        """The whole order as one ORDER BY clause (unknown values last; ties by start, then n).
+
+        :meth:`~st_desktop.store.cache.WorkoutCache.rows` walks the order segment by segment
+        instead, each an index walk; this clause is for a query that needs it in one piece.
+        """
+        direction = "DESC" if self.descending else "ASC"
+        unknown = (
+            f"start_utc = {NO_START}" if self.column == "start_utc" else f"{self.column} IS NULL"
+        )
+        return f"({unknown}), {self.column} {direction}, start_utc {direction}, n {direction}"
+
 
 @dataclass(frozen=True)
 class Segment:

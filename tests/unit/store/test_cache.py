@@ -222,3 +222,13 @@ def test_rows_are_compact_and_give_the_full_summary(cache: WorkoutCache) -> None
     assert (row.name, row.type, row.distance) == ("Lunch swim", "Swimming", 4000.0)
     assert row.start_local == "2024-02-01T12:00:00"
     assert row.summary() == cache.page(ACCOUNT, WorkoutQuery(), 0, 1)[0]
+
+
+@pytest.mark.parametrize("sort", ["start", "distance", "name"])
+def test_order_by_is_the_same_order_in_one_clause(cache: WorkoutCache, sort: str) -> None:
+    many(cache)
+    query = WorkoutQuery(sort=sort, descending=False)
+    walked = [row.id for row in cache.rows(ACCOUNT, query, 1000)]
+    with cache._read() as db:
+        one = db.execute(f"SELECT id FROM summaries WHERE acct = 1 ORDER BY {query.order_by()}")
+        assert [row[0] for row in one] == walked

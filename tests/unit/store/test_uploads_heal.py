@@ -6,6 +6,8 @@ import errno
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from st_desktop.errors import StoreError
 from st_desktop.store.queue_repair import ORPHAN_SOURCE, RECOVERED_SOURCE
 from st_desktop.store.upload_records import SCHEMA
 from st_desktop.store.uploads import DB_NAME, ItemState, UploadStore, file_hash
+from tests.conftest import REPO_ROOT
 from tests.unit.store.db_helpers import (
     failing_inserts,
     full_disk,
@@ -289,4 +292,51 @@ def test_a_deleted_queue_is_rebuilt_from_the_inbox(tmp_path: Path) -> None:
     )
     assert {i.source for i in store.items()} == {RECOVERED_SOURCE}
     assert not list(data_dir.glob(f"{DB_NAME}.damaged-*"))  # nothing to keep
+    store.close()
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from st_desktop.store.uploads import UploadStore
+store = UploadStore(Path(sys.argv[1]))
+start = Path(sys.argv[2])
+while not start.exists():  # all children are ready: go at once
+    pass
+for attempt in range(5):
+    item, new = store.add_bytes(b"<gpx>same</gpx>", f"copy{attempt}.gpx", "/x")
+    print(item.id, int(new), flush=True)
+store.close()
+"""
+
+
+def test_the_same_file_added_at_once_by_separate_processes_is_listed_once(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    UploadStore(data_dir).close()
+    start = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(data_dir), str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO_ROOT,
+        )
+        for _ in range(3)
+    ]
+    start.touch()
+    lines = []
+    for child in children:
+        out, _ = child.communicate(timeout=60)
+        assert child.returncode == 0
+        lines += out.split()
+    ids, news = lines[0::2], lines[1::2]
+    assert len(ids) == 15
+    assert len(set(ids)) == 1
+    assert news.count("1") == 1
+    store = UploadStore(data_dir)
+    assert len(store.items(include_archived=True)) == 1
     store.close()
