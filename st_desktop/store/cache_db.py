@@ -53,9 +53,9 @@ class CacheDatabase:
         self._db = self._open_db()
         self.notice = self._db.read_only_reason
 
-    def _open_db(self) -> Database:
-        return Database(self.path, label=LABEL, migrations=MIGRATIONS, synchronous="NORMAL",
-                        connect=self._connect)  # fmt: skip
+    def _open_db(self, path: Path | None = None) -> Database:
+        return Database(path or self.path, label=LABEL, migrations=MIGRATIONS,
+                        synchronous="NORMAL", connect=self._connect)  # fmt: skip
 
     @classmethod
     def open(cls, path: Path, *, connect: Connect = sqlite3.connect) -> tuple[Self, str | None]:
@@ -92,8 +92,10 @@ class CacheDatabase:
 
     @staticmethod
     def _memory_notice(exc: BaseException) -> str:
-        first = str(exc) if isinstance(exc, StoreError) else "The local workout cache could not "
-        first += "" if isinstance(exc, StoreError) else f"be opened: {exc}."
+        if isinstance(exc, StoreError):
+            first = str(exc)
+        else:  # the rename of a damaged file failed
+            first = f"The local workout cache could not be opened: {exc}."
         return f"{first} Workouts are kept in memory until st-desktop is restarted."
 
     def close(self) -> None:
@@ -107,7 +109,7 @@ class CacheDatabase:
         return self._db.read_only
 
     def check(self) -> bool:
-        """Verify the whole file (``PRAGMA quick_check``: about 60 ms at 100,000 workouts).
+        """Verify the whole file (``PRAGMA quick_check``: about 0.1 s at 100,000 workouts).
 
         A damaged file is rebuilt empty (as by :meth:`open`) and False returned; run it on a
         worker, e.g. after start.
@@ -125,10 +127,14 @@ class CacheDatabase:
         log.warning("the workout cache %s is damaged; rebuilding it", self.path)
         self._db.close()
         self._accounts.clear()
-        if str(self.path) != MEMORY:
-            set_aside(self.path)
-        self._db = self._open_db()
         self.notice = REBUILT_NOTICE
+        try:
+            if str(self.path) != MEMORY:
+                set_aside(self.path)
+            self._db = self._open_db()
+        except (OSError, DatabaseError) as exc:  # e.g. the disk is full now
+            self._db = self._open_db(Path(MEMORY))
+            self.notice = self._memory_notice(exc)
 
     @contextmanager
     def _healing(self) -> Iterator[None]:
@@ -139,11 +145,8 @@ class CacheDatabase:
             except DatabaseError as exc:
                 if exc.problem is not Problem.CORRUPT:
                     raise
-                try:
-                    self._rebuild()
-                except (OSError, DatabaseError) as again:
-                    raise StoreError(REBUILT_NOTICE, detail=str(again)) from exc
-                raise StoreError(REBUILT_NOTICE, detail=exc.detail) from exc
+                self._rebuild()
+                raise StoreError(self.notice, detail=exc.detail) from exc
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -152,8 +155,13 @@ class CacheDatabase:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._healing(), self._db.tx() as conn:
-            yield conn
+        with self._healing():
+            try:
+                with self._db.tx() as conn:
+                    yield conn
+            except BaseException:
+                self._accounts.clear()  # an account inserted here was rolled back too
+                raise
 
     def _acct(self, conn: sqlite3.Connection, account: str, create: bool = False) -> int | None:
         acct = self._accounts.get(account)
