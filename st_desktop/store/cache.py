@@ -1,15 +1,16 @@
 """The offline workout cache: summaries and full workouts per account, in SQLite.
 
 The API offers no sorting, filtering or search, so the cache is where the workout table gets its
-rows: :meth:`WorkoutCache.page` runs one indexed query per page of the table, with the sort,
-text search, type and date filters of a :class:`WorkoutQuery`. Network refreshes write into it
-(:meth:`WorkoutCache.upsert_summaries`, :meth:`WorkoutCache.put_detail`), deleted workouts go to a
-local trash first so they can be re-created (:meth:`WorkoutCache.trash_put`).
+rows: :meth:`WorkoutCache.rows` runs one indexed query per page of the table, with the sort,
+text search, type and date filters of a :class:`WorkoutQuery`, continuing from the previous
+page's last row (keyset paging: as fast at row 90,000 as at row 0). Network refreshes write into
+it (:meth:`WorkoutCache.upsert_summaries`, :meth:`WorkoutCache.put_detail`), deleted workouts go
+to a local trash first so they can be re-created (:meth:`WorkoutCache.trash_put`).
 
 Every table is keyed by an *account key* (any string naming the account, e.g. API base + user id),
-so two accounts never see each other's workouts. One connection is shared by all threads behind
-a lock (``check_same_thread=False``); WAL mode lets another process read while we write. Each
-public method is one short transaction.
+so two accounts never see each other's workouts. The file opens and heals through
+:class:`~st_desktop.store.cache_db.CacheDatabase` (schema in :mod:`st_desktop.store.cache_schema`):
+the app calls :meth:`WorkoutCache.open`, which never fails.
 """
 
 from __future__ import annotations
@@ -17,134 +18,45 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-from st_desktop.domain.types import parse_type
 from st_desktop.domain.workout import STREAM_KEYS, Workout, WorkoutSummary, workout_id
-from st_desktop.errors import StoreError
+from st_desktop.store.cache_db import LABEL, MEMORY, REBUILT_NOTICE, CacheDatabase
+from st_desktop.store.cache_schema import (
+    ROW_COLUMNS,
+    SCHEMA_VERSION,
+    SORT_COLUMNS,
+    RowKey,
+    WorkoutQuery,
+    WorkoutRow,
+    segments,
+    summary_row,
+    table_row,
+)
+
+__all__ = [
+    "CACHE_FILE",
+    "LABEL",
+    "MEMORY",
+    "REBUILT_NOTICE",
+    "SCHEMA_VERSION",
+    "SORT_COLUMNS",
+    "RowKey",
+    "TrashEntry",
+    "WorkoutCache",
+    "WorkoutQuery",
+    "WorkoutRow",
+]
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite3"
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS summaries (
-    account TEXT NOT NULL,
-    id TEXT NOT NULL,
-    start_utc REAL,
-    start_local TEXT,
-    name TEXT NOT NULL DEFAULT '',
-    type TEXT NOT NULL DEFAULT '',
-    category TEXT NOT NULL DEFAULT '',
-    notes TEXT NOT NULL DEFAULT '',
-    distance REAL,
-    duration REAL,
-    elevation_gain REAL,
-    avg_heartrate REAL,
-    search TEXT NOT NULL DEFAULT '',
-    raw TEXT NOT NULL,
-    PRIMARY KEY (account, id)
-);
-CREATE INDEX IF NOT EXISTS summaries_start ON summaries (account, start_utc DESC, id DESC);
-CREATE TABLE IF NOT EXISTS details (
-    account TEXT NOT NULL,
-    id TEXT NOT NULL,
-    json TEXT NOT NULL,
-    fetched_at REAL NOT NULL,
-    PRIMARY KEY (account, id)
-);
-CREATE TABLE IF NOT EXISTS trash (
-    trash_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    account TEXT NOT NULL,
-    old_id TEXT NOT NULL,
-    json TEXT NOT NULL,
-    deleted_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS meta (
-    account TEXT NOT NULL,
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY (account, key)
-);
-"""
-
-#: Sort keys of :class:`WorkoutQuery` -> SQL expression (ties broken by newest first).
-SORT_COLUMNS: dict[str, str] = {
-    "start": "start_utc",
-    "name": "name",
-    "type": "type",
-    # The service writes 0 for workouts without a distance (strength training): unknown, not short.
-    "distance": "NULLIF(distance, 0)",
-    "duration": "duration",
-    "elevation_gain": "elevation_gain",
-    "avg_heartrate": "avg_heartrate",
-}
-_TEXT_SORTS = frozenset({"name", "type"})
 
 #: Keys of a full workout that are too bulky for the summary row.
 _BULKY_KEYS = frozenset({*STREAM_KEYS, "laps", "timer_stops"})
-
-
-@dataclass(frozen=True)
-class WorkoutQuery:
-    """What the table shows: filters and sort order.
-
-    Attributes:
-        text: words that must all occur in the name, type or notes (case-insensitive).
-        category: activity category ("Running") or full type ("Running: Trail"); "" for all.
-        date_from, date_to: inclusive bounds on the workout's local start date.
-        sort: one of :data:`SORT_COLUMNS`.
-        descending: sort order.
-    """
-
-    text: str = ""
-    category: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-    sort: str = "start"
-    descending: bool = True
-
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause (after ``account = ?``) and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        for word in self.text.lower().split():
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("search LIKE ? ESCAPE '\\'")
-            params.append(f"%{escaped}%")
-        if self.category:
-            kind = parse_type(self.category)
-            if kind.subtype:
-                clauses.append("type = ?")
-                params.append(kind.wire)
-            else:
-                clauses.append("category = ?")
-                params.append(kind.category)
-        if self.date_from is not None:
-            clauses.append("start_local >= ?")
-            params.append(self.date_from.isoformat())
-        if self.date_to is not None:
-            clauses.append("start_local < ?")
-            params.append(self.date_to.isoformat() + "T99")  # any time on that day sorts below
-        return "".join(f" AND {c}" for c in clauses), params
-
-    def order_by(self) -> str:
-        """The ORDER BY clause; NULLs (unknown figures) always go last."""
-        value = SORT_COLUMNS.get(self.sort, "start_utc")
-        collate = " COLLATE NOCASE" if self.sort in _TEXT_SORTS else ""
-        direction = "DESC" if self.descending else "ASC"
-        return (
-            f"({value} IS NULL), {value}{collate} {direction}, start_utc {direction}, "
-            f"id {direction}"
-        )
 
 
 @dataclass(frozen=True)
@@ -157,51 +69,18 @@ class TrashEntry:
     deleted_at: float
 
 
-class WorkoutCache:
+class WorkoutCache(CacheDatabase):
     """The SQLite cache of one user's machine (every account in one file).
 
     Args:
-        path: the database file (``paths.data / CACHE_FILE``); created with its folder.
+        path: the database file (``paths.data / CACHE_FILE``), created with its folder; or
+            ``":memory:"`` for a cache that lives as long as the object.
+        connect: opens the SQLite connection (tests inject failures).
 
     Raises:
-        StoreError: the file cannot be opened (read-only disk, not a database ...).
+        StoreError: (a :class:`~st_desktop.store.db.DatabaseError`) the file cannot be opened:
+            damaged, read-only or full disk ... :meth:`open` handles these instead.
     """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._lock = threading.RLock()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(
-                f"The workout cache {self.path} could not be opened.", detail=str(exc)
-            ) from exc
-
-    def close(self) -> None:
-        """Close the database; the cache must not be used afterwards."""
-        with self._lock:
-            self._db.close()
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                self._db.execute("BEGIN")
-                yield self._db
-                self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._db.execute("ROLLBACK")
-                raise StoreError(
-                    "The local workout cache could not be read or written.", detail=str(exc)
-                ) from exc
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
 
     # ------------------------------------------------------------------ summaries
 
@@ -211,74 +90,117 @@ class WorkoutCache:
         Returns:
             How many rows were new or changed.
         """
-        rows = [_summary_row(account, item) for item in items if item.uri]
-        if not rows:
+        items = [item for item in items if item.uri]
+        if not items:
             return 0
         with self._tx() as db:
-            before = db.total_changes
-            db.executemany(
-                """INSERT INTO summaries (account, id, start_utc, start_local, name, type,
-                       category, notes, distance, duration, elevation_gain, avg_heartrate,
-                       search, raw)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (account, id) DO UPDATE SET
+            acct = self._acct(db, account, create=True)
+            # rowcount, not total_changes: the full-text triggers' writes must not count.
+            cursor = db.executemany(
+                """INSERT INTO summaries (acct, id, start_utc, start_local, name, type,
+                       category, distance, duration, elevation_gain, avg_heartrate, search, raw)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (acct, id) DO UPDATE SET
                        start_utc = excluded.start_utc, start_local = excluded.start_local,
                        name = excluded.name, type = excluded.type, category = excluded.category,
                        distance = excluded.distance, duration = excluded.duration,
                        elevation_gain = excluded.elevation_gain,
-                       avg_heartrate = excluded.avg_heartrate,
-                       search = lower(excluded.name || char(10) || excluded.type || char(10)
-                                      || summaries.notes),
+                       avg_heartrate = excluded.avg_heartrate, search = excluded.search,
                        raw = excluded.raw
                    WHERE summaries.raw IS NOT excluded.raw""",
-                rows,
+                [(acct, *summary_row(item)) for item in items],
             )
-            return int(db.total_changes - before)
+            return max(0, cursor.rowcount)
 
     def count(self, account: str, query: WorkoutQuery | None = None) -> int:
         """How many cached workouts of ``account`` match ``query``."""
         where, params = (query or WorkoutQuery()).where()
-        with self._lock:
-            row = self._db.execute(
-                f"SELECT count(*) FROM summaries WHERE account = ?{where}", [account, *params]
+        with self._read() as db:
+            acct = self._acct(db, account)
+            if acct is None:
+                return 0
+            row = db.execute(
+                f"SELECT count(*) FROM summaries WHERE acct = ?{where}", [acct, *params]
             ).fetchone()
         return int(row[0])
+
+    def rows(
+        self,
+        account: str,
+        query: WorkoutQuery,
+        limit: int,
+        *,
+        after: RowKey | None = None,
+        offset: int = 0,
+    ) -> list[WorkoutRow]:
+        """Up to ``limit`` matching rows in the query's order.
+
+        Args:
+            account: the account.
+            query: filters and order.
+            limit: how many rows at most.
+            after: the key of the row just before the wanted ones (from an earlier result of the
+                same query); None to start at the top.
+            offset: rows to skip first (after ``after``); an index walk, so cheap even for
+                tens of thousands.
+        """
+        where, params = query.where()
+        found: list[WorkoutRow] = []
+        with self._read() as db:
+            acct = self._acct(db, account)
+            if acct is None:
+                return []
+            for segment in segments(query):
+                if after is not None and after[0] > segment.index:
+                    continue  # the key is past this segment
+                key_sql, key_params = segment.after(after, query.descending)
+                base = f"FROM summaries WHERE acct = ?{where} AND {segment.condition}{key_sql}"
+                values = [acct, *params, *key_params]
+                rows = db.execute(
+                    f"SELECT {ROW_COLUMNS} {base} ORDER BY {segment.order} LIMIT ? OFFSET ?",
+                    [*values, limit - len(found), offset],
+                ).fetchall()
+                found += [table_row(query, row) for row in rows]
+                if len(found) >= limit:
+                    break
+                if offset and not rows:  # the offset ran past this segment: skip its rows
+                    skipped = db.execute(f"SELECT count(*) {base}", values).fetchone()[0]
+                    offset -= min(offset, int(skipped))
+                else:
+                    offset = 0
+        return found
 
     def page(
         self, account: str, query: WorkoutQuery, offset: int, limit: int
     ) -> list[WorkoutSummary]:
-        """One page of matching workouts in the query's order."""
-        where, params = query.where()
-        sql = (
-            f"SELECT raw FROM summaries WHERE account = ?{where} "
-            f"ORDER BY {query.order_by()} LIMIT ? OFFSET ?"
-        )
-        with self._lock:
-            rows = self._db.execute(sql, [account, *params, limit, offset]).fetchall()
-        return [_summary_from_row(row[0]) for row in rows]
+        """One page of matching workouts in the query's order (see :meth:`rows`)."""
+        return [row.summary() for row in self.rows(account, query, limit, offset=offset)]
 
     def summary(self, account: str, id_or_uri: str) -> WorkoutSummary | None:
         """One cached summary, or None."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT raw FROM summaries WHERE account = ? AND id = ?",
+        with self._read() as db:
+            row = db.execute(
+                "SELECT raw FROM summaries JOIN accounts USING (acct) WHERE key = ? AND id = ?",
                 (account, workout_id(id_or_uri)),
             ).fetchone()
-        return None if row is None else _summary_from_row(row[0])
+        return None if row is None else WorkoutSummary.from_json(json.loads(row[0]))
 
     def ids(self, account: str) -> set[str]:
         """Ids of every cached workout of ``account``."""
-        with self._lock:
-            rows = self._db.execute("SELECT id FROM summaries WHERE account = ?", (account,))
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT id FROM summaries JOIN accounts USING (acct) WHERE key = ?", (account,)
+            )
             return {row[0] for row in rows}
 
     def categories(self, account: str) -> list[str]:
         """Activity categories present in the cache, alphabetically (for the type filter)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT DISTINCT category FROM summaries WHERE account = ? AND category != '' "
+        with self._read() as db:
+            acct = self._acct(db, account)
+            rows = db.execute(
+                "SELECT DISTINCT category FROM summaries WHERE acct = ? AND category != '' "
                 "ORDER BY category",
-                (account,),
+                (acct,),
             ).fetchall()
         return [row[0] for row in rows]
 
@@ -296,15 +218,14 @@ class WorkoutCache:
         """
         kept = {workout_id(item) for item in keep}
         with self._tx() as db:
-            sql = "SELECT id FROM summaries WHERE account = ?"
-            params: list[Any] = [account]
+            acct = self._acct(db, account)
+            sql = "SELECT id FROM summaries WHERE acct = ?"
+            params: list[Any] = [acct]
             if since_utc is not None:
                 sql += " AND start_utc >= ?"
                 params.append(since_utc)
             gone = [row[0] for row in db.execute(sql, params) if row[0] not in kept]
-            for ident in gone:
-                db.execute("DELETE FROM summaries WHERE account = ? AND id = ?", (account, ident))
-                db.execute("DELETE FROM details WHERE account = ? AND id = ?", (account, ident))
+            self._forget(db, account, acct, gone)
         if gone:
             log.info("cache: %d workout(s) no longer on the server", len(gone))
         return len(gone)
@@ -312,9 +233,14 @@ class WorkoutCache:
     def remove(self, account: str, ids: Iterable[str]) -> None:
         """Forget workouts (deleted by the user)."""
         with self._tx() as db:
-            for ident in {workout_id(item) for item in ids}:
-                db.execute("DELETE FROM summaries WHERE account = ? AND id = ?", (account, ident))
-                db.execute("DELETE FROM details WHERE account = ? AND id = ?", (account, ident))
+            acct = self._acct(db, account)
+            self._forget(db, account, acct, {workout_id(item) for item in ids})
+
+    @staticmethod
+    def _forget(db: sqlite3.Connection, account: str, acct: int | None, ids: Iterable[str]) -> None:
+        for ident in ids:
+            db.execute("DELETE FROM summaries WHERE acct = ? AND id = ?", (acct, ident))
+            db.execute("DELETE FROM details WHERE account = ? AND id = ?", (account, ident))
 
     # ------------------------------------------------------------------ details
 
@@ -324,24 +250,34 @@ class WorkoutCache:
             raise ValueError("only a workout that exists on the server can be cached")
         document = workout.to_json()
         summary_raw = {k: v for k, v in document.items() if k not in _BULKY_KEYS}
-        row = _summary_row(account, WorkoutSummary.from_json(summary_raw), workout.notes)
+        row = summary_row(WorkoutSummary.from_json(summary_raw))
         with self._tx() as db:
+            acct = self._acct(db, account, create=True)
             db.execute(
                 "INSERT OR REPLACE INTO details (account, id, json, fetched_at) VALUES (?,?,?,?)",
                 (account, workout_id(workout.uri), json.dumps(document), time.time()),
             )
+            # An upsert, not INSERT OR REPLACE: the row keeps its key, and the full-text index
+            # hears of the change (REPLACE's hidden delete fires no trigger).
             db.execute(
-                """INSERT OR REPLACE INTO summaries (account, id, start_utc, start_local, name,
-                       type, category, notes, distance, duration, elevation_gain, avg_heartrate,
-                       search, raw)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (*row[:7], workout.notes, *row[7:]),
+                """INSERT INTO summaries (acct, id, start_utc, start_local, name, type, category,
+                       distance, duration, elevation_gain, avg_heartrate, search, raw,
+                       notes_search)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (acct, id) DO UPDATE SET
+                       start_utc = excluded.start_utc, start_local = excluded.start_local,
+                       name = excluded.name, type = excluded.type, category = excluded.category,
+                       distance = excluded.distance, duration = excluded.duration,
+                       elevation_gain = excluded.elevation_gain,
+                       avg_heartrate = excluded.avg_heartrate, search = excluded.search,
+                       raw = excluded.raw, notes_search = excluded.notes_search""",
+                (acct, *row, workout.notes.lower()),
             )
 
     def get_detail(self, account: str, id_or_uri: str) -> Workout | None:
         """The cached full workout, or None."""
-        with self._lock:
-            row = self._db.execute(
+        with self._read() as db:
+            row = db.execute(
                 "SELECT json FROM details WHERE account = ? AND id = ?",
                 (account, workout_id(id_or_uri)),
             ).fetchone()
@@ -360,8 +296,8 @@ class WorkoutCache:
 
     def trash_get(self, account: str, trash_id: int) -> TrashEntry | None:
         """A trashed workout, or None."""
-        with self._lock:
-            row = self._db.execute(
+        with self._read() as db:
+            row = db.execute(
                 "SELECT old_id, json, deleted_at FROM trash WHERE account = ? AND trash_id = ?",
                 (account, trash_id),
             ).fetchone()
@@ -386,34 +322,8 @@ class WorkoutCache:
 
     def get_meta(self, account: str, key: str) -> str | None:
         """A value set with :meth:`set_meta`, or None."""
-        with self._lock:
-            row = self._db.execute(
+        with self._read() as db:
+            row = db.execute(
                 "SELECT value FROM meta WHERE account = ? AND key = ?", (account, key)
             ).fetchone()
         return None if row is None else str(row[0])
-
-
-def _summary_row(account: str, item: WorkoutSummary, notes: str = "") -> tuple[Any, ...]:
-    start = item.start_time
-    kind = parse_type(item.type)
-    raw = dict(item.raw) if item.raw else {"uri": item.uri}
-    return (
-        account,
-        workout_id(item.uri or ""),
-        start.timestamp() if start else None,
-        start.strftime("%Y-%m-%dT%H:%M:%S") if start else None,
-        item.name,
-        kind.wire if item.type else "",
-        kind.category if item.type else "",
-        item.total_distance,
-        item.duration,
-        item.elevation_gain,
-        item.avg_heartrate,
-        f"{item.name}\n{kind.wire}\n{notes}".lower(),
-        json.dumps(raw, sort_keys=False),
-    )
-
-
-def _summary_from_row(raw: str) -> WorkoutSummary:
-    document: Mapping[str, Any] = json.loads(raw)
-    return WorkoutSummary.from_json(document)

@@ -2,6 +2,10 @@
 
 Plain data shared by :mod:`st_desktop.store.uploads` (the store), the upload engine and the UI;
 the converters between SQLite rows and these dataclasses live here too.
+
+Text is stored losslessly: a name that is not valid Unicode (a file name in an unknown encoding,
+which ``os.fsdecode`` turns into lone surrogates) is kept as a BLOB of its ``surrogatepass``
+UTF-8 bytes and read back as the very same string.
 """
 
 from __future__ import annotations
@@ -15,8 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from st_desktop.domain.timeutil import format_timestamp, parse_timestamp
-
-SCHEMA_VERSION = 1
+from st_desktop.store.db import Migration
 
 
 class ItemState(StrEnum):
@@ -34,7 +37,7 @@ class ItemState(StrEnum):
 #: States the engine works on.
 ACTIVE_STATES = (ItemState.QUEUED, ItemState.UPLOADING, ItemState.FILE_UPLOADED)
 
-#: Both tables; created when missing.
+#: Version 1: both tables.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,
@@ -74,6 +77,26 @@ CREATE TABLE IF NOT EXISTS ledger (
 CREATE INDEX IF NOT EXISTS ledger_item ON ledger (item_id);
 CREATE INDEX IF NOT EXISTS ledger_sha ON ledger (account, sha256);
 """
+
+
+def _one_live_item_per_file(conn: sqlite3.Connection) -> None:
+    """Version 2: a file's bytes are listed once (UNIQUE, so two processes cannot race).
+
+    Duplicates written before (by such a race) are archived, keeping the oldest row of each file
+    in the list; archived rows keep their ledger history.
+    """
+    conn.execute(
+        "UPDATE items SET archived = 1 WHERE archived = 0 AND id NOT IN "
+        "(SELECT min(id) FROM items WHERE archived = 0 GROUP BY sha256)"
+    )
+    conn.execute("DROP INDEX IF EXISTS items_sha")
+    conn.execute("CREATE INDEX items_sha ON items (sha256)")
+    conn.execute("CREATE UNIQUE INDEX items_live_sha ON items (sha256) WHERE archived = 0")
+
+
+#: The queue's migrations, oldest first (see :mod:`st_desktop.store.db`).
+MIGRATIONS: list[Migration] = [(1, SCHEMA), (2, _one_live_item_per_file)]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
 class Outcome(StrEnum):
@@ -155,26 +178,46 @@ UPDATABLE = frozenset(
 )  # fmt: skip
 
 
+def text_to_db(value: str) -> str | bytes:
+    """A string as SQLite can keep it: itself, or a BLOB when it is not valid Unicode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass")
+    return value
+
+
+def text_from_db(value: Any) -> Any:
+    """The string :func:`text_to_db` stored (other values as they are)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogatepass")
+    return value
+
+
 def to_db(value: Any) -> Any:
-    """A field value in its SQLite form (ISO times, JSON lists, enum values)."""
+    """A field value in its SQLite form (ISO times, JSON lists, enum values, lossless text)."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, str):
+        return text_to_db(value)
     if isinstance(value, datetime):
         return format_timestamp(value)
     if isinstance(value, tuple | list):
         return json.dumps(list(value))
-    if isinstance(value, StrEnum):
-        return value.value
     return value
 
 
 def item_from_row(row: sqlite3.Row) -> QueueItem:
     """The :class:`QueueItem` of an ``items`` row."""
     start = parse_timestamp(row["start_time"]) if row["start_time"] else None
+    text = text_from_db
     return QueueItem(
-        id=row["id"], sha256=row["sha256"], ext=row["ext"], display_name=row["display_name"],
-        source=row["source"], state=ItemState(row["state"]), account=row["account"],
-        format=row["format"], start_time=start, distance=row["distance"], name=row["name"],
-        type=row["type"], notes=row["notes"], allow_uris=tuple(json.loads(row["allow_uris"])),
-        uris=tuple(json.loads(row["uris"])), error=row["error"], attempts=row["attempts"],
+        id=row["id"], sha256=row["sha256"], ext=row["ext"], display_name=text(row["display_name"]),
+        source=text(row["source"]), state=ItemState(row["state"]), account=text(row["account"]),
+        format=row["format"], start_time=start, distance=row["distance"], name=text(row["name"]),
+        type=text(row["type"]), notes=text(row["notes"]),
+        allow_uris=tuple(json.loads(row["allow_uris"])), uris=tuple(json.loads(row["uris"])),
+        error=text(row["error"]), attempts=row["attempts"],
         next_attempt_at=row["next_attempt_at"], created_at=row["created_at"],
     )  # fmt: skip
 

@@ -1,11 +1,23 @@
 """The workout table model: rows paged in from the offline cache, never blocking the GUI.
 
-DESIGN.md's paged-model pattern: the model holds the loaded rows, ``has_more``, ``in_flight`` and
-a ``generation``. ``canFetchMore`` is true only while more rows exist and no page is in flight;
-``fetchMore`` submits the next cache query to the task runner and returns at once. A page that
-arrives for an old generation (the filter, sort or account changed meanwhile) is dropped.
+DESIGN.md's paged-model pattern, made to scale to 100,000 workouts:
 
-:meth:`WorkoutTableModel.refresh` re-reads the loaded span after a sync and applies the
+- The first query of a generation reads the first page; a second one counts the matches. Once
+  the count is known the model has that many rows, and the scrollbar spans the whole table.
+  Rows not read yet are placeholders (empty cells).
+- ``canFetchMore`` is true while the page after the loaded top rows is missing and nothing is in
+  flight; ``fetchMore`` reads it, continuing from the last loaded row's key (keyset paging:
+  as cheap at row 90,000 as at row 0), and returns at once.
+- A placeholder the view paints asks for its rows: the requests of one paint are gathered and
+  read as one window, continuing from the nearest loaded row above it (an index walk). Dragging
+  the scrollbar to 90 % costs one such window.
+- Every result carries the generation it was asked for; one from an old generation (the filter,
+  sort or account changed meanwhile) is dropped.
+- Rows are compact (:class:`~st_desktop.store.cache.WorkoutRow`: the shown figures and the JSON
+  text; the summary is parsed when asked for), and only :data:`MAX_LOADED` rows are kept: the
+  windows furthest from the last one read go back to placeholders.
+
+:meth:`WorkoutTableModel.refresh` re-reads the loaded top rows after a sync and applies the
 difference as row removals, insertions and ``dataChanged``, so the selection and scroll position
 survive a background refresh.
 """
@@ -23,6 +35,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -32,15 +45,17 @@ from st_desktop.domain.units import (
     format_distance,
     format_duration,
     format_elevation,
-    known_distance,
 )
 from st_desktop.domain.workout import WorkoutSummary
-from st_desktop.store.cache import WorkoutCache, WorkoutQuery
+from st_desktop.store.cache import WorkoutCache, WorkoutQuery, WorkoutRow
+from st_desktop.store.paging import LoadedRows
 from st_desktop.tasks import TaskRunnerBase
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
+#: Rows kept in memory at most (about 1 kB each); windows far from the view are dropped.
+MAX_LOADED = 20_000
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -73,6 +88,12 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 WorkoutRole = Qt.ItemDataRole.UserRole + 2
 
 _NUMERIC = frozenset({Column.DISTANCE, Column.DURATION, Column.ELEVATION, Column.HEARTRATE})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ROLES = frozenset(
+    {_DISPLAY, _ALIGNMENT, int(Qt.ItemDataRole.ToolTipRole.value), SortRole, WorkoutRole}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class WorkoutTableModel(QAbstractTableModel):
@@ -82,9 +103,10 @@ class WorkoutTableModel(QAbstractTableModel):
         runner: runs the cache queries.
         cache: the offline cache.
         page_size: rows per page.
+        max_loaded: rows kept in memory at most.
 
     Signals:
-        page_loaded(int): rows added by a page (0 for the last, empty page).
+        page_loaded(int): rows read by a page or window (0 for the last, empty page).
         refreshed(): the loaded rows were re-read after a sync.
         load_failed(str): a cache query failed; the sentence says why.
     """
@@ -99,6 +121,7 @@ class WorkoutTableModel(QAbstractTableModel):
         cache: WorkoutCache,
         page_size: int = PAGE_SIZE,
         parent: QObject | None = None,
+        max_loaded: int = MAX_LOADED,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -106,13 +129,21 @@ class WorkoutTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._account: str | None = None
         self._query = WorkoutQuery()
-        self._rows: list[WorkoutSummary] = []
+        self._held = LoadedRows(page_size, max_loaded)  # one slot per row; None: a placeholder
+        self._pending: set[int] = set()  # pages asked for
+        self._wanted: set[int] = set()  # pages of placeholders painted since the last request
+        self._counted = False  # the row count is the true total (not just the pages read)
+        self._counting = False
+        self._end_seen = False  # a short page showed where the rows end
         self._has_more = False
-        self._in_flight = False
         self._generation = 0
-        self._revision = 0  # bumped on every change of _rows, to spot stale refresh diffs
+        self._revision = 0  # bumped on every change of row positions, to spot stale results
         self._units = "metric"
-        self.pages_requested: list[tuple[int, int]] = []  # (generation, offset): for tests
+        self._want_timer = QTimer(self)
+        self._want_timer.setSingleShot(True)
+        self._want_timer.setInterval(0)
+        self._want_timer.timeout.connect(self._fetch_wanted)
+        self.pages_requested: list[tuple[int, int]] = []  # (generation, first row): for tests
 
     # ------------------------------------------------------------------ state
 
@@ -133,13 +164,27 @@ class WorkoutTableModel(QAbstractTableModel):
 
     @property
     def in_flight(self) -> bool:
-        """True while a page query is running."""
-        return self._in_flight
+        """True while a cache query for this generation is running or about to be asked."""
+        return (
+            bool(self._pending)
+            or self._counting
+            or bool(self._wanted)
+            or self._want_timer.isActive()
+        )
 
     @property
     def has_more(self) -> bool:
-        """True while the cache may hold further matching rows."""
+        """True while rows below the loaded top rows may still have to be read."""
         return self._has_more
+
+    @property
+    def loaded_rows(self) -> int:
+        """How many rows hold a workout (the rest are placeholders)."""
+        return self._held.loaded
+
+    def is_loaded(self, row: int) -> bool:
+        """True when ``row`` holds a workout, False for a placeholder (or no such row)."""
+        return 0 <= row < len(self._held) and self._held.rows[row] is not None
 
     def set_account(self, account: str | None) -> None:
         """Show another account's cached workouts (None: nothing)."""
@@ -157,9 +202,9 @@ class WorkoutTableModel(QAbstractTableModel):
         if units != self._units:
             self._units = units
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-            if self._rows:
+            if self._held.rows:
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+                    self.index(0, 0), self.index(len(self._held) - 1, len(Column) - 1)
                 )
 
     def reload(self) -> None:
@@ -167,27 +212,44 @@ class WorkoutTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._revision += 1
-        self._rows = []
+        self._held.clear()
+        self._pending.clear()
+        self._wanted.clear()
+        self._counted = self._counting = self._end_seen = False
         self._has_more = self._account is not None
-        self._in_flight = False
+        self._want_timer.stop()
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
     def workout(self, row: int) -> WorkoutSummary:
-        """The summary shown in ``row``."""
-        return self._rows[row]
+        """The summary shown in ``row``.
+
+        A placeholder row (selected, but not read yet or dropped from memory) is read from the
+        cache at once: a short indexed query, needed only when a selection outgrows what the
+        view shows.
+
+        Raises:
+            IndexError: no such row, or the cache no longer has it.
+        """
+        item = self._held.rows[row]
+        if item is None:
+            self._read_now(row)
+            item = self._held.rows[row]
+        if item is None:
+            raise IndexError(row)
+        return item.summary()
 
     def row_of(self, workout_id: str) -> int | None:
         """The row showing the workout with this id, if it is loaded."""
-        for row, item in enumerate(self._rows):
-            if item.id == workout_id:
+        for row, item in enumerate(self._held.rows):
+            if item is not None and item.id == workout_id:
                 return row
         return None
 
     # ------------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._held)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -217,32 +279,38 @@ class WorkoutTableModel(QAbstractTableModel):
         }[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Called for every cell and role on each paint: roles we never answer leave first.
+        if role not in _ROLES or not index.isValid():
             return None
-        item = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
+        row, rows = index.row(), self._held.rows
+        item = rows[row] if row < len(rows) else None
+        column = index.column()
+        if item is None:
+            if role == _DISPLAY and row < len(rows):
+                self._want(row)
+                return ""
+            return None
+        if role == _DISPLAY:
+            return self._display(item, Column(column))
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _NUMERIC else None
         if role == SortRole:
-            return self._sort_value(item, column)
+            return self._sort_value(item, Column(column))
         if role == WorkoutRole:
-            return item
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME and item.name:
+            return item.summary()
+        if column == Column.NAME and item.name:  # the tool tip
             return item.name
         return None
 
-    def _display(self, item: WorkoutSummary, column: Column) -> str:
-        if column == Column.DATE:
-            start = item.start_time  # shown in the workout's own offset, as recorded
-            return start.strftime("%Y-%m-%d %H:%M") if start else ""
+    def _display(self, item: WorkoutRow, column: Column) -> str:
+        if column == Column.DATE:  # shown in the workout's own offset, as recorded
+            return item.start_local[:16].replace("T", " ") if item.start_local else ""
         if column == Column.NAME:
             return item.name
         if column == Column.TYPE:
             return item.type
         if column == Column.DISTANCE:
-            return format_distance(item.total_distance, self._units).rsplit(" ", 1)[0]
+            return format_distance(item.distance, self._units).rsplit(" ", 1)[0]
         if column == Column.DURATION:
             return format_duration(item.duration)
         if column == Column.ELEVATION:
@@ -251,12 +319,13 @@ class WorkoutTableModel(QAbstractTableModel):
         return f"{hr:.0f}" if hr is not None else ""
 
     @staticmethod
-    def _sort_value(item: WorkoutSummary, column: Column) -> Any:
+    def _sort_value(item: WorkoutRow, column: Column) -> Any:
+        if column == Column.DATE:
+            return item.summary().start_time
         return {
-            Column.DATE: item.start_time,
             Column.NAME: item.name,
             Column.TYPE: item.type,
-            Column.DISTANCE: known_distance(item.total_distance),
+            Column.DISTANCE: item.distance,
             Column.DURATION: item.duration,
             Column.ELEVATION: item.elevation_gain,
             Column.HEARTRATE: item.avg_heartrate,
@@ -276,69 +345,178 @@ class WorkoutTableModel(QAbstractTableModel):
         q = self._query
         self.set_query(WorkoutQuery(q.text, q.category, q.date_from, q.date_to, key, descending))
 
+    # ------------------------------------------------------------------ reading pages
+
+    def _next_page(self) -> int:
+        return self._held.top_end() // self._page_size
+
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._has_more and not self._in_flight
+        return not parent.isValid() and self._has_more and self._next_page() not in self._pending
 
     def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent) or self._account is None:
-            return
-        self._in_flight = True
-        generation, offset = self._generation, len(self._rows)
-        self.pages_requested.append((generation, offset))
+        if self.canFetchMore(parent) and self._account is not None:
+            self._request([self._next_page()])
+
+    def _request(self, pages: list[int]) -> None:
+        """Read consecutive pages as one query, from the nearest loaded row above them."""
+        assert self._account is not None
+        first = pages[0] * self._page_size
+        anchor, after = self._held.anchor(pages[0])
+        generation, revision = self._generation, self._revision
+        for page in pages:
+            self._pending.add(page)
+            self.pages_requested.append((generation, page * self._page_size))
         self._runner.submit(
-            self._cache.page,
-            self._account,
-            self._query,
-            offset,
-            self._page_size,
-            on_result=lambda rows: self._page_arrived(generation, offset, rows),
-            on_error=lambda exc: self._page_failed(generation, exc),
+            self._cache.rows, self._account, self._query, len(pages) * self._page_size,
+            after=after, offset=first - anchor - 1,
+            on_result=lambda rows: self._arrived(generation, revision, pages, rows),
+            on_error=lambda exc: self._failed(generation, exc),
             description="Reading cached workouts",
-        )
+        )  # fmt: skip
 
-    def _page_arrived(self, generation: int, offset: int, rows: list[WorkoutSummary]) -> None:
+    def _arrived(
+        self, generation: int, revision: int, pages: list[int], rows: list[WorkoutRow]
+    ) -> None:
         if generation != self._generation:
-            log.debug("dropping a stale page (generation %d, offset %d)", generation, offset)
+            log.debug("dropping a stale page (generation %d, pages %s)", generation, pages)
             return
-        self._in_flight = False
-        if offset != len(self._rows):  # a merge changed the rows meanwhile: ask again
+        self._pending.difference_update(pages)
+        if revision == self._revision:  # else a merge moved the rows meanwhile: ask again
+            self._store(pages, rows)
+            if not self._counted and pages[0] == 0:
+                if len(rows) < self._page_size:
+                    self._counted = True
+                else:
+                    self._count(generation)
+            self.page_loaded.emit(len(rows))
+            self._check_end()
+        self._fetch_wanted()  # what the view painted meanwhile
+
+    def _check_end(self) -> None:
+        # Every counted row is read and the last page was full: the count is a snapshot, so one
+        # more page (normally empty) says whether rows were added since. A view asks for it only
+        # when its scrollbar moves, which a page read in place does not do.
+        if self._counted and self._has_more and self._held.top_end() == len(self._held):
             self.fetchMore(QModelIndex())
-            return
-        self._has_more = len(rows) == self._page_size
-        if rows:
-            self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)  # inclusive
-            self._rows.extend(rows)
-            self._revision += 1
-            self.endInsertRows()
-        self.page_loaded.emit(len(rows))
 
-    def _page_failed(self, generation: int, exc: BaseException) -> None:
+    def _store(self, pages: list[int], rows: list[WorkoutRow]) -> None:
+        first = pages[0] * self._page_size
+        end = first + len(rows)
+        self._resize(max(end, len(self._held)))  # before the count, or rows added since it
+        self._held.put(pages, rows)
+        if len(rows) < len(pages) * self._page_size:  # the end of the rows
+            self._end_seen = True
+            if self._counted:  # rows deleted since the count
+                self._resize(end)
+        if rows:
+            self.dataChanged.emit(self.index(first, 0), self.index(end - 1, len(Column) - 1))
+        self._held.evict(pages)
+        self._has_more = not self._end_seen or self._held.top_end() < len(self._held)
+
+    def _count(self, generation: int) -> None:
+        assert self._account is not None
+        self._counting = True
+        self._runner.submit(
+            self._cache.count, self._account, self._query,
+            on_result=lambda total: self._counted_rows(generation, total),
+            on_error=lambda exc: self._failed(generation, exc),
+            description="Counting cached workouts",
+        )  # fmt: skip
+
+    def _counted_rows(self, generation: int, total: int) -> None:
         if generation != self._generation:
             return
-        self._in_flight = False
+        self._counting = False
+        self._counted = True
+        self._resize(max(total, len(self._held)))
+        self._has_more = not self._end_seen or self._held.top_end() < len(self._held)
+        self._check_end()
+        self._fetch_wanted()
+
+    def _resize(self, total: int) -> None:
+        """Add placeholders up to ``total`` rows, or drop the rows past it."""
+        if total > len(self._held):
+            self.beginInsertRows(QModelIndex(), len(self._held), total - 1)  # last is inclusive
+            self._held.grow(total)
+            self.endInsertRows()
+        elif total < len(self._held):
+            self.beginRemoveRows(QModelIndex(), total, len(self._held) - 1)
+            self._held.shrink(total)
+            self.endRemoveRows()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._pending.clear()
+        self._counting = False
         self._has_more = False  # don't retry in a loop; refresh() or a new filter tries again
+        self._wanted.clear()
         self.load_failed.emit(str(exc))
+
+    # ------------------------------------------------------------------ rows the view paints
+
+    def _want(self, row: int) -> None:
+        self._wanted.add(row // self._page_size)
+        if not self._want_timer.isActive():
+            self._want_timer.start()
+
+    def _fetch_wanted(self) -> None:
+        """Read the pages of the placeholders painted since the last request."""
+        if self._account is None:
+            self._wanted.clear()
+            return
+        wanted = (p for p in self._wanted if p not in self._pending)
+        pages = sorted(p for p in wanted if not self._held.has_page(p))
+        self._wanted.clear()
+        runs: list[list[int]] = []
+        for page in pages:
+            if page * self._page_size >= len(self._held):
+                continue
+            if runs and runs[-1][-1] == page - 1:
+                runs[-1].append(page)
+            else:
+                runs.append([page])
+        for run in runs:
+            self._request(run)
+
+    def _read_now(self, row: int) -> None:
+        """Read the page of ``row`` on this thread (see :meth:`workout`)."""
+        if self._account is None:
+            return
+        page = row // self._page_size
+        first = page * self._page_size
+        anchor, after = self._held.anchor(page)
+        rows = self._cache.rows(
+            self._account, self._query, self._page_size, after=after, offset=first - anchor - 1
+        )
+        self._store([page], rows)
 
     # ------------------------------------------------------------------ merge after a sync
 
     def refresh(self) -> None:
-        """Re-read the loaded span from the cache and merge the differences in place."""
+        """Re-read the loaded top rows from the cache and merge the differences in place.
+
+        Rows loaded further down (after a jump) go back to placeholders and are read again when
+        shown; the row count follows the cache.
+        """
         if self._account is None:
             return
-        generation, revision = self._generation, self._revision
-        old_ids = [item.id or "" for item in self._rows]
-        limit = max(len(self._rows), self._page_size)
+        generation, revision, top = self._generation, self._revision, self._held.top_end()
+        old_ids = [item.id for item in self._held.rows[:top] if item is not None]
+        size = self._page_size
+        limit = max(size, -(-top // size) * size)  # whole pages
         account, query = self._account, self._query
 
-        def read() -> tuple[list[WorkoutSummary], list[Any]]:
-            rows = self._cache.page(account, query, 0, limit)
-            matcher = difflib.SequenceMatcher(None, old_ids, [r.id or "" for r in rows], False)
-            return rows, [tuple(op) for op in matcher.get_opcodes()]
+        def read() -> tuple[list[WorkoutRow], int, list[Any]]:
+            rows = self._cache.rows(account, query, limit)
+            total = self._cache.count(account, query) if len(rows) == limit else len(rows)
+            matcher = difflib.SequenceMatcher(None, old_ids, [r.id for r in rows], False)
+            return rows, total, [tuple(op) for op in matcher.get_opcodes()]
 
         self._runner.submit(
             read,
-            on_result=lambda result: self._merge(generation, revision, limit, *result),
-            on_error=lambda exc: self._page_failed(generation, exc),
+            on_result=lambda result: self._merge(generation, revision, top, limit, *result),
+            on_error=lambda exc: self._failed(generation, exc),
             description="Reading cached workouts",
         )
 
@@ -346,28 +524,40 @@ class WorkoutTableModel(QAbstractTableModel):
         self,
         generation: int,
         revision: int,
+        top: int,
         limit: int,
-        rows: list[WorkoutSummary],
+        rows: list[WorkoutRow],
+        total: int,
         opcodes: list[tuple[str, int, int, int, int]],
     ) -> None:
         if generation != self._generation:
             return
-        if revision != self._revision:  # rows changed since the diff was made: try again
+        if revision != self._revision or top != self._held.top_end():  # rows changed: try again
             self.refresh()
             return
+        self._revision += 1
+        cleared = self._held.forget_from(top)  # below the top: placeholders, moved along
+        if cleared:
+            self.dataChanged.emit(
+                self.index(cleared[0], 0), self.index(cleared[1], len(Column) - 1)
+            )
+        slots = self._held.rows
         for tag, i1, i2, j1, j2 in reversed(opcodes):  # back to front keeps indexes valid
             if tag in ("delete", "replace"):
                 self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
-                del self._rows[i1:i2]
+                del slots[i1:i2]
                 self.endRemoveRows()
             if tag in ("insert", "replace"):
                 self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
-                self._rows[i1:i1] = rows[j1:j2]
+                slots[i1:i1] = rows[j1:j2]
                 self.endInsertRows()
             if tag == "equal":
-                self._rows[i1:i2] = rows[j1:j2]
+                slots[i1:i2] = rows[j1:j2]
                 self.dataChanged.emit(self.index(i1, 0), self.index(i2 - 1, len(Column) - 1))
-        self._revision += 1
-        if not self._in_flight:
-            self._has_more = len(rows) == limit
+        self._held.reset_pages()  # pages in flight carry the old revision: they will be dropped
+        self._end_seen = len(rows) < limit
+        self._counted = True
+        self._store(list(range(max(1, -(-len(rows) // self._page_size)))), rows)
+        self._resize(max(total, self._held.top_end()))
+        self._has_more = not self._end_seen or self._held.top_end() < len(self._held)
         self.refreshed.emit()

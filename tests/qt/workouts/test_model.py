@@ -43,13 +43,17 @@ def test_model_passes_qtmodeltester_and_pages(
     model = WorkoutTableModel(runner, cache, page_size=20, parent=runner)
     model.set_account(ACCOUNT)
     wait_idle(qtbot, model)
-    assert model.rowCount() == 20
+    # The count arrived after the first page: the table has every row, the unread ones as
+    # placeholders (empty cells, no workout).
+    assert model.rowCount() == 45
+    assert model.loaded_rows == 20
     assert [offset for _, offset in model.pages_requested] == [0]
+    assert model.index(30, Column.NAME).data(WorkoutRole) is None
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
         assert not model.canFetchMore(QModelIndex())  # never two pages in flight
         wait_idle(qtbot, model)
-    assert model.rowCount() == 45
+    assert model.loaded_rows == 45
     # each page was asked for exactly once, in order
     assert [offset for _, offset in model.pages_requested] == [0, 20, 40]
     first = model.index(0, Column.DISTANCE)
@@ -136,3 +140,62 @@ def test_a_workout_without_distance_shows_an_empty_cell_and_sorts_last(
         model.sort(Column.DISTANCE, order)
         wait_idle(qtbot, model)
         assert model.workout(model.rowCount() - 1).name == "Gym", order
+
+
+def test_a_jump_far_down_reads_only_the_rows_shown(
+    qtbot: QtBot, runner: TaskRunner, cache: WorkoutCache
+) -> None:
+    fill(cache, 300)
+    model = WorkoutTableModel(runner, cache, page_size=20, parent=runner)
+    model.sort(Column.DISTANCE, Qt.SortOrder.DescendingOrder)
+    model.set_account(ACCOUNT)
+    wait_idle(qtbot, model)
+    assert model.rowCount() == 300
+    assert model.index(271, Column.NAME).data() == ""  # a placeholder, asking for its page
+    wait_idle(qtbot, model)
+    assert model.is_loaded(271)
+    assert [first for _, first in model.pages_requested] == [0, 260]  # nothing in between
+    expected = cache.page(ACCOUNT, model.query, 260, 20)
+    assert [model.workout(r) for r in range(260, 280)] == expected
+    assert not model.is_loaded(259)
+    assert not model.is_loaded(280)
+
+
+def test_memory_is_bounded_and_dropped_rows_come_back(
+    qtbot: QtBot, runner: TaskRunner, cache: WorkoutCache
+) -> None:
+    fill(cache, 200)
+    model = WorkoutTableModel(runner, cache, page_size=10, parent=runner, max_loaded=40)
+    model.set_account(ACCOUNT)
+    wait_idle(qtbot, model)
+    for row in range(0, 200, 10):  # the user scrolls through everything
+        model.index(row, Column.DATE).data()
+        wait_idle(qtbot, model)
+        assert model.loaded_rows <= 40
+    assert model.is_loaded(195)
+    assert not model.is_loaded(0)  # read longest ago: dropped
+    assert model.index(0, Column.NAME).data(WorkoutRole) is None
+    # A selected row that was dropped is read back when asked for, directly.
+    assert model.workout(0) == cache.page(ACCOUNT, model.query, 0, 1)[0]
+    assert model.is_loaded(0)
+
+
+def test_refresh_follows_rows_removed_from_the_cache(
+    qtbot: QtBot, runner: TaskRunner, cache: WorkoutCache
+) -> None:
+    fill(cache, 50)
+    model = WorkoutTableModel(runner, cache, page_size=20, parent=runner)
+    model.set_account(ACCOUNT)
+    wait_idle(qtbot, model)
+    assert (model.rowCount(), model.loaded_rows) == (50, 20)
+    newest = model.workout(0)
+    cache.remove(ACCOUNT, [newest.uri or "", "1000", "1001"])  # the newest and the two oldest
+    with qtbot.waitSignal(model.refreshed, timeout=5000):
+        model.refresh()
+    assert model.rowCount() == 47
+    assert model.row_of(newest.id or "") is None
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        wait_idle(qtbot, model)
+    ids = [model.workout(r).id for r in range(model.rowCount())]
+    assert ids == [s.id for s in cache.page(ACCOUNT, model.query, 0, 100)]

@@ -158,3 +158,77 @@ def test_unreadable_file_is_a_store_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="could not be opened"):
         WorkoutCache(bad)
+
+
+def many(cache: WorkoutCache) -> None:
+    """Rows with ties, unknown values and no start time: every order's hard cases."""
+    rows = []
+    for i in range(1, 61):
+        extra: dict[str, Any] = {"distance": 0 if i % 7 == 0 else 1000 * (i % 5)}
+        if i % 4:
+            extra["avg_heartrate"] = 120 + i % 3
+        start = f"2023-05-{1 + i % 9:02d}T0{i % 3}:00:00Z" if i % 11 else None
+        rows.append(item(100 + i, start or "", f"{'ABab'[i % 4]} run {i % 6}", **extra))
+    cache.upsert_summaries(ACCOUNT, rows)
+
+
+@pytest.mark.parametrize("sort", ["start", "name", "type", "distance", "avg_heartrate"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_pages_and_offsets_walk_exactly_the_full_order(
+    cache: WorkoutCache, sort: str, descending: bool
+) -> None:
+    many(cache)
+    query = WorkoutQuery(sort=sort, descending=descending)
+    everything = [row.id for row in cache.rows(ACCOUNT, query, 1000)]
+    assert len(everything) == cache.count(ACCOUNT) == 64
+    walked: list[str] = []
+    after = None
+    while True:
+        page = cache.rows(ACCOUNT, query, 7, after=after)
+        if not page:
+            break
+        walked += [row.id for row in page]
+        after = page[-1].key
+    assert walked == everything  # each row once, in order, across ties and unknown values
+    for offset in (0, 5, 40, 58, 63, 64):
+        assert [r.id for r in cache.rows(ACCOUNT, query, 9, offset=offset)] == everything[
+            offset : offset + 9
+        ]
+    middle = cache.rows(ACCOUNT, query, 1, offset=20)[0]
+    assert [r.id for r in cache.rows(ACCOUNT, query, 9, after=middle.key, offset=30)] == (
+        everything[51:60]
+    )
+    # Unknown values (and unknown start times, for the date order) come last either way.
+    if sort == "start":
+        starts = [summary.start_time for summary in cache.page(ACCOUNT, query, 0, 100)]
+        assert starts[-5:] == [None] * 5
+        assert None not in starts[:-5]
+
+
+def test_search_finds_substrings_of_any_length_case_insensitively(cache: WorkoutCache) -> None:
+    cache.upsert_summaries(
+        ACCOUNT, [item(7, "2024-04-01T08:00:00Z", "Ärger am Öhrn", "Cycling: Road")]
+    )
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="ear"), 0, 10)) == ["New year run"]
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="ÄRG öh"), 0, 10)) == ["Ärger am Öhrn"]
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text="ye ru"), 0, 10)) == ["New year run"]
+    assert names(cache.page(ACCOUNT, WorkoutQuery(text='ng: "h'), 0, 10)) == []
+    assert cache.count(ACCOUNT, WorkoutQuery(text="ROAD")) == 1
+    assert cache.count(ACCOUNT, WorkoutQuery(text="_")) == 0  # _ is not a wildcard
+
+
+def test_rows_are_compact_and_give_the_full_summary(cache: WorkoutCache) -> None:
+    row = cache.rows(ACCOUNT, WorkoutQuery(), 1)[0]
+    assert (row.name, row.type, row.distance) == ("Lunch swim", "Swimming", 4000.0)
+    assert row.start_local == "2024-02-01T12:00:00"
+    assert row.summary() == cache.page(ACCOUNT, WorkoutQuery(), 0, 1)[0]
+
+
+@pytest.mark.parametrize("sort", ["start", "distance", "name"])
+def test_order_by_is_the_same_order_in_one_clause(cache: WorkoutCache, sort: str) -> None:
+    many(cache)
+    query = WorkoutQuery(sort=sort, descending=False)
+    walked = [row.id for row in cache.rows(ACCOUNT, query, 1000)]
+    with cache._read() as db:
+        one = db.execute(f"SELECT id FROM summaries WHERE acct = 1 ORDER BY {query.order_by()}")
+        assert [row[0] for row in one] == walked
