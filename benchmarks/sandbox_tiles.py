@@ -52,15 +52,18 @@ def main() -> None:
             render_tile(z, x, y, scale)
             times.append(time.perf_counter() - began)
         _report(label, times)
-    with tempfile.TemporaryDirectory() as tmp, SandboxServer(Path(tmp)) as server:
-        with requests.Session() as http:
-            for label in ("HTTP GET 256 px tile (cold)", "HTTP GET 256 px tile (cached)"):
-                times = []
-                for z, x, y in tiles:
-                    began = time.perf_counter()
-                    http.get(f"{server.base_url}/tiles/{z}/{x}/{y}.png", timeout=10)
-                    times.append(time.perf_counter() - began)
-                _report(label, times)
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        SandboxServer(Path(tmp)) as server,
+        requests.Session() as http,
+    ):
+        for label in ("HTTP GET 256 px tile (cold)", "HTTP GET 256 px tile (cached)"):
+            times = []
+            for z, x, y in tiles:
+                began = time.perf_counter()
+                http.get(f"{server.base_url}/tiles/{z}/{x}/{y}.png", timeout=10)
+                times.append(time.perf_counter() - began)
+            _report(label, times)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from st_desktop.domain.workout import WorkoutSummary
+from st_desktop.services.account import Account
+from st_desktop.services.workouts import WorkoutService
 from st_desktop.settings import Settings
 from st_desktop.store.cache import WorkoutCache, WorkoutQuery
 from st_desktop.tasks import TaskRunner
@@ -137,7 +139,7 @@ def run_once(
     times: dict[str, list[float]],
 ) -> None:
     """One open, five page scrolls, three searches, one sort and one jump to 90 %."""
-    browser = WorkoutBrowser(runner, settings, cache)
+    browser = WorkoutBrowser(runner, settings, WorkoutService(cache))
     browser.resize(1000, 600)
     browser.show()
     model, table = browser.model, browser.table
@@ -145,7 +147,7 @@ def run_once(
 
     started = time.perf_counter()
     generation = model.generation
-    browser.set_client(None, ACCOUNT)  # offline start: the cache only
+    browser.set_account(Account(ACCOUNT, "benchmark", None))  # offline start: the cache only
     wait(app, settled(model, generation, 0))
     table.viewport().repaint()
     times["open"].append(time.perf_counter() - started)

@@ -29,6 +29,8 @@ __all__ = ["SHUTDOWN_TIMEOUT_S", "Application", "create_application", "main"]
 log = logging.getLogger(__name__)
 
 SANDBOX_SEED = 2026
+#: When the full check of the workout cache runs, after the start.
+CACHE_CHECK_DELAY_MS = 5000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +108,8 @@ def create_application(
         argv: command-line arguments (without the program name).
         keyring_backend: the keyring for tokens (tests pass a fake; None: the OS keyring).
     """
+    from PySide6.QtCore import QTimer
+
     from st_desktop.services.uploads import UploadService
     from st_desktop.services.workouts import WorkoutService
     from st_desktop.settings import Keys, Settings
@@ -120,14 +124,21 @@ def create_application(
     from st_desktop.ui.workouts.browser import WorkoutBrowser
 
     args = build_parser().parse_args(list(argv) if argv is not None else None)
-    paths = resolve_paths(args.basedir).ensure()
+    paths = resolve_paths(args.basedir)
+    problems: list[str] = []
+    try:
+        paths.ensure()
+    except OSError as exc:  # the window still opens and says so; the stores refuse writes
+        problems.append(disk_problem(exc, paths))
     settings = Settings(paths.settings_file)
     if args.api_base:
         settings.set(Keys.API_BASE, args.api_base)
     redactor = install_redactor()
     runner = TaskRunner()
-    cache = WorkoutCache(paths.data / CACHE_FILE)
-    upload_store = UploadStore(paths.data)
+    # Neither store stops the start: a damaged cache is rebuilt, a damaged queue set aside and
+    # rebuilt from the inbox, a full or read-only disk gives a store that says so.
+    cache, cache_notice = WorkoutCache.open(paths.data / CACHE_FILE)
+    upload_store, queue_notice = UploadStore.open(paths.data)
     account_service = AccountController.build_service(
         settings, redactor=redactor, keyring_backend=keyring_backend
     )
@@ -156,6 +167,25 @@ def create_application(
         pane.set_units(units)
         window.units_changed.connect(pane.set_units)
     connect_panes(application)
+    problems += [notice for notice in (cache_notice, queue_notice) if notice]
+    if problems:
+        window.message_area.show_error(" ".join(dict.fromkeys(problems)))
+
+    # A deeper look at the cache, off the GUI thread and after the first rows are shown
+    # (about 0.1 s for 100,000 workouts, holding the cache meanwhile).
+    def cache_checked(sound: bool) -> None:
+        if not sound:
+            window.message_area.show_error(cache.notice or "")
+            browser.model.reload()
+            browser.refresh()
+
+    QTimer.singleShot(
+        CACHE_CHECK_DELAY_MS,
+        window,
+        lambda: runner.submit(
+            cache.check, on_result=cache_checked, description="Checking the workout cache"
+        ),
+    )
     upload.controller.restore()
     if args.files:
         upload.add_paths([p.expanduser().resolve() for p in args.files])
@@ -297,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments and arguments[0] in COMMANDS:  # backup, restore, export: no window
         return run_command(arguments)
     args = build_parser().parse_args(arguments)
-    paths, problem = prepare_paths(args.basedir)
+    paths = prepare_paths(args.basedir)
     log.info("%s %s starting (python %s)", APP_NAME, __version__, sys.version.split()[0])
 
     from st_desktop.ui.single_instance import (
@@ -349,8 +379,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     built.append(application)
     window = application.window
     application.closers.append(instance.close)
-    if problem:
-        window.message_area.show_error(problem)
 
     def open_files(paths_received: list[Path]) -> None:
         if paths_received:
@@ -375,11 +403,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def prepare_paths(basedir: str | None) -> tuple[AppPaths, str]:
+def disk_problem(exc: OSError, paths: AppPaths) -> str:
+    """The sentence for a folder of the app that cannot be created or written."""
+    return (
+        f"st-desktop cannot write to {exc.filename or paths.data}: {exc.strerror or exc}. "
+        "Files you drop cannot be kept until this is fixed."
+    )
+
+
+def prepare_paths(basedir: str | None) -> AppPaths:
     """Create the app's folders and start logging; a full or read-only disk is not fatal.
 
-    Returns:
-        The paths and, when something could not be set up, the sentence to show in the window.
+    The window says what is wrong (see :func:`create_application`); logging then goes to stderr.
     """
     paths = resolve_paths(basedir)
     # A logging failure (disk full) must never print a traceback of its own.
@@ -390,10 +425,5 @@ def prepare_paths(basedir: str | None) -> tuple[AppPaths, str]:
     except OSError as exc:
         logging.basicConfig(level=logging.INFO, stream=sys.stderr)
         install_redactor()
-        problem = (
-            f"st-desktop cannot write to {exc.filename or paths.data}: "
-            f"{exc.strerror or exc}. Files you drop cannot be kept until this is fixed."
-        )
-        log.error("%s", problem)
-        return paths, problem
-    return paths, ""
+        log.error("%s", disk_problem(exc, paths))
+    return paths
