@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import difflib
 import logging
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,17 +38,26 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from st_desktop.domain.units import (
-    distance_unit,
-    elevation_unit,
-    format_distance,
-    format_duration,
-    format_elevation,
-)
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.store.cache import WorkoutCache, WorkoutQuery, WorkoutRow
 from st_desktop.store.paging import LoadedRows
-from st_desktop.tasks import TaskRunnerBase
+from st_desktop.tasks import TaskRunner
+from st_desktop.ui.workouts.columns import (
+    ALIGNMENT_ROLE,
+    ANSWERED_ROLES,
+    DISPLAY_ROLE,
+    NUMERIC_COLUMNS,
+    RIGHT_ALIGNED,
+    SORT_KEYS,
+    Column,
+    SortRole,
+    WorkoutRole,
+    display_text,
+    header_text,
+    sort_value,
+)
+
+__all__ = ["PAGE_SIZE", "SORT_KEYS", "Column", "SortRole", "WorkoutRole", "WorkoutTableModel"]
 
 log = logging.getLogger(__name__)
 
@@ -57,43 +65,6 @@ PAGE_SIZE = 200
 #: Rows kept in memory at most (about 1 kB each); windows far from the view are dropped.
 MAX_LOADED = 20_000
 Index = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    """The table's columns, in their default order."""
-
-    DATE = 0
-    NAME = 1
-    TYPE = 2
-    DISTANCE = 3
-    DURATION = 4
-    ELEVATION = 5
-    HEARTRATE = 6
-
-
-#: Column -> sort key of :class:`~st_desktop.store.cache.WorkoutQuery`.
-SORT_KEYS: dict[Column, str] = {
-    Column.DATE: "start",
-    Column.NAME: "name",
-    Column.TYPE: "type",
-    Column.DISTANCE: "distance",
-    Column.DURATION: "duration",
-    Column.ELEVATION: "elevation_gain",
-    Column.HEARTRATE: "avg_heartrate",
-}
-
-#: Data role giving the native value a column sorts by (datetime, float, str or None).
-SortRole = Qt.ItemDataRole.UserRole + 1
-#: Data role giving the row's :class:`~st_desktop.domain.workout.WorkoutSummary`.
-WorkoutRole = Qt.ItemDataRole.UserRole + 2
-
-_NUMERIC = frozenset({Column.DISTANCE, Column.DURATION, Column.ELEVATION, Column.HEARTRATE})
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_ROLES = frozenset(
-    {_DISPLAY, _ALIGNMENT, int(Qt.ItemDataRole.ToolTipRole.value), SortRole, WorkoutRole}
-)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class WorkoutTableModel(QAbstractTableModel):
@@ -117,7 +88,7 @@ class WorkoutTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        runner: TaskRunnerBase,
+        runner: TaskRunner,
         cache: WorkoutCache,
         page_size: int = PAGE_SIZE,
         parent: QObject | None = None,
@@ -260,76 +231,34 @@ class WorkoutTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._header(Column(section))
-        if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in _NUMERIC:
+            return header_text(Column(section), self._units)
+        if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _header(self, column: Column) -> str:
-        distance = distance_unit(self._units)[1]
-        height = elevation_unit(self._units)[1]
-        return {
-            Column.DATE: "Date",
-            Column.NAME: "Name",
-            Column.TYPE: "Type",
-            Column.DISTANCE: f"Distance ({distance})",
-            Column.DURATION: "Duration",
-            Column.ELEVATION: f"Climb ({height})",
-            Column.HEARTRATE: "Avg HR (bpm)",
-        }[column]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every cell and role on each paint: roles we never answer leave first.
-        if role not in _ROLES or not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         row, rows = index.row(), self._held.rows
         item = rows[row] if row < len(rows) else None
         column = index.column()
         if item is None:
-            if role == _DISPLAY and row < len(rows):
+            if role == DISPLAY_ROLE and row < len(rows):
                 self._want(row)
                 return ""
             return None
-        if role == _DISPLAY:
-            return self._display(item, Column(column))
-        if role == _ALIGNMENT:
-            return _RIGHT if column in _NUMERIC else None
+        if role == DISPLAY_ROLE:
+            return display_text(item, Column(column), self._units)
+        if role == ALIGNMENT_ROLE:
+            return RIGHT_ALIGNED if column in NUMERIC_COLUMNS else None
         if role == SortRole:
-            return self._sort_value(item, Column(column))
+            return sort_value(item, Column(column))
         if role == WorkoutRole:
             return item.summary()
         if column == Column.NAME and item.name:  # the tool tip
             return item.name
         return None
-
-    def _display(self, item: WorkoutRow, column: Column) -> str:
-        if column == Column.DATE:  # shown in the workout's own offset, as recorded
-            return item.start_local[:16].replace("T", " ") if item.start_local else ""
-        if column == Column.NAME:
-            return item.name
-        if column == Column.TYPE:
-            return item.type
-        if column == Column.DISTANCE:
-            return format_distance(item.distance, self._units).rsplit(" ", 1)[0]
-        if column == Column.DURATION:
-            return format_duration(item.duration)
-        if column == Column.ELEVATION:
-            return format_elevation(item.elevation_gain, self._units).rsplit(" ", 1)[0]
-        hr = item.avg_heartrate
-        return f"{hr:.0f}" if hr is not None else ""
-
-    @staticmethod
-    def _sort_value(item: WorkoutRow, column: Column) -> Any:
-        if column == Column.DATE:
-            return item.summary().start_time
-        return {
-            Column.NAME: item.name,
-            Column.TYPE: item.type,
-            Column.DISTANCE: item.distance,
-            Column.DURATION: item.duration,
-            Column.ELEVATION: item.elevation_gain,
-            Column.HEARTRATE: item.avg_heartrate,
-        }[column]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

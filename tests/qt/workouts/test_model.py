@@ -77,7 +77,7 @@ def test_filter_change_mid_fetch_drops_the_stale_page(
     assert model.in_flight
     model.set_query(WorkoutQuery(text="hills"))  # ... and the filter changes before it lands
     wait_idle(qtbot, model)
-    qtbot.wait(50)  # let the stale page's result arrive too
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)  # the stale page arrived too
     names = [model.index(r, Column.NAME).data() for r in range(model.rowCount())]
     assert names
     assert all("hills" in name for name in names)
