@@ -170,6 +170,12 @@ class WorkoutService:
         """Activity categories present in the cache (for the type filter)."""
         return self.cache.categories(account_key)
 
+    def counts(self, account_key: str, query: WorkoutQuery) -> tuple[int, int]:
+        """How many cached workouts match ``query``, and how many there are in all."""
+        matching = self.cache.count(account_key, query)
+        plain = query == WorkoutQuery(sort=query.sort, descending=query.descending)
+        return matching, matching if plain else self.cache.count(account_key)
+
     def cached(self, account_key: str, query: WorkoutQuery, limit: int) -> list[WorkoutSummary]:
         """The first ``limit`` cached workouts matching ``query``."""
         return self.cache.page(account_key, query, 0, limit)

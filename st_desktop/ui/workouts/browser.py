@@ -22,6 +22,7 @@ from st_desktop.domain.workout import Workout, WorkoutSummary
 from st_desktop.services.account import Account
 from st_desktop.services.workouts import BatchResult, WorkoutService
 from st_desktop.settings import Keys, Settings
+from st_desktop.store.cache import WorkoutQuery
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
@@ -29,6 +30,7 @@ from st_desktop.ui.workouts.filter import FilterBar
 from st_desktop.ui.workouts.history import HistoryLoader
 from st_desktop.ui.workouts.model import PAGE_SIZE, WorkoutRole, WorkoutTableModel
 from st_desktop.ui.workouts.notice import NoticeBar
+from st_desktop.ui.workouts.search_status import SearchStatus
 from st_desktop.ui.workouts.table import WorkoutTable
 from st_desktop.ui.workouts.trash import WRITES_QUEUE, Trash
 
@@ -81,11 +83,18 @@ class WorkoutBrowser(QWidget):
         self._account: Account | None = None
         self.new_dialog: NewWorkoutDialog | None = None
         self._created_id = ""
+        self._pending_delete_row: int | None = None  # asked, not done yet
+        self._row_after_delete: int | None = None  # done: select once the rows are re-read
 
         self.model = WorkoutTableModel(runner, service.cache, page_size, parent=self)
         self.model.load_failed.connect(self._cache_failed)
         self.model.refreshed.connect(self._select_created)
+        self.model.page_loaded.connect(self._select_created)
+        self.model.refreshed.connect(self._select_after_delete)
+        self.model.refreshed.connect(self.update_counts)
         self.filter_bar = FilterBar(self)
+        self.search_status = SearchStatus(self)
+        self.search_status.clear_requested.connect(self.clear_filters)
         self.filter_bar.changed.connect(self._filters_changed)
         self.table = WorkoutTable(self.model, settings, self)
         # Queued: a view being destroyed can still emit, and a queued call to a dead receiver is
@@ -125,6 +134,7 @@ class WorkoutBrowser(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.search_status)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         self.set_units(settings.get(Keys.UNITS))
@@ -199,6 +209,7 @@ class WorkoutBrowser(QWidget):
             self.notice.hide()
             self.model.set_account(key)
             self.load_categories()
+            self.update_counts()
         self.update_actions()
         if account is not None and account.online:
             self.refresh()
@@ -251,6 +262,27 @@ class WorkoutBrowser(QWidget):
 
     def _filters_changed(self) -> None:
         self.model.set_query(self.filter_bar.apply_to(self.model.query))
+        self.update_counts()
+
+    def clear_filters(self) -> None:
+        """Show every workout again (search, type and dates cleared)."""
+        self.filter_bar.clear()
+
+    def update_counts(self) -> None:
+        """Read how many workouts match and how many there are (shown as "42 of 320")."""
+        if self._account is None:
+            self.search_status.show_counts(None, None, "")
+            return
+        query, key = self.model.query, self._account.key
+        self._runner.submit(
+            self._service.counts, key, query,
+            on_result=lambda counts: self._show_counts(key, query, counts),
+            on_error=self._cache_failed, description="Counting cached workouts", owner=self,
+        )  # fmt: skip
+
+    def _show_counts(self, key: str, query: WorkoutQuery, counts: tuple[int, int]) -> None:
+        if key == self.account and query == self.model.query:  # else a newer count follows
+            self.search_status.show_counts(*counts, query.text)
 
     def _cache_failed(self, exc: object) -> None:
         text = str(exc)
@@ -384,15 +416,37 @@ class WorkoutBrowser(QWidget):
 
     def _select_created(self) -> None:
         # Connected once for good: the id tells whether a created workout is waiting.
-        if self._created_id:
-            self.select_workout(self._created_id)
+        if not self._created_id or self.model.in_flight:
+            return
+        if self.select_workout(self._created_id):
+            self._created_id = ""
+            self.table.setFocus()
+        elif self.model.query.text or self.model.query.category or self.model.query.date_from:
+            # The filters hide it: show everything, and select it once those rows are in.
+            self.message.emit("The search was cleared to show the new workout.")
+            self.clear_filters()
+        else:
             self._created_id = ""
 
     # ------------------------------------------------------------------ delete and undo
 
     def delete_selected(self) -> None:
-        """Delete the selected workouts after confirmation (each is kept in the local trash)."""
-        self._trash.delete(self.selected_workouts())
+        """Delete the selected workouts after confirmation (each is kept in the local trash).
+
+        Afterwards the row that takes the place of the first deleted one is selected.
+        """
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        first = rows[0] if rows else None
+        if self._trash.delete(self.selected_workouts()):
+            self._pending_delete_row = first
+
+    def _select_after_delete(self) -> None:
+        row, self._row_after_delete = self._row_after_delete, None
+        if row is None or self.model.rowCount() == 0 or self._created_id:
+            return
+        row = min(row, self.model.rowCount() - 1)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def undo_delete(self) -> None:
         """Create the most recently deleted workouts again from the local trash."""
@@ -400,6 +454,7 @@ class WorkoutBrowser(QWidget):
 
     def _deleted(self, key: str, text: str) -> None:
         if key == self.account:
+            self._row_after_delete, self._pending_delete_row = self._pending_delete_row, None
             self.notice.show_message(text, "Undo", self._trash.undo)
 
     def _restored(self, key: str, text: str) -> None:

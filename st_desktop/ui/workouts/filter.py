@@ -86,6 +86,21 @@ class FilterBar(QWidget):
         if self.dates.isChecked():
             self.changed.emit()
 
+    def clear(self) -> None:
+        """No search, all types, no dates: one ``changed``."""
+        widgets = (self.search, self.type_combo, self.dates)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.type_combo.setCurrentIndex(0)
+        self.dates.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._typing.stop()
+        self.changed.emit()
+
     def set_categories(self, categories: list[str]) -> None:
         """Add categories found in the cache that the catalogue does not list."""
         for category in categories:

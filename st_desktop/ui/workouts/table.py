@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from st_desktop.settings import Keys, Settings
@@ -42,6 +42,9 @@ class WorkoutTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        # Tab leaves the table for the next control, as in every list of a desktop app; the
+        # arrow keys move between rows.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._setup_header(model)
@@ -80,6 +83,19 @@ class WorkoutTable(QTableView):
         self._save_timer.timeout.connect(self.save_header)
         for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
             signal.connect(self._save_timer.start)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Home and Ctrl+End select the first and last workout (not only move there)."""
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and mods == Qt.KeyboardModifier.ControlModifier:
+            rows = self.model().rowCount()
+            if rows:
+                row = 0 if key == Qt.Key.Key_Home else rows - 1
+                self.selectRow(row)
+                self.scrollTo(self.model().index(row, 0))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def size_columns(self) -> None:
         """Give every column but the name the width of its header or its widest usual value.

@@ -73,11 +73,15 @@ class Trash(QObject):
         self._undo_stack.clear()
         self.undo_available.emit("")
 
-    def delete(self, chosen: list[WorkoutSummary]) -> None:
-        """Delete ``chosen`` after confirmation, each kept in the local trash first."""
+    def delete(self, chosen: list[WorkoutSummary]) -> bool:
+        """Delete ``chosen`` after confirmation, each kept in the local trash first.
+
+        Returns:
+            True when the delete was started (confirmed, signed in).
+        """
         account = self._source.online()
         if not chosen or account is None:
-            return
+            return False
         single = len(chosen) == 1
         what = f"“{chosen[0].name or chosen[0].type}”" if single else f"{len(chosen)} workouts"
         if not self._confirm(
@@ -86,7 +90,7 @@ class Trash(QObject):
             "Undo creates it again (with a new id).",
             "Delete",
         ):  # fmt: skip
-            return
+            return False
         uris = [item.uri for item in chosen if item.uri]
 
         def retry() -> None:
@@ -99,6 +103,7 @@ class Trash(QObject):
             on_error=lambda exc: self.failed.emit(f"Could not delete: {exc}", retry),
             owner=self,
         )  # fmt: skip
+        return True
 
     def _deleted(self, account: Account, result: BatchResult) -> None:
         if account.key != self._account_key:

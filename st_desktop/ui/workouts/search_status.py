@@ -1,0 +1,56 @@
+"""How many workouts the table shows ("42 of 320") and a notice when a search matches nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class SearchStatus(QWidget):
+    """The count (``workoutCount``) and the no-match notice (``noMatchNotice``) with Clear.
+
+    Signals:
+        clear_requested(): the user asked to clear the search and the filters.
+    """
+
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchStatus")
+        self.count = QLabel(self)
+        self.count.setObjectName("workoutCount")
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("noMatchNotice")
+        self.no_match.setWordWrap(True)
+        self.clear = QPushButton("Clear", self)
+        self.clear.setObjectName("noMatchClear")
+        self.clear.setToolTip("Clear the search and the filters")
+        self.clear.clicked.connect(self.clear_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.no_match, 1)
+        layout.addWidget(self.clear)
+        layout.addStretch(0)
+        layout.addWidget(self.count)
+        self.show_counts(None, None, "")
+
+    def show_counts(self, matching: int | None, total: int | None, search: str) -> None:
+        """Show ``matching`` of ``total`` (None: unknown yet); the notice when nothing matches.
+
+        Args:
+            search: the search text, quoted in the notice ("" when only filters are set).
+        """
+        locale = QLocale()
+        if matching is None or total is None:
+            self.count.setText("")
+        elif matching == total:
+            self.count.setText(f"{locale.toString(total)} workouts" if total != 1 else "1 workout")
+        else:
+            self.count.setText(f"{locale.toString(matching)} of {locale.toString(total)}")
+        nothing = matching == 0 and bool(total)
+        if nothing:
+            what = f"No workouts match “{search}”." if search else "No workouts match the filters."
+            self.no_match.setText(what)
+        self.no_match.setVisible(nothing)
+        self.clear.setVisible(nothing)
