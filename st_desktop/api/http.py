@@ -52,7 +52,9 @@ MB = 1024 * 1024
 class ResponseTooLargeError(BadResponseError):
     """The service sent more bytes than any real answer to this request could have."""
 
-    default_message = "SportTracks sent a response larger than expected; st-desktop stopped reading it."
+    default_message = (
+        "SportTracks sent a response larger than expected; st-desktop stopped reading it."
+    )
 
 
 class RedirectRefusedError(BadResponseError):
@@ -214,7 +216,9 @@ def error_for_response(response: Reply, what: str = "request") -> ApiError:
     """
     status = response.status_code
     reason = server_reason(response)
-    detail = f"HTTP {status} for {response.method} {redact(response.url)}: " + body_excerpt(response)
+    detail = f"HTTP {status} for {response.method} {redact(response.url)}: " + body_excerpt(
+        response
+    )
     suffix = f": {reason}" if reason else "."
     if status == 401:
         return AuthExpiredError(detail=detail, status=status)

@@ -26,8 +26,8 @@ from st_desktop.api.http import (
     json_body,
     server_reason,
 )
-from st_desktop.api.transport import DEADLINE_S, TOKEN_LIMIT, SessionPool, fetch
 from st_desktop.api.tokens import Tokens, TokenStore
+from st_desktop.api.transport import DEADLINE_S, TOKEN_LIMIT, SessionPool, fetch
 from st_desktop.errors import (
     ApiError,
     AuthError,

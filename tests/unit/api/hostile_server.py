@@ -55,7 +55,17 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:  # the client hung up: that is what most tests want it to do
             self.close_connection = True
 
-    do_GET = do_POST = do_PUT = do_DELETE = _serve
+    def do_GET(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
 
     def send_raw(self, data: bytes) -> None:
         """Write bytes now (counted)."""

@@ -118,7 +118,11 @@ def test_the_token_endpoint_has_a_deadline_too(server: HostileServer) -> None:
 
 def test_retries_share_the_deadline_of_the_call(server: HostileServer) -> None:
     answers = iter([json_answer(b"{}", 503), drip_body(0.1)])
-    server.answer = lambda handler: next(answers)(handler)
+
+    def first_503_then_a_drip(handler: Any) -> None:
+        next(answers)(handler)
+
+    server.answer = first_503_then_a_drip
     client = _client(server, deadline=1.5)
 
     started = time.monotonic()
