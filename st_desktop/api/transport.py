@@ -92,7 +92,7 @@ class Watchdog:
         self._clock = clock
         self._end = clock() + seconds
         self._lock = threading.Lock()
-        self._connections: list[HTTPConnection] = []
+        self._sockets: list[Any] = []
         self._fired = False
         self._finished = False
         self._timer = threading.Timer(max(0.0, seconds), self._fire)
@@ -104,19 +104,28 @@ class Watchdog:
         """True once the deadline has passed."""
         return self._fired or self._clock() >= self._end
 
+    @property
+    def fired(self) -> bool:
+        """True when the deadline passed while the request was running (sockets were shut)."""
+        return self._fired
+
     def remaining(self) -> float:
         """Seconds left (never negative)."""
         return max(0.0, self._end - self._clock())
 
-    def attach(self, connection: HTTPConnection) -> None:
-        """Watch ``connection`` (shut it down at once when the deadline already passed)."""
+    def attach(self, sock: Any) -> None:
+        """Watch ``sock`` (shut it down at once when the deadline already passed).
+
+        The socket itself is kept, not its connection: a connection answered with
+        "Connection: close" drops its ``sock`` while the response still reads from it.
+        """
         with self._lock:
             if self._finished:
                 return
             if self._fired:
-                _shutdown(connection)
-            elif connection not in self._connections:
-                self._connections.append(connection)
+                _shutdown(sock)
+            elif all(sock is not known for known in self._sockets):
+                self._sockets.append(sock)
 
     def __enter__(self) -> Watchdog:
         _active.watchdog = self
@@ -128,21 +137,18 @@ class Watchdog:
         _active.watchdog = None
         with self._lock:
             self._finished = True  # a late timer must not touch a connection reused since
-            self._connections.clear()
+            self._sockets.clear()
 
     def _fire(self) -> None:
         with self._lock:
             if self._finished:
                 return
             self._fired = True
-            for connection in self._connections:
-                _shutdown(connection)
+            for sock in self._sockets:
+                _shutdown(sock)
 
 
-def _shutdown(connection: HTTPConnection) -> None:
-    sock = connection.sock
-    if sock is None:
-        return
+def _shutdown(sock: Any) -> None:
     try:
         if isinstance(sock, socket.socket):
             # The plain socket call, also for TLS: ssl.SSLSocket.shutdown would first drop its
@@ -156,15 +162,20 @@ def _shutdown(connection: HTTPConnection) -> None:
 
 def _attach_current(connection: HTTPConnection) -> None:
     watchdog: Watchdog | None = getattr(_active, "watchdog", None)
+    if watchdog is not None and connection.sock is not None:
+        watchdog.attach(connection.sock)
+
+
+def _attach_new(sock: socket.socket) -> socket.socket:
+    watchdog: Watchdog | None = getattr(_active, "watchdog", None)
     if watchdog is not None:
-        watchdog.attach(connection)
+        watchdog.attach(sock)  # before any TLS handshake or proxy tunnel runs over it
+    return sock
 
 
 class _WatchedHTTPConnection(HTTPConnection):
-    def connect(self) -> None:
-        _attach_current(self)
-        super().connect()
-        _attach_current(self)  # shuts the new socket down if the deadline passed meanwhile
+    def _new_conn(self) -> socket.socket:
+        return _attach_new(super()._new_conn())
 
     def request(self, *args: Any, **kwargs: Any) -> None:
         _attach_current(self)  # a kept-alive connection does not connect again
@@ -172,10 +183,8 @@ class _WatchedHTTPConnection(HTTPConnection):
 
 
 class _WatchedHTTPSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        _attach_current(self)
-        super().connect()
-        _attach_current(self)
+    def _new_conn(self) -> socket.socket:
+        return _attach_new(super()._new_conn())
 
     def request(self, *args: Any, **kwargs: Any) -> None:
         _attach_current(self)
@@ -349,8 +358,13 @@ def fetch(
             raise _failure(exc, watchdog, what) from None
         finally:
             response.close()
-        if watchdog.expired:  # a body delimited by the connection closing was cut short
-            raise deadline_error(deadline, what, f"{method} {url}: deadline passed")
+        # A cut Content-Length or chunked body raised above; one delimited by the connection
+        # closing just ends, so a shut-down socket means the body may be incomplete.
+        delimited = "Content-Length" in response.headers or "chunked" in response.headers.get(
+            "Transfer-Encoding", ""
+        )
+        if watchdog.fired and not delimited:
+            raise deadline_error(deadline, what, f"{method} {url}: the body was cut short")
     return Reply(status, response.headers, body, method, url)
 
 

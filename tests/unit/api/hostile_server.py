@@ -163,13 +163,20 @@ def redirect(status: int, location: str) -> Answer:
     return answer
 
 
-def drip_body(interval: float, declared: int = 10_000) -> Answer:
-    """Headers at once, then the body one byte per ``interval`` (never finishing in time)."""
+def drip_body(interval: float, declared: int = 10_000, *, declare: bool = True) -> Answer:
+    """Headers at once, then the body one byte per ``interval`` (never finishing in time).
+
+    Without ``declare`` the body has no length: it would end when the connection closes.
+    """
 
     def answer(handler: Handler) -> None:
-        handler.send_raw(
-            head(200, {"Content-Type": "application/json", "Content-Length": str(declared)})
-        )
+        headers = {"Content-Type": "application/json"}
+        if declare:
+            headers["Content-Length"] = str(declared)
+        else:
+            headers["Connection"] = "close"
+            handler.close_connection = True
+        handler.send_raw(head(200, headers))
         handler.drip(b" " * declared, interval)
 
     return answer

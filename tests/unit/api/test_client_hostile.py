@@ -82,13 +82,17 @@ CALLS: dict[str, Callable[[SportTracksClient], object]] = {
 
 
 @pytest.mark.parametrize("call", list(CALLS))
-@pytest.mark.parametrize("drip", ["body", "headers"])
+@pytest.mark.parametrize("drip", ["body", "unsized body", "headers"])
 def test_a_dripping_server_cannot_hold_a_call_past_its_deadline(
     server: HostileServer, call: str, drip: str
 ) -> None:
     # One byte every 0.1 s: each read returns well within the 0.5 s read timeout, so only a
     # deadline on the whole request can end it.
-    server.answer = drip_body(0.1) if drip == "body" else drip_headers(0.1)
+    server.answer = {
+        "body": drip_body(0.1),
+        "unsized body": drip_body(0.1, declare=False),  # cut short, it must not pass as whole
+        "headers": drip_headers(0.1),
+    }[drip]
     client = _client(server)
 
     started = time.monotonic()
@@ -302,6 +306,16 @@ def test_closing_the_client_closes_its_connections(server: HostileServer) -> Non
 
     assert wait_until(lambda: server.open_connections == 0)
     assert client.list_workouts().total == 0  # and it reconnects when used again
+
+
+def test_a_finished_worker_thread_leaves_no_connection_open(server: HostileServer) -> None:
+    server.answer = json_answer(b'{"items": [], "size": 0}')
+    client = _client(server)
+    worker = threading.Thread(target=client.list_workouts)
+    worker.start()
+    worker.join()
+    assert len(server.requests) == 1
+    assert wait_until(lambda: server.open_connections == 0)  # its session closed with it
 
 
 def test_a_shared_session_given_by_the_caller_is_used_in_every_thread(
