@@ -343,7 +343,7 @@ class SportTracksClient:
                     headers=sent,
                     **kwargs,
                 )
-            except (OfflineError, ServerError) as exc:  # the transport's failures worth a retry
+            except OfflineError as exc:  # a transport failure (timeouts included) may be retried
                 error = exc
                 log.info("%s %s failed (try %d): %s", method, redact(url), attempt, error.detail)
             else:

@@ -305,7 +305,7 @@ class BrowserSignIn:
 
     def _on_reply(self, params: dict[str, str]) -> Page:
         """Answer one request to the callback path (on a listener thread)."""
-        if not secrets.compare_digest(params.get("state", ""), self._state):
+        if not _same(params.get("state", ""), self._state):
             log.info("Ignored a sign-in reply with a missing or wrong state")
             return wrong_state_page()
         phase = self._phase
@@ -410,10 +410,10 @@ class BrowserSignIn:
 
     def _issuer(self, state: str) -> BrowserSignIn | None:
         """The attempt (this one, or a recent one of the group) that issued ``state``."""
-        if state and secrets.compare_digest(state, self._state):
+        if state and _same(state, self._state):
             return self
         for flow in self._group.flows(self):
-            if state and secrets.compare_digest(state, flow._state) and flow._in_window():
+            if state and _same(state, flow._state) and flow._in_window():
                 return flow
         return None
 
@@ -431,3 +431,8 @@ class BrowserSignIn:
             if flow is not self and flow._phase is _Phase.WAITING:
                 return flow
         return None
+
+
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison that also takes non-ASCII text (a forged state may hold any)."""
+    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))

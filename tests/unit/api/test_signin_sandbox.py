@@ -92,7 +92,7 @@ def test_each_sign_in_uses_a_new_random_state(config: OAuthConfig) -> None:
     assert len(states) == 3
 
 
-@pytest.mark.parametrize("state", ["forged-state", None])
+@pytest.mark.parametrize("state", ["forged-state", None, "fälscht"])
 def test_a_stray_reply_is_refused_and_the_real_one_still_signs_in(
     fresh_sandbox: SandboxServer,
     config: OAuthConfig,
