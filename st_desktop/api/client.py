@@ -1,11 +1,13 @@
 """The SportTracks REST client (contract sections 2-5), over ``requests``, thread-safe.
 
-Every call has explicit (connect, read) timeouts and ends either with a result or with one of the
-typed errors of :mod:`st_desktop.errors`. GET, PUT and DELETE are retried with jittered
-exponential backoff on connection errors, 429 (honouring ``Retry-After``) and 502/503/504, within
-a bounded number of tries and time. POST (create, file upload) is never retried blindly: the
-upload queue reconciles instead. Any request is retried once after a 401 that a token refresh
-fixed.
+Every call ends either with a result or with one of the typed errors of :mod:`st_desktop.errors`,
+within a deadline (45 s for an ordinary call, retries included; uploads scaled by size, see
+:func:`~st_desktop.api.transport.upload_deadline`) and a size cap per kind of answer, and never
+follows a redirect (see :mod:`st_desktop.api.transport`). GET, PUT and DELETE are retried with
+jittered exponential backoff on connection errors, 429 (honouring ``Retry-After``) and
+502/503/504, within a bounded number of tries and the call's time. POST (create, file upload) is
+never retried blindly: the upload queue reconciles instead. Any request is retried once after a
+401 that a token refresh fixed (the refresh has its own deadline).
 
 Workouts are addressed by id or by the absolute ``uri`` the service returns; either way the
 request goes to *this* client's base URL, so the bearer token is never sent to another host.
@@ -19,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import requests
 
@@ -29,15 +31,24 @@ from st_desktop.api.http import (
     RETRY_STATUSES,
     UPLOAD_TIMEOUT,
     USER_AGENT,
+    Reply,
     RetryPolicy,
     bad_shape,
     check_url,
-    error_for_exception,
+    deadline_error,
     error_for_response,
     json_body,
 )
 from st_desktop.api.oauth import Auth
 from st_desktop.api.redact import redact, redact_headers
+from st_desktop.api.transport import (
+    DEADLINE_S,
+    PAGE_LIMIT,
+    WORKOUT_LIMIT,
+    SessionPool,
+    fetch,
+    upload_deadline,
+)
 from st_desktop.api.wire import WorkoutPage, parse_page, parse_uris
 from st_desktop.domain.timeutil import format_timestamp
 from st_desktop.domain.units import lenient_int
@@ -68,17 +79,21 @@ class UploadRejectedError(ClientRequestError):
 
 
 class SportTracksClient:
-    """Client for ``/api/v2``. Safe to share between worker threads.
+    """Client for ``/api/v2``. Safe to share between worker threads (one HTTP session each).
 
     Args:
         base_url: the API base, e.g. ``https://api.sporttracks.mobi/api/v2`` (plain http only to
             this computer).
         auth: gives the ``Authorization`` header and renews it (an ``OAuthSession``).
-        session: a ``requests.Session`` to reuse (default: a new one).
+        session: a ``requests.Session`` to share between all threads instead of one per thread
+            (the caller vouches for that; deadline adapters are mounted on it).
         retry: the backoff policy for idempotent requests.
-        timeout: (connect, read) seconds for ordinary calls; ``upload_timeout`` for file uploads.
+        timeout: (connect, read) seconds for each connection attempt and each wait for bytes of
+            ordinary calls; ``upload_timeout`` likewise for file uploads.
         sleep: waits between retries (injected by tests).
-        clock: monotonic clock bounding the total retry time.
+        clock: monotonic clock bounding the total retry time and the call's deadline.
+        deadline: seconds an ordinary call may take in all, retries included.
+        upload_deadline: seconds a file upload may take, from the size of the request body.
     """
 
     def __init__(
@@ -92,15 +107,29 @@ class SportTracksClient:
         upload_timeout: tuple[float, float] = UPLOAD_TIMEOUT,
         sleep: Callable[[float], object] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        deadline: float = DEADLINE_S,
+        upload_deadline: Callable[[int], float] = upload_deadline,
     ) -> None:
         self.base_url = check_url(base_url.rstrip("/"))
         self.auth = auth
-        self._http = session or requests.Session()
+        self._sessions = SessionPool(session)
         self._retry = retry or RetryPolicy()
         self._timeout = timeout
         self._upload_timeout = upload_timeout
         self._sleep = sleep
         self._clock = clock
+        self._deadline = deadline
+        self._upload_deadline = upload_deadline
+
+    def close(self) -> None:
+        """Close the HTTP sessions (connections); the client stays usable and reconnects."""
+        self._sessions.close()
+
+    def __enter__(self) -> SportTracksClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ workouts
 
@@ -133,7 +162,9 @@ class SportTracksClient:
         if no_later_than is not None:
             params["noLaterThan"] = _utc_text(no_later_than)
         what = "loading the workout list"
-        response = self._request("GET", f"{self.base_url}/fitnessActivities", what, params=params)
+        response = self._request(
+            "GET", f"{self.base_url}/fitnessActivities", what, params=params, limit=PAGE_LIMIT
+        )
         return parse_page(json_body(response, what), page, page_size)
 
     def iter_workouts(
@@ -165,7 +196,7 @@ class SportTracksClient:
             NotFoundError: no such workout (deleted meanwhile?).
         """
         what = "loading the workout"
-        response = self._request("GET", self.workout_url(id_or_uri), what)
+        response = self._request("GET", self.workout_url(id_or_uri), what, limit=WORKOUT_LIMIT)
         body = json_body(response, what)
         if not isinstance(body, Mapping):
             raise bad_shape(what, f"workout body is a {type(body).__name__}, not an object")
@@ -233,13 +264,16 @@ class SportTracksClient:
         if name:
             form["name"] = name
         what = "uploading the file"
+        body = urlencode(form).encode("ascii")  # what goes on the wire: the deadline scales with it
         response = self._request(
             "POST",
             f"{self.base_url}/fileUpload",
             what,
-            data=form,
+            data=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
             retry=False,
             timeout=self._upload_timeout,
+            deadline=self._upload_deadline(len(body)),
         )
         uris = parse_uris(json_body(response, what), what)
         if not uris:
@@ -265,24 +299,52 @@ class SportTracksClient:
         retry: bool = True,
         timeout: tuple[float, float] | None = None,
         ok_on_retry: set[int] | frozenset[int] = frozenset(),
+        limit: int = PAGE_LIMIT,
+        deadline: float | None = None,
+        headers: Mapping[str, str] | None = None,
         **kwargs: Any,
-    ) -> requests.Response:
+    ) -> Reply:
+        """One API call: the request, its retries and a token renewal, within ``deadline``.
+
+        Args:
+            method, url, what: the request and what it does (for messages).
+            retry: retry on transient failures (idempotent requests only).
+            timeout: (connect, read) seconds; default the client's.
+            ok_on_retry: statuses that count as success on a retried try.
+            limit: largest body accepted (bytes).
+            deadline: seconds for the whole call; default the client's.
+            headers: extra request headers.
+            **kwargs: passed on to ``requests`` (``params``, ``data``, ``json``).
+        """
         check_url(url)
         policy = self._retry if retry else NO_RETRY
+        budget = self._deadline if deadline is None else deadline
         started = self._clock()
         attempt, renewed = 0, False
+        error: ApiError | None = None
         while True:
+            remaining = budget - (self._clock() - started)
+            if remaining <= 0:
+                raise error or deadline_error(budget, what, f"{method} {url}: no time left")
             attempt += 1
             header = self.auth.authorization()
-            headers = {"Authorization": header, "Accept": "application/json"}
-            headers["User-Agent"] = USER_AGENT
-            log.debug("%s %s headers=%s", method, redact(url), redact_headers(headers))
+            sent = {"Authorization": header, "Accept": "application/json", **(headers or {})}
+            sent["User-Agent"] = USER_AGENT
+            log.debug("%s %s headers=%s", method, redact(url), redact_headers(sent))
             try:
-                response = self._http.request(
-                    method, url, headers=headers, timeout=timeout or self._timeout, **kwargs
+                response = fetch(
+                    self._sessions.session(),
+                    method,
+                    url,
+                    what=what,
+                    deadline=remaining,
+                    limit=limit,
+                    timeout=timeout or self._timeout,
+                    headers=sent,
+                    **kwargs,
                 )
-            except requests.RequestException as exc:
-                error: ApiError = error_for_exception(exc, what)
+            except OfflineError as exc:  # a transport failure (timeouts included) may be retried
+                error = exc
                 log.info("%s %s failed (try %d): %s", method, redact(url), attempt, error.detail)
             else:
                 log.info("%s %s -> %d (try %d)", method, redact(url), response.status_code, attempt)
@@ -302,7 +364,7 @@ class SportTracksClient:
                     continue
                 error = error_for_response(response, what)
             delay = self._retry_delay(error, attempt, policy, started)
-            if delay is None:
+            if delay is None or self._clock() - started + delay >= budget:
                 raise error
             log.info("Retrying %s %s in %.1f s", method, redact(url), delay)
             self._sleep(delay)

@@ -1,7 +1,9 @@
-"""HTTP plumbing shared by the client and the OAuth code: URL policy, timeouts, retries, errors.
+"""HTTP plumbing shared by the client and the OAuth code: URL policy, limits, retries, errors.
 
 Every failure becomes one of the typed errors of :mod:`st_desktop.errors` with a sentence the user
-can act on. Server-provided text quoted in a message is shortened and redacted first.
+can act on. Server-provided text quoted in a message is shortened and redacted first. The
+transport itself (deadline, size cap, no redirects, one session per thread) is
+:mod:`st_desktop.api.transport`; what it hands back is a :class:`Reply`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -35,12 +38,75 @@ from st_desktop.errors import (
 
 USER_AGENT = f"st-desktop/{__version__}"
 
-#: (connect, read) timeouts in seconds for ordinary calls and for file uploads.
+#: (connect, read) timeouts in seconds for ordinary calls and for file uploads. The read timeout
+#: bounds each wait for bytes; the whole request is bounded by a deadline (see ``transport``).
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
 UPLOAD_TIMEOUT: tuple[float, float] = (5.0, 120.0)
 
 #: Statuses worth retrying an idempotent request for.
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+MB = 1024 * 1024
+
+
+class ResponseTooLargeError(BadResponseError):
+    """The service sent more bytes than any real answer to this request could have."""
+
+    default_message = (
+        "SportTracks sent a response larger than expected; st-desktop stopped reading it."
+    )
+
+
+class RedirectRefusedError(BadResponseError):
+    """The service (or something between) answered with a 3xx; redirects are never followed.
+
+    Following one would resend the bearer token or the uploaded file to whatever host the
+    ``Location`` names, and a 302 answering a PUT would turn into a GET that "succeeds".
+    """
+
+    default_message = (
+        "SportTracks answered with a redirect instead of the data; st-desktop does not follow "
+        "redirects from the API."
+    )
+
+
+@dataclass(frozen=True, repr=False)
+class Reply:
+    """A complete HTTP answer, read within its deadline and size cap.
+
+    The attribute names follow ``requests.Response`` (``status_code``, ``headers``, ``content``,
+    ``text``, ``json()``) so code written against that keeps working.
+
+    Attributes:
+        status_code: the HTTP status.
+        headers: response headers (case-insensitive mapping).
+        content: the body (for an error status, at most its first part).
+        method: the request method.
+        url: the request URL.
+    """
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    method: str
+    url: str
+
+    def __repr__(self) -> str:  # no body: it may hold tokens
+        return f"<Reply {self.status_code} {self.method} {redact(self.url)} {len(self.content)} B>"
+
+    @property
+    def ok(self) -> bool:
+        """True for a 2xx status."""
+        return 200 <= self.status_code < 300
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8 (undecodable bytes replaced)."""
+        return self.content.decode("utf-8", "replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON (raises ``ValueError`` when it is not)."""
+        return json.loads(self.content)
 
 
 @dataclass(frozen=True)
@@ -116,7 +182,7 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (moment - datetime.now(UTC)).total_seconds())
 
 
-def server_reason(response: requests.Response, limit: int = 160) -> str | None:
+def server_reason(response: Reply, limit: int = 160) -> str | None:
     """A short, redacted reason from an error body (``error``/``message`` of a JSON body)."""
     try:
         body = response.json()
@@ -135,13 +201,13 @@ def server_reason(response: requests.Response, limit: int = 160) -> str | None:
     return reason if len(reason) <= limit else reason[: limit - 1] + "…"
 
 
-def body_excerpt(response: requests.Response, limit: int = 200) -> str:
+def body_excerpt(response: Reply, limit: int = 200) -> str:
     """The start of a response body for technical detail (redacted, one line)."""
     text = response.content[: limit * 4].decode("utf-8", "replace")
     return redact(" ".join(text.split()))[:limit]
 
 
-def error_for_response(response: requests.Response, what: str = "request") -> ApiError:
+def error_for_response(response: Reply, what: str = "request") -> ApiError:
     """The typed error for a non-2xx response.
 
     Args:
@@ -150,7 +216,7 @@ def error_for_response(response: requests.Response, what: str = "request") -> Ap
     """
     status = response.status_code
     reason = server_reason(response)
-    detail = f"HTTP {status} for {response.request.method} {redact(response.url)}: " + body_excerpt(
+    detail = f"HTTP {status} for {response.method} {redact(response.url)}: " + body_excerpt(
         response
     )
     suffix = f": {reason}" if reason else "."
@@ -186,16 +252,16 @@ def error_for_response(response: requests.Response, what: str = "request") -> Ap
     )
 
 
-def error_for_exception(exc: requests.RequestException, what: str = "request") -> ApiError:
+def error_for_exception(exc: BaseException, what: str = "request") -> ApiError:
     """The typed error for a transport failure (no usable response)."""
     detail = redact(f"{type(exc).__name__}: {exc}")
-    if isinstance(exc, requests.Timeout):
+    if is_timeout(exc):
         return RequestTimeoutError(
             f"SportTracks did not answer in time while {what}. "
             "Check your connection and try again.",
             detail=detail,
         )
-    if isinstance(exc, requests.ConnectionError):
+    if isinstance(exc, requests.ConnectionError | OSError):
         return OfflineError(
             f"SportTracks can't be reached while {what}. Check your internet connection.",
             detail=detail,
@@ -203,7 +269,55 @@ def error_for_exception(exc: requests.RequestException, what: str = "request") -
     return ApiError(f"The request to SportTracks failed while {what}.", detail=detail)
 
 
-def json_body(response: requests.Response, what: str = "request") -> Any:
+def is_timeout(exc: BaseException) -> bool:
+    """True when ``exc`` (or what it wraps) is a timeout.
+
+    ``requests`` reports a read timeout met while streaming the body as a ``ConnectionError``
+    wrapping urllib3's ``ReadTimeoutError``, so the wrapped arguments are looked at too.
+    """
+    if isinstance(exc, requests.Timeout | TimeoutError):
+        return True
+    return any(
+        isinstance(arg, TimeoutError) or type(arg).__name__ == "ReadTimeoutError"
+        for arg in getattr(exc, "args", ())
+    )
+
+
+def deadline_error(seconds: float, what: str, detail: str) -> RequestTimeoutError:
+    """The error for a request that did not finish within its deadline."""
+    return RequestTimeoutError(
+        f"SportTracks did not answer in time while {what} (st-desktop gives up after "
+        f"{seconds:.0f} s). Check your connection and try again.",
+        detail=redact(detail),
+    )
+
+
+def redirect_error(status: int, method: str, url: str, location: str | None, what: str) -> ApiError:
+    """The error for a 3xx answer: never followed (see :class:`RedirectRefusedError`)."""
+    return RedirectRefusedError(
+        f"SportTracks answered with a redirect ({status}) instead of the data while {what}; "
+        "st-desktop does not follow redirects from the API.",
+        detail=redact(f"HTTP {status} for {method} {url} -> Location: {location or '(none)'}"),
+        status=status,
+    )
+
+
+def too_large_error(limit: int, what: str, detail: str) -> ResponseTooLargeError:
+    """The error for a body beyond the cap of this kind of request."""
+    return ResponseTooLargeError(
+        f"SportTracks sent a response larger than {_megabytes(limit)} while {what}; "
+        "st-desktop stopped reading it.",
+        detail=redact(detail),
+    )
+
+
+def _megabytes(size: int) -> str:
+    if size < MB:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / MB:.0f} MB"
+
+
+def json_body(response: Reply, what: str = "request") -> Any:
     """The decoded JSON of a 2xx response.
 
     Raises:

@@ -23,11 +23,11 @@ from st_desktop.api.http import (
     DEFAULT_TIMEOUT,
     USER_AGENT,
     check_url,
-    error_for_exception,
     json_body,
     server_reason,
 )
 from st_desktop.api.tokens import Tokens, TokenStore
+from st_desktop.api.transport import DEADLINE_S, TOKEN_LIMIT, SessionPool, fetch
 from st_desktop.errors import (
     ApiError,
     AuthError,
@@ -82,6 +82,15 @@ class TokenEndpoint:
     """Posts to ``/oauth2/token`` (form-encoded, the encoding proven to work, contract 1.2).
 
     Token requests are never retried: a code is single-use, and a failed refresh is reported.
+    Like every API request they end by a deadline, read at most :data:`TOKEN_LIMIT` bytes and
+    never follow a redirect (which would carry the client secret and the code elsewhere).
+    Safe to use from several threads (one HTTP session each).
+
+    Args:
+        config: credentials and URLs.
+        http: a session to share between threads instead of one per thread.
+        timeout: (connect, read) seconds for each connection attempt and each wait for bytes.
+        deadline: seconds one token request may take in all.
     """
 
     def __init__(
@@ -89,15 +98,29 @@ class TokenEndpoint:
         config: OAuthConfig,
         http: requests.Session | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        *,
+        deadline: float = DEADLINE_S,
     ) -> None:
         check_url(config.token_url)
         check_url(config.authorize_url)
         self.config = config
-        self._http = http or requests.Session()
+        self._sessions = SessionPool(http)
         self._timeout = timeout
+        self._deadline = deadline
 
-    def exchange_code(self, code: str, redirect_uri: str | None) -> Tokens:
+    def close(self) -> None:
+        """Close the HTTP sessions (the endpoint stays usable)."""
+        self._sessions.close()
+
+    def exchange_code(
+        self, code: str, redirect_uri: str | None, *, code_verifier: str | None = None
+    ) -> Tokens:
         """Trade an authorization code for tokens.
+
+        Args:
+            code: the code the browser brought back.
+            redirect_uri: the redirect address the authorization request named (if any).
+            code_verifier: the PKCE verifier of that authorization request (RFC 7636 4.5).
 
         Raises:
             AuthError: the service refused the code (wrong, expired or already used).
@@ -106,6 +129,8 @@ class TokenEndpoint:
         form = {"grant_type": "authorization_code", "code": code}
         if redirect_uri:
             form["redirect_uri"] = redirect_uri
+        if code_verifier:
+            form["code_verifier"] = code_verifier
         payload = self._post(form, "signing in")
         return self._tokens(payload, None, "signing in")
 
@@ -126,12 +151,17 @@ class TokenEndpoint:
         form = {**form, "client_id": self.config.client_id}
         form["client_secret"] = self.config.client_secret
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        try:
-            response = self._http.post(
-                self.config.token_url, data=form, headers=headers, timeout=self._timeout
-            )
-        except requests.RequestException as exc:
-            raise error_for_exception(exc, what) from None
+        response = fetch(
+            self._sessions.session(),
+            "POST",
+            self.config.token_url,
+            what=what,
+            deadline=self._deadline,
+            limit=TOKEN_LIMIT,
+            timeout=self._timeout,
+            data=form,
+            headers=headers,
+        )
         log.info("POST %s -> %s", self.config.token_url, response.status_code)
         status = response.status_code
         if 400 <= status < 500:

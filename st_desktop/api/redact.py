@@ -4,6 +4,11 @@ Nothing in the api layer logs a token on purpose; this is the safety net for eve
 (urllib3 debug lines, server error bodies quoted in exceptions, a stray ``repr``). It rewrites
 bearer headers, token/code/secret fields in JSON, form and query syntax, and any literal value
 registered with a :class:`Redactor`.
+
+Redaction happens when a record is **formatted** (:class:`RedactingFormatter`): the finished
+text, message, traceback and stack included, is cleaned, so an exception whose message carries
+a token cannot reach a log file or the console in clear. ``st_desktop.logsetup`` installs it on
+every handler it creates.
 """
 
 from __future__ import annotations
@@ -87,3 +92,28 @@ class Redactor(logging.Filter):
         if record.exc_text:
             record.exc_text = self.redact(record.exc_text)
         return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats a record with ``inner`` and returns the whole text redacted.
+
+    The traceback text a formatter caches on the record (``exc_text``) is stored redacted too,
+    so a handler formatting the same record later does not find the token in that cache.
+
+    Args:
+        inner: the formatter that lays the record out (default: ``logging.Formatter()``).
+        redactor: the secrets to hide (default: a new :class:`Redactor`, patterns only).
+    """
+
+    def __init__(
+        self, inner: logging.Formatter | None = None, redactor: Redactor | None = None
+    ) -> None:
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+        self.redactor = redactor or Redactor()
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as ``inner`` formats it, with every credential replaced."""
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.redactor.redact(self.inner.formatException(record.exc_info))
+        return self.redactor.redact(self.inner.format(record))

@@ -1,31 +1,63 @@
-"""Browser sign-in: OAuth2 authorization code with a loopback redirect (RFC 8252 style).
+"""Browser sign-in: OAuth2 authorization code with PKCE and a loopback redirect (RFC 8252 style).
 
 :class:`BrowserSignIn` listens on ``127.0.0.1`` at a random port, opens the authorize page in the
 system browser (the opener is injected: ``webbrowser.open`` here, ``QDesktopServices.openUrl`` in
-the UI), checks the random ``state`` of the one reply it accepts, and exchanges the code for
-tokens. Where the browser cannot reach the listener, the user pastes the address the browser
-ended on (or just the code) into :meth:`BrowserSignIn.complete_from_pasted`.
+the UI) and exchanges the code the browser brings back for tokens. Where the browser cannot reach
+the listener, the user pastes the address the browser ended on (or just the code) into
+:meth:`BrowserSignIn.complete_from_pasted`.
+
+Rules the listener keeps:
+
+- **State.** A reply whose ``state`` is missing or wrong (a stray or forged request) gets a 400
+  page and changes nothing: the attempt keeps waiting for the real reply until its timeout.
+- **PKCE** (RFC 7636, S256) on every authorization: a fresh ``code_verifier`` per attempt, its
+  ``code_challenge`` in the authorize URL and the verifier in the code exchange.
+- **A code is exchanged only when its tokens will be kept.** Once :meth:`BrowserSignIn.wait`
+  timed out or the attempt was cancelled, a reply is not exchanged: the listener stays up for
+  the rest of the reply window only to say so ("This sign-in expired ..."), then closes.
+- **An older tab still works.** Clicking "Sign In with Browser" again starts a new attempt (and
+  the UI cancels the old one), but the user may approve in the older tab. Attempts of one
+  :class:`SignInGroup` (by default all attempts of this app run) hand such a reply on: the
+  newest attempt still waiting exchanges the older tab's code with the older attempt's PKCE
+  verifier and redirect address, and the user is signed in. Without a waiting attempt, the page
+  says the sign-in ended and to start a new one.
+- After a completed attempt (tokens or a final refusal) the listener that got the reply closes
+  right away. When an older tab completed a newer attempt, the newer attempt's listener stays
+  for the rest of its reply window to tell its own tab "already signed in".
 """
 
 from __future__ import annotations
 
-import html
+import enum
 import logging
 import secrets
 import threading
+import time
+import weakref
 import webbrowser
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from st_desktop.api.loopback import (
+    CALLBACK_PATH,
+    LoopbackListener,
+    Page,
+    already_signed_in_page,
+    ended_page,
+    failed_page,
+    signed_in_page,
+    wrong_state_page,
+)
 from st_desktop.api.oauth import OAuthConfig, TokenEndpoint
+from st_desktop.api.pkce import code_challenge, new_code_verifier
 from st_desktop.api.tokens import Tokens
 from st_desktop.errors import ApiError, AuthError
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PATH = "/st-desktop/callback"
+#: How long after :meth:`BrowserSignIn.start` a reply to it is answered at all (then its port
+#: refuses connections). Authorization codes themselves live only minutes.
+REPLY_WINDOW_S = 900.0
 
 
 class SignInTimeoutError(AuthError):
@@ -43,14 +75,47 @@ class SignInCancelledError(AuthError):
     default_message = "The sign-in was cancelled."
 
 
-_PAGE = (
-    "<!doctype html><html><head><meta charset='utf-8'><title>st-desktop</title></head>"
-    "<body style='font-family:sans-serif;margin:3em'><h2>{title}</h2><p>{text}</p></body></html>"
-)
+class _Phase(enum.Enum):
+    READY = "ready"  # created, not started
+    WAITING = "waiting"  # the authorize page is open; a reply will be exchanged
+    EXCHANGING = "exchanging"  # a code is being traded for tokens
+    DONE = "done"  # tokens, or a final refusal
+    EXPIRED = "expired"  # wait() timed out: replies are no longer exchanged (a paste still is)
+    CANCELLED = "cancelled"
+
+
+class SignInGroup:
+    """The browser sign-ins of one app run, so that a reply to an older one still counts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._flows: list[weakref.ref[BrowserSignIn]] = []
+
+    def add(self, flow: BrowserSignIn) -> None:
+        """Register a started attempt."""
+        with self._lock:
+            self._flows = [ref for ref in self._flows if ref() is not None]
+            self._flows.append(weakref.ref(flow))
+
+    def flows(self, like: BrowserSignIn) -> list[BrowserSignIn]:
+        """Attempts for the same service and client as ``like``, newest first."""
+        with self._lock:
+            alive = [ref() for ref in self._flows]
+        return [
+            flow
+            for flow in reversed(alive)
+            if flow is not None
+            and flow.config.authorize_url == like.config.authorize_url
+            and flow.config.client_id == like.config.client_id
+        ]
+
+
+#: Every attempt of this app run that names no group of its own.
+DEFAULT_GROUP = SignInGroup()
 
 
 class BrowserSignIn:
-    """One sign-in attempt. Use it once: ``start()``, then ``wait()`` or ``complete_from_pasted()``.
+    """One sign-in attempt: ``start()``, then ``wait()`` or ``complete_from_pasted()``.
 
     Args:
         config: client credentials and OAuth URLs.
@@ -58,6 +123,13 @@ class BrowserSignIn:
             could not (the UI then shows the URL to copy).
         endpoint: the token endpoint (default: one built from ``config``).
         host: the loopback address to listen on.
+        group: attempts that may complete each other (default: :data:`DEFAULT_GROUP`).
+        on_approved: called without arguments **on the listener thread** once a reply from
+            the browser was exchanged for tokens and the browser got its "Signed in" page, e.g.
+            to bring the app's window to the front (Qt: emit a signal; touch no widget). It
+            must not block; its errors are logged. Settable as an attribute before the reply.
+        reply_window: seconds after :meth:`start` during which replies are answered at all.
+        clock: monotonic clock for the reply window (injected by tests).
     """
 
     def __init__(
@@ -67,18 +139,27 @@ class BrowserSignIn:
         open_browser: Callable[[str], object] = webbrowser.open,
         endpoint: TokenEndpoint | None = None,
         host: str = "127.0.0.1",
+        group: SignInGroup | None = None,
+        on_approved: Callable[[], object] | None = None,
+        reply_window: float = REPLY_WINDOW_S,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.config = config
+        self.on_approved = on_approved
         self._endpoint = endpoint or TokenEndpoint(config)
         self._open_browser = open_browser
         self._host = host
+        self._group = group or DEFAULT_GROUP
+        self._window = reply_window
+        self._clock = clock
         self._state = secrets.token_urlsafe(24)
+        self._verifier = new_code_verifier()
         self._lock = threading.Lock()
         self._done = threading.Event()
-        self._result: Tokens | AuthError | ApiError | None = None
-        self._consumed = False
-        self._server: HTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._phase = _Phase.READY
+        self._result: Tokens | ApiError | None = None
+        self._listener: LoopbackListener | None = None
+        self._started_at: float | None = None
         self.redirect_uri = f"http://{host}{CALLBACK_PATH}"
         self.authorize_url = ""
         self.browser_opened = False
@@ -87,16 +168,26 @@ class BrowserSignIn:
 
     @property
     def listening(self) -> bool:
-        """True while the loopback listener is up."""
-        return self._server is not None
+        """True while the loopback listener would exchange a reply for this attempt."""
+        listener = self._listener
+        return (
+            listener is not None
+            and listener.running
+            and self._phase in (_Phase.WAITING, _Phase.EXCHANGING)
+        )
 
     def start(self) -> str:
         """Start listening, open the browser and return the authorize URL (to show as well)."""
-        if self._server is None and not self._consumed:
-            self._listen()
+        with self._lock:
+            if self._phase is _Phase.READY:
+                self._phase = _Phase.WAITING
+                self._started_at = self._clock()
+                self._listen()
+                self._group.add(self)
         query = urlencode(
             {"response_type": "code", "client_id": self.config.client_id,
-             "redirect_uri": self.redirect_uri, "state": self._state}
+             "redirect_uri": self.redirect_uri, "state": self._state,
+             "code_challenge": code_challenge(self._verifier), "code_challenge_method": "S256"}
         )  # fmt: skip
         self.authorize_url = f"{self.config.authorize_url}?{query}"
         try:
@@ -109,17 +200,28 @@ class BrowserSignIn:
     def wait(self, timeout: float) -> Tokens:
         """Block until the browser comes back (or ``timeout`` seconds pass).
 
-        After a timeout the attempt stays open: the user can still paste the address.
+        After a timeout, replies reaching the listener are no longer exchanged (their tokens
+        would be thrown away); pasting the address still works.
 
         Raises:
             SignInTimeoutError: nothing came back in time.
             SignInCancelledError: :meth:`cancel` was called.
-            AuthError: wrong state, access denied, or the code was refused.
+            AuthError: access denied, or the code was refused.
             ApiError: the token endpoint could not be reached.
         """
-        if not self._done.wait(timeout):
-            raise SignInTimeoutError()
-        return self._outcome()
+        if self._done.wait(timeout):
+            return self._outcome()
+        with self._lock:
+            exchanging = self._phase is _Phase.EXCHANGING
+            if self._phase in (_Phase.READY, _Phase.WAITING):
+                self._phase = _Phase.EXPIRED
+        if exchanging:  # a reply arrived just in time: its exchange has its own deadline
+            self._done.wait()
+        if self._done.is_set():
+            return self._outcome()
+        log.info("Browser sign-in timed out after %.0f s", timeout)
+        self._retire()
+        raise SignInTimeoutError()
 
     def complete_from_pasted(self, text: str) -> Tokens:
         """Finish with the redirect address the browser ended on, its query, or a bare code.
@@ -135,26 +237,47 @@ class BrowserSignIn:
             params = {k: v[0] for k, v in parse_qs(query.lstrip("?")).items()}
             if not params.get("code") and not params.get("error"):
                 raise AuthError("The pasted address has no sign-in code in it.")
-            self._finish(params)
+            source = self._issuer(params.get("state", ""))
+            if source is None:
+                raise AuthError(
+                    "The sign-in reply did not match this sign-in request (wrong state). "
+                    "Please sign in again.",
+                    detail="state mismatch",
+                )
         else:
-            self._finish({"code": text}, check_state=False)
+            params, source = {"code": text}, self._bare_code_issuer()
+        accept = (_Phase.READY, _Phase.WAITING, _Phase.EXPIRED)
+        if not self._deliver(params, source, accept=accept):
+            phase, result = self._phase, self._result
+            if phase is _Phase.EXCHANGING:
+                raise AuthError("st-desktop is already completing this sign-in; wait a moment.")
+            if phase is _Phase.DONE and isinstance(result, Tokens):
+                raise AuthError("This sign-in was already completed; start a new one.")
         return self._outcome()
 
     def cancel(self) -> None:
-        """Abandon the attempt; a pending :meth:`wait` raises :class:`SignInCancelledError`."""
+        """Abandon the attempt; a pending :meth:`wait` raises :class:`SignInCancelledError`.
+
+        A reply arriving later is not exchanged: it is handed to a newer attempt of the group
+        that is still waiting, or answered with a page saying this sign-in was cancelled.
+        """
         with self._lock:
-            if not self._done.is_set():
-                self._consumed = True
+            if self._phase is not _Phase.DONE:
+                self._phase = _Phase.CANCELLED
                 self._result = SignInCancelledError()
                 self._done.set()
-        self.close()
+        self._retire()
 
     def close(self) -> None:
-        """Stop the listener (idempotent; the result, if any, stays readable)."""
-        server, self._server = self._server, None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
+        """Stop the listener now (idempotent); an attempt still waiting counts as cancelled."""
+        with self._lock:
+            if self._phase in (_Phase.READY, _Phase.WAITING, _Phase.EXPIRED):
+                self._phase = _Phase.CANCELLED
+                self._result = SignInCancelledError()
+                self._done.set()
+            listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.close()
 
     def __enter__(self) -> BrowserSignIn:
         return self
@@ -162,43 +285,100 @@ class BrowserSignIn:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # ------------------------------------------------------------------ internals
+    # ------------------------------------------------------------------ listener
 
     def _listen(self) -> None:
         try:
-            server = HTTPServer((self._host, 0), _handler_for(self))
+            listener = LoopbackListener(self._host, self._on_reply)
         except OSError as exc:  # no loopback listener possible: the paste fallback remains
             log.warning("Could not listen for the sign-in reply on %s: %s", self._host, exc)
             return
-        self._server = server
-        self.redirect_uri = f"http://{self._host}:{server.server_address[1]}{CALLBACK_PATH}"
-        self._thread = threading.Thread(
-            target=server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="st-desktop sign-in listener",
-            daemon=True,
-        )
-        self._thread.start()
+        self._listener = listener
+        self.redirect_uri = f"http://{self._host}:{listener.port}{CALLBACK_PATH}"
 
-    def _finish(self, params: dict[str, str], *, check_state: bool = True) -> bool:
-        """Complete the attempt once; returns False when it was already complete."""
+    def _retire(self) -> None:
+        """Keep the listener only to answer late replies, until the reply window ends."""
+        listener = self._listener
+        if listener is not None:
+            started = self._started_at if self._started_at is not None else self._clock()
+            listener.close_after(started + self._window - self._clock())
+
+    def _on_reply(self, params: dict[str, str]) -> Page:
+        """Answer one request to the callback path (on a listener thread)."""
+        if not _same(params.get("state", ""), self._state):
+            log.info("Ignored a sign-in reply with a missing or wrong state")
+            return wrong_state_page()
+        phase = self._phase
+        target: BrowserSignIn | None = None
+        if phase is _Phase.WAITING:
+            target = self
+        elif phase in (_Phase.EXPIRED, _Phase.CANCELLED) and params.get("code"):
+            target = self._newest_waiting()  # an older tab approved: the newest attempt takes it
+        if target is None or not target._deliver(params, self, accept=(_Phase.WAITING,)):
+            return self._ended_page()
+        result = target._result
+        if isinstance(result, Tokens):
+            log.info("Browser sign-in approved%s", "" if target is self else " in an older tab")
+
+            def finished() -> None:
+                self._close_listeners(target)
+                target._approved()
+
+            return signed_in_page(then=finished)
+        message = result.user_message if isinstance(result, ApiError) else "Sign-in failed."
+        return failed_page(message, then=self._close_listener)
+
+    def _ended_page(self) -> Page:
+        phase = self._phase
+        since = self._started_at if self._started_at is not None else self._clock()
+        later = [f for f in self._group.flows(self) if (f._started_at or 0.0) >= since]
+        if any(isinstance(f._result, Tokens) for f in later):
+            return already_signed_in_page()
+        return ended_page(phase.value)
+
+    def _close_listener(self) -> None:
+        listener = self._listener
+        if listener is not None:
+            listener.close()
+
+    def _close_listeners(self, target: BrowserSignIn) -> None:
+        self._close_listener()
+        if target is not self:
+            # Its own tab may still be approved: say "already signed in" there, not nothing.
+            target._retire()
+
+    def _approved(self) -> None:
+        if self.on_approved is None:
+            return
+        try:
+            self.on_approved()
+        except Exception:  # the UI's hook must not turn a sign-in into a failure
+            log.exception("The sign-in approval hook failed")
+
+    # ------------------------------------------------------------------ exchanging
+
+    def _deliver(
+        self, params: dict[str, str], source: BrowserSignIn, *, accept: tuple[_Phase, ...]
+    ) -> bool:
+        """Exchange a reply issued for ``source`` and keep the outcome as this attempt's.
+
+        Returns False (exchanging nothing) when this attempt is not in one of the ``accept``
+        phases, i.e. its tokens would not be kept.
+        """
         with self._lock:
-            if self._consumed:
-                if isinstance(self._result, Tokens) or self._result is None:
-                    raise AuthError("This sign-in was already completed; start a new one.")
+            if self._phase not in accept:
                 return False
-            self._consumed = True
-            self._result = self._exchange(params, check_state)
+            self._phase = _Phase.EXCHANGING
+        result = self._exchange(params, source)
+        with self._lock:
+            if self._phase is not _Phase.EXCHANGING:  # cancelled meanwhile: nothing is kept
+                log.info("A sign-in finished after it was cancelled; its tokens were dropped")
+                return False
+            self._phase, self._result = _Phase.DONE, result
             self._done.set()
-            return True
+        return True
 
-    def _exchange(self, params: dict[str, str], check_state: bool) -> Tokens | AuthError | ApiError:
-        if check_state and not secrets.compare_digest(params.get("state", ""), self._state):
-            return AuthError(
-                "The sign-in reply did not match this sign-in request (wrong state). "
-                "Please sign in again.",
-                detail="state mismatch",
-            )
+    def _exchange(self, params: dict[str, str], source: BrowserSignIn) -> Tokens | ApiError:
         if params.get("error"):
             denied = params["error"] == "access_denied"
             return AuthError(
@@ -208,7 +388,9 @@ class BrowserSignIn:
                 detail=f"authorize error: {params['error'][:60]}",
             )
         try:
-            return self._endpoint.exchange_code(params.get("code", ""), self.redirect_uri)
+            return self._endpoint.exchange_code(
+                params.get("code", ""), source.redirect_uri, code_verifier=source._verifier
+            )
         except ApiError as exc:
             return exc
 
@@ -220,51 +402,37 @@ class BrowserSignIn:
             raise AuthError()
         raise result
 
-    def _reply_page(self) -> tuple[int, str]:
-        result = self._result
-        if isinstance(result, Tokens):
-            title, text = (
-                "Signed in",
-                "st-desktop is signed in to SportTracks. You can close this window.",
-            )
-            return 200, _PAGE.format(title=title, text=html.escape(text))
-        message = result.user_message if isinstance(result, ApiError) else "Sign-in failed."
-        text = f"{message} You can close this window."
-        return 400, _PAGE.format(title="Not signed in", text=html.escape(text))
+    # ------------------------------------------------------------------ the group
+
+    def _in_window(self) -> bool:
+        started = self._started_at
+        return started is not None and self._clock() - started < self._window
+
+    def _issuer(self, state: str) -> BrowserSignIn | None:
+        """The attempt (this one, or a recent one of the group) that issued ``state``."""
+        if state and _same(state, self._state):
+            return self
+        for flow in self._group.flows(self):
+            if state and _same(state, flow._state) and flow._in_window():
+                return flow
+        return None
+
+    def _bare_code_issuer(self) -> BrowserSignIn:
+        """Whose verifier goes with a pasted bare code: this attempt's, or the newest started."""
+        if self._started_at is not None:
+            return self
+        started = [f for f in self._group.flows(self) if f._in_window()]
+        return started[0] if started else self
+
+    def _newest_waiting(self) -> BrowserSignIn | None:
+        if not self._in_window():
+            return None
+        for flow in self._group.flows(self):
+            if flow is not self and flow._phase is _Phase.WAITING:
+                return flow
+        return None
 
 
-def _handler_for(flow: BrowserSignIn) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "st-desktop"
-
-        def do_GET(self) -> None:  # http.server's naming
-            parts = urlsplit(self.path)
-            if parts.path != CALLBACK_PATH:
-                self._send(404, _PAGE.format(title="Not found", text=""))
-                return
-            params = {k: v[0] for k, v in parse_qs(parts.query).items()}
-            try:
-                fresh = flow._finish(params)
-            except AuthError as exc:
-                page = _PAGE.format(title="Not signed in", text=html.escape(exc.user_message))
-                self._send(400, page)
-                return
-            if not fresh:
-                self._send(400, _PAGE.format(title="Not signed in", text="Start a new sign-in."))
-                return
-            self._send(*flow._reply_page())
-
-        def _send(self, status: int, page: str) -> None:
-            body = page.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: ARG002
-            # The request line holds the one-time code: log only that a reply arrived.
-            log.debug("sign-in listener answered a request")
-
-    return Handler
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison that also takes non-ASCII text (a forged state may hold any)."""
+    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))

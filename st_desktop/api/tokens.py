@@ -1,8 +1,10 @@
 """OAuth tokens and where they live: the OS keyring, or memory when there is none.
 
-Tokens are never written to settings or logs. When the keyring cannot be used (no backend on a
-headless Linux box, a locked or broken one), tokens are kept in memory for this session only and
-the store says so once, in a sentence the UI shows the user (:attr:`TokenStore.notice`).
+Tokens are never written to settings or logs. When there is no system keyring (judged honestly
+by :func:`~st_desktop.api.keyrings.keyring_status`: no backend on a headless Linux box, only an
+in-memory or test backend) or it fails (locked, broken), tokens are kept in memory until the app
+quits and the store says so once, at sign-in, in a sentence the UI shows the user
+(:attr:`TokenStore.notice`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from st_desktop.api.keyrings import MemorySecrets, SecretBackend, is_trusted_backend, keyring_status
 from st_desktop.domain.units import lenient_float
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ SERVICE_NAME = "st-desktop"
 
 MEMORY_ONLY_NOTICE = (
     "Your system has no usable password keyring, so st-desktop keeps your SportTracks sign-in "
-    "in memory only: you will need to sign in again next time you start it."
+    "only until you quit it: you will need to sign in again next time you start it."
 )
 
 
@@ -104,17 +106,21 @@ class Tokens:
 
 
 class TokenStore:
-    """Tokens of one account, kept in the OS keyring (or in memory when it is unusable).
+    """Tokens of one account, kept in the OS keyring (or in memory when there is none).
 
     Thread-safe. ``account`` names the keyring entry; use the service's base URL so that the
     sandbox and the real service never share tokens.
 
     Args:
         account: keyring user name, e.g. ``"https://api.sporttracks.mobi"``.
-        backend: the keyring to use; default: ``keyring.get_keyring()``.
+        backend: where to keep tokens. None: the system keyring as
+            :func:`~st_desktop.api.keyrings.keyring_status` finds it (memory when there is
+            none). A :class:`~st_desktop.api.keyrings.MemorySecrets`: memory on purpose (the
+            sandbox's throw-away tokens), without a notice. Any other backend is used as given
+            (tests' doubles), except keyring's ``fail``/``null`` backends.
         service: keyring service name.
         on_notice: called once (from the calling thread) with :data:`MEMORY_ONLY_NOTICE` when
-            tokens can only be kept in memory.
+            tokens are first saved (the sign-in) but can only be kept until the app quits.
         on_secret: called with every token the store handles, e.g. ``Redactor.add_secret``.
     """
 
@@ -122,22 +128,36 @@ class TokenStore:
         self,
         account: str,
         *,
-        backend: KeyringBackend | None = None,
+        backend: SecretBackend | None = None,
         service: str = SERVICE_NAME,
         on_notice: Callable[[str], object] | None = None,
         on_secret: Callable[[str], object] | None = None,
     ) -> None:
         self.account = account
         self.service = service
-        self._backend = backend if backend is not None else keyring.get_keyring()
         self._on_notice = on_notice
         self._on_secret = on_secret
         self._memory: Tokens | None = None
-        self._memory_only = not _usable(self._backend)
         self._notice: str | None = None
+        self._notified = False
         self._lock = threading.Lock()
-        if self._memory_only:
-            self._fall_back(f"no keyring backend: {type(self._backend).__name__}")
+        self._backend: SecretBackend = MemorySecrets()
+        self._memory_only = True
+        if isinstance(backend, MemorySecrets):
+            return  # memory on purpose: nothing to tell the user
+        if backend is None:
+            status = keyring_status()
+            usable, reason = status.persistent, status.reason
+            if status.backend is not None:
+                self._backend = status.backend
+        else:
+            usable = _explicit_usable(backend)
+            reason = f"the keyring backend {type(backend).__name__} is not usable"
+            self._backend = backend
+        if usable:
+            self._memory_only = False
+        else:
+            self._fall_back(reason, announce=False)
 
     @property
     def persistent(self) -> bool:
@@ -170,12 +190,12 @@ class TokenStore:
         with self._lock:
             self._register(tokens)
             self._memory = tokens
-            if self._memory_only:
-                return
-            try:
-                self._backend.set_password(self.service, self.account, tokens.to_json())
-            except keyring.errors.KeyringError as exc:
-                self._fall_back(f"keyring write failed: {type(exc).__name__}")
+            if not self._memory_only:
+                try:
+                    self._backend.set_password(self.service, self.account, tokens.to_json())
+                except keyring.errors.KeyringError as exc:
+                    self._fall_back(f"keyring write failed: {type(exc).__name__}")
+            self._announce()
 
     def clear(self) -> None:
         """Forget the tokens (signing out)."""
@@ -196,17 +216,24 @@ class TokenStore:
             if tokens.refresh_token:
                 self._on_secret(tokens.refresh_token)
 
-    def _fall_back(self, reason: str) -> None:
+    def _fall_back(self, reason: str, *, announce: bool = True) -> None:
         self._memory_only = True
-        log.warning("Keeping SportTracks tokens in memory only (%s)", reason)
-        if self._notice is None:
-            self._notice = MEMORY_ONLY_NOTICE
+        log.warning("Keeping SportTracks tokens in memory until quit (%s)", reason)
+        self._notice = MEMORY_ONLY_NOTICE
+        if announce:
+            self._announce()
+
+    def _announce(self) -> None:
+        if self._notice is not None and not self._notified:
+            self._notified = True
             if self._on_notice:
-                self._on_notice(MEMORY_ONLY_NOTICE)
+                self._on_notice(self._notice)
 
 
-def _usable(backend: KeyringBackend) -> bool:
+def _explicit_usable(backend: SecretBackend) -> bool:
     """False for keyring's "fail" and "null" backends (and any other of priority <= 0)."""
+    if not isinstance(backend, KeyringBackend) or is_trusted_backend(backend):
+        return True
     try:
         return float(backend.priority) > 0
     except Exception:  # a backend whose priority check itself fails is not usable

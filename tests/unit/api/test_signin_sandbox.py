@@ -15,6 +15,7 @@ from st_desktop.api.tokens import Tokens, TokenStore
 from st_desktop.errors import AuthError, AuthExpiredError, AuthRevokedError, NotSignedInError
 from tests.unit.api.browser import FakeBrowser
 from tests.unit.api.conftest import FakeKeyring, SandboxServer, SecretWatch
+from tests.unit.api.hostile_server import wait_until
 
 
 @pytest.fixture
@@ -70,7 +71,8 @@ def test_browser_sign_in_stores_tokens_in_the_keyring_and_works(
 
     assert browser.landing is not None
     assert browser.landing.status_code == 200
-    assert "You can close this window" in browser.landing.text
+    assert "You can close this window and return to st-desktop" in browser.landing.text
+    assert dict(parse_qsl(urlsplit(url).query))["code_challenge_method"] == "S256"
     session = _session(config, fake_keyring)
     session.sign_in(tokens)
     client = SportTracksClient(fresh_sandbox.api_base, session)
@@ -90,18 +92,34 @@ def test_each_sign_in_uses_a_new_random_state(config: OAuthConfig) -> None:
     assert len(states) == 3
 
 
-def test_reply_with_a_wrong_state_is_refused(config: OAuthConfig, browser: FakeBrowser) -> None:
+@pytest.mark.parametrize("state", ["forged-state", None, "fälscht"])
+def test_a_stray_reply_is_refused_and_the_real_one_still_signs_in(
+    fresh_sandbox: SandboxServer,
+    config: OAuthConfig,
+    browser: FakeBrowser,
+    secret_watch: SecretWatch,
+    state: str | None,
+) -> None:
     with BrowserSignIn(config, open_browser=browser.open) as flow:
         flow.start()
         location = browser.consent("approve", follow=False)
         parts = urlsplit(location)
-        forged = dict(parse_qsl(parts.query), state="forged-state")
-        landing = requests.get(parts._replace(query=urlencode(forged)).geturl(), timeout=5)
+        stray = {k: v for k, v in parse_qsl(parts.query) if k != "state"}
+        if state:
+            stray["state"] = state
+        before = _token_posts(fresh_sandbox)
+
+        landing = requests.get(parts._replace(query=urlencode(stray)).geturl(), timeout=5)
 
         assert landing.status_code == 400
-        with pytest.raises(AuthError) as caught:
-            flow.wait(timeout=5)
-    assert "wrong state" in caught.value.user_message
+        assert "does not belong to the sign-in st-desktop is waiting for" in landing.text
+        assert _token_posts(fresh_sandbox) == before  # the stray code was not exchanged
+        assert flow.listening  # still waiting for the real reply
+        real = requests.get(location, timeout=5)
+        tokens = flow.wait(timeout=5)
+    secret_watch.add(tokens.access_token, tokens.refresh_token)
+    assert real.status_code == 200
+    assert "return to st-desktop" in real.text
 
 
 def test_a_code_cannot_be_used_twice(
@@ -112,9 +130,8 @@ def test_a_code_cannot_be_used_twice(
         location = browser.consent("approve")
         tokens = flow.wait(timeout=5)
         secret_watch.add(tokens.access_token, tokens.refresh_token)
-        # The same redirect again (a reloaded tab): the attempt is used up.
-        again = requests.get(location, timeout=5)
-        assert again.status_code == 400
+        # The listener closed right after the success: a reloaded tab reaches nothing.
+        assert wait_until(lambda: _refused(location))
 
     code = dict(parse_qsl(urlsplit(location).query))["code"]
     with BrowserSignIn(config, open_browser=lambda url: True) as second:
@@ -122,6 +139,14 @@ def test_a_code_cannot_be_used_twice(
         with pytest.raises(AuthError) as caught:
             second.complete_from_pasted(code)
     assert "already used" in caught.value.user_message
+
+
+def _refused(url: str) -> bool:
+    try:
+        requests.get(url, timeout=2)
+    except requests.ConnectionError:
+        return True
+    return False
 
 
 def test_denied_access_says_so(config: OAuthConfig, browser: FakeBrowser) -> None:

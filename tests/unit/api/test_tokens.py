@@ -52,6 +52,8 @@ def test_damaged_entry_means_signed_out(fake_keyring: FakeKeyring) -> None:
 def test_no_keyring_keeps_tokens_in_memory_and_says_so_once() -> None:
     notices: list[str] = []
     store = TokenStore(ACCOUNT, backend=fail.Keyring(), on_notice=notices.append)
+    assert notices == []  # said at sign-in, when it matters, not when the store is made
+    assert store.notice == MEMORY_ONLY_NOTICE
 
     store.save(Tokens("access-dddddddd", "refresh-eeeeeeee"))
     store.save(Tokens("access-ffffffff", "refresh-eeeeeeee"))
@@ -63,6 +65,7 @@ def test_no_keyring_keeps_tokens_in_memory_and_says_so_once() -> None:
     assert store.notice == MEMORY_ONLY_NOTICE
     assert not store.persistent
     assert "sign in again" in MEMORY_ONLY_NOTICE
+    assert "until you quit" in MEMORY_ONLY_NOTICE
     assert TokenStore(ACCOUNT, backend=fail.Keyring()).load() is None  # nothing survives
 
 
