@@ -15,13 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
+from st_desktop.api.redact import Redactor
 from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
 from st_desktop.cli import COMMANDS
 from st_desktop.cli import run as run_command
+from st_desktop.logsetup import (
+    installed_redactor,
+    redact_text,
+    setup_logging,
+)
 from st_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
-    from st_desktop.api.redact import Redactor
     from st_desktop.services.account import Account
 
 __all__ = ["SHUTDOWN_TIMEOUT_S", "Application", "create_application", "main"]
@@ -55,27 +60,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
-
-
-def setup_logging(paths: AppPaths, level: int = logging.INFO) -> logging.Handler:
-    """Log to a rotating file in the user log dir (and warnings to stderr)."""
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s")
-    )
-    root = logging.getLogger()
-    root.setLevel(level)
-    root.addHandler(handler)
-    if not any(
-        isinstance(h, logging.StreamHandler) and h.stream is sys.stderr for h in root.handlers
-    ):
-        console = logging.StreamHandler(sys.stderr)
-        console.setLevel(logging.WARNING)
-        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        root.addHandler(console)
-    return handler
 
 
 def install_qt_message_handler() -> None:
@@ -133,7 +117,7 @@ def create_application(
     settings = Settings(paths.settings_file)
     if args.api_base:
         settings.set(Keys.API_BASE, args.api_base)
-    redactor = install_redactor()
+    redactor = installed_redactor() or Redactor()
     runner = TaskRunner()
     # Neither store stops the start: a damaged cache is rebuilt, a damaged queue set aside and
     # rebuilt from the inbox, a full or read-only disk gives a store that says so.
@@ -301,21 +285,6 @@ def show_signed_out_hint(application: Application, reason: str = "") -> None:
     )
 
 
-def install_redactor() -> Redactor:
-    """A log filter hiding every token the app handles, on every handler of the root logger."""
-    from st_desktop.api.redact import Redactor
-
-    root = logging.getLogger()
-    for handler in root.handlers:
-        for existing in handler.filters:
-            if isinstance(existing, Redactor):
-                return existing
-    redactor = Redactor()
-    for handler in root.handlers:
-        handler.addFilter(redactor)
-    return redactor
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Start st-desktop; returns the process exit code.
 
@@ -363,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     hook = ExceptionHook(
         lambda: built[0].window if built else None,
         str(paths.log_file),
-        redact=install_redactor().redact,
+        redact=redact_text,
     )
     hook.install()
     file_open = FileOpenEventFilter(qapp)
@@ -421,9 +390,11 @@ def prepare_paths(basedir: str | None) -> AppPaths:
     logging.raiseExceptions = False
     try:
         paths.ensure()
-        setup_logging(paths)
     except OSError as exc:
-        logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-        install_redactor()
-        log.error("%s", disk_problem(exc, paths))
+        problem: str | None = disk_problem(exc, paths)
+    else:
+        problem = None
+    setup_logging(paths)  # to stderr only when the log folder cannot be made
+    if problem:
+        log.error("%s", problem)
     return paths

@@ -9,18 +9,21 @@ resumes where it was on the next run).
 from __future__ import annotations
 
 import argparse
+import io
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from st_desktop import APP_NAME, __version__
 from st_desktop.errors import StDesktopError
 from st_desktop.paths import AppPaths, resolve_paths
 from st_desktop.progress import TaskCancelled, TaskContext
+
+if TYPE_CHECKING:
+    from st_desktop.api.redact import Redactor
 from st_desktop.services.account import Account
 
 log = logging.getLogger(__name__)
@@ -112,12 +115,11 @@ def sign_in(
         StDesktopError: nobody is signed in, or the sign-in is no longer valid.
     """
     from st_desktop.api.redact import Redactor
+    from st_desktop.logsetup import installed_redactor
     from st_desktop.services.account import AccountService
     from st_desktop.settings import Keys, Settings
 
-    redactor = Redactor()
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redactor)
+    redactor = installed_redactor() or Redactor()
     if args.sandbox:
         return _sandbox_account(paths, redactor, closers)
     settings = Settings(paths.settings_file)
@@ -140,7 +142,7 @@ def sign_in(
 
 
 def _sandbox_account(
-    paths: AppPaths, redactor: object, closers: list[Callable[[], object]]
+    paths: AppPaths, redactor: Redactor, closers: list[Callable[[], object]]
 ) -> Account:
     from st_desktop.sandbox import SandboxServer
     from st_desktop.sandbox.autoapprove import approve_in_sandbox
@@ -149,7 +151,7 @@ def _sandbox_account(
     server = SandboxServer(paths.data / "sandbox", seed=SANDBOX_SEED, demo_end=date.today())
     server.start()
     closers.append(server.stop)
-    service = AccountService(server.api_base, redactor=redactor)  # type: ignore[arg-type]
+    service = AccountService(server.api_base, redactor=redactor)
     service.use_sandbox(server.api_base, server.client_id, server.client_secret)
     flow = service.new_sign_in(approve_in_sandbox)
     flow.start()
@@ -210,14 +212,8 @@ def _dispatch(args: argparse.Namespace, account: Account, context: TaskContext, 
 
 
 def _log_to_file(paths: AppPaths) -> None:
-    """Everything goes to the app's log file; the terminal shows only sentences."""
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s")
-    )
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
+    """Everything goes to the app's log file (redacted); the terminal shows only sentences."""
+    from st_desktop.logsetup import setup_logging
+
     logging.raiseExceptions = False
+    setup_logging(paths, stderr=io.StringIO())  # the warnings are the sentences printed here

@@ -57,11 +57,15 @@ def setup_logging(
     root = logging.getLogger()
     root.setLevel(level)
 
-    file_handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
-    _own(file_handler, logging.Formatter(FILE_FORMAT), redactor)
-    root.addHandler(file_handler)
+    try:
+        file_handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
+    except OSError as exc:  # a full or read-only disk: the app still starts, logging to stderr
+        stream.write(f"st-desktop cannot write its log {path}: {exc.strerror or exc}\n")
+    else:
+        _own(file_handler, logging.Formatter(FILE_FORMAT), redactor)
+        root.addHandler(file_handler)
 
     console = next(
         (

@@ -30,6 +30,8 @@ class TaskContext:
     def __init__(self, report: ProgressReporter | None = None) -> None:
         self._cancel = threading.Event()
         self._report = report
+        self._lock = threading.Lock()
+        self._on_cancel: list[Callable[[], object]] = []
 
     def bind_reporter(self, report: ProgressReporter) -> None:
         """Set where :meth:`progress` reports go (before the job starts)."""
@@ -41,8 +43,26 @@ class TaskContext:
         return self._cancel.is_set()
 
     def cancel(self) -> None:
-        """Ask the job to stop at its next :meth:`check`."""
-        self._cancel.set()
+        """Ask the job to stop at its next :meth:`check` (and run the :meth:`on_cancel` hooks)."""
+        with self._lock:
+            if self._cancel.is_set():
+                return
+            self._cancel.set()
+            hooks, self._on_cancel = self._on_cancel, []
+        for hook in hooks:
+            hook()
+
+    def on_cancel(self, hook: Callable[[], object]) -> None:
+        """Call ``hook`` when the job is cancelled (at once if it already is).
+
+        For a job blocked in something that cannot poll :meth:`check` (a wait on a socket):
+        the hook unblocks it. It runs on the thread that cancels.
+        """
+        with self._lock:
+            if not self._cancel.is_set():
+                self._on_cancel.append(hook)
+                return
+        hook()
 
     def check(self) -> None:
         """Raise :class:`TaskCancelled` if the job was cancelled."""

@@ -94,14 +94,11 @@ def _no_unexpected_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     """
     guard = _RecordGuard()
     logger = logging.getLogger("st_desktop")
-    old_level = logger.level
-    logger.setLevel(min(old_level or logging.WARNING, logging.WARNING))
     logger.addHandler(guard)
     try:
         yield
     finally:
         logger.removeHandler(guard)
-        logger.setLevel(old_level)
     allowed = [re.compile(p) for m in request.node.iter_markers("expect_log") for p in m.args]
     unexpected = [
         f"{r.levelname} {r.name}: {r.getMessage()}"

@@ -290,6 +290,26 @@ class SportTracksClient:
 
     # ------------------------------------------------------------------ transport
 
+    def request_json(self, method: str, url: str, what: str, **kwargs: Any) -> Any:
+        """One JSON request through this client's transport (auth, retries, typed errors).
+
+        For endpoints this class has no method of its own for (gear, health metrics).
+
+        Args:
+            url: must be on this client's service (a URL a response named is never followed
+                elsewhere).
+            what: the action in words, for error sentences ("loading your gear").
+            kwargs: passed to the request (``params``, ``json``, ``retry``).
+
+        Raises:
+            ValueError: ``url`` is not on this client's service.
+            ApiError: any failure, typed.
+        """
+        check_url(url)
+        if not url.startswith(self.base_url + "/"):
+            raise ValueError("request_json only talks to this client's service")
+        return json_body(self._request(method, url, what, **kwargs), what)
+
     def _request(
         self,
         method: str,

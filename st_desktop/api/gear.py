@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from st_desktop.api.http import bad_shape, json_body
+from st_desktop.api.http import bad_shape
 from st_desktop.api.wire import parse_uris
 from st_desktop.domain.gear import Gear, GearSummary, gear_id
 from st_desktop.domain.units import lenient_int
@@ -37,14 +37,10 @@ _NO_GEAR = "SportTracks has no such gear item: it may have been deleted."
 def request_json(client: SportTracksClient, method: str, url: str, what: str, **kwargs: Any) -> Any:
     """One request through the client's transport; the decoded JSON answer.
 
-    ``SportTracksClient`` has no public method for this yet, so its private ``_request`` is
-    called here, in this one place; a public ``request_json`` on the client would replace it.
-
     Raises:
         ApiError: any failure, typed as the client types them.
     """
-    response = client._request(method, url, what, **kwargs)
-    return json_body(response, what)
+    return client.request_json(method, url, what, **kwargs)
 
 
 def gear_url(client: SportTracksClient, uri_or_id: str | int) -> str:

@@ -168,7 +168,10 @@ def _safe(compute: Any, default: Any) -> Any:
 
 def _secret_store(backend: SecretBackend | None) -> SecretBackend | None:
     if backend is not None:
-        return backend
+        # An explicit backend (tests, the app's choice) is used unless it is keyring's "fail"
+        # or "null" kind, which only raise or forget.
+        usable = _safe(lambda: float(getattr(backend, "priority", 1)) > 0, False)
+        return backend if usable else None
     status = keyring_status()
     return status.backend if status.persistent else None
 

@@ -10,17 +10,22 @@ client inside; they hand it back to the other services.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
-from keyring.backend import KeyringBackend
-
 from st_desktop.api.client import SportTracksClient
+from st_desktop.api.keyrings import MemorySecrets, load_client_secret, store_client_secret
 from st_desktop.api.oauth import OAuthConfig, OAuthSession, TokenEndpoint
 from st_desktop.api.redact import Redactor
-from st_desktop.api.signin import BrowserSignIn, SignInCancelledError, SignInTimeoutError
+from st_desktop.api.signin import (
+    BrowserSignIn,
+    SignInCancelledError,
+    SignInGroup,
+    SignInTimeoutError,
+)
 from st_desktop.api.tokens import Tokens, TokenStore
 from st_desktop.errors import AuthError
 
@@ -69,35 +74,27 @@ class Account:
         return self.client
 
 
-class _ThrowAwaySecrets:
-    """Keyring-shaped storage that forgets everything at quit (the sandbox's demo tokens).
-
-    Deliberately not a ``keyring.backend.KeyringBackend`` subclass: keyring registers every
-    subclass it sees as a candidate backend, and must never pick this one for real tokens.
-    """
-
-    priority = 1.0
-
-    def __init__(self) -> None:
-        self._items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        """The stored value or None."""
-        return self._items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        """Store a value."""
-        self._items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        """Forget a value."""
-        self._items.pop((service, username), None)
-
-
 def service_root(api_base: str) -> str:
     """``https://api.sporttracks.mobi/api/v2`` -> ``https://api.sporttracks.mobi``."""
     parts = urlsplit(api_base)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+#: Environment variables a development build may take the application credentials from.
+CLIENT_ID_ENV, CLIENT_SECRET_ENV = "ST_DESKTOP_CLIENT_ID", "ST_DESKTOP_CLIENT_SECRET"
+
+
+def builtin_credentials() -> tuple[str, str]:
+    """The OAuth client id and secret this build comes with ("", "" when it has none).
+
+    A packaged build carries them in ``st_desktop/_credentials.py``, written by the packaging
+    scripts (never committed); a development build may take them from the environment.
+    """
+    try:
+        from st_desktop import _credentials  # type: ignore[attr-defined]
+    except ImportError:
+        return os.environ.get(CLIENT_ID_ENV, ""), os.environ.get(CLIENT_SECRET_ENV, "")
+    return str(_credentials.CLIENT_ID), str(_credentials.CLIENT_SECRET)
 
 
 def describe(key: str, sandbox: bool) -> str:
@@ -140,6 +137,8 @@ class AccountService:
         self._on_auth_lost = on_auth_lost or (lambda _text: None)
         self._sandbox = False
         self._session: OAuthSession | None = None
+        # Attempts of this run complete each other: approving an older browser tab still works.
+        self._sign_ins = SignInGroup()
 
     def set_callbacks(
         self,
@@ -164,6 +163,16 @@ class AccountService:
     def sandbox(self) -> bool:
         """True in ``--sandbox`` mode."""
         return self._sandbox
+
+    @property
+    def client_id(self) -> str:
+        """The application's OAuth client id in use."""
+        return self._credentials[0]
+
+    @property
+    def client_secret(self) -> str:
+        """The application's OAuth client secret in use ("" when there is none yet)."""
+        return self._credentials[1]
 
     def configure(self, api_base: str, client_id: str, client_secret: str) -> None:
         """Use another service or other application credentials (a new session follows)."""
@@ -196,9 +205,7 @@ class AccountService:
         if self._sandbox:
             # The sandbox is a throw-away demo: its tokens never go to the OS keyring.
             return TokenStore(
-                "sandbox",
-                backend=cast(KeyringBackend, _ThrowAwaySecrets()),
-                on_secret=self._redactor.add_secret,
+                "sandbox", backend=MemorySecrets(), on_secret=self._redactor.add_secret
             )
         return TokenStore(
             service_root(self._api_base),
@@ -216,9 +223,39 @@ class AccountService:
             )
         return self._session
 
-    def new_sign_in(self, open_browser: Callable[[str], object]) -> BrowserSignIn:
-        """A browser sign-in attempt for the current service."""
-        return BrowserSignIn(self.oauth_config(), open_browser=open_browser)
+    def new_sign_in(
+        self,
+        open_browser: Callable[[str], object],
+        on_approved: Callable[[], object] | None = None,
+    ) -> BrowserSignIn:
+        """A browser sign-in attempt for the current service.
+
+        Args:
+            open_browser: opens the consent page (returns False when it cannot).
+            on_approved: called on the listener thread once the browser's approval was
+                exchanged for tokens (to bring the window to the front).
+        """
+        return BrowserSignIn(
+            self.oauth_config(),
+            open_browser=open_browser,
+            group=self._sign_ins,
+            on_approved=on_approved,
+        )
+
+    # -- the application's own credentials ----------------------------------------------------
+
+    def load_client_secret(self) -> None:
+        """Use the client secret kept in the keyring, if one is (run on a worker)."""
+        if self._sandbox:
+            return
+        secret = load_client_secret(service_root(self._api_base), self._keyring_backend)
+        if secret and secret != self._credentials[1]:
+            self._credentials = (self._credentials[0], secret)
+            self._session = None
+
+    def save_client_secret(self, secret: str) -> bool:
+        """Keep the client secret in the keyring (run on a worker); False when there is none."""
+        return store_client_secret(service_root(self._api_base), secret, self._keyring_backend)
 
     # -- the slow steps (run them on a worker) ------------------------------------------------
 
@@ -232,6 +269,7 @@ class AccountService:
         """
         if not key or not self.owns(key):
             return None
+        self.load_client_secret()
         session = self.session()
         if session.signed_in:
             return self.account_for(key), ""

@@ -369,8 +369,10 @@ class TaskRunner(QObject):
         orphaned: bool = False,
     ) -> None:
         """Log a task's exception and hand it to ``on_error`` or, without one, to the user."""
-        if isinstance(exc, TaskCancelled):
-            log.debug("task %s cancelled", handle.description)
+        if isinstance(exc, TaskCancelled) or handle.cancelled:
+            # Whatever a cancelled task raised on its way out (a sign-out under a refresh, a
+            # closed sign-in listener) is the cancellation, not a failure.
+            log.debug("task %s cancelled (%s)", handle.description, type(exc).__name__)
             return
         if isinstance(exc, StDesktopError):
             log.warning("%s failed: %s", handle.description, exc.user_message)

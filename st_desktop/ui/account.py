@@ -15,7 +15,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from st_desktop.services.account import Account, AccountService, BrowserSignIn, Tokens
+from st_desktop.services.account import (
+    Account,
+    AccountService,
+    BrowserSignIn,
+    Tokens,
+    builtin_credentials,
+)
 from st_desktop.settings import Keys, Settings
 from st_desktop.tasks import TaskRunner
 
@@ -74,11 +80,15 @@ class AccountController(QObject):
 
     @staticmethod
     def build_service(settings: Settings, **kwargs: Any) -> AccountService:
-        """An account service configured from the settings (the callbacks are wired later)."""
+        """An account service configured from the settings (the callbacks are wired later).
+
+        Credentials typed into the sign-in dialog win over those the build comes with.
+        """
+        builtin_id, builtin_secret = builtin_credentials()
         return AccountService(
             settings.get(Keys.API_BASE),
-            settings.get(Keys.OAUTH_CLIENT_ID),
-            settings.get(Keys.OAUTH_CLIENT_SECRET),
+            settings.get(Keys.OAUTH_CLIENT_ID) or builtin_id,
+            settings.get(Keys.OAUTH_CLIENT_SECRET) or builtin_secret,
             **kwargs,
         )
 
@@ -94,11 +104,41 @@ class AccountController(QObject):
         return self.service.sandbox
 
     def _configure(self) -> None:
+        # A secret moved to the keyring leaves the setting empty: keep the one in use then.
+        builtin_id, builtin_secret = builtin_credentials()
         self.service.configure(
             self._settings.get(Keys.API_BASE),
-            self._settings.get(Keys.OAUTH_CLIENT_ID),
-            self._settings.get(Keys.OAUTH_CLIENT_SECRET),
+            self._settings.get(Keys.OAUTH_CLIENT_ID) or self.service.client_id or builtin_id,
+            self._settings.get(Keys.OAUTH_CLIENT_SECRET)
+            or self.service.client_secret
+            or builtin_secret,
         )
+
+    @staticmethod
+    def has_builtin_credentials() -> bool:
+        """Whether this build comes with the application's credentials (most users' case)."""
+        return all(builtin_credentials())
+
+    def credentials(self) -> tuple[str, str]:
+        """The client id and secret in use, for the dialog's Advanced section."""
+        self._configure()
+        return self.service.client_id, self.service.client_secret
+
+    def save_credentials(self, client_id: str, client_secret: str) -> None:
+        """Use credentials the user typed; the secret goes to the keyring where there is one."""
+        self._settings.set(Keys.OAUTH_CLIENT_ID, client_id)
+        self._settings.set(Keys.OAUTH_CLIENT_SECRET, client_secret)
+        self._configure()
+
+        def stored(in_keyring: bool) -> None:
+            if in_keyring:  # the settings file need not hold it then
+                self._settings.set(Keys.OAUTH_CLIENT_SECRET, "")
+
+        self._runner.submit(
+            self.service.save_client_secret, client_secret, on_result=stored,
+            on_error=self._failed, description="Keeping the client secret",
+            serial=ACCOUNT_QUEUE,
+        )  # fmt: skip
 
     def use_sandbox(self, api_base: str, client_id: str, client_secret: str) -> None:
         """Point the controller at a local sandbox (nothing is written to the settings)."""

@@ -41,6 +41,7 @@ def _fail_with(token: str) -> None:
         raise UploadFailed(f"upload failed: Authorization: Bearer {token}") from cause
 
 
+@pytest.mark.expect_log("failed", "refresh answered", "with stack")
 def test_a_token_in_an_exception_never_reaches_the_log_file_or_stderr(
     tmp_path: Path, clean_root: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

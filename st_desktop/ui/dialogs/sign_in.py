@@ -26,8 +26,8 @@ from st_desktop.services.account import (
     SignInTimeoutError,
     Tokens,
 )
-from st_desktop.settings import Keys, Settings
-from st_desktop.tasks import TaskRunner
+from st_desktop.settings import Settings
+from st_desktop.tasks import TaskContext, TaskRunner
 from st_desktop.ui.account import AccountController
 
 log = logging.getLogger(__name__)
@@ -72,18 +72,6 @@ class SignInDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-
-        credentials = QGroupBox("Application credentials", self)
-        form = QFormLayout(credentials)
-        self.client_id = QLineEdit(settings.get(Keys.OAUTH_CLIENT_ID), credentials)
-        self.client_id.setObjectName("clientId")
-        self.client_secret = QLineEdit(settings.get(Keys.OAUTH_CLIENT_SECRET), credentials)
-        self.client_secret.setObjectName("clientSecret")
-        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Client id:", self.client_id)
-        form.addRow("Client secret:", self.client_secret)
-        credentials.setVisible(not controller.sandbox)
-
         self.browser_button = QPushButton("Sign In with Browser", self)
         self.browser_button.setObjectName("signInBrowser")
         self.browser_button.setDefault(True)
@@ -95,47 +83,83 @@ class SignInDialog(QDialog):
         self.status.setObjectName("signInStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        fallback = QGroupBox("If the browser can't come back to st-desktop", self)
-        fallback_layout = QVBoxLayout(fallback)
-        fallback_layout.addWidget(
-            QLabel("Paste the address the browser ended on (or the code it shows):", fallback)
-        )
-        paste_row = QHBoxLayout()
-        self.pasted = QLineEdit(fallback)
-        self.pasted.setObjectName("pastedRedirect")
-        self.pasted.setPlaceholderText("http://127.0.0.1:…/st-desktop/callback?code=…&state=…")
-        self.use_pasted = QPushButton("Use", fallback)
-        self.use_pasted.setObjectName("usePastedRedirect")
-        self.use_pasted.clicked.connect(self.complete_from_paste)
-        paste_row.addWidget(self.pasted)
-        paste_row.addWidget(self.use_pasted)
-        fallback_layout.addLayout(paste_row)
-        fallback_layout.addWidget(QLabel("Or paste an access token:", fallback))
-        token_row = QHBoxLayout()
-        self.token = QLineEdit(fallback)
-        self.token.setObjectName("pastedToken")
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.use_token = QPushButton("Use Token", fallback)
-        self.use_token.setObjectName("usePastedToken")
-        self.use_token.clicked.connect(self.complete_with_token)
-        token_row.addWidget(self.token)
-        token_row.addWidget(self.use_token)
-        fallback_layout.addLayout(token_row)
-
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(credentials)
         layout.addWidget(self.browser_button)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(fallback)
+        layout.addWidget(self._build_fallback())
+        if not controller.sandbox:
+            layout.addWidget(self._build_credentials())
+        layout.addStretch(1)
         layout.addWidget(buttons)
         controller.account_changed.connect(self._account_changed)
         controller.failed.connect(self._failed)
+
+    def _build_credentials(self) -> QGroupBox:
+        """The application's client id and secret: only under Advanced when the build has them."""
+        box = QGroupBox("Advanced: application credentials", self)
+        box.setObjectName("signInAdvanced")
+        box.setCheckable(True)
+        form = QFormLayout(box)
+        client_id, secret = self._controller.credentials()
+        self.client_id = QLineEdit(client_id, box)
+        self.client_id.setObjectName("clientId")
+        self.client_id.setAccessibleName("Client id")
+        self.client_secret = QLineEdit(secret, box)
+        self.client_secret.setObjectName("clientSecret")
+        self.client_secret.setAccessibleName("Client secret")
+        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Client &id:", self.client_id)
+        form.addRow("Client &secret:", self.client_secret)
+        note = QLabel(
+            "Only needed for a build of st-desktop without SportTracks' registration, or for "
+            "another SportTracks service. The secret is kept in your system's keyring.",
+            box,
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        # Collapsed for everybody whose build comes with the credentials; open when it doesn't.
+        needed = not self._controller.has_builtin_credentials() and not all((client_id, secret))
+        box.setChecked(needed)
+        for child in (self.client_id, self.client_secret, note):
+            child.setVisible(needed)
+        box.toggled.connect(
+            lambda on: [w.setVisible(on) for w in (self.client_id, self.client_secret, note)]
+        )
+        self.advanced = box
+        return box
+
+    def _build_fallback(self) -> QGroupBox:
+        box = QGroupBox("If the browser can't come back to st-desktop", self)
+        box.setObjectName("signInFallback")
+        column = QVBoxLayout(box)
+        column.addWidget(
+            QLabel("Paste the address the browser ended on (or the code it shows):", box)
+        )
+        self.pasted = QLineEdit(box)
+        self.pasted.setObjectName("pastedRedirect")
+        self.pasted.setAccessibleName("Address the browser ended on")
+        self.pasted.setPlaceholderText("http://127.0.0.1:…/st-desktop/callback?code=…&state=…")
+        self.use_pasted = QPushButton("Use", box)
+        self.use_pasted.setObjectName("usePastedRedirect")
+        self.use_pasted.clicked.connect(self.complete_from_paste)
+        column.addLayout(_row(self.pasted, self.use_pasted))
+        column.addWidget(QLabel("Or paste an access token:", box))
+        self.token = QLineEdit(box)
+        self.token.setObjectName("pastedToken")
+        self.token.setAccessibleName("Access token")
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.use_token = QPushButton("Use Token", box)
+        self.use_token.setObjectName("usePastedToken")
+        self.use_token.clicked.connect(self.complete_with_token)
+        column.addLayout(_row(self.token, self.use_token))
+        for edit in (self.pasted, self.token):  # never squeezed when the status grows
+            edit.setMinimumHeight(edit.sizeHint().height())
+        return box
 
     # -- steps --------------------------------------------------------------------------------
 
@@ -144,13 +168,14 @@ class SignInDialog(QDialog):
             return True
         client_id, secret = self.client_id.text().strip(), self.client_secret.text().strip()
         if not client_id or not secret:
+            self.advanced.setChecked(True)
             self._failed(
-                "Enter the client id and secret of this application (SportTracks gives them to "
-                "registered applications)."
+                "This copy of st-desktop has no SportTracks registration: enter the client id "
+                "and secret under Advanced (SportTracks gives them to registered applications)."
             )
             return False
-        self._settings.set(Keys.OAUTH_CLIENT_ID, client_id)
-        self._settings.set(Keys.OAUTH_CLIENT_SECRET, secret)
+        if (client_id, secret) != self._controller.credentials():
+            self._controller.save_credentials(client_id, secret)
         return True
 
     def start_browser_sign_in(self) -> None:
@@ -169,9 +194,14 @@ class SignInDialog(QDialog):
             self._busy("Waiting for you to approve st-desktop in the browser…")
         else:
             self._busy(f"Open this address in your browser to sign in:\n{url}")
+
+        def wait(context: TaskContext) -> Tokens:
+            context.on_cancel(flow.cancel)  # quitting, or Cancel in the status bar
+            return flow.wait(BROWSER_WAIT_S)
+
         self._runner.submit(
-            flow.wait,
-            BROWSER_WAIT_S,
+            wait,
+            with_context=True,
             on_result=self._got_tokens,
             on_error=self._flow_error,
             description="Waiting for the browser",
@@ -242,3 +272,10 @@ class SignInDialog(QDialog):
         """Closing the dialog abandons a pending browser sign-in."""
         self._close_flow()
         super().done(result)
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row

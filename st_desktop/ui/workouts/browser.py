@@ -204,7 +204,7 @@ class WorkoutBrowser(QWidget):
         changed = key != self.account
         self._account = account
         if changed:
-            self.cancel_history()
+            self._loader.stop()
             self._trash.set_account(key)
             self.notice.hide()
             self.model.set_account(key)

@@ -60,6 +60,7 @@ class HistoryLoader(QObject):
         self._runner = runner
         self._service = service
         self._history: TaskHandle | None = None
+        self._refresh: TaskHandle | None = None
         self.page_size = 100
         self.progress = QProgressBar(parent)
         self.progress.setObjectName("historyProgress")
@@ -81,7 +82,7 @@ class HistoryLoader(QObject):
         account = self._source.online()
         if account is None:
             return
-        self._runner.submit(
+        self._refresh = self._runner.submit(
             self._service.refresh_recent, account,
             with_context=True, description="Refreshing workouts",
             on_result=lambda result: self._synced(account, result),
@@ -108,6 +109,12 @@ class HistoryLoader(QObject):
             on_finished=self._finished,
         )  # fmt: skip
         self.loading_changed.emit(True)
+
+    def stop(self) -> None:
+        """Stop whatever runs, saying nothing (another account is shown, or nobody)."""
+        for handle in (self._refresh, self._history):
+            if handle is not None:
+                handle.cancel()
 
     def cancel(self) -> None:
         """Stop "Load full history" after the current page (what was read stays cached)."""

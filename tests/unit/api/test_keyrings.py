@@ -94,6 +94,7 @@ def discovered(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return found
 
 
+@pytest.mark.expect_log("in memory until quit")
 def test_an_in_memory_backend_is_not_taken_for_a_system_keyring(
     active_keyring: None, discovered: list[object]
 ) -> None:

@@ -177,6 +177,7 @@ def test_manual_fallback_when_the_listener_cannot_be_reached(
     assert tokens.refresh_token
 
 
+@pytest.mark.expect_log("Could not open the system browser")
 def test_browser_that_cannot_open_still_gives_the_url(config: OAuthConfig) -> None:
     def broken(url: str) -> object:
         raise OSError("no browser")
@@ -300,6 +301,7 @@ def test_parallel_calls_with_an_expired_token_refresh_only_once(
     secret_watch.add(tokens.access_token, tokens.refresh_token)
 
 
+@pytest.mark.expect_log("no longer valid")
 def test_revoked_authorisation_asks_to_sign_in_again(
     fresh_sandbox: SandboxServer,
     config: OAuthConfig,
@@ -324,6 +326,7 @@ def test_revoked_authorisation_asks_to_sign_in_again(
         client.list_workouts()
 
 
+@pytest.mark.expect_log("no longer valid")
 def test_pasted_access_token_works_until_it_expires(
     fresh_sandbox: SandboxServer,
     config: OAuthConfig,

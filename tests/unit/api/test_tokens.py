@@ -44,11 +44,13 @@ def test_clear_signs_out(fake_keyring: FakeKeyring) -> None:
     assert fake_keyring.passwords == {}
 
 
+@pytest.mark.expect_log("damaged")
 def test_damaged_entry_means_signed_out(fake_keyring: FakeKeyring) -> None:
     fake_keyring.passwords[("st-desktop", ACCOUNT)] = "{not json"
     assert TokenStore(ACCOUNT, backend=fake_keyring).load() is None
 
 
+@pytest.mark.expect_log("in memory until quit")
 def test_no_keyring_keeps_tokens_in_memory_and_says_so_once() -> None:
     notices: list[str] = []
     store = TokenStore(ACCOUNT, backend=fail.Keyring(), on_notice=notices.append)
@@ -74,6 +76,7 @@ class LockedKeyring(FakeKeyring):
         raise KeyringLocked("locked")
 
 
+@pytest.mark.expect_log("in memory until quit")
 def test_keyring_failing_on_write_falls_back_to_memory(secret_watch: SecretWatch) -> None:
     notices: list[str] = []
     store = TokenStore(ACCOUNT, backend=LockedKeyring(secret_watch), on_notice=notices.append)
@@ -129,6 +132,7 @@ def test_redact_hides_credentials_in_every_syntax(text: str) -> None:
     assert MASK in cleaned
 
 
+@pytest.mark.expect_log("redacted")
 def test_redactor_filter_cleans_records_and_registered_secrets(secret_watch: SecretWatch) -> None:
     redactor = Redactor()
     redactor.add_secret("plain-secret-value")

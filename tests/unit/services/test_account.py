@@ -61,7 +61,7 @@ def test_the_next_start_restores_the_account_from_the_keyring(server: SandboxSer
     assert "no longer saved" in reason
 
 
-@pytest.mark.expect_log("in memory only")
+@pytest.mark.expect_log("in memory")
 def test_without_a_keyring_the_next_start_says_why_a_sign_in_is_needed(
     server: SandboxServer,
 ) -> None:
