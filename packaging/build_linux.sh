@@ -36,6 +36,9 @@ app_id=$("$python" -c 'import st_desktop; print(st_desktop.APP_ID)')
 version=$("$python" -c 'import st_desktop; print(st_desktop.__version__)')
 name=$("$python" -c 'import st_desktop; print(st_desktop.APP_NAME)')
 
+step "application credentials (from ST_DESKTOP_CLIENT_ID/SECRET, if set)"
+"$python" packaging/write_credentials.py
+
 step "rendering icons"
 QT_QPA_PLATFORM=offscreen "$python" resources/make_icons.py
 

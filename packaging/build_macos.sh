@@ -32,6 +32,9 @@ version=$("$python" -c 'import st_desktop; print(st_desktop.__version__)')
 name=$("$python" -c 'import st_desktop; print(st_desktop.APP_NAME)')
 display=$("$python" -c 'import st_desktop; print(st_desktop.APP_DISPLAY_NAME)')
 
+echo "== application credentials (from ST_DESKTOP_CLIENT_ID/SECRET, if set)"
+"$python" packaging/write_credentials.py
+
 echo "== rendering icons"
 QT_QPA_PLATFORM=offscreen "$python" resources/make_icons.py
 

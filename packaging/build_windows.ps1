@@ -25,6 +25,9 @@ Invoke-Checked $Python @("-m", "pip", "install", "--quiet", "--disable-pip-versi
 $Version = (& $Python -c "import st_desktop; print(st_desktop.__version__)").Trim()
 $Name = (& $Python -c "import st_desktop; print(st_desktop.APP_NAME)").Trim()
 
+Write-Host "== application credentials (from ST_DESKTOP_CLIENT_ID/SECRET, if set)"
+Invoke-Checked $Python @("packaging\write_credentials.py")
+
 Write-Host "== rendering icons"
 $env:QT_QPA_PLATFORM = "offscreen"
 Invoke-Checked $Python @("resources\make_icons.py")

@@ -204,3 +204,43 @@ def test_without_a_keyring_the_next_start_shows_the_cache_and_says_why(
     assert again.window.account_label.text() == "Not signed in"
     assert not again.browser.refresh_action.isEnabled()
     again.shutdown(5.0)
+
+
+def test_a_build_with_credentials_signs_in_without_asking_for_them(
+    qtbot: QtBot,
+    isolated_basedir: Path,
+    keyring_backend: MemoryKeyring,
+    server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ST_DESKTOP_CLIENT_ID", server.client_id)
+    monkeypatch.setenv("ST_DESKTOP_CLIENT_SECRET", server.client_secret)
+    monkeypatch.setattr(account_module, "qt_open_browser", approve_in_sandbox)
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    dialog = SignInDialog(
+        application.account, application.settings, application.runner, application.window
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.advanced.isChecked()  # an ordinary user sees no client id or secret
+    assert not dialog.client_id.isVisible()
+    with qtbot.waitSignal(application.account.account_changed, timeout=15000) as changed:
+        dialog.browser_button.click()
+    assert changed.args[0] is not None
+    application.shutdown(5.0)
+
+
+def test_a_build_without_credentials_opens_advanced_and_asks(
+    qtbot: QtBot, isolated_basedir: Path, keyring_backend: MemoryKeyring, server: SandboxServer
+) -> None:
+    application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
+    dialog = SignInDialog(
+        application.account, application.settings, application.runner, application.window
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.advanced.isChecked()
+    assert dialog.client_id.isVisible()
+    dialog.browser_button.click()
+    assert "enter the client id and secret under Advanced" in dialog.status.text()
+    application.shutdown(5.0)
