@@ -185,10 +185,15 @@ class BrowserSignIn:
                 self._listen()
                 self._group.add(self)
         query = urlencode(
-            {"response_type": "code", "client_id": self.config.client_id,
-             "redirect_uri": self.redirect_uri, "state": self._state,
-             "code_challenge": code_challenge(self._verifier), "code_challenge_method": "S256"}
-        )  # fmt: skip
+            {
+                "response_type": "code",
+                "client_id": self.config.client_id,
+                "redirect_uri": self.redirect_uri,
+                "state": self._state,
+                "code_challenge": code_challenge(self._verifier),
+                "code_challenge_method": "S256",
+            }
+        )
         self.authorize_url = f"{self.config.authorize_url}?{query}"
         try:
             self.browser_opened = self._open_browser(self.authorize_url) is not False

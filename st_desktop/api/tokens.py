@@ -85,9 +85,12 @@ class Tokens:
     def to_json(self) -> str:
         """The keyring representation."""
         return json.dumps(
-            {"access_token": self.access_token, "refresh_token": self.refresh_token,
-             "expires_at": self.expires_at}
-        )  # fmt: skip
+            {
+                "access_token": self.access_token,
+                "refresh_token": self.refresh_token,
+                "expires_at": self.expires_at,
+            }
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Tokens | None:

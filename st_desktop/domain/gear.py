@@ -229,9 +229,13 @@ class Gear(GearSummary):
         base = cls.from_json({**raw, **edits})
         activities = (set(base.activities) | links) - unlinks
         return dataclasses.replace(
-            base, raw=raw, edits=dict(edits), activities=tuple(sorted(activities)),
-            linked=frozenset(links), unlinked=frozenset(unlinks),
-        )  # fmt: skip
+            base,
+            raw=raw,
+            edits=dict(edits),
+            activities=tuple(sorted(activities)),
+            linked=frozenset(links),
+            unlinked=frozenset(unlinks),
+        )
 
 
 def _scalars(raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -23,9 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--empty", action="store_true", help="start with an empty account")
     parser.add_argument("--demo-size", type=int, default=DEFAULT_DEMO_SIZE)
     parser.add_argument(
-        "--demo-end", type=date.fromisoformat, default=None,
+        "--demo-end",
+        type=date.fromisoformat,
+        default=None,
         help="last day of the demo history, YYYY-MM-DD (default: a fixed date)",
-    )  # fmt: skip
+    )
     parser.add_argument("--token-lifetime", type=float, default=7200.0, help="seconds")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
@@ -33,9 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(message)s"
     )
     server = SandboxServer(
-        args.data, None if args.empty else args.seed, host=args.host, port=args.port,
-        token_lifetime=args.token_lifetime, demo_size=args.demo_size, demo_end=args.demo_end,
-    )  # fmt: skip
+        args.data,
+        None if args.empty else args.seed,
+        host=args.host,
+        port=args.port,
+        token_lifetime=args.token_lifetime,
+        demo_size=args.demo_size,
+        demo_end=args.demo_end,
+    )
     with server:
         print(f"SportTracks sandbox at {server.base_url}", flush=True)
         print(f"  API base:      {server.api_base}")

@@ -275,11 +275,15 @@ class SandboxApp:
         api_base = self._api_base(request)
         items = [
             wire.list_item(
-                wid, doc, api_base=api_base, user_id=self._user_id, summary=summary,
+                wid,
+                doc,
+                api_base=api_base,
+                user_id=self._user_id,
+                summary=summary,
                 faults=self._faults,
             )
             for wid, doc in rows
-        ]  # fmt: skip
+        ]
         previous = self._page_link(request, page - 1) if page > 0 else None
         next_: str | None = None
         if (page + 1) * size < total:
@@ -293,9 +297,14 @@ class SandboxApp:
         if found is None:
             return error_response(404, f"no workout {workout_id}", self._faults)
         body = wire.detail(
-            workout_id, found[0], found[1], root_url=self._root(request),
-            api_base=self._api_base(request), user_id=self._user_id, faults=self._faults,
-        )  # fmt: skip
+            workout_id,
+            found[0],
+            found[1],
+            root_url=self._root(request),
+            api_base=self._api_base(request),
+            user_id=self._user_id,
+            faults=self._faults,
+        )
         return json_response(body)
 
     def _api_create(self, request: Request) -> Response:

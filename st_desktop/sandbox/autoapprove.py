@@ -67,10 +67,12 @@ def consent_redirect(authorize_url: str, decision: str = "approve", timeout: flo
             raise ValueError("the sandbox's authorize page shows no consent form")
         origin = f"{parts.scheme}://{parts.netloc}"
         answer = http.post(
-            urljoin(page.url, form.action), data={**form.fields, "decision": decision},
-            headers={"Origin": origin, "Referer": page.url}, allow_redirects=False,
+            urljoin(page.url, form.action),
+            data={**form.fields, "decision": decision},
+            headers={"Origin": origin, "Referer": page.url},
+            allow_redirects=False,
             timeout=timeout,
-        )  # fmt: skip
+        )
         location = answer.headers.get("Location")
         if answer.status_code not in (301, 302, 303, 307) or not location:
             answer.raise_for_status()

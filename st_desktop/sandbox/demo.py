@@ -63,8 +63,14 @@ _DURATION_MIN = {
     "ride": (45, 200), "run": (25, 95), "trail": (45, 130), "swim": (30, 60),
     "hike": (120, 320), "gym": (35, 70),
 }  # fmt: skip
-_NOUN = {"ride": "Ride", "run": "Run", "trail": "Trail Run", "swim": "Swim", "hike": "Hike",
-         "gym": "Strength Training"}  # fmt: skip
+_NOUN = {
+    "ride": "Ride",
+    "run": "Run",
+    "trail": "Trail Run",
+    "swim": "Swim",
+    "hike": "Hike",
+    "gym": "Strength Training",
+}
 _CUSTOM_NAMES = {
     "ride": ("Lake loop", "Coffee ride", "Hill repeats", "Sunday long ride", "Commute"),
     "run": ("Tempo run", "Easy run", "Long run", "Intervals 6x800", "Parkrun"),
@@ -83,9 +89,13 @@ _NOTES = (
 def _season_weights(month: int) -> dict[str, float]:
     summer = math.cos((month - 7) / 12 * 2 * math.pi)  # 1 in July, -1 in January
     return {
-        "ride": 0.36 + 0.14 * summer, "run": 0.30 - 0.04 * summer, "trail": 0.06,
-        "swim": 0.08, "hike": 0.07 + 0.05 * summer, "gym": 0.13 - 0.09 * summer,
-    }  # fmt: skip
+        "ride": 0.36 + 0.14 * summer,
+        "run": 0.30 - 0.04 * summer,
+        "trail": 0.06,
+        "swim": 0.08,
+        "hike": 0.07 + 0.05 * summer,
+        "gym": 0.13 - 0.09 * summer,
+    }
 
 
 def _last_sunday(year: int, month: int) -> date:
@@ -164,8 +174,13 @@ def demo_workouts(seed: int, count: int, end: date | None = None) -> Iterator[tu
         previous_end = starts[-1] + timedelta(seconds=plans[-1][2].elapsed)
         for start, (_, _, track, kind, duration) in zip(starts, plans, strict=True):
             doc = _document(rng, kind, start, track)
-            recipe = {"v": RECIPE_VERSION, "seed": seed, "index": index, "kind": kind,
-                      "duration": duration}  # fmt: skip
+            recipe = {
+                "v": RECIPE_VERSION,
+                "seed": seed,
+                "index": index,
+                "kind": kind,
+                "duration": duration,
+            }
             index += 1
             yield doc, json.dumps(recipe)
 

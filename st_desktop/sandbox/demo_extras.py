@@ -24,15 +24,38 @@ from st_desktop.sandbox.metrics import MetricBook, Point
 from st_desktop.sandbox.store import Doc, Store
 
 #: Which demo workouts each item carries: the types it takes and, for shoes, when.
-_ROAD_BIKE: Doc = {"name": "Road bike", "brand": "Canyon", "model": "Endurace CF 7",
-                   "type": "bike", "notes": "", "initial_distance": 1250000.0}  # fmt: skip
-_MTB: Doc = {"name": "Mountain bike", "brand": "Scott", "model": "Spark 960", "type": "bike",
-             "notes": "", "initial_distance": 0.0}  # fmt: skip
-_OLD_SHOES: Doc = {"name": "Old trainers", "brand": "Brooks", "model": "Ghost 14",
-                   "type": "shoes", "notes": "Retired: worn through at the heel.",
-                   "initial_distance": 140000.0}  # fmt: skip
-_NEW_SHOES: Doc = {"name": "Trainers", "brand": "Asics", "model": "Novablast 4",
-                   "type": "shoes", "notes": "", "initial_distance": 0.0}  # fmt: skip
+_ROAD_BIKE: Doc = {
+    "name": "Road bike",
+    "brand": "Canyon",
+    "model": "Endurace CF 7",
+    "type": "bike",
+    "notes": "",
+    "initial_distance": 1250000.0,
+}
+_MTB: Doc = {
+    "name": "Mountain bike",
+    "brand": "Scott",
+    "model": "Spark 960",
+    "type": "bike",
+    "notes": "",
+    "initial_distance": 0.0,
+}
+_OLD_SHOES: Doc = {
+    "name": "Old trainers",
+    "brand": "Brooks",
+    "model": "Ghost 14",
+    "type": "shoes",
+    "notes": "Retired: worn through at the heel.",
+    "initial_distance": 140000.0,
+}
+_NEW_SHOES: Doc = {
+    "name": "Trainers",
+    "brand": "Asics",
+    "model": "Novablast 4",
+    "type": "shoes",
+    "notes": "",
+    "initial_distance": 0.0,
+}
 
 
 def _day(epoch: float) -> date:

@@ -127,9 +127,13 @@ class SandboxServer:
                 store.set_meta(_EXTRAS_KEY, "1")
             self._store = store
             self._oauth = OAuth(
-                store, self.faults, client_id=self.client_id, client_secret=self.client_secret,
-                token_lifetime=self.token_lifetime, clock=self.clock,
-            )  # fmt: skip
+                store,
+                self.faults,
+                client_id=self.client_id,
+                client_secret=self.client_secret,
+                token_lifetime=self.token_lifetime,
+                clock=self.clock,
+            )
         return self._store, self._oauth
 
     def start(self) -> SandboxServer:
@@ -138,15 +142,23 @@ class SandboxServer:
             return self
         store, oauth = self._open()
         app = SandboxApp(
-            store, oauth, self.faults, user_id=self.user_id, request_log=self.request_log,
-            tiles=self.tiles, clock=self.clock, bound_host=self.host,
-        )  # fmt: skip
+            store,
+            oauth,
+            self.faults,
+            user_id=self.user_id,
+            request_log=self.request_log,
+            tiles=self.tiles,
+            clock=self.clock,
+            bound_host=self.host,
+        )
         httpd = make_server(self.host, self.port, app, threaded=True, request_handler=_QuietHandler)
         self._httpd = httpd
         self._thread = threading.Thread(
-            target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-            name=f"sandbox-{httpd.server_port}", daemon=True,
-        )  # fmt: skip
+            target=httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"sandbox-{httpd.server_port}",
+            daemon=True,
+        )
         self._thread.start()
         log.info("sandbox serving at %s", self.base_url)
         return self

@@ -144,11 +144,16 @@ def heights(z: int, x: int, y: int, size: int) -> tuple[Floats, Floats]:
 def _palette() -> npt.NDArray[np.uint8]:
     """256 colours for heights -1..1: water, then lowland green up to rock and snow."""
     stops = [
-        (-1.00, (118, 160, 200)), (_SEA_LEVEL, (170, 205, 232)),
-        (_SEA_LEVEL + 0.001, (160, 196, 140)), (-0.10, (196, 214, 156)),
-        (0.20, (226, 222, 170)), (0.45, (206, 180, 142)), (0.70, (170, 150, 132)),
-        (0.85, (232, 232, 232)), (1.00, (252, 252, 252)),
-    ]  # fmt: skip
+        (-1.00, (118, 160, 200)),
+        (_SEA_LEVEL, (170, 205, 232)),
+        (_SEA_LEVEL + 0.001, (160, 196, 140)),
+        (-0.10, (196, 214, 156)),
+        (0.20, (226, 222, 170)),
+        (0.45, (206, 180, 142)),
+        (0.70, (170, 150, 132)),
+        (0.85, (232, 232, 232)),
+        (1.00, (252, 252, 252)),
+    ]
     levels = np.linspace(-1.0, 1.0, 256)
     where = [level for level, _ in stops]
     channels = [np.interp(levels, where, [rgb[c] for _, rgb in stops]) for c in range(3)]

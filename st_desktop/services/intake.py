@@ -167,19 +167,21 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
         where = readable(str(error.filename or folder))
         out.append(
             Skipped(
-                f"{readable(Path(where).name)}/", where,
+                f"{readable(Path(where).name)}/",
+                where,
                 f"This folder could not be read: {error.strerror or error}.",
             )
-        )  # fmt: skip
+        )
     if ignored:
         plural = "s" if ignored != 1 else ""
         out.append(
             Skipped(
-                f"{folder.name}/", str(folder),
+                f"{folder.name}/",
+                str(folder),
                 f"Skipped {ignored} file{plural} in this folder that {'are' if plural else 'is'} "
                 "not FIT, TCX or GPX.",
             )
-        )  # fmt: skip
+        )
     elif not found:
         out.append(Skipped(f"{folder.name}/", str(folder), "This folder has no activity files."))
 
@@ -307,9 +309,11 @@ def parse_item(
         return Ingested(item, is_new, None, exc.user_message)
     if item.format is None or item.start_time is None:
         item = store.update(
-            item.id, format=activity.format, start_time=activity.start_time,
+            item.id,
+            format=activity.format,
+            start_time=activity.start_time,
             distance=activity.distance or None,
-        )  # fmt: skip
+        )
     try:
         track: Track | None = Track.from_activity(activity)
     except (ValueError, IndexError) as exc:  # the preview goes without charts, the upload works

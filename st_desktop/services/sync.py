@@ -108,6 +108,10 @@ def _sync(
         removed = 0
     log.info(
         "sync %s: %d page(s), %d changed, %d removed, complete=%s",
-        account, pages, changed, removed, complete,
-    )  # fmt: skip
+        account,
+        pages,
+        changed,
+        removed,
+        complete,
+    )
     return SyncResult(changed, removed, pages, total, complete)

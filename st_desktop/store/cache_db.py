@@ -54,8 +54,13 @@ class CacheDatabase:
         self.notice = self._db.read_only_reason
 
     def _open_db(self, path: Path | None = None) -> Database:
-        return Database(path or self.path, label=LABEL, migrations=MIGRATIONS,
-                        synchronous="NORMAL", connect=self._connect)  # fmt: skip
+        return Database(
+            path or self.path,
+            label=LABEL,
+            migrations=MIGRATIONS,
+            synchronous="NORMAL",
+            connect=self._connect,
+        )
 
     @classmethod
     def open(cls, path: Path, *, connect: Connect = sqlite3.connect) -> tuple[Self, str | None]:

@@ -246,16 +246,21 @@ def segments(query: WorkoutQuery) -> list[Segment]:
     column = query.column
     if column == "start_utc":
         return [
-            Segment(0, f"start_utc > {NO_START}", f"start_utc {direction}, n {direction}",
-                    ("start_utc", "n")),
+            Segment(
+                0,
+                f"start_utc > {NO_START}",
+                f"start_utc {direction}, n {direction}",
+                ("start_utc", "n"),
+            ),
             Segment(1, f"start_utc = {NO_START}", f"n {direction}", ("n",)),
-        ]  # fmt: skip
+        ]
     order = f"{column} {direction}, start_utc {direction}, n {direction}"
     known = Segment(0, f"{column} IS NOT NULL", order, (column, "start_utc", "n"))
     if column in ("name", "type"):  # never NULL
         return [known]
-    unknown = Segment(1, f"{column} IS NULL", f"start_utc {direction}, n {direction}",
-                      ("start_utc", "n"))  # fmt: skip
+    unknown = Segment(
+        1, f"{column} IS NULL", f"start_utc {direction}, n {direction}", ("start_utc", "n")
+    )
     return [known, unknown]
 
 

@@ -183,8 +183,12 @@ class Database:
             # Written by a newer st-desktop: its schema may mean things we do not know, so
             # nothing here may change it (not even the journal mode).
             self.read_only_reason = newer_sentence(self.label)
-            log.warning("%s: version %d is newer than %d; read-only", self.path, version,
-                        self.latest_version)  # fmt: skip
+            log.warning(
+                "%s: version %d is newer than %d; read-only",
+                self.path,
+                version,
+                self.latest_version,
+            )
             conn.execute("PRAGMA query_only=ON")
             return
         try:
@@ -234,8 +238,9 @@ class Database:
 
     def _connection(self, action: str) -> sqlite3.Connection:
         if self._conn is None:
-            raise DatabaseError(failure_sentence(self.label, action, Problem.CLOSED),
-                                problem=Problem.CLOSED)  # fmt: skip
+            raise DatabaseError(
+                failure_sentence(self.label, action, Problem.CLOSED), problem=Problem.CLOSED
+            )
         return self._conn
 
     @contextmanager

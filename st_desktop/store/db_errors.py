@@ -125,5 +125,6 @@ def map_error(label: str, action: str, exc: BaseException) -> DatabaseError:
         return exc
     problem = classify(exc)
     detail = str(exc)
-    return DatabaseError(failure_sentence(label, action, problem, detail), problem=problem,
-                         detail=detail)  # fmt: skip
+    return DatabaseError(
+        failure_sentence(label, action, problem, detail), problem=problem, detail=detail
+    )

@@ -164,9 +164,8 @@ def relist(store: UploadStore, source: str, names: dict[str, str]) -> int:
             conn.execute(
                 "INSERT INTO items (sha256, ext, display_name, source, state, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sha, ext, text_to_db(name), source, ItemState.NEW.value,
-                 _mtime(path, now), now),
-            )  # fmt: skip
+                (sha, ext, text_to_db(name), source, ItemState.NEW.value, _mtime(path, now), now),
+            )
             count += 1
     if count:
         log.warning("listed %d inbox file(s) again (%s)", count, source)

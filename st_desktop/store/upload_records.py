@@ -212,21 +212,38 @@ def item_from_row(row: sqlite3.Row) -> QueueItem:
     start = parse_timestamp(row["start_time"]) if row["start_time"] else None
     text = text_from_db
     return QueueItem(
-        id=row["id"], sha256=row["sha256"], ext=row["ext"], display_name=text(row["display_name"]),
-        source=text(row["source"]), state=ItemState(row["state"]), account=text(row["account"]),
-        format=row["format"], start_time=start, distance=row["distance"], name=text(row["name"]),
-        type=text(row["type"]), notes=text(row["notes"]),
-        allow_uris=tuple(json.loads(row["allow_uris"])), uris=tuple(json.loads(row["uris"])),
-        error=text(row["error"]), attempts=row["attempts"],
-        next_attempt_at=row["next_attempt_at"], created_at=row["created_at"],
-    )  # fmt: skip
+        id=row["id"],
+        sha256=row["sha256"],
+        ext=row["ext"],
+        display_name=text(row["display_name"]),
+        source=text(row["source"]),
+        state=ItemState(row["state"]),
+        account=text(row["account"]),
+        format=row["format"],
+        start_time=start,
+        distance=row["distance"],
+        name=text(row["name"]),
+        type=text(row["type"]),
+        notes=text(row["notes"]),
+        allow_uris=tuple(json.loads(row["allow_uris"])),
+        uris=tuple(json.loads(row["uris"])),
+        error=text(row["error"]),
+        attempts=row["attempts"],
+        next_attempt_at=row["next_attempt_at"],
+        created_at=row["created_at"],
+    )
 
 
 def attempt_from_row(row: sqlite3.Row) -> Attempt:
     """The :class:`Attempt` of a ``ledger`` row."""
     outcome = Outcome(row["outcome"]) if row["outcome"] else None
     return Attempt(
-        id=row["id"], item_id=row["item_id"], account=row["account"], sha256=row["sha256"],
-        started_at=row["started_at"], completed_at=row["completed_at"], outcome=outcome,
+        id=row["id"],
+        item_id=row["item_id"],
+        account=row["account"],
+        sha256=row["sha256"],
+        started_at=row["started_at"],
+        completed_at=row["completed_at"],
+        outcome=outcome,
         uris=tuple(json.loads(row["uris"])),
-    )  # fmt: skip
+    )

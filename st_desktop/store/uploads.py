@@ -102,9 +102,13 @@ class UploadStore:
             text = f"The upload inbox {self.inbox} could not be created: {exc.strerror or exc}."
             raise DatabaseError(text, problem=classify(exc), detail=str(exc)) from exc
         self._db = Database(
-            self.path, label=LABEL, migrations=MIGRATIONS, synchronous="FULL",
-            row_factory=sqlite3.Row, connect=connect,
-        )  # fmt: skip
+            self.path,
+            label=LABEL,
+            migrations=MIGRATIONS,
+            synchronous="FULL",
+            row_factory=sqlite3.Row,
+            connect=connect,
+        )
 
     @classmethod
     def open(
@@ -211,9 +215,16 @@ class UploadStore:
                 cursor = conn.execute(
                     "INSERT INTO items (sha256, ext, display_name, source, state, created_at, "
                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (digest, ext, text_to_db(display_name), text_to_db(source),
-                     ItemState.NEW.value, now, now),
-                )  # fmt: skip
+                    (
+                        digest,
+                        ext,
+                        text_to_db(display_name),
+                        text_to_db(source),
+                        ItemState.NEW.value,
+                        now,
+                        now,
+                    ),
+                )
                 item_id = cursor.lastrowid
         except BaseException:
             if created:  # the row is not there: neither may the copy be
@@ -290,9 +301,14 @@ class UploadStore:
         if item.state in (ItemState.UPLOADING, ItemState.FILE_UPLOADED, ItemState.UPLOADED):
             return item
         return self.update(
-            item_id, state=ItemState.QUEUED, account=account, allow_uris=tuple(allow_uris),
-            error=None, attempts=0, next_attempt_at=0.0,
-        )  # fmt: skip
+            item_id,
+            state=ItemState.QUEUED,
+            account=account,
+            allow_uris=tuple(allow_uris),
+            error=None,
+            attempts=0,
+            next_attempt_at=0.0,
+        )
 
     def unqueue(self, item_ids: Sequence[int]) -> list[int]:
         """Take items still waiting in the queue back to the list (Cancel); returns those taken.

@@ -135,10 +135,13 @@ class AccountController(QObject):
                 self._settings.set(Keys.OAUTH_CLIENT_SECRET, "")
 
         self._runner.submit(
-            self.service.save_client_secret, client_secret, on_result=stored,
-            on_error=self._failed, description="Keeping the client secret",
+            self.service.save_client_secret,
+            client_secret,
+            on_result=stored,
+            on_error=self._failed,
+            description="Keeping the client secret",
             serial=ACCOUNT_QUEUE,
-        )  # fmt: skip
+        )
 
     def use_sandbox(self, api_base: str, client_id: str, client_secret: str) -> None:
         """Point the controller at a local sandbox (nothing is written to the settings)."""
@@ -158,9 +161,13 @@ class AccountController(QObject):
             return
         self._configure()
         self._runner.submit(
-            self.service.restore, key, on_result=self._restored, on_error=self._failed,
-            description="Restoring the sign-in", serial=ACCOUNT_QUEUE,
-        )  # fmt: skip
+            self.service.restore,
+            key,
+            on_result=self._restored,
+            on_error=self._failed,
+            description="Restoring the sign-in",
+            serial=ACCOUNT_QUEUE,
+        )
 
     def _restored(self, restored: tuple[Account, str] | None) -> None:
         if restored is None:
@@ -176,17 +183,25 @@ class AccountController(QObject):
         """Adopt tokens from a completed sign-in: store them, find the user id, announce it."""
         self._configure()
         self._runner.submit(
-            self.service.adopt_tokens, tokens, on_result=self._adopt, on_error=self._failed,
-            description="Signing in", serial=ACCOUNT_QUEUE,
-        )  # fmt: skip
+            self.service.adopt_tokens,
+            tokens,
+            on_result=self._adopt,
+            on_error=self._failed,
+            description="Signing in",
+            serial=ACCOUNT_QUEUE,
+        )
 
     def use_pasted_token(self, token: str) -> None:
         """Sign in with an access token the user pasted (it cannot be refreshed)."""
         self._configure()
         self._runner.submit(
-            self.service.adopt_access_token, token, on_result=self._adopt,
-            on_error=self._failed, description="Checking the token", serial=ACCOUNT_QUEUE,
-        )  # fmt: skip
+            self.service.adopt_access_token,
+            token,
+            on_result=self._adopt,
+            on_error=self._failed,
+            description="Checking the token",
+            serial=ACCOUNT_QUEUE,
+        )
 
     def sign_out(self) -> None:
         """Forget the tokens (keyring included) and tell the panes."""

@@ -31,8 +31,10 @@ def test_a_quit_signal_shuts_down_in_order_and_keeps_the_dropped_file(
     with output.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "st_desktop", "--basedir", str(base), str(ride)],
-            env=app_env(), stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            env=app_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             log_file = resolve_paths(base).log_file
             wait_for_log(log_file, "window shown", lambda: process.poll() is None)

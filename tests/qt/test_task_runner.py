@@ -196,9 +196,10 @@ def test_writes_with_one_key_stay_in_order_whatever_their_length(
 def test_no_callback_runs_before_submit_returns(qtbot: QtBot, runner: TaskRunner) -> None:
     events: list[str] = []
     handle = runner.submit(
-        lambda: 1, on_result=lambda _v: events.append("result"),
+        lambda: 1,
+        on_result=lambda _v: events.append("result"),
         on_finished=lambda: events.append("finished"),
-    )  # fmt: skip
+    )
     events.append("returned")
     assert not handle.done
     qtbot.waitUntil(lambda: handle.done, timeout=5000)

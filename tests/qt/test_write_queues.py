@@ -32,9 +32,15 @@ FILES = 20
 
 
 def test_a_save_during_an_upload_run_of_20_files_does_not_wait_for_it(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    server: SandboxServer, client: SportTracksClient, account: str, tmp_path: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    server: SandboxServer,
+    client: SportTracksClient,
+    account: str,
+    tmp_path: Path,
+) -> None:
     signed_in = Account(account, "test", client)
     store = UploadStore(tmp_path / "queue")
     pane = UploadPane(UploadController(UploadService(store, cache), runner))

@@ -30,10 +30,22 @@ def test_backup_then_export_against_the_sandbox(tmp_path: Path) -> None:
     export = tmp_path / "export"
     out = io.StringIO()
     code = run(
-        ["export", str(export), "--sandbox", "--basedir", str(base), "--format", "GPX",
-         "--since", "2026-11-01", "--type", "cycling"],
-        out, err,
-    )  # fmt: skip
+        [
+            "export",
+            str(export),
+            "--sandbox",
+            "--basedir",
+            str(base),
+            "--format",
+            "GPX",
+            "--since",
+            "2026-11-01",
+            "--type",
+            "cycling",
+        ],
+        out,
+        err,
+    )
     assert code == EXIT_OK, out.getvalue()
     assert all(p.suffix == ".gpx" and "_Cycling" in p.name for p in export.iterdir())
 
@@ -51,10 +63,25 @@ def test_the_commands_never_open_a_window(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
     result = subprocess.run(
-        [sys.executable, "-m", "st_desktop", "export", str(tmp_path / "csv"), "--format", "csv",
-         "--sandbox", "--basedir", str(tmp_path / "base")],
-        env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "st_desktop",
+            "export",
+            str(tmp_path / "csv"),
+            "--format",
+            "csv",
+            "--sandbox",
+            "--basedir",
+            str(tmp_path / "base"),
+        ],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Exported the list of workouts to ")
     assert (tmp_path / "csv" / "workouts.csv").stat().st_size > 1000

@@ -163,14 +163,18 @@ class WorkoutBrowser(QWidget):
         )
         self.new_action.triggered.connect(self.new_workout)
         self.delete_action = self._action(
-            "&Delete", "deleteWorkoutAction", "Delete the selected workouts (Undo restores them)",
+            "&Delete",
+            "deleteWorkoutAction",
+            "Delete the selected workouts (Undo restores them)",
             QKeySequence.StandardKey.Delete,
-        )  # fmt: skip
+        )
         self.delete_action.triggered.connect(self.delete_selected)
         self.undo_action = self._action(
-            "&Undo Delete", "undoDeleteAction", "Create the deleted workouts again",
+            "&Undo Delete",
+            "undoDeleteAction",
+            "Create the deleted workouts again",
             QKeySequence.StandardKey.Undo,
-        )  # fmt: skip
+        )
         self.undo_action.triggered.connect(self.undo_delete)
         self.refresh_action = self._action(
             "Refresh", "refreshWorkoutsAction", "Fetch what is new in your account"
@@ -228,10 +232,12 @@ class WorkoutBrowser(QWidget):
         if self._account is None:
             return
         self._runner.submit(
-            self._service.categories, self._account.key,
-            on_result=self.filter_bar.set_categories, on_error=self._cache_failed,
+            self._service.categories,
+            self._account.key,
+            on_result=self.filter_bar.set_categories,
+            on_error=self._cache_failed,
             description="Reading cached workouts",
-        )  # fmt: skip
+        )
 
     # ------------------------------------------------------------------ selection
 
@@ -275,10 +281,14 @@ class WorkoutBrowser(QWidget):
             return
         query, key = self.model.query, self._account.key
         self._runner.submit(
-            self._service.counts, key, query,
+            self._service.counts,
+            key,
+            query,
             on_result=lambda counts: self._show_counts(key, query, counts),
-            on_error=self._cache_failed, description="Counting cached workouts", owner=self,
-        )  # fmt: skip
+            on_error=self._cache_failed,
+            description="Counting cached workouts",
+            owner=self,
+        )
 
     def _show_counts(self, key: str, query: WorkoutQuery, counts: tuple[int, int]) -> None:
         if key == self.account and query == self.model.query:  # else a newer count follows
@@ -348,14 +358,17 @@ class WorkoutBrowser(QWidget):
             self.add_or_refresh(uris)
 
         self._runner.submit(
-            self._service.fetch_many, account, list(uris),
-            with_context=True, description="Loading new workouts",
+            self._service.fetch_many,
+            account,
+            list(uris),
+            with_context=True,
+            description="Loading new workouts",
             on_result=lambda result: self._fetched(account.key, result),
             on_error=lambda exc: self._show_failure(
                 f"Could not load the new workouts: {exc}", retry
             ),
             owner=self,
-        )  # fmt: skip
+        )
 
     def _fetched(self, key: str, result: BatchResult) -> None:
         if key != self.account:
@@ -400,12 +413,15 @@ class WorkoutBrowser(QWidget):
             self.create_workout(workout)
 
         self._runner.submit(
-            self._service.create, account, workout,
-            description="Creating the workout", serial=WRITES_QUEUE,
+            self._service.create,
+            account,
+            workout,
+            description="Creating the workout",
+            serial=WRITES_QUEUE,
             on_result=lambda created: self._created(account.key, created),
             on_error=lambda exc: self._show_failure(f"Could not create the workout: {exc}", retry),
             owner=self,
-        )  # fmt: skip
+        )
 
     def _created(self, key: str, created: Workout) -> None:
         if key != self.account:

@@ -217,11 +217,16 @@ class DataActions(QObject):
             self.progress = None
 
         handle: TaskHandle = self._runner.submit(
-            job, *args, with_context=True, description=title.rstrip("…"),
-            on_progress=report, on_result=finished,
+            job,
+            *args,
+            with_context=True,
+            description=title.rstrip("…"),
+            on_progress=report,
+            on_result=finished,
             on_error=lambda exc: self.error.emit(f"{title.rstrip('…')} failed: {exc}"),
-            on_finished=close, owner=self,
-        )  # fmt: skip
+            on_finished=close,
+            owner=self,
+        )
         progress.canceled.connect(handle.cancel)
         progress.canceled.connect(
             lambda: self.message.emit("Stopped; what was saved so far is kept.")

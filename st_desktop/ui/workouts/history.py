@@ -83,14 +83,16 @@ class HistoryLoader(QObject):
         if account is None:
             return
         self._refresh = self._runner.submit(
-            self._service.refresh_recent, account,
-            with_context=True, description="Refreshing workouts",
+            self._service.refresh_recent,
+            account,
+            with_context=True,
+            description="Refreshing workouts",
             on_result=lambda result: self._synced(account, result),
             on_error=lambda exc: self.failed.emit(
                 f"Could not refresh the workouts: {exc}", self.refresh
             ),
             owner=self,
-        )  # fmt: skip
+        )
 
     def load_full_history(self) -> None:
         """Page through the whole account in the background (progress bar and Cancel)."""
@@ -99,15 +101,18 @@ class HistoryLoader(QObject):
             return
         self._show_progress(True)
         self._history = self._runner.submit(
-            self._service.load_full_history, account, self.page_size,
-            with_context=True, description="Loading the full history",
+            self._service.load_full_history,
+            account,
+            self.page_size,
+            with_context=True,
+            description="Loading the full history",
             on_progress=self._progress,
             on_result=lambda result: self._synced(account, result),
             on_error=lambda exc: self.failed.emit(
                 f"Could not load the full history: {exc}", self.load_full_history
             ),
             on_finished=self._finished,
-        )  # fmt: skip
+        )
         self.loading_changed.emit(True)
 
     def stop(self) -> None:

@@ -296,12 +296,16 @@ class WorkoutTableModel(QAbstractTableModel):
             self._pending.add(page)
             self.pages_requested.append((generation, page * self._page_size))
         self._runner.submit(
-            self._cache.rows, self._account, self._query, len(pages) * self._page_size,
-            after=after, offset=first - anchor - 1,
+            self._cache.rows,
+            self._account,
+            self._query,
+            len(pages) * self._page_size,
+            after=after,
+            offset=first - anchor - 1,
             on_result=lambda rows: self._arrived(generation, revision, pages, rows),
             on_error=lambda exc: self._failed(generation, exc),
             description="Reading cached workouts",
-        )  # fmt: skip
+        )
 
     def _arrived(
         self, generation: int, revision: int, pages: list[int], rows: list[WorkoutRow]
@@ -346,11 +350,13 @@ class WorkoutTableModel(QAbstractTableModel):
         assert self._account is not None
         self._counting = True
         self._runner.submit(
-            self._cache.count, self._account, self._query,
+            self._cache.count,
+            self._account,
+            self._query,
             on_result=lambda total: self._counted_rows(generation, total),
             on_error=lambda exc: self._failed(generation, exc),
             description="Counting cached workouts",
-        )  # fmt: skip
+        )
 
     def _counted_rows(self, generation: int, total: int) -> None:
         if generation != self._generation:

@@ -32,9 +32,13 @@ class NoticeBar(QWidget):
         self.hide()
 
     def show_message(
-        self, text: str, button: str = "", action: Callable[[], object] | None = None, *,
+        self,
+        text: str,
+        button: str = "",
+        action: Callable[[], object] | None = None,
+        *,
         error: bool = False,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Show ``text``; with ``button`` and ``action``, a button that runs it and hides."""
         self.label.setText(text)
         self.setStyleSheet(

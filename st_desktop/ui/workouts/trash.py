@@ -85,11 +85,12 @@ class Trash(QObject):
         single = len(chosen) == 1
         what = f"“{chosen[0].name or chosen[0].type}”" if single else f"{len(chosen)} workouts"
         if not self._confirm(
-            self._parent, "Delete workout" if single else "Delete workouts",
+            self._parent,
+            "Delete workout" if single else "Delete workouts",
             f"Delete {what} from your SportTracks account?\n\nA copy is kept on this computer: "
             "Undo creates it again (with a new id).",
             "Delete",
-        ):  # fmt: skip
+        ):
             return False
         uris = [item.uri for item in chosen if item.uri]
 
@@ -97,12 +98,16 @@ class Trash(QObject):
             self.delete(chosen)
 
         self._runner.submit(
-            self._service.delete, account, uris,
-            with_context=True, serial=WRITES_QUEUE, description="Deleting workouts",
+            self._service.delete,
+            account,
+            uris,
+            with_context=True,
+            serial=WRITES_QUEUE,
+            description="Deleting workouts",
             on_result=lambda result: self._deleted(account, result),
             on_error=lambda exc: self.failed.emit(f"Could not delete: {exc}", retry),
             owner=self,
-        )  # fmt: skip
+        )
         return True
 
     def _deleted(self, account: Account, result: BatchResult) -> None:
@@ -130,11 +135,16 @@ class Trash(QObject):
             self.failed.emit(f"Could not restore: {exc}", self.undo)
 
         self._runner.submit(
-            self._service.restore, account, trash_ids,
-            with_context=True, serial=WRITES_QUEUE, description="Restoring workouts",
+            self._service.restore,
+            account,
+            trash_ids,
+            with_context=True,
+            serial=WRITES_QUEUE,
+            description="Restoring workouts",
             on_result=lambda result: self._restored(account, trash_ids, result),
-            on_error=failed, owner=self,
-        )  # fmt: skip
+            on_error=failed,
+            owner=self,
+        )
 
     def _restored(self, account: Account, trash_ids: list[int], result: BatchResult) -> None:
         if account.key != self._account_key:

@@ -17,11 +17,19 @@ def run_track() -> Track:
     t = np.arange(0, SECONDS, 1.0)
     nan = np.full(len(t), np.nan)
     return Track(
-        time=t, distance=t * 3.0, elevation=100 + np.sin(t / 60) * 5,
-        heartrate=np.full(len(t), 150.0), speed=np.full(len(t), 1000 / 300),  # 5:00 /km
-        cadence=np.full(len(t), 85.0), power=nan, temperature=nan,
-        lat=45 + t * 1e-5, lon=np.full(len(t), 6.0), sport="Running", pauses=(),
-    )  # fmt: skip
+        time=t,
+        distance=t * 3.0,
+        elevation=100 + np.sin(t / 60) * 5,
+        heartrate=np.full(len(t), 150.0),
+        speed=np.full(len(t), 1000 / 300),  # 5:00 /km
+        cadence=np.full(len(t), 85.0),
+        power=nan,
+        temperature=nan,
+        lat=45 + t * 1e-5,
+        lon=np.full(len(t), 6.0),
+        sport="Running",
+        pauses=(),
+    )
 
 
 @pytest.fixture
@@ -39,8 +47,11 @@ def test_each_chart_is_titled_with_its_unit_and_shows_the_value_under_the_crossh
 ) -> None:
     charts.set_track(run_track(), "metric")
     assert charts.plots.chart_titles() == [
-        "Elevation (m)", "Heart rate (bpm)", "Pace (min/km)", "Cadence (rpm)",
-    ]  # fmt: skip
+        "Elevation (m)",
+        "Heart rate (bpm)",
+        "Pace (min/km)",
+        "Cadence (rpm)",
+    ]
     charts.set_cursor(600.0)
     titles = charts.plots.chart_titles()
     assert titles[1] == "Heart rate  150 bpm"

@@ -52,8 +52,13 @@ def first_summary(client: SportTracksClient, cache: WorkoutCache, account: str) 
     return client.list_workouts(0, 1).items[0]
 
 
-def make_editor(qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-                answers: list[bool] | None = None) -> tuple[DetailEditor, list[str]]:  # fmt: skip
+def make_editor(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    answers: list[bool] | None = None,
+) -> tuple[DetailEditor, list[str]]:
     asked: list[str] = []
 
     def confirm(_parent: object, title: str, _text: str, _action: str) -> bool:
@@ -73,9 +78,14 @@ def load(qtbot: QtBot, editor: DetailEditor, summary: WorkoutSummary) -> None:
 
 
 def test_shows_figures_charts_and_a_route_that_follows_the_crosshair(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, tmp_path: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    tmp_path: Path,
+) -> None:
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
     editor.set_account(Account(account, "test", client))
@@ -102,13 +112,18 @@ def test_shows_figures_charts_and_a_route_that_follows_the_crosshair(
 
 
 def test_edit_and_save_keeps_streams_laps_and_unknown_keys(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    server: SandboxServer, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    server: SandboxServer,
+    account: str,
+) -> None:
     session = TappedSession()
     token = server.issue_token()["access_token"]
-    client = SportTracksClient(server.api_base, StaticTokenAuth(token), session,
-                               retry=RetryPolicy(max_attempts=1))  # fmt: skip
+    client = SportTracksClient(
+        server.api_base, StaticTokenAuth(token), session, retry=RetryPolicy(max_attempts=1)
+    )
     summary = first_summary(client, cache, account)
     before = client.get_workout(summary.uri or "").to_json()
     editor, _ = make_editor(qtbot, runner, settings, cache)
@@ -144,9 +159,13 @@ def test_edit_and_save_keeps_streams_laps_and_unknown_keys(
 
 
 def test_a_concurrent_server_change_is_detected_before_overwriting(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+) -> None:
     summary = first_summary(client, cache, account)
     editor, asked = make_editor(qtbot, runner, settings, cache, answers=[False, True])
     editor.set_account(Account(account, "test", client))
@@ -172,9 +191,14 @@ def test_a_concurrent_server_change_is_detected_before_overwriting(
 
 @pytest.mark.expect_log("Saving the workout failed")
 def test_a_failed_save_says_why_and_can_be_retried(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
     editor.set_account(Account(account, "test", client))
@@ -192,9 +216,14 @@ def test_a_failed_save_says_why_and_can_be_retried(
 
 
 def test_offline_shows_the_cached_copy(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
     editor.set_account(Account(account, "test", client))
@@ -216,11 +245,19 @@ def test_charts_and_route_for_a_parsed_style_track_with_pauses(qtbot: QtBot) -> 
 
     t = np.arange(0, 600, 1.0)
     track = Track(
-        time=t, distance=t * 3.0, elevation=100 + np.sin(t / 60) * 5, heartrate=np.full(600, 140.0),
-        speed=np.full(600, 3.0), cadence=np.full(600, np.nan), power=np.full(600, np.nan),
-        temperature=np.full(600, np.nan), lat=45 + t * 1e-5, lon=np.full(600, 6.0),
-        sport="Cycling", pauses=((100.0, 160.0),),
-    )  # fmt: skip
+        time=t,
+        distance=t * 3.0,
+        elevation=100 + np.sin(t / 60) * 5,
+        heartrate=np.full(600, 140.0),
+        speed=np.full(600, 3.0),
+        cadence=np.full(600, np.nan),
+        power=np.full(600, np.nan),
+        temperature=np.full(600, np.nan),
+        lat=45 + t * 1e-5,
+        lon=np.full(600, 6.0),
+        sport="Cycling",
+        pauses=((100.0, 160.0),),
+    )
     charts, route = ChartsView(), RouteView()
     for widget in (charts, route):
         qtbot.addWidget(widget)

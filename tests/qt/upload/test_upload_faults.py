@@ -164,13 +164,17 @@ def test_workout_in_the_local_cache_is_a_duplicate(
     cache.upsert_summaries(
         ACCOUNT,
         [
-            WorkoutSummary.from_json({
-                "uri": f"{server.api_base}/fitnessActivities/41", "name": "Morning ride",
-                "type": "Cycling", "start_time": "2024-05-04T07:12:09+00:00",
-                "total_distance": distance * 1.003,
-            })
+            WorkoutSummary.from_json(
+                {
+                    "uri": f"{server.api_base}/fitnessActivities/41",
+                    "name": "Morning ride",
+                    "type": "Cycling",
+                    "start_time": "2024-05-04T07:12:09+00:00",
+                    "total_distance": distance * 1.003,
+                }
+            )
         ],
-    )  # fmt: skip
+    )
     pane = UploadPane(UploadController(UploadService(store, cache), runner))
     qtbot.addWidget(pane)
     pane.controller.set_account(Account(ACCOUNT, "test", sandbox_client(server)))

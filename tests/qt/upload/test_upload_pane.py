@@ -158,8 +158,11 @@ def test_drag_of_remote_urls_is_refused(pane: UploadPane) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl("https://example.com/ride.fit")])
     enter = QDragEnterEvent(
-        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+    )
     QApplication.sendEvent(pane, enter)
     assert not enter.isAccepted()

@@ -63,9 +63,13 @@ def test_real_files_archives_and_junk_each_get_their_status(
 
     got = rows(pane)
     for name in (
-        "fp_garmin-fenix-5-run.fit", "tg_Friday-Evening-Run.gpx", "tg_garmin_connect_edge520.tcx",
-        "cerknicko.gpx", "skiing.tcx", "coros.fit",
-    ):  # fmt: skip
+        "fp_garmin-fenix-5-run.fit",
+        "tg_Friday-Evening-Run.gpx",
+        "tg_garmin_connect_edge520.tcx",
+        "cerknicko.gpx",
+        "skiing.tcx",
+        "coros.fit",
+    ):
         assert got[name].status == RowStatus.READY, (name, got[name].message)
         assert got[name].message == ""
     assert got["coros.fit"].activity is not None
@@ -86,8 +90,9 @@ def test_real_files_archives_and_junk_each_get_their_status(
         "uploaded as a workout."
     )
     assert (got["empty.fit"].status, got["empty.fit"].message) == (
-        RowStatus.ERROR, "This file is empty."
-    )  # fmt: skip
+        RowStatus.ERROR,
+        "This file is empty.",
+    )
     assert got["shopping.txt"].status == RowStatus.ERROR
     assert got["shopping.txt"].message == "This is not a FIT, TCX or GPX file."
     assert got["garmin-export.zip"].status == RowStatus.SKIPPED

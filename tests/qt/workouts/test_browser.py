@@ -45,9 +45,14 @@ def list_pages(server: SandboxServer) -> list[str]:
 
 
 def test_first_page_then_offline_start_shows_the_cache(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     browser = make_browser(qtbot, runner, settings, cache)
     browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
@@ -66,9 +71,14 @@ def test_first_page_then_offline_start_shows_the_cache(
 
 
 def test_full_history_and_scrolling_fetch_each_page_exactly_once(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     browser = make_browser(qtbot, runner, settings, cache, page_size=20)
     browser.history_page_size = 25
     browser.set_account(Account(account, "test", client))
@@ -86,15 +96,22 @@ def test_full_history_and_scrolling_fetch_each_page_exactly_once(
         QApplication.processEvents()  # the view asks for more as it lays out
         idle(qtbot, runner, browser)
     assert browser.model.rowCount() == DEMO_SIZE
-    offsets = [offset for generation, offset in browser.model.pages_requested
-               if generation == browser.model.generation]  # fmt: skip
+    offsets = [
+        offset
+        for generation, offset in browser.model.pages_requested
+        if generation == browser.model.generation
+    ]
     assert offsets == [0, 20, 40, 60]  # 60 is a multiple of 20: one empty page ends it
 
 
 def test_search_filters_as_you_type(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+) -> None:
     browser = make_browser(qtbot, runner, settings, cache)
     browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
@@ -109,9 +126,14 @@ def test_search_filters_as_you_type(
 
 
 def test_delete_then_undo_restores_the_workout(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     browser = make_browser(qtbot, runner, settings, cache)
     browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)
@@ -142,9 +164,14 @@ def test_delete_then_undo_restores_the_workout(
 
 @pytest.mark.expect_log("Refreshing workouts failed")
 def test_failed_refresh_shows_its_message_and_retry_works(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     server.faults.server_error = 1
     browser = make_browser(qtbot, runner, settings, cache)
     with qtbot.waitSignal(browser.error, timeout=10_000) as failure:
@@ -161,9 +188,14 @@ def test_failed_refresh_shows_its_message_and_retry_works(
 
 
 def test_new_workout_appears_in_the_table_and_sends_duration(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, server: SandboxServer,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    server: SandboxServer,
+) -> None:
     browser = make_browser(qtbot, runner, settings, cache)
     browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)

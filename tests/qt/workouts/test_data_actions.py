@@ -32,9 +32,14 @@ def browser_with_rows(
 
 
 def test_back_up_account_shows_progress_and_writes_every_workout(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, tmp_path: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    tmp_path: Path,
+) -> None:
     signed_in = Account(account, "test", client)
     browser = browser_with_rows(qtbot, runner, settings, cache, signed_in)
     actions = DataActions(browser, runner, DataService(), browser)
@@ -50,9 +55,14 @@ def test_back_up_account_shows_progress_and_writes_every_workout(
 
 
 def test_export_selected_writes_the_chosen_workouts_in_the_chosen_format(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str, tmp_path: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+    tmp_path: Path,
+) -> None:
     signed_in = Account(account, "test", client)
     browser = browser_with_rows(qtbot, runner, settings, cache, signed_in)
     actions = DataActions(browser, runner, DataService(), browser)

@@ -126,9 +126,14 @@ def test_a_workout_without_distance_shows_an_empty_cell_and_sorts_last(
     qtbot: QtBot, runner: TaskRunner, cache: WorkoutCache
 ) -> None:
     fill(cache, 3)
-    gym = {"start_time": "2024-06-01T18:00:00+01:00", "type": "Gym: Strength", "name": "Gym",
-           "total_distance": "0", "duration": "2700.00",
-           "uri": "https://example.test/api/v2/fitnessActivities/9"}  # fmt: skip
+    gym = {
+        "start_time": "2024-06-01T18:00:00+01:00",
+        "type": "Gym: Strength",
+        "name": "Gym",
+        "total_distance": "0",
+        "duration": "2700.00",
+        "uri": "https://example.test/api/v2/fitnessActivities/9",
+    }
     cache.upsert_summaries(ACCOUNT, [WorkoutSummary.from_json(gym)])
     model = WorkoutTableModel(runner, cache, parent=runner)
     model.set_account(ACCOUNT)

@@ -37,9 +37,12 @@ def make_client(
     token = server.issue_token()
     watch.add(token["access_token"], token["refresh_token"])
     return SportTracksClient(
-        server.api_base, StaticTokenAuth(token["access_token"]), timeout=(2.0, 2.0),
-        sleep=sleeps.append, retry=RetryPolicy(max_attempts=3, base_delay=0.01),
-    )  # fmt: skip
+        server.api_base,
+        StaticTokenAuth(token["access_token"]),
+        timeout=(2.0, 2.0),
+        sleep=sleeps.append,
+        retry=RetryPolicy(max_attempts=3, base_delay=0.01),
+    )
 
 
 @pytest.fixture
@@ -102,8 +105,9 @@ def test_update_links_a_workout_read_modify_write(
     theirs = get_gear(own, uri).with_activity(other).with_changes(model="Novablast 5")
     update_gear(own, theirs)
     saved = update_gear(own, mine)
-    assert saved.activities == tuple(sorted((int(run.rsplit("/", 1)[1]),
-                                             int(other.rsplit("/", 1)[1]))))  # fmt: skip
+    assert saved.activities == tuple(
+        sorted((int(run.rsplit("/", 1)[1]), int(other.rsplit("/", 1)[1])))
+    )
     assert (saved.name, saved.model) == ("Daily trainers", "Novablast 5")
     assert get_gear(own, uri) == saved
     retired = update_gear(own, saved.with_changes(retired=True).with_activity(other, linked=False))
@@ -142,15 +146,20 @@ def test_metrics_round_trip_upsert_and_delete(own: SportTracksClient) -> None:
     day = datetime(2024, 5, 1, 6, 30, tzinfo=UTC)
     sent = upsert_metrics(
         own,
-        [MetricPoint(WEIGHT, day, 71.2), MetricPoint(BODY_FAT, day, 0.151),
-         MetricPoint(WEIGHT, day + timedelta(days=2), 70.8),
-         MetricPoint(RESTING_HEARTRATE, day, 51), MetricPoint(WEIGHT, day, 71.0)],
-    )  # fmt: skip
+        [
+            MetricPoint(WEIGHT, day, 71.2),
+            MetricPoint(BODY_FAT, day, 0.151),
+            MetricPoint(WEIGHT, day + timedelta(days=2), 70.8),
+            MetricPoint(RESTING_HEARTRATE, day, 51),
+            MetricPoint(WEIGHT, day, 71.0),
+        ],
+    )
     assert sent == 5
     metrics = get_metrics(own)
     assert [(p.timestamp, p.value) for p in metrics.points(WEIGHT)] == [
-        (day, 71.0), (day + timedelta(days=2), 70.8)  # the later duplicate won
-    ]  # fmt: skip
+        (day, 71.0),
+        (day + timedelta(days=2), 70.8),  # the later duplicate won
+    ]
     assert metrics.latest(BODY_FAT) == MetricPoint(BODY_FAT, day, 0.151)
     delete_metric(own, WEIGHT, day)
     assert [p.value for p in get_metrics(own).points(WEIGHT)] == [70.8]

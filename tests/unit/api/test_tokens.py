@@ -23,8 +23,10 @@ def test_tokens_are_saved_to_and_loaded_from_the_keyring(fake_keyring: FakeKeyri
 
     assert again is not None
     assert (again.access_token, again.refresh_token, again.expires_at) == (
-        "access-aaaaaaaa", "refresh-bbbbbbbb", 1234.5,
-    )  # fmt: skip
+        "access-aaaaaaaa",
+        "refresh-bbbbbbbb",
+        1234.5,
+    )
     assert list(fake_keyring.passwords) == [("st-desktop", ACCOUNT)]
     assert store.persistent
     assert store.notice is None

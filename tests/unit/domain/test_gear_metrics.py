@@ -37,9 +37,14 @@ BASE = "https://api.sporttracks.mobi/api/v2"
 def fpe_item(**overrides: Any) -> dict[str, Any]:
     """A gear object with the fields Forest Park Explorer reads, plus one it does not know."""
     item: dict[str, Any] = {
-        "uri": f"{BASE}/gear/4711", "brand": "Brooks", "model": "Ghost 14", "status": "ACTIVE",
-        "changed": "2021-03-04T05:06:07Z", "activities": [5522409, 5536217], "colour": "blue",
-    }  # fmt: skip
+        "uri": f"{BASE}/gear/4711",
+        "brand": "Brooks",
+        "model": "Ghost 14",
+        "status": "ACTIVE",
+        "changed": "2021-03-04T05:06:07Z",
+        "activities": [5522409, 5536217],
+        "colour": "blue",
+    }
     item.update(overrides)
     return item
 
@@ -127,9 +132,14 @@ def test_summaries_new_items_and_lookups() -> None:
     assert gear_id(f"{BASE}/gear/40001?x=1") == "40001"
     body = new_gear("bike", "Canyon", "Endurace", purchase_date=date(2024, 4, 1))
     assert body == {
-        "name": "", "brand": "Canyon", "model": "Endurace", "type": "bike", "status": "ACTIVE",
-        "purchase_date": "2024-04-01", "activities": [],
-    }  # fmt: skip
+        "name": "",
+        "brand": "Canyon",
+        "model": "Endurace",
+        "type": "bike",
+        "status": "ACTIVE",
+        "purchase_date": "2024-04-01",
+        "activities": [],
+    }
     items = [Gear.from_json(fpe_item()), Gear.from_json(fpe_item(activities=[1]))]
     assert gear_for_workout(items, f"{BASE}/fitnessActivities/5536217") == items[:1]
 
@@ -137,13 +147,19 @@ def test_summaries_new_items_and_lookups() -> None:
 def test_metrics_read_leniently_sorted_one_point_per_instant() -> None:
     metrics = HealthMetrics.from_json(
         {
-            "weight": [["2024-05-02T06:00:00Z", "70.5"], ["2024-05-01T08:00:00+02:00", 71],
-                       ["2024-05-01T06:00:00Z", 71.2], ["bad", 1], ["2024-05-03T06:00:00Z"],
-                       ["2024-05-04T06:00:00Z", None], "x"],
+            "weight": [
+                ["2024-05-02T06:00:00Z", "70.5"],
+                ["2024-05-01T08:00:00+02:00", 71],
+                ["2024-05-01T06:00:00Z", 71.2],
+                ["bad", 1],
+                ["2024-05-03T06:00:00Z"],
+                ["2024-05-04T06:00:00Z", None],
+                "x",
+            ],
             "bodyFat": [["2024-05-01T06:00:00Z", 0.151]],
             "steps": "not a list",
         }
-    )  # fmt: skip
+    )
     weight = metrics.points(WEIGHT)
     assert [p.value for p in weight] == [71.2, 70.5]  # 08:00+02:00 == 06:00Z: the last wins
     assert weight[0].timestamp == datetime(2024, 5, 1, 6, tzinfo=UTC)
@@ -174,9 +190,14 @@ def test_points_serialise_in_utc_and_null_deletes() -> None:
 
 @pytest.mark.parametrize(
     ("metric", "value", "message"),
-    [(BODY_FAT, 7.8, "0.078"), (WEIGHT, 0.0, "between"), (WEIGHT, float("nan"), "between"),
-     (RESTING_HEARTRATE, 400, "bpm"), ("steps", 1000, "no health metric")],
-)  # fmt: skip
+    [
+        (BODY_FAT, 7.8, "0.078"),
+        (WEIGHT, 0.0, "between"),
+        (WEIGHT, float("nan"), "between"),
+        (RESTING_HEARTRATE, 400, "bpm"),
+        ("steps", 1000, "no health metric"),
+    ],
+)
 def test_implausible_values_are_refused_with_a_sentence(
     metric: str, value: float, message: str
 ) -> None:

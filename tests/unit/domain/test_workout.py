@@ -86,9 +86,14 @@ def test_start_time_edit_updates_timezone() -> None:
 
 @pytest.mark.parametrize(
     ("changes", "error"),
-    [({"uri": "x"}, TypeError), ({"duration": -1}, ValueError), ({"type": " "}, ValueError),
-     ({"name": 3}, ValueError), ({"calories": "lots"}, ValueError)],
-)  # fmt: skip
+    [
+        ({"uri": "x"}, TypeError),
+        ({"duration": -1}, ValueError),
+        ({"type": " "}, ValueError),
+        ({"name": 3}, ValueError),
+        ({"calories": "lots"}, ValueError),
+    ],
+)
 def test_bad_edits_are_refused(changes: dict[str, object], error: type[Exception]) -> None:
     workout = Workout.from_json({"start_time": "2024-01-01T10:00:00Z"})
     with pytest.raises(error):
@@ -139,19 +144,27 @@ def test_unreadable_start_time_is_no_data_not_a_crash() -> None:
 
 def test_summary_reads_a_list_item_with_strings() -> None:
     item = WorkoutSummary.from_json(
-        {"start_time": "2014-03-19T07:00:32Z", "total_distance": "40188", "duration": "1976.00",
-         "user_id": "16964", "uri": "https://api.sporttracks.mobi/api/v2/fitnessActivities/5"}
-    )  # fmt: skip
+        {
+            "start_time": "2014-03-19T07:00:32Z",
+            "total_distance": "40188",
+            "duration": "1976.00",
+            "user_id": "16964",
+            "uri": "https://api.sporttracks.mobi/api/v2/fitnessActivities/5",
+        }
+    )
     assert item.start_time == datetime(2014, 3, 19, 7, 0, 32, tzinfo=UTC)
     assert (item.total_distance, item.duration, item.id) == (40188.0, 1976.0, "5")
 
 
 def test_streams_decode_offsets_and_values() -> None:
     workout = Workout.from_json(
-        {"location": [0, [51.5, -0.19], "3", ["51.6", "-0.2"], 5, [999, 0]],
-         "heartrate": [1, 96, 4, "101", 7],  # dangling last element
-         "power": [], "temperature": None}
-    )  # fmt: skip
+        {
+            "location": [0, [51.5, -0.19], "3", ["51.6", "-0.2"], 5, [999, 0]],
+            "heartrate": [1, 96, 4, "101", 7],  # dangling last element
+            "power": [],
+            "temperature": None,
+        }
+    )
     location = workout.streams["location"]
     assert location.offsets == (0, 3)
     assert location.values == ((51.5, -0.19), (51.6, -0.2))
@@ -181,10 +194,15 @@ def test_new_workout_always_sends_duration() -> None:
     workout = Workout.new(start, 1800, 5000.5, type="running: trail", name="Trail", notes="muddy")
 
     assert workout.to_json() == {
-        "start_time": "2024-05-01T07:00:00+02:00", "timezone": 2, "total_distance": 5000.5,
-        "duration": 1800, "clock_duration": 1800, "type": "Running: Trail", "name": "Trail",
+        "start_time": "2024-05-01T07:00:00+02:00",
+        "timezone": 2,
+        "total_distance": 5000.5,
+        "duration": 1800,
+        "clock_duration": 1800,
+        "type": "Running: Trail",
+        "name": "Trail",
         "notes": "muddy",
-    }  # fmt: skip
+    }
     assert Workout.new(datetime(2024, 5, 1), 0).to_json()["duration"] == 0
     with pytest.raises(ValueError):
         Workout.new(start, -5)
@@ -192,10 +210,14 @@ def test_new_workout_always_sends_duration() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("https://api.sporttracks.mobi/api/v2/fitnessActivities/5522409", "5522409"),
-     ("https://x/api/v2/fitnessActivities/12/", "12"), ("77", "77"), (77, "77"),
-     ("https://x/api/v2/fitnessActivity/9?x=1", "9")],
-)  # fmt: skip
+    [
+        ("https://api.sporttracks.mobi/api/v2/fitnessActivities/5522409", "5522409"),
+        ("https://x/api/v2/fitnessActivities/12/", "12"),
+        ("77", "77"),
+        (77, "77"),
+        ("https://x/api/v2/fitnessActivity/9?x=1", "9"),
+    ],
+)
 def test_workout_id_is_the_last_path_segment(value: str | int, expected: str) -> None:
     assert workout_id(value) == expected
 

@@ -106,15 +106,25 @@ def workout(**overrides: Any) -> dict[str, Any]:
         "avg_heartrate": 150,
         "max_heartrate": 171,
         "laps": [
-            {"start_time": "2024-05-04T09:30:00+02:00", "type": "ACTIVE", "distance": 2500,
-             "duration": 760.5, "clock_duration": 790},
-            {"start_time": "2024-05-04T09:43:10+02:00", "type": "rest", "distance": 2500,
-             "duration": 739.5, "clock_duration": 770},
+            {
+                "start_time": "2024-05-04T09:30:00+02:00",
+                "type": "ACTIVE",
+                "distance": 2500,
+                "duration": 760.5,
+                "clock_duration": 790,
+            },
+            {
+                "start_time": "2024-05-04T09:43:10+02:00",
+                "type": "rest",
+                "distance": 2500,
+                "duration": 739.5,
+                "clock_duration": 770,
+            },
         ],
         "timer_stops": [["2024-05-04T09:40:00+02:00", "2024-05-04T09:41:00+02:00"]],
         "location": [0, [47.05, 8.30], 5, [47.0501, 8.3002], 10, [47.0503, 8.3004]],
         "distance": [0, 0, 5, 14.2, 10, 29.9],
         "heartrate": [0, 98, 5, 104, 10, 111],
-    }  # fmt: skip
+    }
     body.update(overrides)
     return body

@@ -34,8 +34,12 @@ def test_rfc_7636_example_challenge() -> None:
 
 
 def test_a_cross_site_post_without_the_form_token_is_refused(server: SandboxServer) -> None:
-    forged = {"client_id": server.client_id, "redirect_uri": "http://127.0.0.1:9/steal",
-              "state": "x", "response_type": "code"}  # fmt: skip
+    forged = {
+        "client_id": server.client_id,
+        "redirect_uri": "http://127.0.0.1:9/steal",
+        "state": "x",
+        "response_type": "code",
+    }
     for headers in ({}, {"Origin": "https://evil.example"}):
         answer = post_consent(server, forged, **headers)
         assert answer.status_code == 403
@@ -49,9 +53,13 @@ def test_a_cross_site_post_without_the_form_token_is_refused(server: SandboxServ
 
 @pytest.mark.parametrize(
     "headers",
-    [{"Origin": "https://evil.example"}, {"Origin": "null"},
-     {"Referer": "https://evil.example/page"}, {"Origin": "http://localhost:1"}],
-)  # fmt: skip
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "https://evil.example/page"},
+        {"Origin": "http://localhost:1"},
+    ],
+)
 def test_a_foreign_origin_is_refused_even_with_a_valid_token(
     server: SandboxServer, headers: dict[str, str]
 ) -> None:
@@ -123,23 +131,34 @@ def pkce_code(server: SandboxServer) -> str:
 
 def test_pkce_the_right_verifier_gets_tokens(server: SandboxServer) -> None:
     answer = token_request(
-        server, grant_type="authorization_code", code=pkce_code(server), code_verifier=VERIFIER,
+        server,
+        grant_type="authorization_code",
+        code=pkce_code(server),
+        code_verifier=VERIFIER,
         redirect_uri=REDIRECT,
-    )  # fmt: skip
+    )
     assert answer.status_code == 200
     assert "access_token" in answer.json()
     json_body = token_request(
-        server, as_json=True, grant_type="authorization_code", code=pkce_code(server),
+        server,
+        as_json=True,
+        grant_type="authorization_code",
+        code=pkce_code(server),
         code_verifier=VERIFIER,
-    )  # fmt: skip
+    )
     assert json_body.status_code == 200
 
 
 @pytest.mark.parametrize(
     ("verifier", "why"),
-    [(None, "missing"), ("", "missing"), (VERIFIER[:-1] + "Y", "does not match"),
-     (CHALLENGE, "does not match"), ("short", "does not match")],
-)  # fmt: skip
+    [
+        (None, "missing"),
+        ("", "missing"),
+        (VERIFIER[:-1] + "Y", "does not match"),
+        (CHALLENGE, "does not match"),
+        ("short", "does not match"),
+    ],
+)
 def test_pkce_a_wrong_or_missing_verifier_is_invalid_grant(
     server: SandboxServer, verifier: str | None, why: str
 ) -> None:
@@ -164,11 +183,13 @@ def test_without_a_challenge_a_verifier_is_ignored(server: SandboxServer) -> Non
 
 @pytest.mark.parametrize(
     "params",
-    [{"code_challenge": CHALLENGE, "code_challenge_method": "plain"},
-     {"code_challenge": CHALLENGE},
-     {"code_challenge": "too-short", "code_challenge_method": "S256"},
-     {"code_challenge_method": "S256"}],
-)  # fmt: skip
+    [
+        {"code_challenge": CHALLENGE, "code_challenge_method": "plain"},
+        {"code_challenge": CHALLENGE},
+        {"code_challenge": "too-short", "code_challenge_method": "S256"},
+        {"code_challenge_method": "S256"},
+    ],
+)
 def test_pkce_plain_or_malformed_challenges_are_refused(
     server: SandboxServer, params: dict[str, str]
 ) -> None:
@@ -211,9 +232,14 @@ def test_the_auto_approver_reads_the_token_and_reaches_the_listener(
     server: SandboxServer, listener: tuple[str, list[str]]
 ) -> None:
     redirect, seen = listener
-    query = {"client_id": server.client_id, "redirect_uri": redirect, "state": "st8",
-             "response_type": "code", "code_challenge": CHALLENGE,
-             "code_challenge_method": "S256"}  # fmt: skip
+    query = {
+        "client_id": server.client_id,
+        "redirect_uri": redirect,
+        "state": "st8",
+        "response_type": "code",
+        "code_challenge": CHALLENGE,
+        "code_challenge_method": "S256",
+    }
     assert approve_in_sandbox(server.authorize_url + "?" + urlencode(query))
     assert len(seen) == 1
     landed = parse_qs(urlsplit(seen[0]).query)
@@ -226,8 +252,12 @@ def test_the_auto_approver_reads_the_token_and_reaches_the_listener(
 
 @pytest.mark.expect_log("consent page could not be approved")
 def test_consent_redirect_denies_and_refuses_other_hosts(server: SandboxServer) -> None:
-    query = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "s",
-             "response_type": "code"}  # fmt: skip
+    query = {
+        "client_id": server.client_id,
+        "redirect_uri": REDIRECT,
+        "state": "s",
+        "response_type": "code",
+    }
     url = server.authorize_url + "?" + urlencode(query)
     denied = parse_qs(urlsplit(consent_redirect(url, "deny")).query)
     assert denied == {"error": ["access_denied"], "state": ["s"]}

@@ -41,10 +41,14 @@ def test_revoke_tokens_refuses_calls_and_refresh_grants(api: Api) -> None:
     assert api.get("/fitnessActivities").status_code == 401
     refresh = requests.post(
         api.server.token_url,
-        data={"grant_type": "refresh_token", "refresh_token": api.token["refresh_token"],
-              "client_id": api.server.client_id, "client_secret": api.server.client_secret},
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": api.token["refresh_token"],
+            "client_id": api.server.client_id,
+            "client_secret": api.server.client_secret,
+        },
         timeout=5,
-    )  # fmt: skip
+    )
     assert refresh.status_code == 400
     assert refresh.json()["error"] == "invalid_grant"
 

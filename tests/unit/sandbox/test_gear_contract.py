@@ -13,8 +13,17 @@ from st_desktop.sandbox.demo import demo_workouts, streams_from_recipe
 from st_desktop.sandbox.store import Store
 from tests.unit.sandbox.conftest import DEMO_END, DEMO_SEED, DEMO_SIZE, Api, FakeClock, workout
 
-FULL_KEYS = ["uri", "name", "brand", "model", "type", "status", "purchase_date",
-             "initial_distance", "total_distance"]  # fmt: skip
+FULL_KEYS = [
+    "uri",
+    "name",
+    "brand",
+    "model",
+    "type",
+    "status",
+    "purchase_date",
+    "initial_distance",
+    "total_distance",
+]
 
 
 def ids_of(api: Api, path: str = "/fitnessActivities") -> dict[int, dict[str, Any]]:
@@ -63,8 +72,10 @@ def test_demo_gear_lists_absolute_uris_that_lead_to_full_objects(demo_api: Api) 
 
 def test_demo_runs_use_the_retired_shoes_first_then_the_new_ones(demo_api: Api) -> None:
     workouts = ids_of(demo_api)
-    items = [requests.get(i["uri"], headers=demo_api.headers, timeout=10).json()
-             for i in demo_api.get("/gear").json()["items"]]  # fmt: skip
+    items = [
+        requests.get(i["uri"], headers=demo_api.headers, timeout=10).json()
+        for i in demo_api.get("/gear").json()["items"]
+    ]
     old = next(i for i in items if i["type"] == "shoes" and i["status"] == "RETIRED")
     new = next(i for i in items if i["type"] == "shoes" and i["status"] == "ACTIVE")
     assert old["activities"]
@@ -85,8 +96,7 @@ def test_demo_gear_is_the_same_for_the_same_seed(tmp_path: Path, demo_api: Api) 
 
         def everything(api: Api) -> str:
             listing = api.get("/gear").json()["items"]
-            bodies = [requests.get(i["uri"], headers=api.headers, timeout=10).text
-                      for i in listing]  # fmt: skip
+            bodies = [requests.get(i["uri"], headers=api.headers, timeout=10).text for i in listing]
             return "\n".join(bodies).replace(api.server.base_url, "BASE")
 
         assert everything(other) == everything(demo_api)
@@ -111,8 +121,10 @@ def test_put_links_and_unlinks_and_stamps_changed(tmp_path: Path) -> None:
     clock = FakeClock(1_750_000_000.0)  # 2025-06-15T15:06:40Z
     with SandboxServer(tmp_path, clock=clock) as server:
         api = Api(server)
-        ids = [int(api.create(workout(start_time=f"2024-05-0{d}T09:00:00Z")).rsplit("/", 1)[1])
-               for d in (1, 2, 3)]  # fmt: skip
+        ids = [
+            int(api.create(workout(start_time=f"2024-05-0{d}T09:00:00Z")).rsplit("/", 1)[1])
+            for d in (1, 2, 3)
+        ]
         uri = new_item(api, activities=[ids[0]])
         item = api.get(uri).json()
         assert item["activities"] == [ids[0]]
@@ -134,8 +146,14 @@ def test_put_links_and_unlinks_and_stamps_changed(tmp_path: Path) -> None:
 
 def test_put_replaces_the_whole_item(api: Api) -> None:
     linked = int(api.create(workout()).rsplit("/", 1)[1])
-    uri = new_item(api, name="Race shoes", notes="size 44", purchase_date="2024-03-01",
-                   initial_distance=5000, activities=[linked])  # fmt: skip
+    uri = new_item(
+        api,
+        name="Race shoes",
+        notes="size 44",
+        purchase_date="2024-03-01",
+        initial_distance=5000,
+        activities=[linked],
+    )
     assert api.put(uri, json={"brand": "Hoka", "model": "Clifton 9"}).status_code == 200
     stored = api.get(uri).json()
     assert stored["brand"] == "Hoka"
@@ -173,9 +191,15 @@ def test_links_to_missing_workouts_are_dropped_and_deleting_a_workout_unlinks_it
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("status", "BROKEN"), ("brand", 12), ("purchase_date", "yesterday"),
-     ("initial_distance", -1), ("initial_distance", "5 km"), ("type", ["bike"])],
-)  # fmt: skip
+    [
+        ("status", "BROKEN"),
+        ("brand", 12),
+        ("purchase_date", "yesterday"),
+        ("initial_distance", -1),
+        ("initial_distance", "5 km"),
+        ("type", ["bike"]),
+    ],
+)
 def test_invalid_fields_are_refused_with_400(api: Api, field: str, value: object) -> None:
     uri = new_item(api)
     answer = api.put(uri, json={**api.get(uri).json(), field: value})

@@ -39,9 +39,17 @@ def _get(server: SandboxServer, path: str, host: str | None, **headers: str) -> 
 
 @pytest.mark.parametrize(
     "host",
-    ["evil.example:{port}", "evil.example", "127.0.0.1.nip.io:{port}", "192.168.1.20:{port}",
-     "localhost.evil.example:{port}", "127.0.0.1:{other}", "localhost", "[::2]:{port}"],
-)  # fmt: skip
+    [
+        "evil.example:{port}",
+        "evil.example",
+        "127.0.0.1.nip.io:{port}",
+        "192.168.1.20:{port}",
+        "localhost.evil.example:{port}",
+        "127.0.0.1:{other}",
+        "localhost",
+        "[::2]:{port}",
+    ],
+)
 @pytest.mark.parametrize(
     "path", ["/api/v2/fitnessActivities", "/oauth2/authorize", "/tiles/0/0/0.png", "/"]
 )
@@ -49,9 +57,11 @@ def test_requests_for_other_hosts_get_421(server: SandboxServer, host: str, path
     port = port_of(server)
     token = server.issue_token()["access_token"]
     status, body = _get(
-        server, path, host.format(port=port, other=port + 1),
+        server,
+        path,
+        host.format(port=port, other=port + 1),
         Authorization=f"Bearer {token}",
-    )  # fmt: skip
+    )
     assert status == 421
     assert "this computer" in body or "another port" in body
     assert len(body) < 200
@@ -80,9 +90,14 @@ def test_loopback_names_with_the_right_port_are_served(server: SandboxServer, na
 
 @pytest.mark.parametrize(
     "path",
-    [f"/fitnessActivities/{HUGE}", f"/fitnessActivities/{HUGE}.json", f"/gear/{HUGE}",
-     "/fitnessActivities/9223372036854775808", "/fitnessActivities/0"],
-)  # fmt: skip
+    [
+        f"/fitnessActivities/{HUGE}",
+        f"/fitnessActivities/{HUGE}.json",
+        f"/gear/{HUGE}",
+        "/fitnessActivities/9223372036854775808",
+        "/fitnessActivities/0",
+    ],
+)
 def test_ids_beyond_the_integer_range_are_404(api: Api, path: str) -> None:
     for answer in (api.get(path), api.put(path, json=workout()), api.delete(path)):
         if path.startswith("/gear") and answer.request.method == "DELETE":
@@ -96,15 +111,17 @@ def test_ids_beyond_the_integer_range_are_404(api: Api, path: str) -> None:
 
 @pytest.mark.parametrize(
     ("params", "complaint"),
-    [({"page": "1e30"}, "page must be an integer"),
-     ({"page": HUGE}, "page must be at most"),
-     ({"page": "2147483648"}, "page must be at most"),
-     ({"pageSize": HUGE}, "pageSize must be at most"),
-     ({"pageSize": "1e3"}, "pageSize must be an integer"),
-     ({"page": "-1"}, "page must be at least 0"),
-     ({"pageSize": "0"}, "pageSize must be at least 1"),
-     ({"page": "٣"}, "page must be an integer")],
-)  # fmt: skip
+    [
+        ({"page": "1e30"}, "page must be an integer"),
+        ({"page": HUGE}, "page must be at most"),
+        ({"page": "2147483648"}, "page must be at most"),
+        ({"pageSize": HUGE}, "pageSize must be at most"),
+        ({"pageSize": "1e3"}, "pageSize must be an integer"),
+        ({"page": "-1"}, "page must be at least 0"),
+        ({"pageSize": "0"}, "pageSize must be at least 1"),
+        ({"page": "٣"}, "page must be an integer"),
+    ],
+)
 @pytest.mark.parametrize("path", ["/fitnessActivities", "/gear"])
 def test_bad_page_numbers_are_400(
     api: Api, path: str, params: dict[str, str], complaint: str

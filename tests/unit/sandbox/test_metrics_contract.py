@@ -85,8 +85,9 @@ def test_a_list_of_objects_later_duplicates_win(api: Api) -> None:
 def test_fpe_series_shape_with_text_values_and_null_deletes(api: Api) -> None:
     post(api, {"weight": [["2024-05-01T00:00:00Z", 71], ["2024-05-02T00:00:00Z", 72]]})
     # FPE sends toFixed() text and null for a box the user emptied.
-    answer = post(api, {"weight": [["2024-05-01T00:00:00Z", None],
-                                   ["2024-05-03T00:00:00Z", "71.500"]]})  # fmt: skip
+    answer = post(
+        api, {"weight": [["2024-05-01T00:00:00Z", None], ["2024-05-03T00:00:00Z", "71.500"]]}
+    )
     assert answer.json() == {"status": "ok", "upserted": 1, "deleted": 1}
     assert series(api) == {"weight": [["2024-05-02T00:00:00Z", 72], ["2024-05-03T00:00:00Z", 71.5]]}
     post(api, {"timestamp": "2024-05-02T00:00:00Z", "weight": None})

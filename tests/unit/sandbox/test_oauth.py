@@ -24,8 +24,13 @@ _HIDDEN = re.compile(r"<input type='hidden' name='([^']*)' value='([^']*)'>")
 
 def consent_fields(server: SandboxServer, **params: str) -> dict[str, str]:
     """Load the consent page for these authorize parameters; its form's fields."""
-    query = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "xyzzy",
-             "response_type": "code", **params}  # fmt: skip
+    query = {
+        "client_id": server.client_id,
+        "redirect_uri": REDIRECT,
+        "state": "xyzzy",
+        "response_type": "code",
+        **params,
+    }
     page = requests.get(server.authorize_url, params=query, timeout=5)
     assert page.status_code == 200, page.text
     return {name: html.unescape(value) for name, value in _HIDDEN.findall(page.text)}
@@ -35,15 +40,23 @@ def post_consent(
     server: SandboxServer, fields: dict[str, str], decision: str = "approve", **headers: str
 ) -> requests.Response:
     return requests.post(
-        server.authorize_url, data={**fields, "decision": decision}, headers=headers,
-        allow_redirects=False, timeout=5,
-    )  # fmt: skip
+        server.authorize_url,
+        data={**fields, "decision": decision},
+        headers=headers,
+        allow_redirects=False,
+        timeout=5,
+    )
 
 
 def authorize(server: SandboxServer, decision: str = "approve", **params: str) -> requests.Response:
     """Open the consent page and answer it; a refused page is returned as it is."""
-    query = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "xyzzy",
-             "response_type": "code", **params}  # fmt: skip
+    query = {
+        "client_id": server.client_id,
+        "redirect_uri": REDIRECT,
+        "state": "xyzzy",
+        "response_type": "code",
+        **params,
+    }
     page = requests.get(server.authorize_url, params=query, timeout=5)
     if page.status_code != 200:
         return page
@@ -74,8 +87,12 @@ def list_status(server: SandboxServer, access_token: str) -> int:
 
 
 def test_consent_page_posts_back_approve_and_deny_with_hidden_fields(server: SandboxServer) -> None:
-    params = {"client_id": server.client_id, "redirect_uri": REDIRECT, "state": "s1",
-              "response_type": "code"}  # fmt: skip
+    params = {
+        "client_id": server.client_id,
+        "redirect_uri": REDIRECT,
+        "state": "s1",
+        "response_type": "code",
+    }
     page = requests.get(server.authorize_url, params=params, timeout=5)
     assert page.status_code == 200
     assert page.headers["Content-Type"].startswith("text/html")

@@ -161,10 +161,20 @@ def test_request_log_records_method_and_path(api: Api) -> None:
 
 def test_command_line_prints_the_base_url_and_credentials(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "st_desktop.sandbox", "--port", "0", "--data", str(tmp_path),
-         "--empty"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "st_desktop.sandbox",
+            "--port",
+            "0",
+            "--data",
+            str(tmp_path),
+            "--empty",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         lines = [process.stdout.readline() for _ in range(7)]

@@ -107,9 +107,18 @@ def test_caching_headers_and_revalidation(demo_server: SandboxServer) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["0/1/0.png", "0/0/1.png", "3/8/0.png", "23/0/0.png", "99999999999999999999/0/0.png",
-     "2/1/99999999999999999999.png", "1/0/0@3x.png", "1/0/0.jpg", "1/-1/0.png"],
-)  # fmt: skip
+    [
+        "0/1/0.png",
+        "0/0/1.png",
+        "3/8/0.png",
+        "23/0/0.png",
+        "99999999999999999999/0/0.png",
+        "2/1/99999999999999999999.png",
+        "1/0/0@3x.png",
+        "1/0/0.jpg",
+        "1/-1/0.png",
+    ],
+)
 def test_tiles_outside_the_world_are_404(demo_server: SandboxServer, path: str) -> None:
     assert tile(demo_server, path).status_code == 404
 

@@ -15,9 +15,12 @@ from tests.doubles import MemoryKeyring
 
 def make_service(server: SandboxServer, keyring: MemoryKeyring, **kwargs: object) -> AccountService:
     return AccountService(
-        server.api_base, server.client_id, server.client_secret, keyring_backend=keyring,
+        server.api_base,
+        server.client_id,
+        server.client_secret,
+        keyring_backend=keyring,
         **kwargs,  # type: ignore[arg-type]
-    )  # fmt: skip
+    )
 
 
 def sign_in(service: AccountService) -> None:

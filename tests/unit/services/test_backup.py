@@ -82,8 +82,9 @@ def test_rate_limits_make_the_backup_wait_not_fail(
     server.faults.rate_limit = 6  # more than the client retries on its own
     report = backup_account(
         TaskContext(lambda _d, _t, message: waits.append(message)),
-        account.require_client(), tmp_path / "backup",
-    )  # fmt: skip
+        account.require_client(),
+        tmp_path / "backup",
+    )
     assert report.failures == []
     assert report.fetched == DEMO_SIZE
 

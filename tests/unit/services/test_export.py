@@ -106,10 +106,11 @@ def test_csv_has_one_typed_row_per_workout_and_filters_by_date_and_type(
     some = export_workouts(TaskContext(), client, tmp_path / "some", "csv", chosen)
     picked = list(csv.DictReader(io.StringIO(some.files[0].read_text(encoding="utf-8"))))
     expected = [
-        r for r in rows
+        r
+        for r in rows
         if days[5] <= date.fromisoformat(r["local_date"]) <= days[-5]
         and r["type"].split(":")[0] == kind
-    ]  # fmt: skip
+    ]
     assert sorted(r["id"] for r in picked) == sorted(r["id"] for r in expected)
 
 

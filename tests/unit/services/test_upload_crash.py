@@ -33,8 +33,11 @@ def _run(args: list[str], token: str, crash_at: str | None) -> list[str]:
         env["ST_CRASH_AT"] = crash_at
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.unit.services.crash_child", *args],
-        stdout=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+    )
     assert child.stdout is not None
     lines: list[str] = []
     try:

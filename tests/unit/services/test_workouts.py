@@ -131,9 +131,14 @@ def test_create_reads_the_new_workout_back_into_the_cache(
 ) -> None:
     service = WorkoutService(cache)
     workout = Workout.from_json(
-        {"start_time": datetime(2024, 3, 2, 9, 30, tzinfo=UTC).isoformat(), "type": "running",
-         "name": "Typed in", "duration": 1800, "total_distance": 5000}
-    )  # fmt: skip
+        {
+            "start_time": datetime(2024, 3, 2, 9, 30, tzinfo=UTC).isoformat(),
+            "type": "running",
+            "name": "Typed in",
+            "duration": 1800,
+            "total_distance": 5000,
+        }
+    )
     created = service.create(account, workout)
     assert created.type == "Running"  # as the service normalised it
     assert cache.summary(account.key, workout_id(created.uri or "")).name == "Typed in"  # type: ignore[union-attr]

@@ -155,14 +155,44 @@ def test_a_version_1_cache_is_migrated_with_its_rows(tmp_path: Path) -> None:
     conn.executescript(SCHEMA_V1 + "PRAGMA user_version=1;")
     rows = [
         # account, id, start_utc, start_local, name, type, category, notes, distance, raw
-        (ACCOUNT, "1", 1704092400.0, "2024-01-01T08:00:00", "New year run", "Running",
-         "Running", "Frosty with Anna", 5000.0, '{"uri": "x/1", "name": "New year run", '
-         '"start_time": "2024-01-01T08:00:00+01:00", "total_distance": "5000"}'),
-        (ACCOUNT, "2", None, None, "No start", "Gym: Strength", "Gym", "", 0.0,
-         '{"uri": "x/2", "name": "No start", "type": "Gym: Strength", "total_distance": "0"}'),
-        ("other", "3", 1704178800.0, "2024-01-02T08:00:00", "Other account", "Running",
-         "Running", "", 3000.0, '{"uri": "x/3", "name": "Other account"}'),
-    ]  # fmt: skip
+        (
+            ACCOUNT,
+            "1",
+            1704092400.0,
+            "2024-01-01T08:00:00",
+            "New year run",
+            "Running",
+            "Running",
+            "Frosty with Anna",
+            5000.0,
+            '{"uri": "x/1", "name": "New year run", '
+            '"start_time": "2024-01-01T08:00:00+01:00", "total_distance": "5000"}',
+        ),
+        (
+            ACCOUNT,
+            "2",
+            None,
+            None,
+            "No start",
+            "Gym: Strength",
+            "Gym",
+            "",
+            0.0,
+            '{"uri": "x/2", "name": "No start", "type": "Gym: Strength", "total_distance": "0"}',
+        ),
+        (
+            "other",
+            "3",
+            1704178800.0,
+            "2024-01-02T08:00:00",
+            "Other account",
+            "Running",
+            "Running",
+            "",
+            3000.0,
+            '{"uri": "x/3", "name": "Other account"}',
+        ),
+    ]
     conn.executemany(
         "INSERT INTO summaries (account, id, start_utc, start_local, name, type, category, notes,"
         " distance, search, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)",

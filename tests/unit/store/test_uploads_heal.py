@@ -220,8 +220,10 @@ def test_names_that_are_not_unicode_round_trip(tmp_path: Path) -> None:
     again = UploadStore(data_dir)
     (back,) = again.items()
     assert (back.display_name, back.source, back.error) == (
-        name, os.fspath(source), f"{name} was refused",
-    )  # fmt: skip
+        name,
+        os.fspath(source),
+        f"{name} was refused",
+    )
     assert again.inbox_path(back).name.endswith(".gpx")
     again.close()
 
@@ -271,8 +273,9 @@ def test_the_database_refuses_a_second_live_row_for_the_same_bytes(tmp_path: Pat
     store = UploadStore(data_dir)
     assert [i.display_name for i in store.items()] == ["first.fit"]
     assert [i.display_name for i in store.items(include_archived=True)] == [
-        "first.fit", "second.fit",
-    ]  # fmt: skip
+        "first.fit",
+        "second.fit",
+    ]
     store.close()
     conn = sqlite3.connect(data_dir / DB_NAME)
     with pytest.raises(sqlite3.IntegrityError):

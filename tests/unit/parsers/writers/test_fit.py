@@ -101,11 +101,21 @@ def test_our_decoder_reads_back_streams_laps_pauses_and_totals() -> None:
 def _assert_summary_close(expected: Summary, actual: Summary) -> None:
     """Equal within the storage of lap/session fields (ms, cm, mm/s, whole bpm, m, kcal)."""
     steps = {
-        "distance": 0.005, "elapsed_time": 0.0005, "moving_time": 0.0005, "avg_speed": 0.0005,
-        "max_speed": 0.0005, "avg_heartrate": 0.5, "max_heartrate": 0.5, "avg_cadence": 0.5,
-        "max_cadence": 0.5, "avg_power": 0.5, "max_power": 0.5, "elevation_gain": 0.5,
-        "elevation_loss": 0.5, "calories": 0.5 * 4.184,
-    }  # fmt: skip
+        "distance": 0.005,
+        "elapsed_time": 0.0005,
+        "moving_time": 0.0005,
+        "avg_speed": 0.0005,
+        "max_speed": 0.0005,
+        "avg_heartrate": 0.5,
+        "max_heartrate": 0.5,
+        "avg_cadence": 0.5,
+        "max_cadence": 0.5,
+        "avg_power": 0.5,
+        "max_power": 0.5,
+        "elevation_gain": 0.5,
+        "elevation_loss": 0.5,
+        "calories": 0.5 * 4.184,
+    }
     for name, step in steps.items():
         want, got = getattr(expected, name), getattr(actual, name)
         if want is None:
@@ -196,9 +206,12 @@ def test_values_beyond_the_16_bit_fields_go_to_the_enhanced_fields() -> None:
 
 def test_a_workout_without_samples_still_has_its_session_and_one_lap() -> None:
     summary = Summary(
-        distance=5000.0, elapsed_time=1800.0, moving_time=1750.0, calories=1300.0,
+        distance=5000.0,
+        elapsed_time=1800.0,
+        moving_time=1750.0,
+        calories=1300.0,
         avg_heartrate=142.0,
-    )  # fmt: skip
+    )
     activity = Activity(
         format="SportTracks",
         start_time=START,

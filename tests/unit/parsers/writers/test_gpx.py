@@ -80,10 +80,16 @@ def test_our_parser_reads_back_the_same_samples_and_type() -> None:
     assert back.name == activity.name
     assert back.notes == activity.notes
     for name, tolerance in (
-        ("time", 1e-9), ("lat", 5e-9), ("lon", 5e-9), ("elevation", 0.005),
-        ("heartrate", 0.5), ("cadence", 0.5), ("power", 0.5), ("temperature", 0.05),
+        ("time", 1e-9),
+        ("lat", 5e-9),
+        ("lon", 5e-9),
+        ("elevation", 0.005),
+        ("heartrate", 0.5),
+        ("cadence", 0.5),
+        ("power", 0.5),
+        ("temperature", 0.05),
         ("speed", 5e-4),
-    ):  # fmt: skip
+    ):
         want, got = activity.streams.get(name)[keep], back.streams.get(name)
         assert np.array_equal(np.isfinite(want), np.isfinite(got)), name
         assert np.nanmax(np.abs(want - got)) <= tolerance, name

@@ -90,10 +90,16 @@ def test_our_parser_reads_back_the_samples_and_lap_totals() -> None:
     assert back.start_time == activity.start_time  # the same moment (TCX times are UTC)
     assert len(back.streams) == len(activity.streams)
     for name, tolerance in (
-        ("time", 1e-9), ("lat", 1e-8), ("lon", 1e-8), ("elevation", 0.005),
-        ("distance", 0.005), ("heartrate", 0.5), ("cadence", 0.5), ("power", 0.5),
+        ("time", 1e-9),
+        ("lat", 1e-8),
+        ("lon", 1e-8),
+        ("elevation", 0.005),
+        ("distance", 0.005),
+        ("heartrate", 0.5),
+        ("cadence", 0.5),
+        ("power", 0.5),
         ("speed", 5e-4),
-    ):  # fmt: skip
+    ):
         want, got = activity.streams.get(name), back.streams.get(name)
         assert np.array_equal(np.isfinite(want), np.isfinite(got)), name
         assert np.nanmax(np.abs(want - got)) <= tolerance, name
