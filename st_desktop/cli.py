@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from st_desktop import APP_NAME, __version__
 from st_desktop.errors import StDesktopError
+from st_desktop.logsetup import setup_logging, teardown_logging
 from st_desktop.paths import AppPaths, resolve_paths
 from st_desktop.progress import TaskCancelled, TaskContext
 
@@ -185,6 +186,7 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
     finally:
         for close in reversed(closers):
             close()
+        teardown_logging()
     bar.end()
     return code
 
@@ -213,7 +215,6 @@ def _dispatch(args: argparse.Namespace, account: Account, context: TaskContext, 
 
 def _log_to_file(paths: AppPaths) -> None:
     """Everything goes to the app's log file (redacted); the terminal shows only sentences."""
-    from st_desktop.logsetup import setup_logging
 
     logging.raiseExceptions = False
     setup_logging(paths, stderr=io.StringIO())  # the warnings are the sentences printed here

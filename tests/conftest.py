@@ -111,3 +111,15 @@ def _no_unexpected_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
             + "\n".join(unexpected[:20]),
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_log_handlers() -> Iterator[None]:
+    """Handlers a test (or the code it runs, e.g. a CLI command) added to the root logger go."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()

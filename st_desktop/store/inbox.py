@@ -9,6 +9,8 @@ from pathlib import Path
 from st_desktop.store.db import DatabaseError, Problem, classify
 
 INCOMING = ".incoming-"  # prefix of an inbox copy being written
+DB_NAME = "uploads.sqlite3"  # the queue database, beside the inbox folder
+INBOX = "inbox"
 _EXT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 

@@ -20,15 +20,16 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from st_desktop.store.db import Connect, DatabaseError, Problem
 from st_desktop.store.heal import salvage, set_aside
-from st_desktop.store.inbox import INCOMING
+from st_desktop.store.inbox import DB_NAME, INBOX, INCOMING
 from st_desktop.store.upload_records import ItemState, text_from_db, text_to_db
 
-if TYPE_CHECKING:
-    from st_desktop.store.uploads import UploadStore
+#: The UploadStore class and its instances, passed in by ``UploadStore.open`` (this module is
+#: its healing half; naming the class here would make the two modules import each other).
+UploadStore = Any
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +56,6 @@ def open_healed(
     cls: type[UploadStore], data_dir: Path, clock: Any, connect: Connect
 ) -> tuple[UploadStore, str | None]:
     """See :meth:`UploadStore.open`."""
-    from st_desktop.store.uploads import DB_NAME, INBOX
-
     path, files = data_dir / DB_NAME, inbox_files(data_dir / INBOX)
     existed = path.exists()
     why = "it is empty" if files and existed and path.stat().st_size == 0 else None
@@ -92,7 +91,7 @@ def _damage(store: UploadStore, files: bool) -> str | None:
 
 def _relist_orphans(store: UploadStore, missing: bool = False) -> str | None:
     if store.read_only_reason is not None:
-        return store.read_only_reason
+        return str(store.read_only_reason)
     try:
         count = relist(store, RECOVERED_SOURCE if missing else ORPHAN_SOURCE, {})
     except DatabaseError as exc:
@@ -114,7 +113,6 @@ def _relist_orphans(store: UploadStore, missing: bool = False) -> str | None:
 def _rebuild(
     cls: type[UploadStore], data_dir: Path, clock: Any, connect: Connect, why: str
 ) -> tuple[UploadStore, str | None]:
-    from st_desktop.store.uploads import DB_NAME
 
     path = data_dir / DB_NAME
     log.warning("the upload queue %s is damaged (%s); rebuilding it from the inbox", path, why)

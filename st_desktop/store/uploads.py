@@ -36,7 +36,7 @@ from typing import Any
 
 from st_desktop.errors import StoreError
 from st_desktop.store.db import Connect, Database, DatabaseError, classify
-from st_desktop.store.inbox import extension, write_copy
+from st_desktop.store.inbox import DB_NAME, INBOX, extension, write_copy
 from st_desktop.store.upload_records import (
     ACTIVE_STATES,
     MIGRATIONS,
@@ -68,8 +68,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "uploads.sqlite3"
-INBOX = "inbox"
 LABEL = "upload queue"
 
 

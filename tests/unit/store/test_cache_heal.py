@@ -22,6 +22,8 @@ from tests.unit.store.db_helpers import (
 )
 from tests.unit.store.test_cache import ACCOUNT, item, names
 
+pytestmark = pytest.mark.expect_log("damaged", "cannot be opened", "newer than", "inbox file")
+
 
 def filled(path: Path, count: int = 300) -> None:
     cache = WorkoutCache(path)

@@ -61,6 +61,7 @@ def test_a_failing_migration_leaves_the_file_at_the_last_good_version(tmp_path: 
     db.close()
 
 
+@pytest.mark.expect_log("newer than")
 def test_a_file_from_a_newer_version_opens_read_only_and_is_not_touched(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     db = open_db(path)

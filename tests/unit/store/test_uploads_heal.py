@@ -29,6 +29,8 @@ from tests.unit.store.db_helpers import (
     user_version,
 )
 
+pytestmark = pytest.mark.expect_log("damaged", "cannot be opened", "newer than", "inbox file")
+
 FILES = {b"<gpx>one</gpx>": "morning.gpx", b"FIT-two" * 100: "evening.fit"}
 
 
