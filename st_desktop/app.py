@@ -203,6 +203,7 @@ def connect_panes(application: Application) -> None:
     data.error.connect(message.show_error)
     window.add_workout_actions(
         browser.new_action,
+        browser.edit_action,
         browser.delete_action,
         browser.undo_action,
         browser.history_action,

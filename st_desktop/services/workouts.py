@@ -18,6 +18,13 @@ from st_desktop.errors import NotFoundError, StDesktopError
 from st_desktop.progress import TaskContext
 from st_desktop.services import detail, sync
 from st_desktop.services.account import Account
+from st_desktop.services.bulk_edit import (
+    BulkChanges,
+    BulkResult,
+    Edited,
+    bulk_edit,
+    undo_bulk_edit,
+)
 from st_desktop.store.cache import WorkoutCache, WorkoutQuery
 
 log = logging.getLogger(__name__)
@@ -220,3 +227,17 @@ class WorkoutService:
         """Create trashed workouts again and take them out of the trash."""
         client = account.require_client()
         return restore_workouts(context, client, self.cache, account.key, trash_ids)
+
+    def edit_many(
+        self, context: TaskContext, account: Account, uris: Sequence[str], changes: BulkChanges
+    ) -> BulkResult:
+        """Change type, privacy or notes of several workouts (what they held is kept)."""
+        client = account.require_client()
+        return bulk_edit(context, client, self.cache, account.key, uris, changes)
+
+    def undo_edit_many(
+        self, context: TaskContext, account: Account, edited: Sequence[Edited]
+    ) -> BulkResult:
+        """Put back what a bulk edit changed."""
+        client = account.require_client()
+        return undo_bulk_edit(context, client, self.cache, account.key, edited)

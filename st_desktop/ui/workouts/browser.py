@@ -26,6 +26,7 @@ from st_desktop.store.cache import WorkoutQuery
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
+from st_desktop.ui.workouts.bulk import BulkEditor
 from st_desktop.ui.workouts.filter import FilterBar
 from st_desktop.ui.workouts.history import HistoryLoader
 from st_desktop.ui.workouts.model import PAGE_SIZE, WorkoutRole, WorkoutTableModel
@@ -109,6 +110,13 @@ class WorkoutBrowser(QWidget):
         self._trash.done.connect(self._batch_failures)
         self._trash.failed.connect(self._show_failure)
         self._trash.undo_available.connect(self.undo_available)
+        self._bulk = BulkEditor(self, runner, service, self)
+        self._bulk.edited.connect(self._bulk_edited)
+        self._bulk.undone.connect(self._restored)
+        self._bulk.done.connect(self._batch_failures)
+        self._bulk.failed.connect(self._show_failure)
+        # What Ctrl+Z undoes first: the most recent delete or bulk edit.
+        self._undo_order: list[str] = []
         self._loader = HistoryLoader(self, runner, service, self)
         self._loader.synced.connect(self._synced)
         self._loader.failed.connect(self._show_failure)
@@ -175,7 +183,14 @@ class WorkoutBrowser(QWidget):
             "Create the deleted workouts again",
             QKeySequence.StandardKey.Undo,
         )
-        self.undo_action.triggered.connect(self.undo_delete)
+        self.undo_action.triggered.connect(self.undo)
+        self.edit_action = self._action(
+            "&Edit Selected…",
+            "bulkEditAction",
+            "Change type, privacy or notes of the selected workouts at once",
+            "Ctrl+Shift+E",
+        )
+        self.edit_action.triggered.connect(self.edit_selected)
         self.refresh_action = self._action(
             "Refresh", "refreshWorkoutsAction", "Fetch what is new in your account"
         )
@@ -191,7 +206,10 @@ class WorkoutBrowser(QWidget):
         selected = bool(self.selected_workouts())
         self.new_action.setEnabled(online)
         self.delete_action.setEnabled(online and selected)
-        self.undo_action.setEnabled(online and self._trash.can_undo())
+        self.edit_action.setEnabled(online and selected)
+        kind = self._next_undo()
+        self.undo_action.setEnabled(online and kind is not None)
+        self.undo_action.setText("&Undo Edit" if kind == "edit" else "&Undo Delete")
         self.refresh_action.setEnabled(online)
         self.history_action.setEnabled(online and not self._loader.loading)
 
@@ -210,6 +228,8 @@ class WorkoutBrowser(QWidget):
         if changed:
             self._loader.stop()
             self._trash.set_account(key)
+            self._bulk.set_account(key)
+            self._undo_order.clear()
             self.notice.hide()
             self.model.set_account(key)
             self.load_categories()
@@ -468,10 +488,45 @@ class WorkoutBrowser(QWidget):
         """Create the most recently deleted workouts again from the local trash."""
         self._trash.undo()
 
+    def undo(self) -> None:
+        """Undo the most recent delete or bulk edit (Ctrl+Z)."""
+        kind = self._next_undo()
+        if kind is None:
+            return
+        self._undo_order.pop()
+        if kind == "edit":
+            self._bulk.undo()
+        else:
+            self._trash.undo()
+        self.update_actions()
+
+    def _next_undo(self) -> str | None:
+        # Entries whose stack emptied meanwhile (a failed undo re-queues itself) are skipped.
+        while self._undo_order:
+            kind = self._undo_order[-1]
+            if (kind == "edit" and self._bulk.can_undo()) or (
+                kind == "delete" and self._trash.can_undo()
+            ):
+                return kind
+            self._undo_order.pop()
+        return None
+
+    def edit_selected(self) -> None:
+        """Change type, privacy or notes of the selected workouts (Workouts > Edit Selected…)."""
+        self._bulk.edit(self.selected_workouts())
+
+    def _bulk_edited(self, key: str, text: str) -> None:
+        if key == self.account:
+            self._undo_order.append("edit")
+            self.notice.show_message(text, "Undo", self.undo)
+            self.undo_available.emit(text)
+            self.update_actions()
+
     def _deleted(self, key: str, text: str) -> None:
         if key == self.account:
             self._row_after_delete, self._pending_delete_row = self._pending_delete_row, None
-            self.notice.show_message(text, "Undo", self._trash.undo)
+            self._undo_order.append("delete")
+            self.notice.show_message(text, "Undo", self.undo)
 
     def _restored(self, key: str, text: str) -> None:
         if key == self.account:
