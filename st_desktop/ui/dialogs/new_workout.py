@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from st_desktop.domain.units import distance_unit, parse_distance, parse_duration
 from st_desktop.domain.workout import Workout
 from st_desktop.ui.detail.type_picker import TypePicker
+from st_desktop.ui.keyboard import TabLeaves
 
 
 class NewWorkoutDialog(QDialog):
@@ -39,6 +40,8 @@ class NewWorkoutDialog(QDialog):
         self.start.setObjectName("newStart")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start.setAccessibleName("Start date and time")
+        TabLeaves(self.start)  # Tab goes on to the duration, not to the date's next section
         self.duration = QLineEdit(self)
         self.duration.setObjectName("newDuration")
         self.duration.setPlaceholderText("1:02:45, 45:00 or 90 min")
@@ -55,6 +58,7 @@ class NewWorkoutDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("newNotes")
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        self.notes.setTabChangesFocus(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("newProblem")
         self.problem.setStyleSheet("color: #b3261e;")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -91,8 +91,11 @@ class WorkoutTable(QTableView):
             rows = self.model().rowCount()
             if rows:
                 row = 0 if key == Qt.Key.Key_Home else rows - 1
-                self.selectRow(row)
-                self.scrollTo(self.model().index(row, 0))
+                index = self.model().index(row, 0)
+                flags = QItemSelectionModel.SelectionFlag
+                # Not selectRow(): with Ctrl held it would add to the selection.
+                self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+                self.scrollTo(index)
             event.accept()
             return
         super().keyPressEvent(event)
