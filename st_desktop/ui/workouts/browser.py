@@ -136,6 +136,7 @@ class WorkoutBrowser(QWidget):
         top = QHBoxLayout()
         top.addWidget(toolbar)
         top.addStretch(1)
+        top.addWidget(self.search_status.count)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)

@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class SearchStatus(QWidget):
-    """The count (``workoutCount``) and the no-match notice (``noMatchNotice``) with Clear.
+    """The no-match notice (``noMatchNotice``) with Clear, and the count (``workoutCount``).
+
+    The count label is placed by the owner (beside the toolbar); this widget shows only while a
+    search matches nothing.
 
     Signals:
         clear_requested(): the user asked to clear the search and the filters.
@@ -18,7 +21,7 @@ class SearchStatus(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchStatus")
-        self.count = QLabel(self)
+        self.count = QLabel(parent)
         self.count.setObjectName("workoutCount")
         self.no_match = QLabel(self)
         self.no_match.setObjectName("noMatchNotice")
@@ -31,8 +34,6 @@ class SearchStatus(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.no_match, 1)
         layout.addWidget(self.clear)
-        layout.addStretch(0)
-        layout.addWidget(self.count)
         self.show_counts(None, None, "")
 
     def show_counts(self, matching: int | None, total: int | None, search: str) -> None:
@@ -52,5 +53,4 @@ class SearchStatus(QWidget):
         if nothing:
             what = f"No workouts match “{search}”." if search else "No workouts match the filters."
             self.no_match.setText(what)
-        self.no_match.setVisible(nothing)
-        self.clear.setVisible(nothing)
+        self.setVisible(nothing)

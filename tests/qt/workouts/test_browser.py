@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from st_desktop.api.client import SportTracksClient
@@ -240,3 +240,28 @@ def test_new_workout_dialog_explains_bad_input(qtbot: QtBot) -> None:
     assert round(workout.total_distance or 0) == 4828  # three miles
     assert workout.start_time is not None
     assert workout.start_time < datetime.now(UTC)
+
+
+def test_a_search_that_matches_nothing_says_so_and_clear_shows_everything(
+    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
+    client: SportTracksClient, account: str,
+) -> None:  # fmt: skip
+    browser = make_browser(qtbot, runner, settings, cache)
+    browser.set_account(Account(account, "test", client))
+    idle(qtbot, runner, browser)
+    count = browser.findChild(QLabel, "workoutCount")
+    notice = browser.findChild(QLabel, "noMatchNotice")
+    assert count is not None
+    assert notice is not None
+    qtbot.waitUntil(lambda: count.text() == f"{DEMO_SIZE} workouts", timeout=5000)
+    assert not notice.isVisible()
+    browser.filter_bar.search.setText("xyzzy")
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert notice.text() == "No workouts match “xyzzy”."
+    assert count.text() == f"0 of {DEMO_SIZE}"
+    qtbot.mouseClick(browser.search_status.clear, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=5000)
+    assert browser.filter_bar.search.text() == ""
+    qtbot.waitUntil(lambda: count.text() == f"{DEMO_SIZE} workouts", timeout=5000)
+    idle(qtbot, runner, browser)
+    assert browser.model.rowCount() == DEMO_SIZE
