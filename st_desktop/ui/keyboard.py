@@ -34,13 +34,14 @@ class TabLeaves(QObject):
         # The widget's own focusNextPrevChild is what walks its sections: follow the window's
         # focus chain instead, past the widget's inner parts.
         widget = self._widget
-        candidate = widget
+        candidate: QWidget = widget
         for _ in range(1000):  # the chain is a ring: stop after one turn at most
-            candidate = (
+            following = (
                 candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
             )
-            if candidate is widget:
+            if following is None or following is widget:
                 return False
+            candidate = following
             if widget.isAncestorOf(candidate):
                 continue
             tab = Qt.FocusPolicy.TabFocus
