@@ -1,0 +1,422 @@
+"""Hands-free import without Qt: what a watcher may take ("never twice"), and in what order.
+
+The rules, in the order they are applied to a settled file (:meth:`AutoImporter.take`):
+
+1. Its source and path are in the import log with the same size and modification time: it was
+   dealt with before (taken, skipped, left as history); nothing is read.
+2. Its bytes are hashed (sha256 of the decompressed content, as the upload queue names files),
+   and the hash is looked up in the import log: bytes seen before, under any name, in any
+   folder, on any device, are never taken again, whatever became of them (uploaded, skipped as
+   a duplicate, refused, damaged, or uploaded and then deleted from SportTracks by the user).
+3. The upload queue's ledger (``UploadStore.uploaded_before``) is asked too: a file uploaded
+   by hand is not uploaded again by a watcher.
+4. Otherwise the hash is *claimed* (recorded as taken, in one transaction) before the file goes
+   to the upload list, so a crash or a second copy arriving at the same moment cannot take it
+   twice.
+
+Files dropped by hand never pass through here: the user asked for them.
+
+A device plugged in for the first time has no last sync: :meth:`AutoImporter.plan_device`
+counts as new the activities newer than the newest workout already in the account (or all
+of them when that is unknown); the rest are left as history unless the user asks for the
+whole history. After a sync, every file then on the device is recorded, so later only what
+appears after it is new.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from st_desktop.domain.types import parse_type
+from st_desktop.domain.units import format_distance
+from st_desktop.errors import ParseError
+from st_desktop.services.devices import Device, DeviceFile
+from st_desktop.services.intake import Source, read_source
+from st_desktop.services.watch import FileSeen, WatchedFolder, activity_files
+from st_desktop.store.import_log import Decision, ImportLog
+from st_desktop.store.uploads import ItemState, QueueItem, UploadStore, file_hash
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file a watcher found, on its way to the upload list.
+
+    Attributes:
+        source: the import log's name of its folder or device.
+        path: the file.
+        rel: its path inside the folder or device.
+        size, mtime_ns: what ``stat`` said when it was found.
+        auto: upload it automatically (False: only add it to the list).
+        origin: where it came from, in words ("Forerunner 255", a folder).
+    """
+
+    source: str
+    path: Path
+    rel: str
+    size: int
+    mtime_ns: int
+    auto: bool = True
+    origin: str = ""
+
+    @classmethod
+    def from_seen(cls, seen: FileSeen) -> Candidate:
+        """A settled file of a watched folder."""
+        return cls(seen.source, seen.path, seen.rel, seen.size, seen.mtime_ns, seen.auto,
+                   str(seen.root))  # fmt: skip
+
+    @classmethod
+    def from_device(cls, device: Device, found: DeviceFile, auto: bool) -> Candidate:
+        """An activity file on a device."""
+        return cls(device.source, found.path, found.rel, found.size, found.mtime_ns, auto,
+                   device.name)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Taken:
+    """A file claimed for the upload list (its hash is recorded as taken)."""
+
+    candidate: Candidate
+    sha256: str
+
+
+@dataclass
+class TakeResult:
+    """What :meth:`AutoImporter.take` did with each file.
+
+    Attributes:
+        taken: claimed; hand them to the upload list.
+        skipped: not taken, and why (the decision recorded for them).
+        unreadable: could not be read, with the sentence saying why (recorded as damaged).
+        changed: changed while being read: still being written, look again later.
+        vanished: gone before they could be read.
+    """
+
+    taken: list[Taken] = field(default_factory=list)
+    skipped: list[tuple[Candidate, Decision]] = field(default_factory=list)
+    unreadable: list[tuple[Candidate, str]] = field(default_factory=list)
+    changed: list[Candidate] = field(default_factory=list)
+    vanished: list[Candidate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DevicePlan:
+    """What plugging in a device would import.
+
+    Attributes:
+        device: the device.
+        new: activities to import now.
+        older: activities left as history (imported only when the whole history is asked for).
+        first_time: the device was never synced.
+        total: activity files on the device.
+    """
+
+    device: Device
+    new: list[Candidate]
+    older: list[Candidate]
+    first_time: bool
+    total: int
+
+
+class AutoImporter:
+    """The "never twice" rules over the import log (and the upload queue's ledger). Blocking.
+
+    Args:
+        log: the import log.
+        uploads: the upload queue, whose ledger knows files uploaded by hand.
+        account_key: the signed-in account's key, or None.
+    """
+
+    def __init__(
+        self,
+        log: ImportLog,
+        uploads: UploadStore | None = None,
+        account_key: Callable[[], str | None] = lambda: None,
+    ) -> None:
+        self.log = log
+        self.uploads = uploads
+        self._account_key = account_key
+
+    def known(self, source: str) -> dict[str, tuple[int, int]]:
+        """``(size, mtime_ns)`` of every file already dealt with in ``source``, by path."""
+        return {rel: (r.size, r.mtime_ns) for rel, r in self.log.files(source).items()}
+
+    def take(self, candidates: Sequence[Candidate]) -> TakeResult:
+        """Apply the rules to each file; claim those that may go to the upload list."""
+        result = TakeResult()
+        for candidate in candidates:
+            self._take_one(candidate, result)
+        return result
+
+    def _take_one(self, candidate: Candidate, result: TakeResult) -> None:
+        c = candidate
+        record = self.log.files(c.source, c.rel).get(c.rel)
+        same = record is not None and (record.size, record.mtime_ns) == (c.size, c.mtime_ns)
+        if same and record is not None and record.decision != Decision.HISTORY:
+            result.skipped.append((c, record.decision))
+            return
+        try:
+            data = read_source(Source(c.path.name, str(c.path), c.path))
+            after = c.path.stat()
+        except FileNotFoundError:
+            result.vanished.append(c)
+            return
+        except (OSError, ParseError) as exc:
+            if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+                result.vanished.append(c)
+                return
+            reason = exc.user_message if isinstance(exc, ParseError) else str(exc.strerror)
+            self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, None, Decision.DAMAGED)
+            result.unreadable.append((c, reason))
+            return
+        if (after.st_size, after.st_mtime_ns) != (c.size, c.mtime_ns):
+            result.changed.append(c)  # written to while being read: not settled after all
+            return
+        digest = file_hash(data)
+        earlier = self._uploaded_by_hand(c, digest)
+        if earlier is None:
+            earlier = self.log.claim(digest, c.source, c.rel, Decision.TAKEN)
+        if earlier is not None:
+            self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, digest, Decision.KNOWN)
+            result.skipped.append((c, earlier))
+            log.info("%s was seen before (%s); not taken again", c.path, earlier.value)
+            return
+        self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, digest, Decision.TAKEN)
+        result.taken.append(Taken(c, digest))
+
+    def _uploaded_by_hand(self, c: Candidate, digest: str) -> Decision | None:
+        key = self._account_key()
+        if self.uploads is None or key is None or self.uploads.uploaded_before(key, digest) is None:
+            return None
+        # Remember it, so the copies that follow are stopped by the log alone.
+        return self.log.claim(digest, c.source, c.rel, Decision.UPLOADED) or Decision.UPLOADED
+
+    def settle(self, sha256: str, decision: Decision) -> None:
+        """Record what became of taken bytes (uploaded, skipped as a duplicate ...)."""
+        self.log.settle(sha256, decision)
+
+    def release(self, sha256: str) -> None:
+        """Taken bytes never reached the list (vanished, cancelled): they may be taken again."""
+        self.log.settle(sha256, None)
+
+    # ------------------------------------------------------------------ sources
+
+    def is_new_source(self, source: str) -> bool:
+        """Whether ``source`` was never synced (a folder never watched, a device never seen)."""
+        return self.log.last_sync(source) is None
+
+    def inventory_folder(self, folder: WatchedFolder) -> int:
+        """Leave the files already in a newly watched folder alone; returns how many."""
+        found = [
+            Candidate(folder.source, path, path.relative_to(folder.path).as_posix(),
+                      info.st_size, info.st_mtime_ns, folder.auto)
+            for path, info in activity_files(folder.path)
+        ]  # fmt: skip
+        count = self.leave_as_history(found)
+        self.log.set_last_sync(folder.source)
+        return count
+
+    def leave_as_history(self, candidates: Iterable[Candidate]) -> int:
+        """Record files as history (not imported) unless they are recorded already."""
+        count = 0
+        records: dict[str, dict[str, tuple[int, int]]] = {}
+        for c in candidates:
+            known = records.setdefault(c.source, self.known(c.source))
+            if c.rel not in known:
+                self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, None, Decision.HISTORY)
+                count += 1
+        return count
+
+    def history(self, source: str, root: Path, auto: bool, origin: str = "") -> list[Candidate]:
+        """The files of ``source`` left as history (for "Import the whole history")."""
+        return [
+            Candidate(source, root / rel, rel, r.size, r.mtime_ns, auto, origin)
+            for rel, r in sorted(self.log.files(source).items())
+            if r.decision == Decision.HISTORY and (root / rel).is_file()
+        ]
+
+    def plan_device(
+        self,
+        device: Device,
+        files: Sequence[DeviceFile],
+        *,
+        auto: bool = True,
+        baseline: datetime | None = None,
+        whole_history: bool = False,
+    ) -> DevicePlan:
+        """What to import from a device just plugged in.
+
+        Args:
+            device: the device.
+            files: its activity files (:func:`~st_desktop.services.devices.list_activities`).
+            auto: upload them automatically (False: only add them to the list).
+            baseline: the newest workout already in the account; on a first sync only newer
+                activities count as new.
+            whole_history: everything not imported yet counts as new.
+        """
+        records = self.log.files(device.source)
+        first_time = self.log.last_sync(device.source) is None
+        new: list[Candidate] = []
+        older: list[Candidate] = []
+        for found in files:
+            record = records.get(found.rel)
+            same = record is not None and (record.size, record.mtime_ns) == (
+                found.size, found.mtime_ns
+            )  # fmt: skip
+            if same and not (whole_history and record and record.decision == Decision.HISTORY):
+                continue
+            candidate = Candidate.from_device(device, found, auto)
+            recent = baseline is None or found.mtime_ns / 1e9 > baseline.timestamp()
+            if whole_history or not first_time or recent:
+                new.append(candidate)
+            else:
+                older.append(candidate)
+        return DevicePlan(device, new, older, first_time, len(files))
+
+    def mark_synced(self, source: str) -> None:
+        """A sync of ``source`` began: what is on it now is no longer new."""
+        self.log.set_last_sync(source)
+
+    def recover(self, items: Sequence[QueueItem]) -> dict[int, str]:
+        """Settle what the last session left taken, from the upload queue's items.
+
+        Bytes claimed but never stored in the queue (a crash in between) are released, so the
+        next rescan takes them again. Returns ``{item id: sha256}`` of taken items still on
+        their way (queued or uploading), whose outcome is still to be recorded.
+        """
+        by_hash = {item.sha256: item for item in items}
+        pending: dict[int, str] = {}
+        for sha in self.log.hashes(Decision.TAKEN):
+            item = by_hash.get(sha)
+            if item is None:
+                self.release(sha)
+                continue
+            final = _FINAL_STATES.get(item.state)
+            if final is not None:
+                self.settle(sha, final)
+            else:
+                pending[item.id] = sha
+        return pending
+
+
+_FINAL_STATES = {
+    ItemState.UPLOADED: Decision.UPLOADED,
+    ItemState.SKIPPED: Decision.DUPLICATE,
+    ItemState.FAILED: Decision.FAILED,
+    ItemState.NEW: Decision.LISTED,
+}
+
+
+class ImportQueue:
+    """Files waiting to go into the upload list, handed out a batch at a time.
+
+    Plain bookkeeping for one thread: the owner asks for :meth:`next_batch` whenever files
+    have settled in the list, so at most ``window`` files are in flight (read, checked,
+    uploading) and a rate-limited or offline upload makes the import wait instead of piling up.
+
+    Args:
+        batch_size: files per batch.
+        window: files in flight at most.
+    """
+
+    def __init__(self, batch_size: int = 20, window: int = 40) -> None:
+        self.batch_size = batch_size
+        self.window = window
+        self._waiting: deque[Candidate] = deque()
+        self._queued: set[Path] = set()
+        self.paused = False
+        self.total = 0
+        self.done = 0
+
+    def __len__(self) -> int:
+        return len(self._waiting)
+
+    def add(self, candidates: Iterable[Candidate]) -> int:
+        """Queue files (one already waiting is not queued twice); returns how many were added."""
+        added = 0
+        for candidate in candidates:
+            if candidate.path not in self._queued:
+                self._queued.add(candidate.path)
+                self._waiting.append(candidate)
+                added += 1
+        self.total += added
+        return added
+
+    def next_batch(self, in_flight: int) -> list[Candidate]:
+        """The next files to hand on, given how many are in flight (none while paused)."""
+        if self.paused:
+            return []
+        room = min(self.batch_size, self.window - in_flight)
+        batch = [self._waiting.popleft() for _ in range(min(room, len(self._waiting)))]
+        self._queued.difference_update(c.path for c in batch)
+        return batch
+
+    def finished(self, count: int = 1) -> None:
+        """``count`` files came to an end (settled in the list, skipped or unreadable)."""
+        self.done = min(self.total, self.done + count)
+        if self.done >= self.total and not self._waiting:
+            self.total = self.done = 0  # the next files start a new count
+
+    def cancel(self) -> list[Candidate]:
+        """Drop the files still waiting; returns them."""
+        dropped = list(self._waiting)
+        self._waiting.clear()
+        self._queued.clear()
+        self.total = max(0, self.total - len(dropped))
+        self.finished(0)
+        return dropped
+
+
+# ---------------------------------------------------------------------- the words of a batch
+
+_NOUNS = {"Cycling": "Ride", "Running": "Run", "Walking": "Walk", "Swimming": "Swim"}
+
+
+def part_of_day(start: datetime) -> str:
+    """ "Morning", "Afternoon", "Evening" or "Night", by the local hour of ``start``."""
+    hour = start.hour
+    if 5 <= hour < 12:
+        return "Morning"
+    if 12 <= hour < 17:
+        return "Afternoon"
+    return "Evening" if 17 <= hour < 22 else "Night"
+
+
+@dataclass(frozen=True)
+class UploadedWorkout:
+    """A workout a watcher uploaded, as a notification names it."""
+
+    name: str | None
+    sport: str
+    start: datetime | None
+    distance: float | None
+
+
+def workout_label(workout: UploadedWorkout, units: str) -> str:
+    """``Morning Ride 45.0 km`` (the name the file or the user gave it, else made up)."""
+    name = workout.name
+    if not name:
+        category = parse_type(workout.sport).category
+        noun = _NOUNS.get(category, category)
+        name = f"{part_of_day(workout.start)} {noun}" if workout.start else noun
+    distance = format_distance(workout.distance, units, decimals=1)
+    return f"{name} {distance}" if distance else name
+
+
+def batch_sentence(workouts: Sequence[UploadedWorkout], units: str, shown: int = 3) -> str:
+    """``2 rides uploaded: Morning Ride 45.0 km, Evening Ride 20.1 km``."""
+    categories = {parse_type(w.sport).category for w in workouts}
+    noun = _NOUNS.get(categories.pop(), "workout").lower() if len(categories) == 1 else "workout"
+    if noun not in ("ride", "run", "walk", "swim"):
+        noun = "workout"
+    count = len(workouts)
+    labels = [workout_label(w, units) for w in workouts[:shown]]
+    more = f" and {count - shown} more" if count > shown else ""
+    return f"{count} {noun}{'' if count == 1 else 's'} uploaded: {', '.join(labels)}{more}"
