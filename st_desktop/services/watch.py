@@ -133,6 +133,7 @@ class FolderWatcher:
         self._clock = clock
         self._use_events = use_events
         self._lock = threading.Lock()
+        self._schedule_lock = threading.Lock()  # set_folders (owner) and poll (worker) both may
         self._folders: dict[Path, WatchedFolder] = {}
         self._pending: dict[Path, _Pending] = {}
         self._rescan_at: float | None = None  # None: now
@@ -179,8 +180,8 @@ class FolderWatcher:
             return
         self._observer = Observer()
         self._observer.daemon = True
+        self._observer.start()  # first: a folder that cannot be watched then fails alone
         self._schedule()
-        self._observer.start()
 
     def stop(self) -> None:
         """Stop listening (pending files are forgotten; the next start rescans)."""
@@ -191,22 +192,28 @@ class FolderWatcher:
         self._watches.clear()
 
     def _schedule(self) -> None:
-        observer = self._observer
-        wanted = {f.path for f in self.folders}
-        for path in list(self._watches):
-            if path not in wanted:
-                observer.unschedule(self._watches.pop(path))
-                self.problems.pop(path, None)
-        for path in wanted - set(self._watches):
-            try:
-                self._watches[path] = observer.schedule(
-                    _EventRelay(self), str(path), recursive=True
-                )
-                self.problems.pop(path, None)
-            except (OSError, ValueError) as exc:  # missing folder, the OS limit on watches
-                reason = getattr(exc, "strerror", None) or str(exc)
-                self.problems[path] = f"Changes are found by a rescan every minute ({reason})."
-                log.info("no file events for %s (%s): rescans only", path, reason)
+        with self._schedule_lock:
+            observer = self._observer
+            if observer is None:
+                return
+            wanted = {f.path for f in self.folders}
+            self.problems = {p: m for p, m in self.problems.items() if p in wanted}
+            for path in list(self._watches):
+                if path not in wanted:
+                    observer.unschedule(self._watches.pop(path))
+            for path in wanted - set(self._watches):
+                if not path.is_dir():
+                    self.problems[path] = "The folder is not there; it is looked for every minute."
+                    continue
+                try:
+                    self._watches[path] = observer.schedule(
+                        _EventRelay(self), str(path), recursive=True
+                    )
+                    self.problems.pop(path, None)
+                except (OSError, ValueError) as exc:  # missing folder, the OS limit on watches
+                    reason = getattr(exc, "strerror", None) or str(exc)
+                    self.problems[path] = f"Changes are found by a rescan every minute ({reason})."
+                    log.info("no file events for %s (%s): rescans only", path, reason)
 
     def notice(self, path: Path, *, moved: bool = False) -> None:
         """A file may have appeared or changed (thread-safe; called by the event thread)."""
@@ -251,6 +258,8 @@ class FolderWatcher:
             rescan = self._rescan_at is None or (self.rescan_s > 0 and now >= self._rescan_at)
             folders = list(self._folders.values())
         if rescan:
+            if self._observer is not None and self.problems:
+                self._schedule()  # a folder that was missing (not mounted) may be back
             self._rescan(folders, now)
         with self._lock:
             entries = list(self._pending.items())
