@@ -195,8 +195,9 @@ class AutoImporter:
         # Remember it, so the copies that follow are stopped by the log alone.
         return self.log.claim(digest, c.source, c.rel, Decision.UPLOADED) or Decision.UPLOADED
 
-    def settle(self, sha256: str, decision: Decision) -> None:
-        """Record what became of taken bytes (uploaded, skipped as a duplicate ...)."""
+    def settle(self, sha256: str, decision: Decision | None) -> None:
+        """Record what became of taken bytes (uploaded, skipped as a duplicate ...); None:
+        they never reached the list (vanished), so they may be taken again."""
         self.log.settle(sha256, decision)
 
     def release(self, sha256: str) -> None:
