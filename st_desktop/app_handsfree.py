@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -253,6 +253,7 @@ def _wire(application: Application, parts: HandsFreeParts) -> None:
             settings, window, tray_available=tray.available,
             connected=lambda: [d.id for d in handsfree.devices.connected()],
         )  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a fresh one each time
         parts.preferences = dialog
         dialog.finished.connect(lambda _code: setattr(parts, "preferences", None))
         dialog.applied.connect(applied)
