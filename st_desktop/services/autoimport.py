@@ -177,15 +177,16 @@ class AutoImporter:
             result.changed.append(c)  # written to while being read: not settled after all
             return
         digest = file_hash(data)
+        stat = (c.size, c.mtime_ns)
         earlier = self._uploaded_by_hand(c, digest)
         if earlier is None:
-            earlier = self.log.claim(digest, c.source, c.rel, Decision.TAKEN)
+            earlier = self.log.claim(digest, c.source, c.rel, Decision.TAKEN, stat)
+        else:
+            self.log.record_file(c.source, c.rel, *stat, digest, Decision.KNOWN)
         if earlier is not None:
-            self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, digest, Decision.KNOWN)
             result.skipped.append((c, earlier))
             log.info("%s was seen before (%s); not taken again", c.path, earlier.value)
             return
-        self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, digest, Decision.TAKEN)
         result.taken.append(Taken(c, digest))
 
     def _uploaded_by_hand(self, c: Candidate, digest: str) -> Decision | None:
@@ -193,7 +194,7 @@ class AutoImporter:
         if self.uploads is None or key is None or self.uploads.uploaded_before(key, digest) is None:
             return None
         # Remember it, so the copies that follow are stopped by the log alone.
-        return self.log.claim(digest, c.source, c.rel, Decision.UPLOADED) or Decision.UPLOADED
+        return self.log.claim(digest, c.source, c.rel, Decision.UPLOADED, None) or Decision.UPLOADED
 
     def settle(self, sha256: str, decision: Decision | None) -> None:
         """Record what became of taken bytes (uploaded, skipped as a duplicate ...); None:
@@ -223,13 +224,16 @@ class AutoImporter:
 
     def leave_as_history(self, candidates: Iterable[Candidate]) -> int:
         """Record files as history (not imported) unless they are recorded already."""
-        count = 0
-        records: dict[str, dict[str, tuple[int, int]]] = {}
+        by_source: dict[str, list[Candidate]] = {}
         for c in candidates:
-            known = records.setdefault(c.source, self.known(c.source))
-            if c.rel not in known:
-                self.log.record_file(c.source, c.rel, c.size, c.mtime_ns, None, Decision.HISTORY)
-                count += 1
+            by_source.setdefault(c.source, []).append(c)
+        count = 0
+        for source, files in by_source.items():
+            known = self.known(source)
+            rows = [(c.rel, c.size, c.mtime_ns, None, Decision.HISTORY.value)
+                    for c in files if c.rel not in known]  # fmt: skip
+            self.log.record_files(source, rows)
+            count += len(rows)
         return count
 
     def history(self, source: str, root: Path, auto: bool, origin: str = "") -> list[Candidate]:

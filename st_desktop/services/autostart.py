@@ -88,13 +88,19 @@ def launch_command(
     environ: Mapping[str, str] | None = None,
     executable: str = sys.executable,
     frozen: bool | None = None,
+    platform: str = sys.platform,
 ) -> list[str]:
-    """How to start this st-desktop in the background: the AppImage, the bundle, or Python."""
+    """How to start this st-desktop in the background: the AppImage, the bundle, the
+    ``st-desktop`` launcher pip installed beside Python, or Python itself."""
     env = os.environ if environ is None else environ
     if env.get("APPIMAGE"):
         return [env["APPIMAGE"], BACKGROUND_FLAG]
     if frozen if frozen is not None else getattr(sys, "frozen", False):
         return [executable, BACKGROUND_FLAG]
+    windows = platform == "win32"
+    launcher = Path(executable).with_name(f"{APP_NAME}.exe" if windows else APP_NAME)
+    if launcher.is_file():  # the gui-script: no console window on Windows
+        return [str(launcher), BACKGROUND_FLAG]
     return [executable, "-m", "st_desktop", BACKGROUND_FLAG]
 
 

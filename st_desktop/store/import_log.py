@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -122,19 +122,33 @@ class ImportLog:
         self, source: str, path: str, size: int, mtime_ns: int, sha256: str | None, decision: str
     ) -> None:
         """Remember what became of the file at ``path`` of ``source`` (replacing older news)."""
-        row = (source, path, size, mtime_ns, sha256, str(decision), self._clock())
-        self._write(("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", row))
+        self.record_files(source, [(path, size, mtime_ns, sha256, decision)])
 
-    def claim(self, sha256: str, source: str, path: str, decision: str) -> Decision | None:
-        """Record ``decision`` for bytes never seen before, atomically; else return the earlier
-        decision (None: the bytes were new and are now claimed)."""
+    def record_files(
+        self, source: str, rows: Iterable[tuple[str, int, int, str | None, str]]
+    ) -> None:
+        """:meth:`record_file` for many files of one source, in one transaction."""
+        now = self._clock()
+        with self._tx() as db:
+            values = [(source, p, s, m, h, str(d), now) for p, s, m, h, d in rows]
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+
+    def claim(
+        self, sha256: str, source: str, path: str, decision: str, stat: tuple[int, int] | None
+    ) -> Decision | None:
+        """Record ``decision`` for bytes never seen before, atomically, else return the earlier
+        decision (None: new, now claimed). With ``stat`` (size, mtime_ns) the file is recorded
+        in the same transaction: with ``decision``, or as known when seen before."""
         with self._tx() as db:
             row = db.execute("SELECT decision FROM hashes WHERE sha256=?", (sha256,)).fetchone()
-            if row is not None:
-                return Decision(row[0])
-            db.execute("INSERT INTO hashes VALUES (?, ?, ?, ?, ?)",
-                       (sha256, str(decision), source, path, self._clock()))  # fmt: skip
-        return None
+            if row is None:
+                db.execute("INSERT INTO hashes VALUES (?, ?, ?, ?, ?)",
+                           (sha256, str(decision), source, path, self._clock()))  # fmt: skip
+            if stat is not None:
+                kept = str(decision) if row is None else Decision.KNOWN.value
+                db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (source, path, *stat, sha256, kept, self._clock()))  # fmt: skip
+        return Decision(row[0]) if row is not None else None
 
     def hashes(self, decision: str) -> list[str]:
         """Every hash whose decision is ``decision``."""

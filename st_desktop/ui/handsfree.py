@@ -226,7 +226,8 @@ class HandsFree(QObject):
             self._recheck_timer.start()
         self.state_changed.emit()
 
-    def _configure(self, folders: list[WatchedFolder]) -> list[tuple[WatchedFolder, int]]:
+    def _configure(self, folders: list[WatchedFolder]) -> tuple[list[tuple[WatchedFolder, int]],
+                                                                dict[Path, str]]:  # fmt: skip
         """Worker: leave the files of newly watched folders alone, then watch them."""
         left = [
             (f, self.importer.inventory_folder(f))
@@ -236,15 +237,18 @@ class HandsFree(QObject):
         self.watcher.set_folders(folders)
         if folders:
             self.watcher.start()
-        return left
+        return left, dict(self.watcher.problems)
 
-    def _configured(self, left: list[tuple[WatchedFolder, int]]) -> None:
+    def _configured(self, result: tuple[list[tuple[WatchedFolder, int]], dict[Path, str]]) -> None:
+        left, problems = result
         for folder, count in left:
             mode = "uploaded" if folder.auto else "added to the upload list"
             earlier = f" ({count} already there were left alone)" if count else ""
             self.message.emit(
                 f"Watching {folder.path}: new activity files will be {mode}{earlier}."
             )
+        for path, problem in problems.items():
+            self.message.emit(f"{path}: {problem}")
 
     def _recovered_items(self, pending: dict[int, str]) -> None:
         self._recovered.update(pending)

@@ -133,9 +133,15 @@ def test_a_folder_that_cannot_be_written_says_why(tmp_path: Path) -> None:
         autostart.set_enabled(True)
 
 
-def test_the_launch_command_fits_how_st_desktop_was_installed() -> None:
-    assert launch_command({}, "/venv/bin/python", frozen=False) == [
-        "/venv/bin/python", "-m", "st_desktop", BACKGROUND_FLAG,
+def test_the_launch_command_fits_how_st_desktop_was_installed(tmp_path: Path) -> None:
+    python = tmp_path / "venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    assert launch_command({}, str(python), frozen=False) == [
+        str(python), "-m", "st_desktop", BACKGROUND_FLAG,
+    ]  # fmt: skip
+    (python.parent / APP_NAME).write_text("#!/bin/sh\n")  # pip's launcher beside Python
+    assert launch_command({}, str(python), frozen=False, platform="linux") == [
+        str(python.parent / APP_NAME), BACKGROUND_FLAG,
     ]  # fmt: skip
     assert launch_command({}, "/opt/st-desktop/st-desktop", frozen=True) == [
         "/opt/st-desktop/st-desktop", BACKGROUND_FLAG,

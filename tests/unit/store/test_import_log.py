@@ -14,14 +14,14 @@ from st_desktop.store.import_log import DB_NAME, SCHEMA_VERSION, Decision, Impor
 
 def test_a_claim_survives_a_restart_and_blocks_the_same_bytes(tmp_path: Path) -> None:
     log = ImportLog(tmp_path)
-    assert log.claim("abc", "folder:/x", "ride.fit", Decision.TAKEN) is None
-    log.record_file("folder:/x", "ride.fit", 10, 5, "abc", Decision.TAKEN)
+    assert log.claim("abc", "folder:/x", "ride.fit", Decision.TAKEN, (10, 5)) is None
     log.close()
 
     again = ImportLog(tmp_path)
-    assert again.claim("abc", "device:garmin:1", "GARMIN/Activity/r.fit", Decision.TAKEN) == (
-        Decision.TAKEN
-    )
+    seen = again.claim("abc", "device:garmin:1", "GARMIN/Activity/r.fit", Decision.TAKEN, (10, 9))
+    assert seen == Decision.TAKEN
+    copy = again.files("device:garmin:1")["GARMIN/Activity/r.fit"]
+    assert copy.decision == Decision.KNOWN  # recorded, so the next rescan skips it unread
     again.settle("abc", Decision.UPLOADED)
     assert again.hashes(Decision.UPLOADED) == ["abc"]
     record = again.files("folder:/x", "ride.fit").get("ride.fit")
@@ -46,7 +46,7 @@ def test_two_threads_claiming_the_same_bytes_get_one_claim(tmp_path: Path) -> No
 
     def claim(n: int) -> None:
         barrier.wait()
-        results.append(log.claim("same", f"folder:/{n}", "ride.fit", Decision.TAKEN))
+        results.append(log.claim("same", f"folder:/{n}", "ride.fit", Decision.TAKEN, None))
 
     threads = [threading.Thread(target=claim, args=(n,)) for n in range(8)]
     for thread in threads:
@@ -60,13 +60,12 @@ def test_two_threads_claiming_the_same_bytes_get_one_claim(tmp_path: Path) -> No
 
 def test_released_bytes_may_be_taken_again(tmp_path: Path) -> None:
     log = ImportLog(tmp_path)
-    log.claim("gone", "folder:/x", "a.fit", Decision.TAKEN)
-    log.record_file("folder:/x", "a.fit", 1, 1, "gone", Decision.TAKEN)
+    log.claim("gone", "folder:/x", "a.fit", Decision.TAKEN, (1, 1))
     assert log.hashes(Decision.TAKEN) == ["gone"]
     log.settle("gone", None)
     assert log.hashes(Decision.TAKEN) == []
     assert log.files("folder:/x") == {}
-    assert log.claim("gone", "folder:/x", "a.fit", Decision.TAKEN) is None
+    assert log.claim("gone", "folder:/x", "a.fit", Decision.TAKEN, None) is None
     log.close()
 
 
@@ -89,7 +88,7 @@ def test_a_log_from_a_newer_version_is_read_but_never_changed(tmp_path: Path) ->
     assert log.read_only
     assert log.hashes(Decision.UPLOADED) == ["h"]
     with pytest.raises(StoreError, match="newer"):
-        log.claim("other", "s", "p", Decision.TAKEN)
+        log.claim("other", "s", "p", Decision.TAKEN, None)
     log.close()
 
 
