@@ -12,6 +12,7 @@ import argparse
 import logging
 import sys
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from st_desktop.errors import StDesktopError
 from st_desktop.services.autoimport import AutoImporter, DevicePlan
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOSTART_KEY = "autostart"
+#: What is installed on each window (a second install replaces the first).
+_INSTALLED: weakref.WeakKeyDictionary[QMainWindow, HandsFreeParts] = weakref.WeakKeyDictionary()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,6 +85,7 @@ class HandsFreeParts:
     questions: list[DeviceQuestion] = field(default_factory=list)
     preferences: PreferencesDialog | None = None
     open_preferences: Callable[[], PreferencesDialog] | None = None
+    edit_menu: QMenu | None = None
     closed: bool = False
 
     def close(self) -> None:
@@ -91,6 +95,26 @@ class HandsFreeParts:
         self.closed = True
         self.handsfree.close()
         self.tray.release_window()
+
+    def uninstall(self) -> None:
+        """Take hands-free import off the window again (a second :func:`install_hands_free`,
+        as tests do with their own clock and options, replaces the first)."""
+        self.close()
+        window = self.tray.window
+        for question in list(self.questions):
+            question.close()
+        if self.preferences is not None:
+            self.preferences.reject()
+        if self.edit_menu is not None:
+            window.menuBar().removeAction(self.edit_menu.menuAction())
+            self.edit_menu.deleteLater()
+        else:
+            for menu in window.findChildren(QMenu):
+                menu.removeAction(self.preferences_action)
+        window.statusBar().removeWidget(self.progress)
+        self.preferences_action.setObjectName("")  # no longer found as the window's action
+        for part in (self.progress, self.handsfree, self.tray, self.preferences_action):
+            part.deleteLater()
 
 
 def install_hands_free(
@@ -119,6 +143,9 @@ def install_hands_free(
         device_poll_ms: device polls (0: tests poll by hand).
     """
     settings, window, runner = application.settings, application.window, application.runner
+    previous = _INSTALLED.pop(window, None)
+    if previous is not None:
+        previous.uninstall()
     controller = application.upload.controller
     import_log = ImportLog(application.paths.data)
     application.closers.append(import_log.close)  # closed after the parts below (reverse order)
@@ -149,8 +176,10 @@ def install_hands_free(
     tray.keep_running_in_tray(handsfree.active, quit_app or QApplication.quit)
     progress = ImportProgress(window)
     window.statusBar().addPermanentWidget(progress)
-    parts = HandsFreeParts(handsfree, tray, progress, _preferences_action(window), autostart
-                           or Autostart(), import_log)  # fmt: skip
+    action, edit_menu = _preferences_action(window)
+    parts = HandsFreeParts(handsfree, tray, progress, action, autostart or Autostart(), import_log,
+                           edit_menu=edit_menu)  # fmt: skip
+    _INSTALLED[window] = parts
     application.closers.append(parts.close)
     _wire(application, parts)
     handsfree.start()
@@ -163,7 +192,7 @@ def install_hands_free(
     return parts
 
 
-def _preferences_action(window: MainWindow) -> QAction:
+def _preferences_action(window: MainWindow) -> tuple[QAction, QMenu | None]:
     action = QAction("&Preferences…", window)
     action.setObjectName("preferencesAction")
     action.setShortcut(QKeySequence("Ctrl+,"))
@@ -171,7 +200,7 @@ def _preferences_action(window: MainWindow) -> QAction:
     menu_bar = window.menuBar()
     if sys.platform == "darwin":
         window.file_menu.addAction(action)  # moved to the application menu by Qt
-        return action
+        return action, None
     edit = QMenu("&Edit", window)
     edit.setObjectName("editMenu")
     edit.addAction(action)
@@ -180,7 +209,7 @@ def _preferences_action(window: MainWindow) -> QAction:
         menu_bar.insertMenu(before.menuAction(), edit)
     else:
         menu_bar.addMenu(edit)
-    return action
+    return action, edit
 
 
 def _show(application: Application) -> Callable[[BaseException], None]:
@@ -202,11 +231,15 @@ def _wire(application: Application, parts: HandsFreeParts) -> None:
     progress.cancel_requested.connect(handsfree.cancel_import)
 
     def show_progress(done: int, total: int) -> None:
+        if parts.closed:  # taken off the window: its widgets are gone
+            return
         progress.show_progress(done, total, handsfree.paused, handsfree.progress_from)
 
     handsfree.progress_changed.connect(show_progress)
 
     def refresh_tray() -> None:
+        if parts.closed:
+            return
         sending = sum(r.status in (RowStatus.QUEUED, RowStatus.UPLOADING) for r in model.rows())
         folders = len(handsfree.folders())
         watched = [f"{folders} folder{'' if folders == 1 else 's'}"] if folders else []
@@ -229,10 +262,12 @@ def _wire(application: Application, parts: HandsFreeParts) -> None:
     for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved,
                    controller.busy_changed, handsfree.state_changed,
                    application.account.account_changed):  # fmt: skip
-        signal.connect(lambda *_args: later.start())
+        signal.connect(lambda *_args: None if parts.closed else later.start())
     refresh_tray()
 
     def ask(plan: DevicePlan) -> None:
+        if parts.closed:
+            return
         if any(q.plan.device.id == plan.device.id for q in parts.questions):
             return
         question = DeviceQuestion(plan, window)

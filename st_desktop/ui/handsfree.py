@@ -370,6 +370,8 @@ class HandsFree(QObject):
     # ------------------------------------------------------------------ following the rows
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._closed:
+            return
         model = self.controller.model
         for position in range(first, last + 1):
             row = model.row_at(position)
@@ -391,6 +393,8 @@ class HandsFree(QObject):
             self._advance(row, self._rows[row.row_id])
 
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        if self._closed:
+            return
         model = self.controller.model
         for position in range(top.row(), bottom.row() + 1):
             row = model.row_at(position)
@@ -399,6 +403,8 @@ class HandsFree(QObject):
                 self._advance(row, tracked)
 
     def _rows_removed(self, *_args: object) -> None:
+        if self._closed:
+            return
         model = self.controller.model
         for row_id, tracked in list(self._rows.items()):
             if model.row(row_id) is None:  # already in the list, or removed by the user

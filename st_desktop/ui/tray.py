@@ -9,6 +9,7 @@ notification says so); Quit in the tray menu, or File > Quit, quits for real.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -90,6 +91,7 @@ class TrayController(QObject):
         self._watching: Callable[[], bool] = lambda: False
         self._quit_app: Callable[[], None] = QApplication.quit
         self._quitting = False
+        self._took_quit = False  # File > Quit was connected to close() and now quits here
         self.state = TrayState.IDLE
         self.uploading = 0
         self.detail = ""
@@ -166,16 +168,17 @@ class TrayController(QObject):
         self.window.installEventFilter(self)
         quit_action = getattr(self.window, "quit_action", None)
         if isinstance(quit_action, QAction):
-            try:
-                quit_action.triggered.disconnect(self.window.close)
-            except (RuntimeError, TypeError):  # not connected that way: add ours beside it
-                log.debug("File > Quit was not connected to close()")
+            self._took_quit = _disconnect(quit_action, self.window.close)
             quit_action.triggered.connect(self.quit)
 
     def release_window(self) -> None:
-        """Undo :meth:`keep_running_in_tray` (at shutdown)."""
+        """Undo :meth:`keep_running_in_tray` (at shutdown, or when taken off the window)."""
         self.window.removeEventFilter(self)
         QApplication.setQuitOnLastWindowClosed(True)
+        quit_action = getattr(self.window, "quit_action", None)
+        released = isinstance(quit_action, QAction) and _disconnect(quit_action, self.quit)
+        if released and self._took_quit and isinstance(quit_action, QAction):
+            quit_action.triggered.connect(self.window.close)  # as the window had it
         if self.icon is not None:
             self.icon.hide()
 
@@ -230,3 +233,10 @@ class TrayController(QObject):
                 self.window.close()  # hides while watching
             else:
                 self.open_window()
+
+
+def _disconnect(action: QAction, slot: Callable[[], object]) -> bool:
+    """Disconnect ``slot`` from ``action.triggered``; False (quietly) when it was not connected."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # libpyside warns, then returns False
+        return bool(action.triggered.disconnect(slot))
