@@ -6,20 +6,22 @@ under ``/run/user/$UID/gvfs``; macOS ``/Volumes``; Windows every removable drive
 (``GetLogicalDrives`` + ``GetDriveTypeW == DRIVE_REMOVABLE``). ``ST_DESKTOP_MOUNT_ROOTS``
 (``os.pathsep``-separated) replaces them (tests, unusual mounts).
 
-=======================  ===========================  =======================================
-Device                   Activities (case-insensitive) Source
-=======================  ===========================  =======================================
-Garmin watches and Edge  ``GARMIN/Activity/*.fit``    USB mass storage; ``GARMIN/ACTIVITY``
-(mass storage, e.g.                                   and ``GARMIN/MONITOR`` (github.com/
-Forerunner, vívosmart)                                Leberwurscht/vivosmart README)
-Garmin over MTP and      ``Garmin/Activities/*.fit``  gpsrchive.com "Files & Folders" pages
-outdoor units (eTrex,                                 (eTrex SE, Montana 7x0, inReach Mini 3:
-Montana, inReach, newer                               ``Internal Storage\\Garmin\\Activities``)
-Forerunners)
-Wahoo ELEMNT ACE,        ``exports/*.fit`` (over MTP: support.wahoofitness.com "Connect an
-BOLT 3, ROAM 3           Linux gvfs only; the volume  ACE, BOLT 3 or ROAM 3 to a computer":
-                         name must say Wahoo/ELEMNT)  completed rides are in ``exports``
-=======================  ===========================  =======================================
+================================  ==============================  ====================  ======
+Device                            Activities (any letter case)    Connection            Source
+================================  ==============================  ====================  ======
+Garmin watches and Edge units     ``GARMIN/Activity/*.fit``       USB mass storage      [1]_
+Garmin outdoor units, newer       ``Garmin/Activities/*.fit``     mass storage or MTP   [2]_
+watches (eTrex, Montana, inReach)
+Wahoo ELEMNT ACE, BOLT 3, ROAM 3  ``exports/*.fit``; the volume   MTP (Linux gvfs)      [3]_
+                                  name must say Wahoo or ELEMNT
+================================  ==============================  ====================  ======
+
+.. [1] github.com/Leberwurscht/vivosmart, README: the log files "can be retrieved from the
+   folders GARMIN/ACTIVITY and GARMIN/MONITOR" in USB mass storage mode.
+.. [2] gpsrchive.com "Files & Folders" pages (eTrex SE, Montana 7x0, inReach Mini 3):
+   ``Garmin\\Activities\\`` holds the activity logs (``*.fit``), under "Internal Storage" over MTP.
+.. [3] support.wahoofitness.com, "Connect an ACE, BOLT 3, or ROAM 3 to a desktop/laptop
+   computer": file transfer over MTP; completed rides are in the ``exports`` folder.
 
 Not supported, because they expose no activity files: Polar (FlowSync talks a private protocol
 over USB), Suunto (synced by the Suunto app), COROS, Hammerhead Karoo and Bryton (synced by
@@ -248,6 +250,7 @@ class DeviceMonitor:
         self._roots = roots
         self._devices: dict[Path, Device] = {}
         self._unknown: dict[Path, int] = {}  # volume -> polls it was looked at
+        self._storages: dict[Path, list[Path]] = {}  # gvfs MTP host -> its storages
 
     @property
     def connected(self) -> list[Device]:
@@ -277,14 +280,24 @@ class DeviceMonitor:
         return DeviceChanges(appeared, gone)
 
     def _volumes(self) -> Iterable[Path]:
+        seen_hosts = set()
         for root in self._roots():
             if _is_volume(root):  # a Windows drive is a root and a volume at once
                 yield root
                 continue
+            gvfs = "gvfs" in root.parts
             for child in _subdirs(root):
-                yield child
-                if "gvfs" in root.parts:  # mtp:host=.../<storage>/Garmin/Activities
-                    yield from _subdirs(child)
+                if not gvfs:
+                    yield child
+                elif child.name.startswith("mtp:"):  # not smb:, sftp: ... (network shares)
+                    # mtp:host=.../<storage>/GARMIN: the storages are listed once per plug-in,
+                    # as listing an MTP device is slow.
+                    seen_hosts.add(child)
+                    if child not in self._storages:
+                        self._storages[child] = _subdirs(child)
+                    yield child
+                    yield from self._storages[child]
+        self._storages = {h: s for h, s in self._storages.items() if h in seen_hosts}
 
 
 def _is_volume(root: Path) -> bool:

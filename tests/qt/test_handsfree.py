@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import Application, build_parser, create_application
@@ -392,3 +393,40 @@ def test_the_watch_folders_of_the_command_line_are_watched_for_this_run_only(
     assert parts.handsfree.folders() == [WatchedFolder(watched.resolve(), auto=True)]
     assert application.settings.get(Keys.WATCHED_FOLDERS) == "[]"  # nothing written
     assert os.environ[MOUNT_ROOTS_ENV]  # the fake mount root, not the machine's
+
+
+def test_a_first_sync_offers_the_new_activities_and_the_whole_history_on_request(
+    qtbot: QtBot, make_app: AppFactory, mount_root: Path, test_data: Path, tmp_path: Path
+) -> None:
+    application, parts = make_app()
+    qtbot.waitUntil(lambda: application.browser.model.rowCount() == DEMO_SIZE, timeout=WAIT_MS)
+    old = [
+        test_data / "fit" / n
+        for n in ("fp_event_timestamp.fit", "fp_compressed-speed-distance.fit")
+    ]
+    volume = garmin_volume(mount_root, [*old, test_data / "fit" / "fp_garmin-fenix-5-run.fit"])
+    for path in old:  # recorded long before the newest workout in the account
+        os.utime(volume / "GARMIN" / "ACTIVITY" / path.name, (946_684_800, 946_684_800))
+    device_poll(qtbot, parts)
+    qtbot.waitUntil(lambda: len(parts.questions) == 1, timeout=WAIT_MS)
+    question = parts.questions[0]
+    assert (
+        "1 of them is newer than your latest workout"
+        in question.findChild(QLabel, "deviceQuestionText").text()
+    )
+    assert question.whole_button.text() == "Import &All 3"
+    question.list_button.click()  # add to the list only
+    qtbot.waitUntil(
+        lambda: rows(application) == {"fp_garmin-fenix-5-run.fit": RowStatus.READY},
+        timeout=WAIT_MS,
+    )
+    # Preferences > Devices > Import Whole History: the two older ones join the list.
+    dialog = parts.open_preferences()
+    dialog.tabs.setCurrentIndex(2)
+    dialog.device_list.setCurrentRow(0)
+    assert dialog.history_button.isEnabled()  # it is plugged in
+    dialog.history_button.click()
+    qtbot.waitUntil(lambda: len(rows(application)) == 3, timeout=WAIT_MS)
+    qtbot.waitUntil(parts.handsfree.idle, timeout=WAIT_MS)
+    assert RowStatus.UPLOADED not in rows(application).values()  # "list only" uploads nothing
+    dialog.reject()

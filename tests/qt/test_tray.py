@@ -216,3 +216,44 @@ def test_each_state_has_its_own_icon(qtbot: QtBot, state: TrayState) -> None:
     assert not variant.isNull()
     assert variant.pixmap(32, 32).toImage() != icon.pixmap(32, 32).toImage()
     assert icon_variant(icon, TrayState.IDLE) is icon
+
+
+def test_started_with_background_the_window_goes_to_the_tray(
+    qtbot: QtBot, isolated_basedir: Path, server: SandboxServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv(MOUNT_ROOTS_ENV, str(tmp_path / "no media"))
+    application = create_application(["--basedir", str(isolated_basedir)])
+    qtbot.addWidget(application.window)
+    try:
+        application.args.background = True  # as parsed once add_arguments() is wired in
+        install_hands_free(
+            application, watch=[tmp_path], tray_available=True, quit_app=lambda: None,
+            autostart=Autostart("linux", home=tmp_path / "home", environ={}, command=["x"]),
+            tick_ms=0, device_poll_ms=0,
+        )  # fmt: skip
+        application.window.show()  # what main() does next
+        qtbot.waitUntil(lambda: not application.window.isVisible(), timeout=WAIT_MS)
+        assert not QApplication.quitOnLastWindowClosed()
+    finally:
+        application.shutdown(5.0)
+
+
+def test_installing_again_replaces_the_first_installation(
+    qtbot: QtBot, make_app: Factory, tmp_path: Path
+) -> None:
+    application, first, first_quits = make_app(watch=[tmp_path])
+    second_quits: list[int] = []
+    second = install_hands_free(
+        application, watch=[], tray_available=True, quit_app=lambda: second_quits.append(1),
+        autostart=Autostart("linux", home=tmp_path / "home", environ={}, command=["x"]),
+        tick_ms=0, device_poll_ms=0,
+    )  # fmt: skip
+    window = application.window
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus.count("Edit") == 1
+    assert first.closed
+    assert second.handsfree.folders() == []
+    window.show()
+    window.quit_action.trigger()
+    assert (first_quits, second_quits) == ([], [1])

@@ -97,6 +97,8 @@ def test_a_wahoo_over_gvfs_mtp_is_found_two_levels_down(tmp_path: Path) -> None:
     storage = gvfs / "mtp:host=Wahoo_Fitness_ELEMNT_BOLT_A1B2" / "Internal shared storage"
     (storage / "exports").mkdir(parents=True)
     (storage / "exports" / "2024-05-04-071205-ELEMNT BOLT A1B2-12-0.fit").write_bytes(b"w" * 9)
+    share = gvfs / "smb-share:server=nas,share=backup"  # a network share is never looked into
+    (share / "old watch" / "GARMIN" / "ACTIVITY").mkdir(parents=True)
     monitor = DeviceMonitor(lambda: [gvfs])
     changes = monitor.poll()
     assert [d.vendor for d in changes.appeared] == ["Wahoo"]
