@@ -189,8 +189,11 @@ class HandsFree(QObject):
         return [*chosen, *extra]
 
     def active(self) -> bool:
-        """Whether anything is watched (a folder, or devices that may be imported from)."""
-        return bool(self.folders()) or self.devices.enabled
+        """Whether the user set up automatic import: a folder is watched, or a device is to be
+        imported from when plugged in (merely looking for devices to ask about is not enough)."""
+        if self.folders():
+            return True
+        return self.devices.enabled and any(d.answer != "never" for d in self.devices.known())
 
     def _account_key(self) -> str | None:
         account = self.controller.account

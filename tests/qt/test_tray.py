@@ -14,6 +14,7 @@ from st_desktop.app_handsfree import HandsFreeParts, install_hands_free
 from st_desktop.sandbox import SandboxServer
 from st_desktop.services.autostart import Autostart
 from st_desktop.services.devices import MOUNT_ROOTS_ENV
+from st_desktop.services.handsfree import KnownDevice, devices_to_json
 from st_desktop.settings import Keys
 from st_desktop.ui.icons import app_icon
 from st_desktop.ui.tray import TrayState, icon_variant
@@ -179,16 +180,16 @@ def test_closing_quits_when_nothing_is_watched_or_the_setting_is_off(
     qtbot: QtBot, make_app: Factory, tmp_path: Path
 ) -> None:
     application, parts, _ = make_app(tray=True)
-    application.settings.set(Keys.WATCH_DEVICES, False)
-    parts.handsfree.reload()
     window = application.window
     window.show()
     qtbot.waitExposed(window)
-    assert not parts.handsfree.active()
+    assert parts.handsfree.devices.enabled  # looking for devices to ask about ...
+    assert not parts.handsfree.active()  # ... is not automatic import set up
     window.close()
     assert QApplication.quitOnLastWindowClosed()  # a real close: the app ends as before
     assert not application.settings.get(Keys.TRAY_EXPLAINED)
-    application.settings.set(Keys.WATCH_DEVICES, True)
+    known = [KnownDevice("garmin:1", "Forerunner 255", "Garmin", "auto")]
+    application.settings.set(Keys.KNOWN_DEVICES, devices_to_json(known))
     application.settings.set(Keys.CLOSE_TO_TRAY, False)
     parts.handsfree.reload()
     window.show()
