@@ -2,23 +2,22 @@
 
 :class:`HandsFree` polls the folder watcher and the device monitor on workers (nothing here
 reads a file or lists a folder), runs the "never twice" rules on a worker, and hands the files
-it may take to :meth:`UploadController.add_paths` a batch at a time. It then follows their rows:
-once a row is read and checked for duplicates *against the account*, a file from an automatic
-source is uploaded (a possible duplicate is skipped), and the outcome goes back to the import
-log. A big import (a watch's whole history) keeps at most a window of files in flight, so it
-waits while uploads are rate-limited or offline, and can be paused, resumed and cancelled.
+it may take to :meth:`UploadController.add_paths` a batch at a time. Their rows are followed
+(:mod:`.handsfree_rows`) until a file from an automatic source is uploaded (a possible
+duplicate is skipped), and every outcome goes back to the import log. A big import (a watch's
+whole history) keeps at most a window of files in flight, so it waits while uploads are
+rate-limited or offline, and can be paused, resumed and cancelled.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from st_desktop.services.autoimport import AutoImporter, Candidate, TakeResult
 from st_desktop.services.devices import DeviceMonitor
@@ -28,15 +27,15 @@ from st_desktop.services.handsfree import (
     batch_sentence,
     folders_from_json,
 )
-from st_desktop.services.intake import readable
 from st_desktop.services.watch import FileSeen, FolderWatcher, WatchedFolder
 from st_desktop.settings import Keys, Settings
 from st_desktop.store.import_log import Decision
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.handsfree_devices import LOG_KEY, DeviceImports
+from st_desktop.ui.handsfree_rows import RowFollower, Tracked
 from st_desktop.ui.main_window import settings_units
 from st_desktop.ui.upload.controller import UploadController
-from st_desktop.ui.upload.model import RowStatus, UploadRow
+from st_desktop.ui.upload.model import UploadRow
 
 log = logging.getLogger(__name__)
 
@@ -44,27 +43,6 @@ log = logging.getLogger(__name__)
 WATCH_KEY = "handsfree-watch"
 #: From this many files on, an import shows its progress bar.
 PROGRESS_FROM = 5
-#: How often files whose duplicate check could not reach the account are checked again.
-RECHECK_MS = 30_000
-
-_READY = (RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE)
-_OUTCOMES = {
-    RowStatus.UPLOADED: Decision.UPLOADED,
-    RowStatus.SKIPPED: Decision.DUPLICATE,
-    RowStatus.FAILED: Decision.FAILED,
-    RowStatus.ERROR: Decision.DAMAGED,
-}
-
-
-@dataclass
-class _Tracked:
-    """A taken file on its way through the upload pane."""
-
-    sha256: str
-    auto: bool
-    origin: str = ""
-    row_id: int | None = None
-    asked: bool = False  # upload() was called for it
 
 
 class HandsFree(QObject):
@@ -85,6 +63,8 @@ class HandsFree(QObject):
 
     Attributes:
         devices: the USB side (:class:`DeviceImports`): its question and answers.
+        rows: follows the taken files' rows in the pane to their outcome (:class:`RowFollower`).
+        queue: files waiting to be taken, a batch at a time (:class:`ImportQueue`).
 
     Signals:
         state_changed(): paused, or the number of files in flight, changed.
@@ -131,28 +111,14 @@ class HandsFree(QObject):
         self.queue.paused = settings.get(Keys.AUTO_IMPORT_PAUSED)
         self.progress_from = PROGRESS_FROM
         self._taking = 0
-        self._expected: dict[str, list[_Tracked]] = {}  # origin shown in the row -> files
-        self._rows: dict[int, _Tracked] = {}  # row id -> file
-        self._recovered: dict[int, str] = {}  # queue item id -> sha256 (last session's)
+        self.rows = RowFollower(controller, self._outcome, lambda: self.queue.paused, self)
         self._uploaded: list[UploadedWorkout] = []
-        self._to_upload: set[int] = set()
         self._polling = self._closed = False
-        model = controller.model
-        model.rowsInserted.connect(self._rows_inserted)
-        model.dataChanged.connect(self._data_changed)
-        model.rowsRemoved.connect(self._rows_removed)
         controller.upload_finished.connect(lambda _summary: self._maybe_notify())
         self._tick = QTimer(self)
         self._tick.setInterval(tick_ms)
         self._tick.timeout.connect(self.poll_folders)
         self._tick_ms = tick_ms
-        self._flush = QTimer(self)
-        self._flush.setSingleShot(True)
-        self._flush.setInterval(0)
-        self._flush.timeout.connect(self._upload_ready)
-        self._recheck_timer = QTimer(self)
-        self._recheck_timer.setInterval(RECHECK_MS)
-        self._recheck_timer.timeout.connect(self._recheck)
 
     # ------------------------------------------------------------------ state
 
@@ -177,8 +143,7 @@ class HandsFree(QObject):
 
     def in_flight(self) -> int:
         """Files taken and not settled in the list yet (being read, checked or uploaded)."""
-        expected = sum(len(waiting) for waiting in self._expected.values())
-        return self._taking + expected + len(self._rows)
+        return self._taking + len(self.rows)
 
     def folders(self) -> list[WatchedFolder]:
         """The folders watched now (Preferences' and ``--watch``)."""
@@ -209,7 +174,7 @@ class HandsFree(QObject):
             return self.importer.recover(store.items(include_archived=True))
 
         self.runner.submit(
-            recover, on_result=self._recovered_items, on_error=self._failed,
+            recover, on_result=self.rows.adopt, on_error=self._failed,
             description="Checking the import log", serial=LOG_KEY, owner=self,
         )  # fmt: skip
         self.reload()
@@ -226,7 +191,7 @@ class HandsFree(QObject):
         )
         if self._tick_ms:
             self._tick.start()
-            self._recheck_timer.start()
+            self.rows.recheck_timer.start()
         self.state_changed.emit()
 
     def _configure(self, folders: list[WatchedFolder]) -> tuple[list[tuple[WatchedFolder, int]],
@@ -253,17 +218,12 @@ class HandsFree(QObject):
         for path, problem in problems.items():
             self.message.emit(f"{path}: {problem}")
 
-    def _recovered_items(self, pending: dict[int, str]) -> None:
-        self._recovered.update(pending)
-        for row in self.controller.model.rows():
-            self._track_restored(row)
-
     def close(self) -> None:
         """Stop watching (at shutdown)."""
         self._closed = True
         self.devices.stop()
-        for timer in (self._tick, self._flush, self._recheck_timer):
-            timer.stop()
+        self.rows.close()
+        self._tick.stop()
         self.watcher.stop()
 
     # ------------------------------------------------------------------ pausing
@@ -276,10 +236,7 @@ class HandsFree(QObject):
         self.settings.set(Keys.AUTO_IMPORT_PAUSED, paused)
         if not paused:
             self.watcher.rescan_now()  # what arrived meanwhile
-            for tracked in list(self._rows.values()):
-                row = self.controller.model.row(tracked.row_id or -1)
-                if row is not None:
-                    self._advance(row, tracked)
+            self.rows.resume()
             self._feed()
         self.state_changed.emit()
         self._progress()
@@ -351,8 +308,7 @@ class HandsFree(QObject):
         paths = []
         for taken in result.taken:
             path = taken.candidate.path
-            tracked = _Tracked(taken.sha256, taken.candidate.auto, taken.candidate.origin)
-            self._expected.setdefault(readable(str(path)), []).append(tracked)
+            self.rows.expect(path, Tracked(taken.sha256, taken.candidate.auto))
             paths.append(path)
         for candidate in result.changed:
             self.watcher.notice(candidate.path)  # still being written: look again later
@@ -370,101 +326,10 @@ class HandsFree(QObject):
         self._failed(exc)
         self._progress()
 
-    # ------------------------------------------------------------------ following the rows
+    # ------------------------------------------------------------------ outcomes
 
-    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        if self._closed:
-            return
-        model = self.controller.model
-        for position in range(first, last + 1):
-            row = model.row_at(position)
-            waiting = self._expected.get(row.origin)
-            tracked = waiting.pop(0) if waiting else None
-            if waiting == []:
-                del self._expected[row.origin]
-            if tracked is not None:
-                tracked.row_id = row.row_id
-                self._rows[row.row_id] = tracked
-                self._advance(row, tracked)
-            else:
-                self._track_restored(row)
-
-    def _track_restored(self, row: UploadRow) -> None:
-        if row.item_id is not None and row.item_id in self._recovered:
-            sha = self._recovered.pop(row.item_id)
-            self._rows[row.row_id] = _Tracked(sha, auto=False, row_id=row.row_id, asked=True)
-            self._advance(row, self._rows[row.row_id])
-
-    def _data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
-        if self._closed:
-            return
-        model = self.controller.model
-        for position in range(top.row(), bottom.row() + 1):
-            row = model.row_at(position)
-            tracked = self._rows.get(row.row_id)
-            if tracked is not None:
-                self._advance(row, tracked)
-
-    def _rows_removed(self, *_args: object) -> None:
-        if self._closed:
-            return
-        model = self.controller.model
-        for row_id, tracked in list(self._rows.items()):
-            if model.row(row_id) is None:  # already in the list, or removed by the user
-                self._done(row_id, tracked, Decision.LISTED)
-
-    def _advance(self, row: UploadRow, tracked: _Tracked) -> None:
-        """Move a followed row on: upload it when ready, record its outcome when final."""
-        status = row.status
-        if status == RowStatus.PARSING or row.checking:
-            return
-        if row.item_id is None and status in (RowStatus.SKIPPED, RowStatus.ERROR):
-            self._done(row.row_id, tracked, None)  # never stored (vanished): may come again
-            return
-        if status in _OUTCOMES:
-            self._done(row.row_id, tracked, _OUTCOMES[status], row)
-            return
-        if status not in _READY:
-            return  # queued or uploading
-        if not tracked.auto:
-            listed = Decision.DUPLICATE if status == RowStatus.DUPLICATE else Decision.LISTED
-            self._done(row.row_id, tracked, listed)
-        elif not tracked.asked and not self.queue.paused and row.account_checked:
-            # Only once the account itself was searched: offline, the file waits for it.
-            tracked.asked = True
-            self._to_upload.add(row.row_id)
-            self._flush.start()
-
-    def _upload_ready(self) -> None:
-        ids, self._to_upload = sorted(self._to_upload), set()
-        if not ids:
-            return
-        self.controller.upload(ids)
-        for row_id in ids:  # a row being checked again was left alone: ask again later
-            row = self.controller.model.row(row_id)
-            tracked = self._rows.get(row_id)
-            if row is not None and tracked is not None and row.status in _READY:
-                tracked.asked = False
-
-    def _recheck(self) -> None:
-        """Files whose duplicate check could not reach the account (rate limit, a network
-        error) are checked again, so an import waits instead of stalling."""
-        account = self.controller.account
-        if account is None or not account.online:
-            return
-        model = self.controller.model
-        rows = [model.row(row_id) for row_id, t in self._rows.items() if t.auto]
-        if any(r and r.status in _READY and not r.checking and not r.account_checked for r in rows):
-            self.controller.set_account(account)
-
-    def _done(
-        self,
-        row_id: int,
-        tracked: _Tracked,
-        decision: Decision | None,
-        row: UploadRow | None = None,
-    ) -> None:
-        self._rows.pop(row_id, None)
+    def _outcome(self, tracked: Tracked, decision: Decision | None, row: UploadRow | None) -> None:
+        """A followed file came to an end: record it, count it, feed more."""
         if decision == Decision.UPLOADED and row is not None:
             activity = row.activity
             self._uploaded.append(UploadedWorkout(
