@@ -19,27 +19,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
+from st_desktop.services.watch import SETTLE_S
 
-from st_desktop.errors import StDesktopError
-from st_desktop.services.autoimport import AutoImporter, DevicePlan
-from st_desktop.services.autostart import Autostart
-from st_desktop.services.devices import DeviceMonitor, mount_roots
-from st_desktop.services.watch import SETTLE_S, FolderWatcher
-from st_desktop.settings import Keys
-from st_desktop.store.cache import WorkoutQuery
-from st_desktop.store.import_log import ImportLog
-from st_desktop.ui.dialogs.preferences import PreferencesDialog
-from st_desktop.ui.handsfree import HandsFree
-from st_desktop.ui.handsfree_widgets import DeviceQuestion, ImportProgress
-from st_desktop.ui.tray import TrayController, TrayState
-from st_desktop.ui.upload.model import RowStatus
+if TYPE_CHECKING:  # imported where used: add_arguments() runs before Qt is loaded
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
-if TYPE_CHECKING:
     from st_desktop.application import Application
+    from st_desktop.services.autoimport import DevicePlan
+    from st_desktop.services.autostart import Autostart
+    from st_desktop.store.import_log import ImportLog
+    from st_desktop.ui.dialogs.preferences import PreferencesDialog
+    from st_desktop.ui.handsfree import HandsFree
+    from st_desktop.ui.handsfree_widgets import DeviceQuestion, ImportProgress
     from st_desktop.ui.main_window import MainWindow
+    from st_desktop.ui.tray import TrayController
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +93,8 @@ class HandsFreeParts:
     def uninstall(self) -> None:
         """Take hands-free import off the window again (a second :func:`install_hands_free`,
         as tests do with their own clock and options, replaces the first)."""
+        from PySide6.QtWidgets import QMenu
+
         self.close()
         window = self.tray.window
         for question in list(self.questions):
@@ -142,6 +138,21 @@ def install_hands_free(
         tick_ms: folder polls (0: tests poll by hand).
         device_poll_ms: device polls (0: tests poll by hand).
     """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from st_desktop.errors import StDesktopError
+    from st_desktop.services.autoimport import AutoImporter
+    from st_desktop.services.autostart import Autostart
+    from st_desktop.services.devices import DeviceMonitor, mount_roots
+    from st_desktop.services.watch import FolderWatcher
+    from st_desktop.settings import Keys
+    from st_desktop.store.cache import WorkoutQuery
+    from st_desktop.store.import_log import ImportLog
+    from st_desktop.ui.handsfree import HandsFree
+    from st_desktop.ui.handsfree_widgets import ImportProgress
+    from st_desktop.ui.tray import TrayController
+
     settings, window, runner = application.settings, application.window, application.runner
     previous = _INSTALLED.pop(window, None)
     if previous is not None:
@@ -193,6 +204,9 @@ def install_hands_free(
 
 
 def _preferences_action(window: MainWindow) -> tuple[QAction, QMenu | None]:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
     action = QAction("&Preferences…", window)
     action.setObjectName("preferencesAction")
     action.setShortcut(QKeySequence("Ctrl+,"))
@@ -220,6 +234,14 @@ def _show(application: Application) -> Callable[[BaseException], None]:
 
 
 def _wire(application: Application, parts: HandsFreeParts) -> None:
+    from PySide6.QtCore import Qt, QTimer
+
+    from st_desktop.settings import Keys
+    from st_desktop.ui.dialogs.preferences import PreferencesDialog
+    from st_desktop.ui.handsfree_widgets import DeviceQuestion
+    from st_desktop.ui.tray import TrayState
+    from st_desktop.ui.upload.model import RowStatus
+
     window, settings, runner = application.window, application.settings, application.runner
     handsfree, tray, progress = parts.handsfree, parts.tray, parts.progress
     controller = application.upload.controller
