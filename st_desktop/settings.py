@@ -51,6 +51,21 @@ class Keys:
     UPLOAD_PANE_VISIBLE = Setting("window/upload_pane_visible", True, "show the upload pane")
     TABLE_HEADER = Setting("table/header_state", QByteArray(), "column order, widths, hidden")
     LAST_OPEN_DIR = Setting("files/last_open_dir", "", "folder of the last File > Open")
+    # hands-free import
+    AUTO_IMPORT = Setting("handsfree/enabled", True, "watch folders and USB devices at all")
+    AUTO_IMPORT_PAUSED = Setting("handsfree/paused", False, "automatic upload paused (tray menu)")
+    WATCHED_FOLDERS = Setting(
+        "handsfree/folders", "[]", 'JSON list of {"path": str, "auto": bool} folders to watch'
+    )
+    WATCH_DEVICES = Setting("handsfree/devices_enabled", True, "look for watches plugged in")
+    KNOWN_DEVICES = Setting(
+        "handsfree/devices", "[]",
+        'JSON list of {"id", "name", "vendor", "answer": "auto"|"list"|"never"} devices seen',
+    )  # fmt: skip
+    CLOSE_TO_TRAY = Setting("tray/close_to_tray", True, "closing the window keeps watching")
+    TRAY_EXPLAINED = Setting("tray/explained", False, "the close-to-tray message was shown")
+    NOTIFY_UPLOADS = Setting("tray/notify_uploads", True, "a notification per uploaded batch")
+    START_AT_LOGIN = Setting("system/start_at_login", False, "start in the tray at login")
 
 
 class Settings:

@@ -1,0 +1,405 @@
+"""Preferences (Edit > Preferences…, or the application menu on macOS): pages of settings.
+
+Everything is read from and written to :class:`~st_desktop.settings.Settings`, on OK or Apply
+only (Cancel discards). Later features add their own page with :meth:`PreferencesDialog.add_page`
+("Map tiles", "Privacy zones").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from st_desktop.services.handsfree import (
+    KnownDevice,
+    devices_from_json,
+    devices_to_json,
+    folders_from_json,
+    folders_to_json,
+)
+from st_desktop.services.watch import WatchedFolder
+from st_desktop.settings import Keys, Settings
+from st_desktop.ui.main_window import settings_units
+
+FOLDER_MODES = (("Upload automatically", True), ("Only add to the upload list", False))
+DEVICE_ANSWERS = (
+    ("Upload new activities automatically", "auto"),
+    ("Add new activities to the list only", "list"),
+    ("Ignore this device", "never"),
+)
+
+
+def _combo(parent: QWidget, name: str, choices: Iterable[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    for text, data in choices:
+        combo.addItem(text, data)
+    return combo
+
+
+class PreferencesDialog(QDialog):
+    """The preferences, page by page; changes apply on OK or Apply, Cancel discards them.
+
+    Args:
+        settings: where everything is kept.
+        parent: the main window.
+        tray_available: whether closing to the tray can work here.
+        connected: ids of the devices plugged in now (for "Import Whole History").
+
+    Signals:
+        applied(): the settings were written (OK or Apply).
+        units_changed(str): the unit system was changed ("metric" or "imperial").
+        import_existing_requested(str): "Import Existing Files" for a watched folder (its path).
+        import_history_requested(str): "Import Whole History" for a plugged-in device (its id).
+    """
+
+    applied = Signal()
+    units_changed = Signal(str)
+    import_existing_requested = Signal(str)
+    import_history_requested = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        tray_available: bool = True,
+        connected: Callable[[], Iterable[str]] = tuple,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self.settings = settings
+        self._connected = connected
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("preferencesPages")
+        self.tabs.setDocumentMode(True)
+        self._build_general(tray_available)
+        self._build_import()
+        self._build_devices()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply,
+            self,
+        )
+        self.buttons.setObjectName("preferencesButtons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.apply_button.clicked.connect(self.apply)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        self.load()
+        self.resize(620, 480)
+
+    @property
+    def apply_button(self) -> QPushButton:
+        """The Apply button."""
+        return self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+
+    def add_page(self, title: str, widget: QWidget) -> int:
+        """Add a page (e.g. "Map tiles"); returns its index. The page applies its own settings
+        when :attr:`applied` is emitted."""
+        return self.tabs.addTab(widget, title)
+
+    # ------------------------------------------------------------------ pages
+
+    def _build_general(self, tray_available: bool) -> None:
+        page = QWidget(self)
+        page.setObjectName("preferencesGeneral")
+        units = QGroupBox("Units", page)
+        self.metric_button = QRadioButton("&Metric (km, m)", units)
+        self.metric_button.setObjectName("prefsMetric")
+        self.imperial_button = QRadioButton("&Imperial (mi, ft)", units)
+        self.imperial_button.setObjectName("prefsImperial")
+        self._units = QButtonGroup(self)
+        for button in (self.metric_button, self.imperial_button):
+            self._units.addButton(button)
+        row = QHBoxLayout(units)
+        row.addWidget(self.metric_button)
+        row.addWidget(self.imperial_button)
+        row.addStretch(1)
+        tray = QGroupBox("Tray and start", page)
+        self.close_to_tray = QCheckBox("&Keep watching in the tray when the window is closed", tray)
+        self.close_to_tray.setObjectName("prefsCloseToTray")
+        if not tray_available:
+            self.close_to_tray.setEnabled(False)
+            self.close_to_tray.setToolTip("This desktop shows no tray icons.")
+        self.notify = QCheckBox("Show a &notification when activities are uploaded", tray)
+        self.notify.setObjectName("prefsNotify")
+        self.start_at_login = QCheckBox("&Start in the tray when I log in", tray)
+        self.start_at_login.setObjectName("prefsStartAtLogin")
+        column = QVBoxLayout(tray)
+        for box in (self.close_to_tray, self.notify, self.start_at_login):
+            column.addWidget(box)
+        layout = QVBoxLayout(page)
+        layout.addWidget(units)
+        layout.addWidget(tray)
+        layout.addStretch(1)
+        self.add_page("General", page)
+
+    def _build_import(self) -> None:
+        page = QWidget(self)
+        page.setObjectName("preferencesImport")
+        self.auto_import = QCheckBox("&Watch folders and devices for new activities", page)
+        self.auto_import.setObjectName("prefsAutoImport")
+        self.paused = QCheckBox("&Pause automatic upload", page)
+        self.paused.setObjectName("prefsPaused")
+        self.watch_devices = QCheckBox("Look for &watches plugged in over USB", page)
+        self.watch_devices.setObjectName("prefsWatchDevices")
+        folders = QGroupBox("Watched folders", page)
+        self.folder_list = QListWidget(folders)
+        self.folder_list.setObjectName("prefsFolders")
+        self.folder_list.setAccessibleName("Watched folders")
+        self.folder_list.currentRowChanged.connect(self._folder_selected)
+        self.folder_mode = _combo(folders, "prefsFolderMode", FOLDER_MODES)
+        self.folder_mode.currentIndexChanged.connect(self._folder_mode_changed)
+        mode_label = QLabel("When a file &appears:", folders)
+        mode_label.setBuddy(self.folder_mode)
+        self.add_folder_button = QPushButton("A&dd Folder…", folders)
+        self.add_folder_button.setObjectName("prefsAddFolder")
+        self.add_folder_button.clicked.connect(self._choose_folder)
+        self.remove_folder_button = QPushButton("&Remove", folders)
+        self.remove_folder_button.setObjectName("prefsRemoveFolder")
+        self.remove_folder_button.clicked.connect(self.remove_folder)
+        self.existing_button = QPushButton("Import &Existing Files", folders)
+        self.existing_button.setObjectName("prefsImportExisting")
+        self.existing_button.setToolTip(
+            "Also import the files that were in the folder before it was watched"
+        )
+        self.existing_button.clicked.connect(self._import_existing)
+        buttons = QHBoxLayout()
+        for button in (self.add_folder_button, self.remove_folder_button, self.existing_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        mode = QHBoxLayout()
+        mode.addWidget(mode_label)
+        mode.addWidget(self.folder_mode, 1)
+        column = QVBoxLayout(folders)
+        column.addWidget(self.folder_list)
+        column.addLayout(mode)
+        column.addLayout(buttons)
+        layout = QVBoxLayout(page)
+        for widget in (self.auto_import, self.paused, folders, self.watch_devices):
+            layout.addWidget(widget)
+        self.add_page("Automatic Import", page)
+
+    def _build_devices(self) -> None:
+        page = QWidget(self)
+        page.setObjectName("preferencesDevices")
+        self.device_list = QListWidget(page)
+        self.device_list.setObjectName("prefsDevices")
+        self.device_list.setAccessibleName("Devices seen before")
+        self.device_list.currentRowChanged.connect(self._device_selected)
+        self.no_devices = QLabel("No watch or bike computer has been plugged in yet.", page)
+        self.device_answer = _combo(page, "prefsDeviceAnswer", DEVICE_ANSWERS)
+        self.device_answer.currentIndexChanged.connect(self._device_answer_changed)
+        self.forget_button = QPushButton("&Forget", page)
+        self.forget_button.setObjectName("prefsForgetDevice")
+        self.forget_button.setToolTip("Ask again the next time it is plugged in")
+        self.forget_button.clicked.connect(self.forget_device)
+        self.history_button = QPushButton("Import Whole &History", page)
+        self.history_button.setObjectName("prefsDeviceHistory")
+        self.history_button.setToolTip("Import every activity on the device not imported yet")
+        self.history_button.clicked.connect(self._import_history)
+        form = QFormLayout()
+        form.addRow("When it is plugged &in:", self.device_answer)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.forget_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.no_devices)
+        layout.addWidget(self.device_list)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.add_page("Devices", page)
+
+    # ------------------------------------------------------------------ loading and applying
+
+    def load(self) -> None:
+        """Show what the settings say (discarding changes not applied)."""
+        settings = self.settings
+        (
+            self.imperial_button if settings_units(settings) == "imperial" else self.metric_button
+        ).setChecked(True)
+        self.close_to_tray.setChecked(settings.get(Keys.CLOSE_TO_TRAY))
+        self.notify.setChecked(settings.get(Keys.NOTIFY_UPLOADS))
+        self.start_at_login.setChecked(settings.get(Keys.START_AT_LOGIN))
+        self.auto_import.setChecked(settings.get(Keys.AUTO_IMPORT))
+        self.paused.setChecked(settings.get(Keys.AUTO_IMPORT_PAUSED))
+        self.watch_devices.setChecked(settings.get(Keys.WATCH_DEVICES))
+        self.folders = folders_from_json(settings.get(Keys.WATCHED_FOLDERS))
+        self._saved_folders = {f.path for f in self.folders}
+        self.devices = devices_from_json(settings.get(Keys.KNOWN_DEVICES))
+        self._forgotten: set[str] = set()
+        self._show_folders()
+        self._show_devices()
+
+    def units(self) -> str:
+        """The unit system chosen."""
+        return "imperial" if self.imperial_button.isChecked() else "metric"
+
+    def apply(self) -> None:
+        """Write every page's settings; then :attr:`applied` (and :attr:`units_changed`)."""
+        settings = self.settings
+        old_units = settings_units(settings)
+        settings.set(Keys.UNITS, self.units())
+        settings.set(Keys.CLOSE_TO_TRAY, self.close_to_tray.isChecked())
+        settings.set(Keys.NOTIFY_UPLOADS, self.notify.isChecked())
+        settings.set(Keys.START_AT_LOGIN, self.start_at_login.isChecked())
+        settings.set(Keys.AUTO_IMPORT, self.auto_import.isChecked())
+        settings.set(Keys.AUTO_IMPORT_PAUSED, self.paused.isChecked())
+        settings.set(Keys.WATCH_DEVICES, self.watch_devices.isChecked())
+        settings.set(Keys.WATCHED_FOLDERS, folders_to_json(self.folders))
+        # A device answered about while this dialog was open is kept (unless forgotten here).
+        shown = {d.id for d in self.devices} | self._forgotten
+        later = [
+            d for d in devices_from_json(settings.get(Keys.KNOWN_DEVICES)) if d.id not in shown
+        ]
+        self.devices += later
+        self._show_devices()
+        settings.set(Keys.KNOWN_DEVICES, devices_to_json(self.devices))
+        settings.sync()
+        self._saved_folders = {f.path for f in self.folders}
+        self._folder_selected(self.folder_list.currentRow())
+        self.applied.emit()
+        if self.units() != old_units:
+            self.units_changed.emit(self.units())
+
+    def accept(self) -> None:
+        """OK: apply, then close."""
+        self.apply()
+        super().accept()
+
+    # ------------------------------------------------------------------ folders
+
+    def add_folder(self, path: Path, auto: bool = True) -> None:
+        """Watch one more folder (applied on OK or Apply)."""
+        path = Path(path)
+        if any(f.path == path for f in self.folders):
+            return
+        self.folders.append(WatchedFolder(path, auto))
+        self._show_folders()
+        self.folder_list.setCurrentRow(len(self.folders) - 1)
+
+    def remove_folder(self) -> None:
+        """Stop watching the selected folder (applied on OK or Apply)."""
+        row = self.folder_list.currentRow()
+        if 0 <= row < len(self.folders):
+            del self.folders[row]
+            self._show_folders()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Watch a folder for new activity files")
+        if chosen:
+            self.add_folder(Path(chosen))
+
+    def _show_folders(self) -> None:
+        current = self.folder_list.currentRow()
+        self.folder_list.clear()
+        for folder in self.folders:
+            mode = "upload automatically" if folder.auto else "only add to the list"
+            item = QListWidgetItem(f"{folder.path}  ({mode})")
+            item.setToolTip(str(folder.path))
+            self.folder_list.addItem(item)
+        self.folder_list.setCurrentRow(min(max(current, 0), len(self.folders) - 1))
+        self._folder_selected(self.folder_list.currentRow())
+
+    def _folder_selected(self, row: int) -> None:
+        chosen = self.folders[row] if 0 <= row < len(self.folders) else None
+        for widget in (self.folder_mode, self.remove_folder_button):
+            widget.setEnabled(chosen is not None)
+        saved = chosen is not None and chosen.path in self._saved_folders
+        self.existing_button.setEnabled(saved)  # a folder not applied yet is not watched yet
+        if chosen is not None:
+            self.folder_mode.blockSignals(True)
+            self.folder_mode.setCurrentIndex(0 if chosen.auto else 1)
+            self.folder_mode.blockSignals(False)
+
+    def _folder_mode_changed(self, index: int) -> None:
+        row = self.folder_list.currentRow()
+        if 0 <= row < len(self.folders):
+            self.folders[row] = WatchedFolder(self.folders[row].path, index == 0)
+            self._show_folders()
+
+    def _import_existing(self) -> None:
+        row = self.folder_list.currentRow()
+        if 0 <= row < len(self.folders):
+            self.import_existing_requested.emit(str(self.folders[row].path))
+
+    # ------------------------------------------------------------------ devices
+
+    def _show_devices(self) -> None:
+        current = self.device_list.currentRow()
+        self.device_list.clear()
+        answers = {a: t for t, a in DEVICE_ANSWERS}
+        for device in self.devices:
+            kind = f"{device.vendor}, " if device.vendor else ""
+            self.device_list.addItem(f"{device.name}  ({kind}{answers[device.answer].lower()})")
+        self.no_devices.setVisible(not self.devices)
+        self.device_list.setVisible(bool(self.devices))
+        self.device_list.setCurrentRow(min(max(current, 0), len(self.devices) - 1))
+        self._device_selected(self.device_list.currentRow())
+
+    def refresh_devices(self) -> None:
+        """A device was plugged in or out: update what can be done with the selected one."""
+        self._device_selected(self.device_list.currentRow())
+
+    def _device_selected(self, row: int) -> None:
+        chosen = self.devices[row] if 0 <= row < len(self.devices) else None
+        self.device_answer.setEnabled(chosen is not None)
+        self.forget_button.setEnabled(chosen is not None)
+        plugged = chosen is not None and chosen.id in set(self._connected())
+        self.history_button.setEnabled(plugged)
+        self.history_button.setToolTip(
+            "Import every activity on the device not imported yet"
+            if plugged
+            else "Plug the device in to import its whole history"
+        )
+        if chosen is not None:
+            self.device_answer.blockSignals(True)
+            self.device_answer.setCurrentIndex(self.device_answer.findData(chosen.answer))
+            self.device_answer.blockSignals(False)
+
+    def _device_answer_changed(self, index: int) -> None:
+        row = self.device_list.currentRow()
+        if 0 <= row < len(self.devices):
+            old = self.devices[row]
+            answer = str(self.device_answer.itemData(index))
+            self.devices[row] = KnownDevice(old.id, old.name, old.vendor, answer)
+            self._show_devices()
+
+    def forget_device(self) -> None:
+        """Forget the selected device: it is asked about again (applied on OK or Apply)."""
+        row = self.device_list.currentRow()
+        if 0 <= row < len(self.devices):
+            self._forgotten.add(self.devices.pop(row).id)
+            self._show_devices()
+
+    def _import_history(self) -> None:
+        row = self.device_list.currentRow()
+        if 0 <= row < len(self.devices):
+            self.import_history_requested.emit(self.devices[row].id)
