@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
 from st_desktop.api.redact import Redactor
+from st_desktop.app_handsfree import add_arguments as add_hands_free_arguments
+from st_desktop.app_handsfree import install_hands_free
 from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
 from st_desktop.cli import COMMANDS
 from st_desktop.cli import run as run_command
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep settings, data, cache and logs under DIR (portable use, tests)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    add_hands_free_arguments(parser)  # --watch DIR, --background
     return parser
 
 
@@ -171,6 +174,7 @@ def create_application(
         ),
     )
     upload.controller.restore()
+    install_hands_free(application)  # watched folders, watches over USB, tray, preferences
     if args.files:
         upload.add_paths([p.expanduser().resolve() for p in args.files])
     if args.sandbox:
@@ -365,8 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     file_open.files_opened.connect(open_files)
     QuitOnSignals(quit_now, qapp)
     qapp.aboutToQuit.connect(application.shutdown)
-    window.show()
-    log.info("window shown")
+    if not args.background:  # started at login: only the tray shows
+        window.show()
+        log.info("window shown")
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

@@ -123,3 +123,18 @@ def _no_leaked_log_handlers() -> Iterator[None]:
         if handler not in before:
             root.removeHandler(handler)
             handler.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_mount_roots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test looks at this machine's /media or /Volumes for watches plugged in."""
+    roots = tmp_path_factory.mktemp("mounts")
+    old = os.environ.get("ST_DESKTOP_MOUNT_ROOTS")
+    os.environ["ST_DESKTOP_MOUNT_ROOTS"] = str(roots)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("ST_DESKTOP_MOUNT_ROOTS", None)
+        else:
+            os.environ["ST_DESKTOP_MOUNT_ROOTS"] = old

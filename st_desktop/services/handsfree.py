@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from st_desktop.domain.naming import activity_noun, default_name
 from st_desktop.domain.types import parse_type
 from st_desktop.domain.units import format_distance
 from st_desktop.services.autoimport import Candidate
@@ -145,18 +146,6 @@ class ImportQueue:
 
 # ---------------------------------------------------------------------- the words of a batch
 
-_NOUNS = {"Cycling": "Ride", "Running": "Run", "Walking": "Walk", "Swimming": "Swim"}
-
-
-def part_of_day(start: datetime) -> str:
-    """ "Morning", "Afternoon", "Evening" or "Night", by the local hour of ``start``."""
-    hour = start.hour
-    if 5 <= hour < 12:
-        return "Morning"
-    if 12 <= hour < 17:
-        return "Afternoon"
-    return "Evening" if 17 <= hour < 22 else "Night"
-
 
 @dataclass(frozen=True)
 class UploadedWorkout:
@@ -170,11 +159,7 @@ class UploadedWorkout:
 
 def workout_label(workout: UploadedWorkout, units: str) -> str:
     """``Morning Ride 45.0 km`` (the name the file or the user gave it, else made up)."""
-    name = workout.name
-    if not name:
-        category = parse_type(workout.sport).category
-        noun = _NOUNS.get(category, category)
-        name = f"{part_of_day(workout.start)} {noun}" if workout.start else noun
+    name = workout.name or default_name(workout.start, workout.sport)
     distance = format_distance(workout.distance, units, decimals=1)
     return f"{name} {distance}" if distance else name
 
@@ -182,7 +167,7 @@ def workout_label(workout: UploadedWorkout, units: str) -> str:
 def batch_sentence(workouts: Sequence[UploadedWorkout], units: str, shown: int = 3) -> str:
     """``2 rides uploaded: Morning Ride 45.0 km, Evening Ride 20.1 km``."""
     categories = {parse_type(w.sport).category for w in workouts}
-    noun = _NOUNS.get(categories.pop(), "workout").lower() if len(categories) == 1 else "workout"
+    noun = activity_noun(categories.pop()).lower() if len(categories) == 1 else "workout"
     if noun not in ("ride", "run", "walk", "swim"):
         noun = "workout"
     count = len(workouts)

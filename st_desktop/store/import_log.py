@@ -8,16 +8,19 @@ Migrations are keyed by ``PRAGMA user_version``; a log from a newer version open
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from st_desktop.errors import StoreError
+from st_desktop.store.db import Database, DatabaseError, Problem
+from st_desktop.store.heal import set_aside
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "import_log.sqlite3"
 
@@ -34,6 +37,14 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _open(path: Path) -> Database:
+    return Database(
+        path,
+        label="import log",
+        migrations=[(step + 1, sql) for step, sql in enumerate(MIGRATIONS)],
+    )
 
 
 class Decision(StrEnum):
@@ -59,46 +70,36 @@ class FileRecord(NamedTuple):
 
 
 class ImportLog:
-    """The import log in ``<data_dir>/import_log.sqlite3``; thread-safe. ``clock``: epoch s."""
+    """The import log in ``<data_dir>/import_log.sqlite3``; thread-safe. ``clock``: epoch s.
+
+    Raises:
+        StoreError: it cannot be opened (a damaged log is set aside and started again: the
+            worst that costs is asking about files already seen once more).
+    """
 
     def __init__(self, data_dir: Path, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
-        self._lock = threading.RLock()
-        self.read_only = False
-        db: sqlite3.Connection | None = None
+        path = Path(data_dir) / DB_NAME
         try:
-            Path(data_dir).mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(Path(data_dir) / DB_NAME, check_same_thread=False,
-                                 isolation_level=None)  # fmt: skip
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA busy_timeout=5000")
-            version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            self.read_only = version > SCHEMA_VERSION  # a newer st-desktop wrote it: never change
-            for step in range(version, SCHEMA_VERSION):
-                db.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[step]} "
-                                 f"PRAGMA user_version={step + 1}; COMMIT;")  # fmt: skip
-        except (OSError, sqlite3.Error) as exc:
-            if db is not None:
-                db.close()
-            raise StoreError("The import log could not be opened.", detail=str(exc)) from exc
-        self._db = db
+            self._db = _open(path)
+        except DatabaseError as exc:
+            if exc.problem is not Problem.CORRUPT:
+                raise
+            log.warning("the import log %s is damaged (%s); starting a new one", path, exc)
+            set_aside(path)
+            self._db = _open(path)
+
+    @property
+    def read_only(self) -> bool:
+        """True when a newer st-desktop wrote the log (it is then never changed)."""
+        return self._db.read_only
 
     def close(self) -> None:
         """Close the database."""
-        with self._lock:
-            self._db.close()
+        self._db.close()
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        if self.read_only:
-            raise StoreError("The import log was written by a newer st-desktop; it is read-only.")
-        with self._lock:
-            try:
-                with self._db:  # BEGIN ... COMMIT, or ROLLBACK on any exception
-                    self._db.execute("BEGIN IMMEDIATE")
-                    yield self._db
-            except sqlite3.Error as exc:
-                raise StoreError("The import log could not be written.", detail=str(exc)) from exc
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._db.tx(immediate=True)
 
     def _write(self, *statements: tuple[str, tuple[object, ...]]) -> None:
         with self._tx() as db:
@@ -106,11 +107,7 @@ class ImportLog:
                 db.execute(sql, args)
 
     def _read(self, sql: str, *args: object) -> list[Any]:
-        with self._lock:
-            try:
-                return list(self._db.execute(sql, args).fetchall())
-            except sqlite3.Error as exc:
-                raise StoreError("The import log could not be read.", detail=str(exc)) from exc
+        return self._db.query(sql, args)
 
     def files(self, source: str, path: str | None = None) -> dict[str, FileRecord]:
         """Every file recorded for ``source`` (or only ``path``), by path."""

@@ -41,7 +41,7 @@ def test_window_has_the_three_areas_and_menus(app_factory: AppFactory) -> None:
     for name in ("workoutBrowser", "detailEditor", "uploadPane"):
         assert window.findChild(QWidget, name) is not None, name
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Workouts", "Account", "View", "Help"]
+    assert menus == ["File", "Edit", "Workouts", "Account", "View", "Help"]
     workout_actions = [a.objectName() for a in window.workouts_menu.actions()]
     assert "newWorkoutAction" in workout_actions
     assert "deleteWorkoutAction" in workout_actions

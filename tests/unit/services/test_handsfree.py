@@ -59,7 +59,7 @@ def test_the_batch_notification_names_the_rides() -> None:
         "2 rides uploaded: Morning Ride 45.0 km, Evening loop 20.1 km"
     )
     assert batch_sentence([ride(None, 13, 10, "Running: Trail")], "imperial") == (
-        "1 run uploaded: Afternoon Run 6.2 mi"
+        "1 run uploaded: Lunch Trail Run 6.2 mi"
     )
     mixed = [ride(None, 7, 5, "Running"), ride(None, 23, 0, "Gym: Strength")] * 2
     assert batch_sentence(mixed, "metric") == (

@@ -77,6 +77,7 @@ def test_last_sync_per_source(tmp_path: Path) -> None:
     log.close()
 
 
+@pytest.mark.expect_log("newer than")
 def test_a_log_from_a_newer_version_is_read_but_never_changed(tmp_path: Path) -> None:
     ImportLog(tmp_path).close()
     db = sqlite3.connect(tmp_path / DB_NAME)
@@ -92,7 +93,11 @@ def test_a_log_from_a_newer_version_is_read_but_never_changed(tmp_path: Path) ->
     log.close()
 
 
-def test_an_unreadable_file_is_a_store_error(tmp_path: Path) -> None:
+@pytest.mark.expect_log("damaged")
+def test_a_damaged_log_is_set_aside_and_started_again(tmp_path: Path) -> None:
     (tmp_path / DB_NAME).write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="import log"):
-        ImportLog(tmp_path)
+    log = ImportLog(tmp_path)
+    assert log.claim("h", "s", "p", Decision.TAKEN, None) is None  # usable again
+    log.close()
+    [aside] = tmp_path.glob(f"{DB_NAME}.damaged-*")
+    assert aside.read_bytes().startswith(b"this is not a database")  # kept, not deleted
