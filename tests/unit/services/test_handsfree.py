@@ -63,7 +63,7 @@ def test_the_batch_notification_names_the_rides() -> None:
     )
     mixed = [ride(None, 7, 5, "Running"), ride(None, 23, 0, "Gym: Strength")] * 2
     assert batch_sentence(mixed, "metric") == (
-        "4 workouts uploaded: Morning Run 5.0 km, Night Gym, Morning Run 5.0 km and 1 more"
+        "4 workouts uploaded: Morning Run 5.0 km, Night Workout, Morning Run 5.0 km and 1 more"
     )
     assert workout_label(UploadedWorkout(None, "Swimming", None, None), "metric") == "Swim"
 
