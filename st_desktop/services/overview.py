@@ -1,0 +1,410 @@
+"""The overview of an account: training totals, how complete they are, gear and body metrics.
+
+:class:`OverviewService` is what the overview views call on workers. Totals come from the local
+workout cache only (read in chunks, cancellable), so they show offline and at once; how complete
+they are is judged against the workout counts the service reports, remembered for offline use.
+Gear and health metrics go through ``st_desktop.api.gear`` / ``st_desktop.api.metrics``, and
+every answer is kept in the cache's per-account ``meta`` values, so both read offline too.
+
+Every method blocks (SQLite, network): run it on a worker. Steps that need the network raise
+:class:`~st_desktop.errors.AuthError` ("Sign in ...") for an account without a client.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from st_desktop.api import gear as gear_api
+from st_desktop.api import metrics as metrics_api
+from st_desktop.domain.gear import Gear
+from st_desktop.domain.metrics import HealthMetrics, MetricPoint
+from st_desktop.domain.totals import Entry
+from st_desktop.domain.workout import workout_id
+from st_desktop.errors import StDesktopError
+from st_desktop.progress import TaskContext
+from st_desktop.services.account import Account
+from st_desktop.store.cache import WorkoutCache, WorkoutQuery
+
+log = logging.getLogger(__name__)
+
+GEAR_KEY = "overview.gear"
+METRICS_KEY = "overview.metrics"
+COUNTS_KEY = "overview.counts"
+#: Cached workouts read per query while summing (bounded memory per step, cancellable between).
+CHUNK = 5000
+
+_NEWEST_FIRST = WorkoutQuery(sort="start", descending=True)
+_OLDEST_FIRST = WorkoutQuery(sort="start", descending=False)
+
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Every cached workout of an account, reduced to :class:`Entry` (what totals need).
+
+    Attributes:
+        entries: newest first.
+        by_id: workout id -> its entry.
+        categories: sport categories, the most frequent first.
+    """
+
+    entries: tuple[Entry, ...] = ()
+    by_id: Mapping[str, Entry] = field(default_factory=dict)
+    categories: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> Digest:
+        """A digest of some entries (any order)."""
+        ordered = sorted(entries, key=lambda e: (e.day, e.start, e.id), reverse=True)
+        counts = Counter(e.category for e in ordered)
+        categories = tuple(c for c, _n in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
+        return cls(tuple(ordered), {e.id: e for e in ordered}, categories)
+
+
+def _plain_number(value: int) -> str:
+    return f"{value:,}"
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How much of the account the cached workouts cover.
+
+    Attributes:
+        cached: workouts in the local cache.
+        oldest: start of the oldest cached workout (None: nothing cached).
+        server_total: workouts in the account, as the service last said (None: not asked yet).
+        server_since_oldest: workouts the service has from :attr:`oldest` on (None: unknown).
+        checked_at: when the service was asked (epoch seconds), None: never.
+    """
+
+    cached: int = 0
+    oldest: datetime | None = None
+    server_total: int | None = None
+    server_since_oldest: int | None = None
+    checked_at: float | None = None
+
+    @property
+    def older_missing(self) -> int | None:
+        """Workouts older than the oldest cached one (None: unknown)."""
+        if self.server_total is None:
+            return None
+        if self.server_since_oldest is None:
+            return max(0, self.server_total - self.cached) if self.cached == 0 else None
+        return max(0, self.server_total - self.server_since_oldest)
+
+    @property
+    def complete(self) -> bool | None:
+        """True when every workout of the account is cached; None when unknown."""
+        if self.server_total is None:
+            return None
+        return self.cached >= self.server_total
+
+    def sentence(
+        self,
+        number: Callable[[int], str] = _plain_number,
+        day: Callable[[date], str] = date.isoformat,
+    ) -> str:
+        """What the figures cover, for people ("Figures cover 320 of 320 workouts since ...").
+
+        Args:
+            number: formats a count (the ui passes its locale's).
+            day: formats a date (likewise).
+        """
+        if self.cached == 0:
+            if self.server_total:
+                return (
+                    f"No workouts are on this computer yet; the account has "
+                    f"{number(self.server_total)}."
+                )
+            if self.server_total == 0:
+                return "The account has no workouts yet."
+            return "No workouts are on this computer yet."
+        if self.complete:
+            return f"Figures cover all {number(self.cached)} workouts of the account."
+        since = day(self.oldest.date()) if self.oldest is not None else "the first one cached"
+        if self.server_since_oldest is None:
+            return (
+                f"Figures cover the {number(self.cached)} workouts on this computer, since "
+                f"{since}; older ones may not be loaded."
+            )
+        text = (
+            f"Figures cover {number(min(self.cached, self.server_since_oldest))} of "
+            f"{number(self.server_since_oldest)} workouts since {since}"
+        )
+        older = self.older_missing or 0
+        if older:
+            text += f"; {number(older)} older {'one is' if older == 1 else 'ones are'} not loaded"
+        return text + "."
+
+
+@dataclass(frozen=True)
+class GearList:
+    """The account's gear as last read.
+
+    Attributes:
+        items: full items in the service's order.
+        fetched_at: when it was read from the service (None: never; nothing known).
+    """
+
+    items: tuple[Gear, ...] = ()
+    fetched_at: float | None = None
+
+    def find(self, uri_or_id: str) -> Gear | None:
+        """The item with this uri or id."""
+        ident = workout_id(uri_or_id)
+        return next((item for item in self.items if item.id == ident), None)
+
+    def for_workout(self, workout: str | int) -> list[Gear]:
+        """The items a workout (id or uri) is linked to."""
+        return [item for item in self.items if item.uses(workout)]
+
+
+@dataclass(frozen=True)
+class MetricsSnapshot:
+    """The account's health metrics as last read (``fetched_at`` None: never read)."""
+
+    metrics: HealthMetrics = field(default_factory=HealthMetrics)
+    fetched_at: float | None = None
+
+
+@dataclass
+class AssignResult:
+    """Outcome of assigning gear to several workouts: items saved, one sentence per failure."""
+
+    saved: list[Gear] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- the service
+
+
+class OverviewService:
+    """Totals, completeness, gear and metrics of an account, offline first.
+
+    Args:
+        cache: the offline workout cache (its public methods only).
+        chunk: cached workouts read per query while summing.
+        clock: epoch seconds now (stamps what was fetched when).
+    """
+
+    def __init__(
+        self, cache: WorkoutCache, *, chunk: int = CHUNK, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.cache = cache
+        self._chunk = chunk
+        self._clock = clock
+        self._gear_lock = threading.Lock()  # read-modify-write of the cached gear list
+
+    # -- totals -----------------------------------------------------------------------------
+
+    def digest(self, context: TaskContext, account_key: str) -> Digest:
+        """Every cached workout of the account as an :class:`Entry`, read in chunks.
+
+        A workout that moved between two chunks (a sync wrote meanwhile) is counted once.
+        """
+        found: dict[str, Entry] = {}
+        offset = 0
+        while True:
+            context.check()
+            rows = self.cache.page(account_key, _NEWEST_FIRST, offset, self._chunk)
+            for summary in rows:
+                item = Entry.from_summary(summary)
+                if item is not None:
+                    found.setdefault(item.id, item)
+            offset += len(rows)
+            if len(rows) < self._chunk:
+                break
+        return Digest.of(found.values())
+
+    def completeness(self, account_key: str) -> Completeness:
+        """How complete the cache is, from the cache and the counts last read (offline)."""
+        cached = self.cache.count(account_key)
+        oldest_rows = self.cache.page(account_key, _OLDEST_FIRST, 0, 1) if cached else []
+        oldest = oldest_rows[0].start_time if oldest_rows else None
+        stored = self._read_json(account_key, COUNTS_KEY)
+        if not isinstance(stored, Mapping):
+            return Completeness(cached, oldest)
+        total = stored.get("total")
+        since = stored.get("since_oldest")
+        same_span = oldest is not None and stored.get("oldest") == oldest.timestamp()
+        return Completeness(
+            cached,
+            oldest,
+            total if isinstance(total, int) else None,
+            since if isinstance(since, int) and same_span else None,
+            stored.get("checked_at") if isinstance(stored.get("checked_at"), float) else None,
+        )
+
+    def check_completeness(self, account: Account) -> Completeness:
+        """Ask the service how many workouts the account has (in all, and since the oldest
+        cached one), remember the answer, and return the completeness."""
+        client = account.require_client()
+        before = self.completeness(account.key)
+        total = client.list_workouts(0, 1).total
+        since = None
+        if before.oldest is not None:
+            since = client.list_workouts(0, 1, no_earlier_than=before.oldest).total
+        counts = {
+            "total": total,
+            "since_oldest": since,
+            "oldest": before.oldest.timestamp() if before.oldest is not None else None,
+            "checked_at": float(self._clock()),
+        }
+        self.cache.set_meta(account.key, COUNTS_KEY, json.dumps(counts))
+        return self.completeness(account.key)
+
+    # -- gear -------------------------------------------------------------------------------
+
+    def cached_gear(self, account_key: str) -> GearList:
+        """The gear as last read from the service (offline; empty when never read)."""
+        stored = self._read_json(account_key, GEAR_KEY)
+        if not isinstance(stored, Mapping) or not isinstance(stored.get("items"), list):
+            return GearList()
+        items = tuple(Gear.from_json(raw) for raw in stored["items"] if isinstance(raw, Mapping))
+        fetched = stored.get("fetched_at")
+        return GearList(items, float(fetched) if isinstance(fetched, int | float) else None)
+
+    def refresh_gear(self, account: Account) -> GearList:
+        """Read every gear item from the service and keep them for offline reading."""
+        items = gear_api.get_all_gear(account.require_client())
+        with self._gear_lock:
+            return self._store_gear(account.key, items)
+
+    def save_gear(self, account: Account, item: Gear) -> Gear:
+        """Save an item's edits and link changes (read-modify-write of the whole object)."""
+        saved = gear_api.update_gear(account.require_client(), item)
+        self._remember(account.key, saved)
+        log.info("saved gear %s", saved.id)
+        return saved
+
+    def set_retired(self, account: Account, item: Gear, retired: bool = True) -> Gear:
+        """Retire an item (or bring it back into use)."""
+        return self.save_gear(account, item.with_changes(retired=retired))
+
+    def create_gear(self, account: Account, body: Mapping[str, Any]) -> Gear:
+        """Create an item (see ``domain.gear.new_gear``); it as the service stored it."""
+        client = account.require_client()
+        uri = gear_api.create_gear(client, body)
+        created = gear_api.get_gear(client, uri)
+        self._remember(account.key, created)
+        return created
+
+    def assign(
+        self,
+        context: TaskContext,
+        account: Account,
+        workouts: Sequence[str],
+        link: Sequence[str] = (),
+        unlink: Sequence[str] = (),
+    ) -> AssignResult:
+        """Link some workouts to some gear items and unlink them from others.
+
+        Each item is saved once, with every workout's link change (read-modify-write, so links
+        another client made meanwhile survive); one item failing stops no other.
+
+        Args:
+            context: cancellable between items.
+            account: the signed-in account.
+            workouts: workout ids or uris.
+            link, unlink: gear uris or ids.
+        """
+        client = account.require_client()
+        result = AssignResult()
+        changes = [(uri, True) for uri in link] + [(uri, False) for uri in unlink]
+        for number, (uri, linked) in enumerate(changes, 1):
+            context.check()
+            try:
+                item = gear_api.get_gear(client, uri)
+                for workout in workouts:
+                    item = item.with_activity(workout, linked)
+                saved = gear_api.update_gear(client, item)
+            except StDesktopError as exc:
+                result.failures.append(exc.user_message)
+            else:
+                self._remember(account.key, saved)
+                result.saved.append(saved)
+            context.progress(number, len(changes), "Saving gear")
+        return result
+
+    def _remember(self, account_key: str, saved: Gear) -> None:
+        with self._gear_lock:
+            current = self.cached_gear(account_key)
+            items = list(current.items)
+            for index, item in enumerate(items):
+                if item.id == saved.id:
+                    items[index] = saved
+                    break
+            else:
+                items.append(saved)
+            self._store_gear(account_key, items, current.fetched_at)
+
+    def _store_gear(
+        self, account_key: str, items: Sequence[Gear], fetched_at: float | None = None
+    ) -> GearList:
+        when = float(self._clock()) if fetched_at is None else fetched_at
+        document = {"fetched_at": when, "items": [dict(item.raw) for item in items]}
+        self.cache.set_meta(account_key, GEAR_KEY, json.dumps(document))
+        return GearList(tuple(Gear.from_json(item.raw) for item in items), when)
+
+    # -- metrics ----------------------------------------------------------------------------
+
+    def cached_metrics(self, account_key: str) -> MetricsSnapshot:
+        """The health metrics as last read (offline; empty when never read)."""
+        stored = self._read_json(account_key, METRICS_KEY)
+        if not isinstance(stored, Mapping):
+            return MetricsSnapshot()
+        fetched = stored.get("fetched_at")
+        return MetricsSnapshot(
+            HealthMetrics.from_json(stored.get("series")),
+            float(fetched) if isinstance(fetched, int | float) else None,
+        )
+
+    def refresh_metrics(self, account: Account) -> MetricsSnapshot:
+        """Read every health metric from the service and keep them for offline reading."""
+        metrics = metrics_api.get_metrics(account.require_client())
+        series = {
+            metric: [[point.wire_timestamp(), point.value] for point in points]
+            for metric, points in metrics.series.items()
+        }
+        when = float(self._clock())
+        document = {"fetched_at": when, "series": series}
+        self.cache.set_meta(account.key, METRICS_KEY, json.dumps(document))
+        return MetricsSnapshot(metrics, when)
+
+    def write_points(self, account: Account, points: Sequence[MetricPoint]) -> MetricsSnapshot:
+        """Upsert (value None: delete) points in one atomic request, then read them back."""
+        metrics_api.upsert_metrics(account.require_client(), points)
+        return self.refresh_metrics(account)
+
+    def edit_point(self, account: Account, old: MetricPoint, new: MetricPoint) -> MetricsSnapshot:
+        """Replace one point; moved to another time (or metric), the old one goes in the same
+        atomic request, so the account never holds both or neither."""
+        same = old.metric == new.metric and old.wire_timestamp() == new.wire_timestamp()
+        removal = [] if same else [MetricPoint(old.metric, old.timestamp, None)]
+        return self.write_points(account, [*removal, new])
+
+    def delete_point(self, account: Account, point: MetricPoint) -> MetricsSnapshot:
+        """Delete one point (the service's ``null`` upsert)."""
+        return self.write_points(account, [MetricPoint(point.metric, point.timestamp, None)])
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _read_json(self, account_key: str, key: str) -> Any:
+        text = self.cache.get_meta(account_key, key)
+        if text is None:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            log.warning("cached %s of an account is unreadable; it is read again", key)
+            return None
