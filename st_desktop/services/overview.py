@@ -26,7 +26,8 @@ from st_desktop.api import gear as gear_api
 from st_desktop.api import metrics as metrics_api
 from st_desktop.domain.gear import Gear
 from st_desktop.domain.metrics import HealthMetrics, MetricPoint
-from st_desktop.domain.totals import Entry
+from st_desktop.domain.totals import UNTYPED, Entry
+from st_desktop.domain.units import lenient_float
 from st_desktop.domain.workout import workout_id
 from st_desktop.errors import StDesktopError
 from st_desktop.progress import TaskContext
@@ -185,6 +186,37 @@ class AssignResult:
     failures: list[str] = field(default_factory=list)
 
 
+def entry_from_row(row: Any) -> Entry | None:
+    """An :class:`Entry` from a compact cache row (``WorkoutRow``: id, start_local, type,
+    distance, duration, elevation_gain and the list item's JSON text ``raw``)."""
+    start = row.start_local
+    if not start or not row.id:
+        return None
+    try:
+        day = date.fromisoformat(start[:10])
+        clock = [int(part) for part in start[11:19].split(":")] if len(start) >= 19 else [0, 0, 0]
+        calories = json.loads(row.raw).get("calories") if '"calories"' in row.raw else None
+    except ValueError:
+        return None
+    wire = row.type or ""
+    return Entry(
+        id=row.id,
+        day=day,
+        category=wire.partition(":")[0].strip() or UNTYPED,
+        type=wire,
+        name=row.name or "",
+        start=clock[0] * 3600 + clock[1] * 60 + clock[2],
+        distance=_positive(row.distance),
+        duration=_positive(row.duration),
+        climb=_positive(row.elevation_gain),
+        energy=_positive(lenient_float(calories)),
+    )
+
+
+def _positive(value: float | None) -> float:
+    return value if value is not None and value > 0 else 0.0
+
+
 # ----------------------------------------------------------------------------- the service
 
 
@@ -211,20 +243,41 @@ class OverviewService:
         """Every cached workout of the account as an :class:`Entry`, read in chunks.
 
         A workout that moved between two chunks (a sync wrote meanwhile) is counted once.
+        Where the cache offers compact rows (``WorkoutCache.rows``, keyset paging), they are
+        read without parsing each summary; otherwise :meth:`WorkoutCache.page` is used.
         """
+        rows = getattr(self.cache, "rows", None)
+        if callable(rows):
+            return Digest.of(self._entries_from_rows(context, account_key, rows).values())
         found: dict[str, Entry] = {}
         offset = 0
         while True:
             context.check()
-            rows = self.cache.page(account_key, _NEWEST_FIRST, offset, self._chunk)
-            for summary in rows:
+            summaries = self.cache.page(account_key, _NEWEST_FIRST, offset, self._chunk)
+            for summary in summaries:
                 item = Entry.from_summary(summary)
                 if item is not None:
                     found.setdefault(item.id, item)
-            offset += len(rows)
-            if len(rows) < self._chunk:
+            offset += len(summaries)
+            if len(summaries) < self._chunk:
                 break
         return Digest.of(found.values())
+
+    def _entries_from_rows(
+        self, context: TaskContext, account_key: str, rows: Callable[..., list[Any]]
+    ) -> dict[str, Entry]:
+        found: dict[str, Entry] = {}
+        after = None
+        while True:
+            context.check()
+            chunk = rows(account_key, _NEWEST_FIRST, self._chunk, after=after)
+            for row in chunk:
+                item = entry_from_row(row)
+                if item is not None:
+                    found.setdefault(item.id, item)
+            if len(chunk) < self._chunk:
+                return found
+            after = chunk[-1].key
 
     def completeness(self, account_key: str) -> Completeness:
         """How complete the cache is, from the cache and the counts last read (offline)."""

@@ -65,7 +65,7 @@ class GearPicker(QWidget):
         self.menu.setObjectName("gearPickerMenu")
         self.button = QToolButton(self)
         self.button.setObjectName("gearPickerButton")
-        self.button.setText("&Gear")
+        self.button.setText("Chan&ge")
         self.button.setAccessibleName("Change the gear of this workout")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(self.menu)
