@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -57,6 +57,7 @@ class ViewSwitcher(QWidget):
         self._settings = settings
         self._wanted = settings.get(Keys.CURRENT_VIEW) or HOME
         self._keys: list[str] = []
+        self._shown = False
         self._actions: dict[str, QAction] = {}
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
@@ -157,5 +158,29 @@ class ViewSwitcher(QWidget):
         self._actions[key].setChecked(True)
         if remember:
             self._settings.set(Keys.CURRENT_VIEW, key)
+            self.focus_view()  # the keyboard goes on in the view chosen
         if changed:
             self.view_changed.emit(key)
+
+    def focus_view(self) -> None:
+        """Put the keyboard focus on the first control of the view shown."""
+        current = self.stack.currentWidget()
+        if current is None or not self.isVisible():
+            return
+        widget = current.nextInFocusChain()
+        while widget is not None and widget is not current:
+            if (
+                current.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # at start, the view has the focus, not the sidebar
+            self._shown = True
+            QTimer.singleShot(0, self, self.focus_view)

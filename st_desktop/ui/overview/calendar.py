@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPixmap, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,7 @@ from st_desktop.ui.overview.calendar_model import (
     CalendarModel,
     workout_text,
 )
-from st_desktop.ui.overview.colors import sport_colour
+from st_desktop.ui.overview.colors import sport_colour, swatch
 from st_desktop.ui.overview.heatmap import YearHeatMap
 from st_desktop.ui.overview.hub import OverviewHub
 
@@ -50,13 +50,6 @@ def add_months(month: date, count: int) -> date:
     """The first day of the month ``count`` months after ``month``'s."""
     index = month.year * 12 + month.month - 1 + count
     return date(index // 12, index % 12 + 1, 1)
-
-
-def swatch(colour: QColor, size: int) -> QPixmap:
-    """A small square of a sport's colour (for the day list)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(colour)
-    return pixmap
 
 
 class CalendarGrid(QTableView):

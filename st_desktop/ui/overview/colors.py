@@ -7,7 +7,7 @@ takes its colours from the widget's palette.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPixmap
 
 #: Category -> colour (hues far enough apart to tell seven sports apart at a glance).
 SPORT_COLOURS: dict[str, str] = {
@@ -48,3 +48,10 @@ def mix(first: QColor, second: QColor, share: float) -> QColor:
         first.blueF() * keep + second.blueF() * share,
         1.0,
     )
+
+
+def swatch(colour: QColor, size: int) -> QPixmap:
+    """A small square of a colour (beside a sport's name)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(colour)
+    return pixmap

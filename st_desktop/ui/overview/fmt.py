@@ -53,6 +53,12 @@ def month_title(day: date) -> str:
     return f"{name} {day.year}"
 
 
+def short_month(start: date) -> str:
+    """ "Mar" for a chart's axis; January carries its year ("Jan 26") to mark the turn."""
+    name = locale().standaloneMonthName(start.month, QLocale.FormatType.ShortFormat)
+    return f"{name} {start.year % 100:02d}" if start.month == 1 else name
+
+
 def period_title(start: date, period: Period) -> str:
     """How a period reads in the table: "Week 48 · 25 Nov", "November 2024", "2024"."""
     if period == Period.WEEK:

@@ -9,7 +9,6 @@ the item retired; both save the whole object through the service (read-modify-wr
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QLocale,
     QSortFilterProxyModel,
     Qt,
 )
@@ -196,7 +195,7 @@ class GearPane(QWidget):
         months = totals(entries, Period.MONTH, until=self._hub.today())[:12]
         bars = [
             Bar(
-                fmt.locale().standaloneMonthName(m.start.month, QLocale.FormatType.ShortFormat),
+                fmt.short_month(m.start),
                 fmt.display_value(m.overall, Metric.DISTANCE, units),
                 f"{fmt.month_title(m.start)}: {fmt.figure_text(m.overall, Metric.COUNT, units)}, "
                 f"{fmt.distance(m.overall.distance, units)}",

@@ -124,6 +124,28 @@ class YearHeatMap(QWidget):
                     painter.drawRoundedRect(square, 2, 2)
             day += timedelta(days=7)
             column += 1
+        self._draw_legend(painter, left, top, size)
+
+    def _draw_legend(self, painter: QPainter, left: float, top: float, size: float) -> None:
+        """ "Less ▢▢▢▢▢ More" to the right of the year, when there is room."""
+        metrics = self.fontMetrics()
+        x = left + 54 * size + 16
+        width = (
+            metrics.horizontalAdvance("Less") + metrics.horizontalAdvance("More") + 5 * size + 12
+        )
+        if x + width > self.width():
+            return
+        y = top + 5 * size
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QPointF(x, y + size - 3), "Less")
+        x += metrics.horizontalAdvance("Less") + 6
+        for hours in (0.0, 0.25, 0.75, 1.5, 3.0):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._shade(hours * 3600))
+            painter.drawRoundedRect(QRectF(x + 1, y + 1, size - 2, size - 2), 2, 2)
+            x += size
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QPointF(x + 6, y + size - 3), "More")
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().x(), event.position().y())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -325,6 +325,5 @@ def _bar_label(totals: PeriodTotals) -> str:
     if totals.period == Period.WEEK:
         return fmt.day_month(totals.start)
     if totals.period == Period.MONTH:
-        name = fmt.locale().standaloneMonthName(totals.start.month, QLocale.FormatType.ShortFormat)
-        return name if totals.start.month != 1 else f"{name} {totals.start.year % 100:02d}"
+        return fmt.short_month(totals.start)
     return str(totals.start.year)

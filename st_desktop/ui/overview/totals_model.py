@@ -11,18 +11,21 @@ from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFontMetrics, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from st_desktop.domain.totals import Figures, Metric, Period, PeriodTotals
 from st_desktop.domain.units import distance_unit, elevation_unit
 from st_desktop.ui.overview import fmt
+from st_desktop.ui.overview.colors import sport_colour, swatch
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The period's first day (a :class:`datetime.date`) on every cell of a period row.
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The sport category on the cells of a sport row ("" on a period row).
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
+#: What a figure cell shows when there is nothing to add up.
+NOTHING = "–"
 
 
 class TotalsColumn(IntEnum):
@@ -45,6 +48,7 @@ class TotalsModel(QStandardItemModel):
         self._units = "metric"
         self._periods: list[PeriodTotals] = []
         self._split = True
+        self._swatch = max(8, QFontMetrics(QApplication.font()).height() - 6)
         self._headers()
 
     @property
@@ -124,7 +128,8 @@ class TotalsModel(QStandardItemModel):
         empty = figures.count == 0
         dim = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         for column, (text, value, tip) in enumerate(cells):
-            item = QStandardItem(text)
+            # No distance (strength training) is not "0.0 km".
+            item = QStandardItem(NOTHING if column > TotalsColumn.COUNT and not value else text)
             item.setEditable(False)
             item.setData(value, VALUE_ROLE)
             item.setData(start, PERIOD_ROLE)
@@ -135,4 +140,8 @@ class TotalsModel(QStandardItemModel):
             if empty:
                 item.setForeground(dim)
             items.append(item)
+        if category:
+            items[0].setData(
+                swatch(sport_colour(category), self._swatch), Qt.ItemDataRole.DecorationRole
+            )
         return items
