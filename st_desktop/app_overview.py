@@ -27,7 +27,10 @@ VIEWS = (
 
 
 def install_overview(application: Application) -> None:
-    """Build the overview views and wire them into ``application``'s window and panes."""
+    """Build the overview views and wire them into ``application``'s window and panes.
+
+    Idempotent: a second call (an application already holding them) changes nothing.
+    """
     from PySide6.QtWidgets import QBoxLayout
 
     from st_desktop.services.overview import OverviewService
@@ -41,6 +44,8 @@ def install_overview(application: Application) -> None:
     from st_desktop.ui.overview.totals import TotalsPane
 
     window, settings, runner = application.window, application.settings, application.runner
+    if window.findChild(OverviewHub, "overviewHub") is not None:
+        return  # installed already (by create_application): once is enough
     browser, detail = application.browser, application.detail
     message = window.message_area
 

@@ -73,7 +73,10 @@ def test_ctrl_and_a_digit_switch_views_and_the_view_menu_lists_them(
 
 
 def test_the_workouts_view_keeps_its_areas_and_splitters(app_factory: AppFactory) -> None:
-    window = app_factory().window
+    application = app_factory()
+    install_overview(application)  # a second call adds nothing
+    window = application.window
+    assert len(window.views.actions_in_order()) == 5
     for name in ("workoutBrowser", "detailEditor", "uploadPane", "gearPicker"):
         assert window.findChild(QWidget, name) is not None, name
     assert isinstance(window.main_splitter, QSplitter)
