@@ -67,6 +67,17 @@ class Keys:
     NOTIFY_UPLOADS = Setting("tray/notify_uploads", True, "a notification per uploaded batch")
     START_AT_LOGIN = Setting("system/start_at_login", False, "start in the tray at login")
 
+    # overview
+    CURRENT_VIEW = Setting(
+        "window/current_view", "workouts", "view shown: workouts, calendar, totals, gear, body"
+    )
+    TOTALS_PERIOD = Setting("overview/totals_period", "week", "totals per week, month or year")
+    TOTALS_METRIC = Setting("overview/totals_metric", "distance", "figure the totals chart shows")
+    TOTALS_SPORT = Setting("overview/totals_sport", "", "sport of the totals chart ('': all)")
+    GEAR_SHOW_RETIRED = Setting("overview/gear_show_retired", True, "list retired gear too")
+    METRICS_RANGE = Setting("overview/metrics_range", "year", "span of the body metrics chart")
+    CALENDAR_HEATMAP = Setting("overview/calendar_heatmap", True, "show the year heat map")
+
 
 class Settings:
     """Typed access to the declared settings.

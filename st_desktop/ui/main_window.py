@@ -1,4 +1,9 @@
-"""The main window: assembles the three areas, menus and status bar. No logic of its own."""
+"""The main window: assembles the views, menus and status bar. No logic of its own.
+
+The central area is a :class:`~st_desktop.ui.views.ViewSwitcher`; its home view, Workouts, is the
+browser, detail editor and upload pane in their splitters. Other views (Calendar, Totals, Gear,
+Body) are added with :meth:`MainWindow.add_view`, which also lists them in the View menu.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from st_desktop.settings import Keys, Settings
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.errors import describe_exception, error_box
 from st_desktop.ui.status import MessageArea, TaskIndicator
+from st_desktop.ui.views import HOME, ViewSwitcher
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +35,8 @@ FILE_FILTER = "Activity files (*.fit *.FIT *.tcx *.TCX *.gpx *.GPX *.gz *.zip);;
 
 
 class MainWindow(QMainWindow):
-    """Workout browser and detail editor on the left, upload pane on the right.
+    """The views in a sidebar switcher; the home view holds the workout browser and detail
+    editor on the left, the upload pane on the right.
 
     Args:
         settings: persisted window state lives here.
@@ -80,10 +87,12 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 3)
         self.main_splitter.setStretchFactor(1, 2)
         self.main_splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main_splitter)
+        self.views = ViewSwitcher(settings, self)
+        self.setCentralWidget(self.views)
 
         self._build_status_bar()
         self._build_menus()
+        self.add_view(HOME, "&Workouts", self.main_splitter, "Ctrl+1")
         runner.unhandled_error.connect(self.show_task_error)
         self._restore_state()
 
@@ -144,6 +153,7 @@ class MainWindow(QMainWindow):
         self.account_menu = account
 
         view = menu.addMenu("&View")
+        self._views_end = view.addSeparator()  # the views' actions go above it
         self.refresh_action = self._action(
             "&Refresh", "refreshAction", QKeySequence.StandardKey.Refresh,
             "Fetch what is new in your SportTracks account",
@@ -194,6 +204,23 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         self.menuBar().insertMenu(self.account_menu.menuAction(), menu)
         self.workouts_menu = menu
+
+    # -- views --------------------------------------------------------------------------------
+
+    def add_view(self, key: str, title: str, widget: QWidget, shortcut: str = "") -> QAction:
+        """Add a view to the switcher and to the View menu; returns its action."""
+        action = self.views.add_view(key, title, widget, shortcut)
+        self.view_menu.insertAction(self._views_end, action)
+        return action
+
+    def show_view(self, key: str) -> None:
+        """Show a view ("workouts", "calendar", ...)."""
+        self.views.show_view(key)
+
+    def show_upload_pane(self) -> None:
+        """Bring the upload pane forward: the Workouts view, with the pane shown."""
+        self.views.show_view(HOME)
+        self.toggle_upload_action.setChecked(True)
 
     # -- state --------------------------------------------------------------------------------
 

@@ -1,0 +1,107 @@
+"""The overview views (Calendar, Totals, Gear, Body) wired into the application the root built.
+
+Part of the composition root: :func:`st_desktop.app.create_application` calls
+:func:`install_overview` once the window, panes and account exist. It builds the overview service
+over the workout cache, the hub the views share, the four views (Ctrl+2 ... Ctrl+5 beside
+Workouts' Ctrl+1), the gear picker of the detail editor and Workouts > Gear of Selected…, and
+connects them to the account, units, messages, refresh and the workout table.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from st_desktop.application import Application
+
+log = logging.getLogger(__name__)
+
+#: (key, title, shortcut) of the views added after Workouts (Ctrl+1).
+VIEWS = (
+    ("calendar", "&Calendar", "Ctrl+2"),
+    ("totals", "&Totals", "Ctrl+3"),
+    ("gear", "&Gear", "Ctrl+4"),
+    ("body", "&Body", "Ctrl+5"),
+)
+
+
+def install_overview(application: Application) -> None:
+    """Build the overview views and wire them into ``application``'s window and panes.
+
+    Idempotent: a second call (an application already holding them) changes nothing.
+    """
+    from PySide6.QtWidgets import QBoxLayout
+
+    from st_desktop.services.overview import OverviewService
+    from st_desktop.ui.detail.gear_picker import BulkGear, GearPicker
+    from st_desktop.ui.main_window import settings_units
+    from st_desktop.ui.overview.calendar import CalendarPane
+    from st_desktop.ui.overview.gear import GearPane
+    from st_desktop.ui.overview.hub import OverviewHub
+    from st_desktop.ui.overview.locate import WorkoutLocator
+    from st_desktop.ui.overview.metrics import MetricsPane
+    from st_desktop.ui.overview.totals import TotalsPane
+
+    window, settings, runner = application.window, application.settings, application.runner
+    if window.findChild(OverviewHub, "overviewHub") is not None:
+        return  # installed already (by create_application): once is enough
+    browser, detail = application.browser, application.detail
+    message = window.message_area
+
+    hub = OverviewHub(runner, OverviewService(application.workouts.cache), window)
+    hub.setObjectName("overviewHub")
+    hub.message.connect(message.show_info)
+    hub.error.connect(message.show_error)
+    calendar = CalendarPane(hub, settings)
+    panes: dict[str, CalendarPane | TotalsPane | GearPane | MetricsPane] = {
+        "calendar": calendar,
+        "totals": TotalsPane(hub, settings, browser.history_action),
+        "gear": GearPane(hub, settings),
+        "body": MetricsPane(hub, settings),
+    }
+    units = settings_units(settings)
+    for key, title, shortcut in VIEWS:
+        pane = panes[key]
+        window.add_view(key, title, pane, shortcut)
+        pane.set_units(units)
+        window.units_changed.connect(pane.set_units)
+
+    # The workouts shown are the cache's: any change of the table's rows may change the sums.
+    browser.model.refreshed.connect(hub.workouts_changed)
+    window.refresh_requested.connect(hub.refresh)
+
+    locator = WorkoutLocator(browser, window)
+    locator.message.connect(message.show_info)
+    locator.not_found.connect(message.show_error)
+
+    def show_workout(workout_id: str) -> None:
+        window.show_view("workouts")
+        locator.locate(workout_id)
+
+    calendar.workout_chosen.connect(show_workout)
+
+    # Files dropped, opened or handed over by a second start: the upload pane comes forward.
+    application.upload.files_added.connect(lambda _paths: window.show_upload_pane())
+    if application.args.files:
+        window.show_upload_pane()
+
+    picker = GearPicker(hub, detail)
+    layout = detail.layout()
+    if isinstance(layout, QBoxLayout):  # above the charts: the editor's own rows stay its own
+        tabs = layout.indexOf(detail.tabs)
+        layout.insertWidget(tabs if tabs >= 0 else layout.count(), picker)
+    browser.workout_selected.connect(picker.show_workout)
+    bulk = BulkGear(hub, browser.selected_workouts, window)
+    menu = getattr(window, "workouts_menu", None)
+    if menu is not None:
+        menu.addAction(bulk.action)
+    else:  # connect_panes had not built the Workouts menu: keep the action reachable anyway
+        window.addAction(bulk.action)
+
+    accounts = application.account
+    accounts.account_changed.connect(hub.set_account)
+    accounts.restored_signed_out.connect(lambda last, _reason: hub.set_account(last))
+    if accounts.account is not None:
+        hub.set_account(accounts.account)
+    log.info("overview views installed")
