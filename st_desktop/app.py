@@ -18,6 +18,7 @@ from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
 from st_desktop.api.redact import Redactor
 from st_desktop.app_handsfree import add_arguments as add_hands_free_arguments
 from st_desktop.app_handsfree import install_hands_free
+from st_desktop.app_overview import install_overview
 from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
 from st_desktop.cli import COMMANDS
 from st_desktop.cli import run as run_command
@@ -154,6 +155,7 @@ def create_application(
         pane.set_units(units)
         window.units_changed.connect(pane.set_units)
     connect_panes(application)
+    install_overview(application)  # calendar, totals, gear and body views
     problems += [notice for notice in (cache_notice, queue_notice) if notice]
     if problems:
         window.message_area.show_error(" ".join(dict.fromkeys(problems)))

@@ -192,8 +192,9 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
 
 
 def _dispatch(args: argparse.Namespace, account: Account, context: TaskContext, out: TextIO) -> int:
-    from st_desktop.services.backup import backup_account, restore_backup
+    from st_desktop.services.backup import backup_account
     from st_desktop.services.export import ExportFilter, export_workouts
+    from st_desktop.services.restore import restore_backup
 
     client = account.require_client()
     failures: list[str]

@@ -4,6 +4,8 @@ Layout of a backup folder::
 
     index.json                  what is in the backup (one entry per workout, see below)
     workouts/<id>.json          each workout's full JSON exactly as the service returned it
+    gear.json                   every gear item's full JSON (with its workout links)
+    metrics.json                the health metrics (weight, body fat, resting heart rate)
 
 Each index entry keeps the workout's list summary digest: a second run lists the account again
 and fetches only workouts that are new or whose summary changed. The index is rewritten
@@ -27,10 +29,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from st_desktop.api.client import SportTracksClient
+from st_desktop.api.gear import get_all_gear
+from st_desktop.api.metrics import get_metrics
+from st_desktop.domain.metrics import points_to_json
 from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
 from st_desktop.errors import RateLimitedError, StDesktopError, StoreError
 from st_desktop.progress import TaskContext
-from st_desktop.services.duplicates import Candidate, find_duplicates, search_window
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,8 @@ T = TypeVar("T")
 
 INDEX = "index.json"
 WORKOUTS = "workouts"
+GEAR = "gear.json"
+METRICS = "metrics.json"
 FORMAT = "st-desktop-backup"
 VERSION = 1
 #: Workouts written between two saves of the index (what a crash may make us fetch again).
@@ -63,6 +69,8 @@ class BackupReport:
     fetched: int = 0
     unchanged: int = 0
     gone: int = 0
+    gear: int = 0
+    metric_points: int = 0
     failures: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -70,6 +78,8 @@ class BackupReport:
         parts = [f"{self.fetched} workouts saved", f"{self.unchanged} already up to date"]
         if self.gone:
             parts.append(f"{self.gone} no longer in the account (kept)")
+        if self.gear or self.metric_points:
+            parts.append(f"{self.gear} gear items and {self.metric_points} body measurements")
         if self.failures:
             parts.append(f"{len(self.failures)} failed")
         return f"Backup of {self.total} workouts: " + ", ".join(parts) + "."
@@ -235,81 +245,27 @@ def backup_account(
                     folder.flush(account)
             context.progress(number, report.total, "Backing up workouts")
         report.gone = folder.mark_gone(listed)
+        _back_up_extras(context, client, folder.root, report)
     finally:
         folder.flush(account)  # also when cancelled: what was written is kept
     return report
 
 
-@dataclass
-class RestoreReport:
-    """What a restore did.
-
-    Attributes:
-        created: uris of the workouts created.
-        skipped: one sentence per workout already in the account (by the duplicate rules).
-        failures: one sentence per workout that could not be restored.
-    """
-
-    created: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line for the user."""
-        text = f"Restored {len(self.created)} workouts; {len(self.skipped)} were already there"
-        if self.failures:
-            text += f"; {len(self.failures)} failed"
-        return text + "."
-
-
-#: Keys the service sets itself: a re-created workout must not carry the old ones.
-SERVER_KEYS = ("uri", "activity")
-
-
-def restore_backup(context: TaskContext, client: SportTracksClient, source: Path) -> RestoreReport:
-    """Create every workout of the backup in ``source`` that the account does not have yet.
-
-    Raises:
-        StoreError: ``source`` holds no st-desktop backup.
-    """
-    folder = BackupFolder(source)
-    if not folder.entries:
-        raise StoreError(f"There is no st-desktop backup in {source}.")
-    report = RestoreReport()
-    items = folder.workouts()
-    for number, (ident, path) in enumerate(items, 1):
-        context.check()
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-            workout = Workout.from_json({k: v for k, v in document.items() if k not in SERVER_KEYS})
-        except (OSError, ValueError, AttributeError) as exc:
-            report.failures.append(f"{path.name} could not be read: {exc}.")
-            continue
-        label = workout.name or workout.type or ident
-        try:
-            match = _already_there(context, client, workout)
-            if match:
-                report.skipped.append(f"{label}: {match}")
-            else:
-                create = partial(client.create_workout, workout)
-                report.created.append(with_rate_limit(context, create))
-        except StDesktopError as exc:
-            report.failures.append(f"{label}: {exc.user_message}")
-        context.progress(number, len(items), "Restoring workouts")
-    return report
-
-
-def _already_there(context: TaskContext, client: SportTracksClient, workout: Workout) -> str:
-    """Why the account already has ``workout`` ("" when it does not)."""
-    start = workout.start_time
-    if start is None:
-        raise StoreError("This workout in the backup has no start time.")
-    low, high = search_window(start)
-    page = with_rate_limit(context, lambda: client.list_workouts(0, 100, low, high))
-    candidates = [
-        Candidate(s.uri, s.name, s.start_time, s.total_distance)
-        for s in page.items
-        if s.start_time is not None
-    ]
-    found = find_duplicates(start, workout.total_distance, candidates)
-    return found[0].reason if found else ""
+def _back_up_extras(
+    context: TaskContext, client: SportTracksClient, root: Path, report: BackupReport
+) -> None:
+    """Gear and health metrics, whole each time (they are small)."""
+    try:
+        gear = with_rate_limit(context, partial(get_all_gear, client))
+        write_atomically(root / GEAR, json.dumps([g.to_json() for g in gear], indent=1))
+        report.gear = len(gear)
+    except StDesktopError as exc:
+        report.failures.append(f"Gear: {exc.user_message}")
+    try:
+        metrics = with_rate_limit(context, partial(get_metrics, client))
+        points = [p for series in metrics.series.values() for p in series]
+        write_atomically(root / METRICS, json.dumps(points_to_json(points), indent=1))
+        report.metric_points = len(points)
+    except (StDesktopError, ValueError) as exc:
+        text = exc.user_message if isinstance(exc, StDesktopError) else str(exc)
+        report.failures.append(f"Health metrics: {text}")

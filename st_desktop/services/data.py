@@ -13,7 +13,7 @@ from pathlib import Path
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.progress import TaskContext
 from st_desktop.services.account import Account
-from st_desktop.services.backup import BackupReport, RestoreReport, backup_account, restore_backup
+from st_desktop.services.backup import BackupReport, backup_account
 from st_desktop.services.export import (
     ExportFilter,
     ExportReport,
@@ -21,6 +21,7 @@ from st_desktop.services.export import (
     export_workouts,
     fetch_workout,
 )
+from st_desktop.services.restore import RestoreReport, restore_backup
 
 
 class DataService:

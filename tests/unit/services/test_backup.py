@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from st_desktop.api.client import SportTracksClient
+from st_desktop.api.gear import get_all_gear
 from st_desktop.api.http import RetryPolicy
+from st_desktop.api.metrics import get_metrics
 from st_desktop.api.oauth import StaticTokenAuth
 from st_desktop.errors import StoreError
 from st_desktop.progress import TaskCancelled, TaskContext
 from st_desktop.sandbox import SandboxServer
 from st_desktop.services.account import Account
-from st_desktop.services.backup import INDEX, backup_account, restore_backup
+from st_desktop.services.backup import INDEX, backup_account
+from st_desktop.services.restore import restore_backup
 
 from .conftest import DEMO_SIZE
 
@@ -116,3 +119,36 @@ def test_restore_refuses_a_folder_that_is_no_backup(account: Account, tmp_path: 
     (tmp_path / INDEX).write_text('{"format": "something else"}')
     with pytest.raises(StoreError, match="something else than an st-desktop backup"):
         restore_backup(TaskContext(), account.require_client(), tmp_path)
+
+
+def test_gear_and_metrics_are_backed_up_and_restored_with_their_links(
+    tmp_path: Path, server: SandboxServer
+) -> None:
+    with SandboxServer(tmp_path / "demo", seed=11, demo_size=12) as demo:
+        source = SportTracksClient(
+            demo.api_base, StaticTokenAuth(demo.issue_token()["access_token"]),
+            retry=RetryPolicy(max_attempts=1),
+        )  # fmt: skip
+        folder = tmp_path / "backup"
+        report = backup_account(TaskContext(), source, folder)
+        gear = json.loads((folder / "gear.json").read_text())
+        linked = {g["name"] or g["model"]: len(g["activities"]) for g in gear}
+        assert report.gear == len(gear) > 0
+        assert report.metric_points > 100  # two years of weight at least
+    with SandboxServer(tmp_path / "empty", seed=12, demo_size=0) as empty:
+        target = SportTracksClient(
+            empty.api_base, StaticTokenAuth(empty.issue_token()["access_token"]),
+            retry=RetryPolicy(max_attempts=1),
+        )  # fmt: skip
+        restored = restore_backup(TaskContext(), target, folder)
+        assert restored.failures == []
+        assert restored.metric_points == report.metric_points
+        items = get_all_gear(target)
+        assert {g.name or g.model: len(g.activities) for g in items} == linked
+        own = {int(uri.rsplit("/", 1)[1]) for uri in restored.created}
+        assert all(set(g.activities) <= own for g in items)  # links follow the new ids
+        weights = get_metrics(target).points("weight")
+        assert len(weights) > 100
+        again = restore_backup(TaskContext(), target, folder)
+        assert len(get_all_gear(target)) == len(items)  # nothing created twice
+        assert again.created == []
