@@ -4,7 +4,10 @@ Public API:
 
 * :func:`parse_file` / :func:`parse_bytes`: one file (``.gz`` opened transparently); the format
   comes from the content (FIT header, XML root element), never from the name alone.
-* :func:`parse_archive`: every member of a ``.zip``, each an Activity or a ParseError.
+* :func:`parse_archive`: every member of a ``.zip`` (zips inside it included) or ``.gz``, each an
+  Activity or a ParseError.
+* :class:`~st_desktop.parsers.archive.Archive`: the one archive reader (the app's drop intake
+  uses it too): entries with a status, members unpacked lazily and safely.
 * :func:`detect_format`: ``"FIT"``, ``"TCX"`` or ``"GPX"``, or a ParseError saying what it is not.
 * :func:`activity_to_workout_json`: the SportTracks workout JSON for a manual POST.
 * :func:`file_upload_payload`: the form fields of ``POST /fileUpload``.
