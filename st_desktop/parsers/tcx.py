@@ -20,7 +20,7 @@ import numpy as np
 
 from st_desktop.domain.activity import Activity, Summary
 from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
-from st_desktop.parsers.errors import NoActivityDataError
+from st_desktop.parsers.errors import FileTooLargeError, NoActivityDataError
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
     collect_points,
@@ -31,6 +31,9 @@ from st_desktop.parsers.xmlsafe import (
 )
 
 KCAL_TO_KJ = 4.184
+#: TCX files are read as a tree, which costs about 10 times the file's size in memory: larger
+#: files are refused before that (a 24 h recording at 1 Hz is about 35 MB of TCX).
+MAX_TCX_BYTES = 64 * 1024 * 1024
 
 #: Local element names inside a ``<Trackpoint>`` -> stream.
 TCX_NAMES: dict[str, str] = {
@@ -131,8 +134,15 @@ def parse_tcx(data: bytes) -> Activity:
 
     Raises:
         NoActivityDataError: no trackpoints with times and no laps.
+        FileTooLargeError: larger than :data:`MAX_TCX_BYTES`.
         MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
     """
+    if len(data) > MAX_TCX_BYTES:
+        raise FileTooLargeError(
+            f"This TCX file is larger than {MAX_TCX_BYTES // (1024 * 1024)} MB, more than any "
+            "recording needs; it was not read, to keep memory free. Export the activity as FIT "
+            "or GPX instead."
+        )
     root, warnings = parse_xml(data, "TCX")
     # "{*}" matches any namespace (or none): lxml filters in C, far faster than a Python walk.
     time_texts, columns, per_track = collect_points(root.iter("{*}Track"), "trackpoint", TCX_NAMES)
