@@ -21,15 +21,16 @@ from lxml import etree
 from st_desktop.domain.activity import Activity
 from st_desktop.parsers import gpx_stream
 from st_desktop.parsers.assemble import RawActivity, assemble
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import NoActivityDataError
 from st_desktop.parsers.gpx_stream import GPX_NAMES, GpxRead, read_gpx_stream
+from st_desktop.parsers.segments import parts_from_counts
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
     collect_points,
     local_name,
     parse_times,
     parse_xml,
-    segment_pauses,
 )
 
 NO_TIMES = (
@@ -42,7 +43,7 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
     return [c for c in element if local_name(c.tag) == name]
 
 
-def parse_gpx(data: bytes) -> Activity:
+def parse_gpx(data: bytes, context: ParseContext | None = None) -> Activity:
     """Read the tracks of a GPX file into one Activity (a large file is read as a stream).
 
     Raises:
@@ -50,7 +51,7 @@ def parse_gpx(data: bytes) -> Activity:
         MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
     """
     read = read_gpx_stream(data) if len(data) > gpx_stream.STREAM_BYTES else read_gpx_tree(data)
-    return _activity(read)
+    return _activity(read, context)
 
 
 def read_gpx_tree(data: bytes) -> GpxRead:
@@ -87,7 +88,7 @@ def read_gpx_tree(data: bytes) -> GpxRead:
     return read
 
 
-def _activity(read: GpxRead) -> Activity:
+def _activity(read: GpxRead, context: ParseContext | None) -> Activity:
     if not read.has_points:
         if read.has_route_points:
             raise NoActivityDataError(
@@ -111,8 +112,10 @@ def _activity(read: GpxRead) -> Activity:
         raise NoActivityDataError(NO_TIMES)
     if timed_count < count:
         warnings.append(f"{count - timed_count} track points without a time were left out.")
-    # Segment breaks are pauses (a device starts a new segment when the timer restarts).
-    pauses = segment_pauses(times, read.per_segment)
+    # Each track segment is a part of the recording (a device starts a new segment when its
+    # timer restarts): the breaks between them are pauses, never distance.
+    parts = parts_from_counts(read.per_segment, count)
+    tracks = read.segment_tracks if len(set(read.segment_tracks)) > 1 else None
 
     creator = read.creator
     name = read.texts.get("name") or read.metadata_name
@@ -128,14 +131,18 @@ def _activity(read: GpxRead) -> Activity:
                 if len(v) == count
             },
             sport=text_sport_type(sport_text) if sport_text else _guess_sport(name),
-            pauses=pauses,
             timer_known=False,
             utc_offset=offset if offset != timedelta(0) else None,
             name=name,
             notes=read.texts.get("desc"),
             device=creator.strip() if creator and creator.strip() else None,
             warnings=warnings,
-        )
+            parts=parts[timed] if timed_count < count else parts,
+            part_groups=tracks,
+            part_word="segment",
+            group_word="track" if tracks else "segment",
+        ),
+        context,
     )
 
 

@@ -20,6 +20,7 @@ from st_desktop.parsers.archive import (
     Archive,
     ArchiveSkip,
 )
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -40,7 +41,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ROOT_RE = re.compile(rb"<\s*([A-Za-z_][\w.:-]*)")
 
-_PARSERS: dict[str, Callable[[bytes], Activity]] = {
+_PARSERS: dict[str, Callable[[bytes, ParseContext | None], Activity]] = {
     "FIT": parse_fit,
     "TCX": parse_tcx,
     "GPX": parse_gpx,
@@ -95,12 +96,16 @@ def _gunzip(data: bytes) -> bytes:
     return gunzip(data, "This .gz file", MAX_FILE_BYTES)
 
 
-def parse_bytes(data: bytes, name: str | None = None) -> Activity:
+def parse_bytes(
+    data: bytes, name: str | None = None, *, context: ParseContext | None = None
+) -> Activity:
     """Parse an activity file's bytes (FIT, TCX or GPX, possibly gzip-compressed).
 
     Args:
         data: the file content.
         name: the file name, kept as ``Activity.source_name`` (the format never depends on it).
+        context: the clock and this computer's zone (tests inject them); the real ones when
+            None.
 
     Returns:
         The activity, with warnings for anything that was recovered or is missing.
@@ -123,7 +128,7 @@ def parse_bytes(data: bytes, name: str | None = None) -> Activity:
         )
     fmt = detect_format(data)
     try:
-        activity = _PARSERS[fmt](data)
+        activity = _PARSERS[fmt](data, context)
     except ParseError:
         raise
     except RecursionError as exc:
@@ -139,7 +144,7 @@ def parse_bytes(data: bytes, name: str | None = None) -> Activity:
     return activity
 
 
-def parse_file(path: str | Path) -> Activity:
+def parse_file(path: str | Path, *, context: ParseContext | None = None) -> Activity:
     """Parse an activity file from disk (``.fit``, ``.tcx``, ``.gpx``, also ``.gz``-compressed).
 
     Raises:
@@ -156,11 +161,11 @@ def parse_file(path: str | Path) -> Activity:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"The file could not be opened: {exc.strerror or exc}.") from exc
-    return parse_bytes(data, path.name)
+    return parse_bytes(data, path.name, context=context)
 
 
 def parse_archive(
-    source: str | Path | bytes, name: str | None = None
+    source: str | Path | bytes, name: str | None = None, *, context: ParseContext | None = None
 ) -> list[Activity | ParseError]:
     """Parse every file in a zip archive (or a ``.gz`` file), zips inside it included.
 
@@ -191,7 +196,7 @@ def parse_archive(
                     results.append(entry.to_error())
                 continue
             try:
-                activity = parse_bytes(entry.read(), entry.name)
+                activity = parse_bytes(entry.read(), entry.name, context=context)
             except ParseError as exc:
                 results.append(_detached(exc, entry.name))
             else:

@@ -20,14 +20,15 @@ import numpy as np
 
 from st_desktop.domain.activity import Activity, Summary
 from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import FileTooLargeError, NoActivityDataError
+from st_desktop.parsers.segments import parts_from_counts
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
     collect_points,
     local_name,
     parse_times,
     parse_xml,
-    segment_pauses,
 )
 
 KCAL_TO_KJ = 4.184
@@ -129,7 +130,7 @@ def _total(laps: list[Summary]) -> Summary | None:
     return summary
 
 
-def parse_tcx(data: bytes) -> Activity:
+def parse_tcx(data: bytes, context: ParseContext | None = None) -> Activity:
     """Read a TCX file (all activities, multi-sport sessions and courses in it) into one Activity.
 
     Raises:
@@ -170,7 +171,7 @@ def parse_tcx(data: bytes) -> Activity:
     if timed.any() and not timed.all():
         warnings.append(f"{int((~timed).sum())} trackpoints without a time were left out.")
 
-    pauses = segment_pauses(times, per_track)
+    parts = parts_from_counts(per_track, count)[timed]
 
     sports = [text_sport_type(a.get("Sport")) for a in activities if a.get("Sport")]
     sport = "Other"
@@ -203,7 +204,6 @@ def parse_tcx(data: bytes) -> Activity:
             columns={k: v[timed] for k, v in columns.items() if len(v) == count},
             sport=sport,
             laps=laps,
-            pauses=pauses,
             timer_known=False,
             recorded=_total([lap.summary for lap in laps]),
             utc_offset=offset if offset != timedelta(0) else None,
@@ -212,5 +212,9 @@ def parse_tcx(data: bytes) -> Activity:
             notes=notes,
             device=device,
             warnings=warnings,
-        )
+            parts=parts,
+            part_word="track",
+            group_word="track",
+        ),
+        context,
     )

@@ -354,22 +354,3 @@ def collect_points(
         array[at] = numbers
         arrays[name] = array
     return times, arrays, counts
-
-
-def segment_pauses(times: FloatArray, counts: list[int]) -> list[tuple[float, float]]:
-    """Pauses between consecutive segments (tracks) of points: a device starts a new segment
-    when its timer restarts. ``counts`` is the number of points in each segment, in order."""
-    pauses: list[tuple[float, float]] = []
-    index = 0
-    last: float | None = None
-    all_finite = len(counts) < 2 or bool(np.count_nonzero(np.isfinite(times)) == len(times))
-    for n in counts:
-        part = times[index : index + n]
-        if not all_finite:
-            part = part[np.isfinite(part)]
-        if len(part):
-            if last is not None and part[0] > last:
-                pauses.append((last, float(part[0])))
-            last = float(part[-1])
-        index += n
-    return pauses
