@@ -21,6 +21,7 @@ local time):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -81,6 +82,7 @@ class Recording:
         groups: the group (GPX track) of each segment in ``bounds``.
         group_word: what the file calls its groups ("track").
         no_real_date: the file itself shows the device had no clock (FIT system time).
+        gps_distance: ``distance`` was computed from the positions, segment by segment.
         sports: (elapsed start, sport) of the legs of a multi-sport file, in time order.
     """
 
@@ -98,6 +100,7 @@ class Recording:
     group_word: str
     no_real_date: bool = False
     sports: list[tuple[float, str]] = field(default_factory=list)
+    gps_distance: bool = False
 
 
 def judge(rec: Recording) -> tuple[Verdict, ...]:
@@ -186,35 +189,44 @@ def _span(rec: Recording) -> list[Verdict]:
     ]
 
 
-def _straight(rec: Recording, before: int, after: int) -> float | None:
-    """Metres in a straight line from the last fix up to ``before`` to the first from ``after``."""
-    fixes = np.isfinite(rec.lat) & np.isfinite(rec.lon)
-    earlier = np.flatnonzero(fixes[: before + 1])
-    later = np.flatnonzero(fixes[after:])
-    if not len(earlier) or not len(later):
+def _straight(rec: Recording, fixes: npt.NDArray[np.intp], before: int, after: int) -> float | None:
+    """Metres in a straight line from the last fix up to ``before`` to the first from ``after``
+    (``fixes``: the indices of the samples with a position)."""
+    where = int(np.searchsorted(fixes, after))
+    if where == 0 or where == len(fixes):
         return None
-    a, b = int(earlier[-1]), after + int(later[0])
-    return float(
-        _haversine(rec.lat[a : a + 1], rec.lon[a : a + 1], rec.lat[b : b + 1], rec.lon[b : b + 1])[
-            0
-        ]
-    )
+    a, b = int(fixes[where - 1]), int(fixes[where])
+    if a > before:
+        return None
+    # One pair: plain math costs less than numpy's per-call overhead.
+    lat1, lat2 = math.radians(float(rec.lat[a])), math.radians(float(rec.lat[b]))
+    half_lat = math.sin((lat2 - lat1) / 2)
+    half_lon = math.sin(math.radians(float(rec.lon[b]) - float(rec.lon[a])) / 2)
+    h = half_lat * half_lat + math.cos(lat1) * math.cos(lat2) * half_lon * half_lon
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, max(0.0, h))))
 
 
 def _breaks(rec: Recording) -> list[Verdict]:
-    """Gaps of an hour or more, and jumps between segments."""
+    """Gaps of an hour or more, and jumps between segments.
+
+    Every gap of an hour is a segment break (a hole of :data:`HOLE_S` ends a segment), so only
+    the breaks are looked at.
+    """
+    if len(rec.bounds) < 2:
+        return []
     time = rec.time
     jumps: list[Verdict] = []
-    reported: set[int] = set()
+    gaps: list[Verdict] = []
+    fixes = np.flatnonzero(np.isfinite(rec.lat) & np.isfinite(rec.lon))
     for number, bound in enumerate(rec.bounds[1:], start=2):  # number: 1-based, of bound
         before, after = bound.first - 1, bound.first
         pause = float(time[after] - time[before])
-        metres = _straight(rec, before, after)
+        metres = _straight(rec, fixes, before, after)
         far = metres is not None and metres > JUMP_M
-        where = _when(rec, float(time[after]))
         if bound.reason == "file" and (far or pause > JUMP_S):
             new_group = rec.groups[number - 1] != rec.groups[number - 2]
             word = rec.group_word if new_group else rec.part_word
+            where = _when(rec, float(time[after]))
             place = (
                 f"{metres / 1000:.1f} km from where the last one ended and "
                 if far and metres is not None
@@ -231,8 +243,8 @@ def _breaks(rec: Recording) -> list[Verdict]:
                     position=_position(rec, after),
                 )
             )
-            reported.add(after)
         elif bound.reason == "hole" and far and pause < GAP_S and metres is not None:
+            where = _when(rec, float(time[after]))
             jumps.append(
                 Verdict(
                     "segment_jump",
@@ -243,23 +255,17 @@ def _breaks(rec: Recording) -> list[Verdict]:
                     position=_position(rec, after),
                 )
             )
-            reported.add(after)
-    steps = time[1:] - time[:-1]
-    gaps: list[Verdict] = []
-    for index in (np.flatnonzero(steps >= GAP_S) + 1).tolist():
-        if index in reported:
-            continue
-        length = float(steps[index - 1])
-        gaps.append(
-            Verdict(
-                "gap",
-                f"A {hours_minutes(length)} gap at {_when(rec, float(time[index - 1]))} has no "
-                "samples.",
-                index=index,
-                at=float(time[index - 1]),
-                position=_position(rec, index - 1),
+        elif pause >= GAP_S:
+            gaps.append(
+                Verdict(
+                    "gap",
+                    f"A {hours_minutes(pause)} gap at {_when(rec, float(time[before]))} has no "
+                    "samples.",
+                    index=after,
+                    at=float(time[before]),
+                    position=_position(rec, before),
+                )
             )
-        )
     return _capped(gaps, "gaps of an hour or more") + _capped(jumps, "jumps between parts")
 
 
@@ -336,11 +342,8 @@ def _speed(rec: Recording) -> list[Verdict]:
 def _speed_within(
     rec: Recording, sport: str, limit: float, low: float, high: float
 ) -> list[Verdict]:
-    if len(rec.time) < 2:
-        return []
-    segment = np.zeros(len(rec.time), dtype=np.int64)
-    for number, bound in enumerate(rec.bounds):
-        segment[bound.first : bound.stop] = number
+    if len(rec.time) < 2 or rec.time[-1] - rec.time[0] < 2 * SPEED_WINDOW_S:
+        return []  # too short for a minute that lasts
     fixes = np.isfinite(rec.lat) & np.isfinite(rec.lon)
     if np.count_nonzero(fixes) >= 2:
         use = np.flatnonzero(fixes)
@@ -351,6 +354,11 @@ def _speed_within(
     use = use[(rec.time[use] >= low) & (rec.time[use] < high)]
     if len(use) < 2:
         return []
+    if _fastest_step(rec, use) <= limit:
+        return []  # no minute can be faster than the fastest step: the common case, cheaply
+    segment = np.zeros(len(rec.time), dtype=np.int64)
+    for number, bound in enumerate(rec.bounds):
+        segment[bound.first : bound.stop] = number
     time, part = rec.time[use], segment[use]
     ends = np.minimum(np.searchsorted(time, time + SPEED_WINDOW_S), len(time) - 1)
     span = time[ends] - time
@@ -404,6 +412,25 @@ def _sustained(
             )
         ]
     return []
+
+
+def _fastest_step(rec: Recording, use: npt.NDArray[np.intp]) -> float:
+    """The highest speed from one sample in ``use`` to the next: a bound on every window's
+    speed (a straight line is never longer than the steps along it)."""
+    span = np.diff(rec.time[use])
+    if rec.gps_distance:
+        # The path along the positions, already added up (zero across segment breaks, which no
+        # judged window crosses).
+        covered = np.diff(rec.distance[use])
+    elif np.isfinite(rec.lat[use[0]]) and np.isfinite(rec.lat[use[-1]]):
+        lat, lon = rec.lat[use], rec.lon[use]
+        covered = _haversine(lat[:-1], lon[:-1], lat[1:], lon[1:])
+    else:
+        covered = np.diff(rec.distance[use])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        speeds = np.where(span > 0, covered / np.where(span > 0, span, 1.0), 0.0)
+    top = float(np.fmax.reduce(speeds)) if len(speeds) else 0.0
+    return top if np.isfinite(top) else np.inf
 
 
 def _first_fast_step(
