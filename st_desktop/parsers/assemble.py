@@ -312,8 +312,7 @@ def assemble(raw: RawActivity, context: ParseContext | None = None) -> Activity:
     n = len(times)
     has_values = facts.has_values
     has_lat = has_values.get("lat", False)
-    gps_distance = not has_values.get("distance", False) and has_lat and "lon" in columns
-    if gps_distance:
+    if not has_values.get("distance", False) and has_lat and "lon" in columns:
         lat, lon = columns["lat"], columns["lon"]
         if facts.gap_free["lat"] and facts.gap_free["lon"]:
             columns["distance"] = track_distance_complete(lat, lon, segment_of)
@@ -390,7 +389,6 @@ def assemble(raw: RawActivity, context: ParseContext | None = None) -> Activity:
         bounds, activity.zone, raw.part_word, now, [raw.group(b.part) for b in bounds],
         raw.group_word, NO_DATE_WARNING in warnings,
         [(t - start, sport) for t, sport in raw.legs] if len(raw.legs) > 1 else _legs(laps),
-        gps_distance,
     )  # fmt: skip
     activity.verdicts = judge(recording)
     return activity

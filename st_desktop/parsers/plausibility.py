@@ -82,7 +82,6 @@ class Recording:
         groups: the group (GPX track) of each segment in ``bounds``.
         group_word: what the file calls its groups ("track").
         no_real_date: the file itself shows the device had no clock (FIT system time).
-        gps_distance: ``distance`` was computed from the positions, segment by segment.
         sports: (elapsed start, sport) of the legs of a multi-sport file, in time order.
     """
 
@@ -100,7 +99,6 @@ class Recording:
     group_word: str
     no_real_date: bool = False
     sports: list[tuple[float, str]] = field(default_factory=list)
-    gps_distance: bool = False
 
 
 def judge(rec: Recording) -> tuple[Verdict, ...]:
@@ -323,58 +321,107 @@ def _haversine(
     return metres
 
 
+@dataclass
+class _Path:
+    """The samples the speed is judged on: positions (or the distance stream without GPS),
+    thinned to one every :data:`THIN_S` seconds, with what the distances need precomputed."""
+
+    use: npt.NDArray[np.intp]
+    time: FloatArray
+    part: npt.NDArray[np.intp]
+    gps: bool
+    lat: FloatArray  # radians (gps)
+    lon: FloatArray  # radians (gps)
+    cos_lat: FloatArray  # (gps)
+    distance: FloatArray  # metres (no gps)
+
+    def metres(self, i: npt.NDArray[np.intp], j: npt.NDArray[np.intp]) -> FloatArray:
+        """Straight-line metres from path points ``i`` to ``j`` (a local flat projection:
+        within a kilometre or two it is as exact as the great circle, at a third of the
+        cost)."""
+        if not self.gps:
+            gained: FloatArray = self.distance[j] - self.distance[i]
+            return gained
+        north = self.lat[j] - self.lat[i]
+        east = (self.lon[j] - self.lon[i] + np.pi) % (2 * np.pi) - np.pi
+        east *= self.cos_lat[i]
+        flat: FloatArray = EARTH_RADIUS_M * np.sqrt(north * north + east * east)
+        return flat
+
+
+#: The speed is judged on samples at least this many seconds apart (1 Hz files: a fifth).
+THIN_S = 5.0
+
+
+def _path(rec: Recording) -> _Path | None:
+    fixes = np.isfinite(rec.lat) & np.isfinite(rec.lon)
+    gps = int(np.count_nonzero(fixes)) >= 2
+    use = np.flatnonzero(fixes if gps else np.isfinite(rec.distance))
+    if len(use) < 2:
+        return None
+    time = rec.time[use]
+    if time[-1] - time[0] < THIN_S * (len(use) - 1):
+        pick = np.searchsorted(time, np.arange(time[0], time[-1], THIN_S))
+        # Sorted already: dropping repeats needs no np.unique (which sorts again, 10x slower).
+        pick = pick[np.concatenate(([True], pick[1:] != pick[:-1]))]
+        use = use[pick]
+        time = rec.time[use]
+    firsts = np.array([bound.first for bound in rec.bounds])
+    part = np.searchsorted(firsts, use, side="right") - 1
+    empty = np.empty(0)
+    if gps:
+        lat, lon = np.radians(rec.lat[use]), np.radians(rec.lon[use])
+        return _Path(use, time, part, True, lat, lon, np.cos(lat), empty)
+    return _Path(use, time, part, False, empty, empty, empty, rec.distance[use])
+
+
 def _speed(rec: Recording) -> list[Verdict]:
     """A sustained impossible speed, judged leg by leg in a multi-sport file."""
-    legs = rec.sports or [(float(rec.time[0]) if len(rec.time) else 0.0, rec.sport)]
-    bounds = [start for start, _ in legs[1:]]
+    if len(rec.time) < 2 or rec.time[-1] - rec.time[0] < 2 * SPEED_WINDOW_S:
+        return []  # too short for a minute that lasts
+    legs = rec.sports or [(float(rec.time[0]), rec.sport)]
+    if all(speed_limit(sport) is None for _, sport in legs):
+        return []
+    path = _path(rec)
+    if path is None:
+        return []
+    starts = [start for start, _ in legs[1:]]
     for number, (_, sport) in enumerate(legs):
         limit = speed_limit(sport)
         if limit is None:
             continue
-        low = -np.inf if number == 0 else bounds[number - 1]
-        high = bounds[number] if number < len(bounds) else np.inf
-        found = _speed_within(rec, sport, limit, low, high)
+        low = -np.inf if number == 0 else starts[number - 1]
+        high = starts[number] if number < len(starts) else np.inf
+        inside = np.flatnonzero((path.time >= low) & (path.time < high))
+        found = _speed_within(rec, path, inside, sport, limit)
         if found:
             return found
     return []
 
 
 def _speed_within(
-    rec: Recording, sport: str, limit: float, low: float, high: float
+    rec: Recording, path: _Path, inside: npt.NDArray[np.intp], sport: str, limit: float
 ) -> list[Verdict]:
-    if len(rec.time) < 2 or rec.time[-1] - rec.time[0] < 2 * SPEED_WINDOW_S:
-        return []  # too short for a minute that lasts
-    fixes = np.isfinite(rec.lat) & np.isfinite(rec.lon)
-    if np.count_nonzero(fixes) >= 2:
-        use = np.flatnonzero(fixes)
-    else:
-        use = np.flatnonzero(np.isfinite(rec.distance))
-        if len(use) < 2:
-            return []
-    use = use[(rec.time[use] >= low) & (rec.time[use] < high)]
-    if len(use) < 2:
+    if len(inside) < 2:
         return []
-    if _fastest_step(rec, use) <= limit:
+    steps = path.metres(inside[:-1], inside[1:])
+    span = np.diff(path.time[inside])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fastest = np.fmax.reduce(np.where(span > 0, steps / np.where(span > 0, span, 1.0), 0.0))
+    if fastest <= limit:
         return []  # no minute can be faster than the fastest step: the common case, cheaply
-    segment = np.zeros(len(rec.time), dtype=np.int64)
-    for number, bound in enumerate(rec.bounds):
-        segment[bound.first : bound.stop] = number
-    time, part = rec.time[use], segment[use]
+    time, part = path.time[inside], path.part[inside]
     ends = np.minimum(np.searchsorted(time, time + SPEED_WINDOW_S), len(time) - 1)
     span = time[ends] - time
     valid = (ends > np.arange(len(time))) & (part[ends] == part) & (span > 0)
     valid &= span <= 3 * SPEED_WINDOW_S  # not across a gap
-    if np.count_nonzero(fixes) >= 2:
-        lat, lon = rec.lat[use], rec.lon[use]
-        covered = _haversine(lat, lon, lat[ends], lon[ends])
-    else:
-        covered = rec.distance[use][ends] - rec.distance[use]
+    covered = path.metres(inside, inside[ends])
     with np.errstate(divide="ignore", invalid="ignore"):
         speed = np.where(valid, covered / np.where(span > 0, span, 1.0), 0.0)
     fast = valid & (speed > limit)
     if not np.count_nonzero(fast):
         return []
-    return _sustained(rec, use, ends, speed, fast, limit, sport)
+    return _sustained(rec, path.use[inside], ends, speed, fast, limit, sport)
 
 
 def _sustained(
@@ -412,25 +459,6 @@ def _sustained(
             )
         ]
     return []
-
-
-def _fastest_step(rec: Recording, use: npt.NDArray[np.intp]) -> float:
-    """The highest speed from one sample in ``use`` to the next: a bound on every window's
-    speed (a straight line is never longer than the steps along it)."""
-    span = np.diff(rec.time[use])
-    if rec.gps_distance:
-        # The path along the positions, already added up (zero across segment breaks, which no
-        # judged window crosses).
-        covered = np.diff(rec.distance[use])
-    elif np.isfinite(rec.lat[use[0]]) and np.isfinite(rec.lat[use[-1]]):
-        lat, lon = rec.lat[use], rec.lon[use]
-        covered = _haversine(lat[:-1], lon[:-1], lat[1:], lon[1:])
-    else:
-        covered = np.diff(rec.distance[use])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        speeds = np.where(span > 0, covered / np.where(span > 0, span, 1.0), 0.0)
-    top = float(np.fmax.reduce(speeds)) if len(speeds) else 0.0
-    return top if np.isfinite(top) else np.inf
 
 
 def _first_fast_step(
