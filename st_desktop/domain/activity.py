@@ -360,4 +360,3 @@ class Activity:
     def has_gps(self) -> bool:
         """True when at least one sample has a position."""
         return self.streams.has("lat") and self.streams.has("lon")
-
