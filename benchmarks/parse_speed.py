@@ -113,11 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     worst_xml = 0.0
     over: list[str] = []
+    by_format: dict[str, list[float]] = {}
     longest: tuple[float, float] | None = None
     for path in files:
         raw = path.read_bytes()
         data = gzip.decompress(raw) if path.suffix == ".gz" else raw
         ours = _median_time(functools.partial(_ours, raw), args.repeat, len(raw))
+        by_format.setdefault(path.parent.name.upper(), []).append(ours * 1000)
         gpxpy_ms = ""
         if path.parent.name == "fit":
             ref_name = "fitparse"
@@ -140,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{ref_name:>9} {ref * 1000:9.3f} {ratio:7.2f} {gpxpy_ms:>9} {_peak_memory(raw):8.1f}"
         )
     print()
+    medians = ", ".join(
+        f"{kind} {statistics.median(times):.3f} ms ({len(times)} files)"
+        for kind, times in sorted(by_format.items())
+    )
+    print(f"median parse time per file: {medians}")
     if longest:
         print(
             f"longest FIT ({LONGEST_FIT}): {longest[0] * 1000:.1f} ms, {longest[1]:.0f}x faster "

@@ -9,16 +9,22 @@ have is NaN, so a sensor that dropped out for a minute is a run of NaN, and a st
 had is all NaN (``Streams.has`` tells which). Units: degrees, metres, bpm, rpm, watts, m/s, °C.
 
 Summary figures follow SportTracks: distance in metres, times in seconds, calories in kilojoules.
+
+Times of day are the ride's own: ``start_time`` carries the UTC offset the ride had where it was
+recorded (from its first GPS fix, else from the device, else from this computer; ``timezone`` and
+``timezone_source`` say which), so "11:40" in a sentence is 11:40 where the athlete was.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TypeAlias
 
 import numpy as np
 import numpy.typing as npt
+
+from st_desktop.domain.timeutil import zone_info
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -185,6 +191,73 @@ class Pause:
         return self.end - self.start
 
 
+#: Kinds of :class:`Verdict`, and what each one means.
+VERDICT_KINDS: dict[str, str] = {
+    "long_span": "the recording spans more than a day",
+    "gap": "an hour or more without samples",
+    "impossible_speed": "a sustained speed no one reaches in this sport",
+    "date_too_early": "a start before 1990: the device had no real date",
+    "date_in_future": "a start more than a day in the future: the device's clock was wrong",
+    "segment_jump": "a straight jump between two tracks or segments",
+    "several_days": "tracks or segments recorded on different days",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Something about the recording that is not plausible, said for the user.
+
+    Attributes:
+        kind: one of :data:`VERDICT_KINDS`.
+        message: one sentence saying what and where, in the ride's local time ("A 5 h 02 min
+            gap at 11:40 has no samples.").
+        severity: ``"warning"`` (the file's row is shown as a warning) or ``"notice"``.
+        index: the sample where it happens (the first one of a stretch), if it has one.
+        at: seconds since the start where it happens, if it has a place in time.
+        position: (lat, lon) where it happens, if known.
+    """
+
+    kind: str
+    message: str
+    severity: str = "warning"
+    index: int | None = None
+    at: float | None = None
+    position: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of samples recorded without a break: split and trim cut between segments.
+
+    Attributes:
+        first: index of its first sample.
+        stop: index after its last sample (``streams.time[first:stop]``).
+        start: seconds since the activity start of its first sample.
+        end: seconds since the activity start of its last sample.
+        start_time: when it starts (aware, in the ride's UTC offset).
+        reason: why a segment starts here: ``"start"`` (the first one), ``"file"`` (the file
+            starts a new track, track segment or session) or ``"hole"`` (no samples for
+            :data:`HOLE_S` seconds or more).
+        part: the file's track (GPX), track (TCX) or session (FIT) it belongs to, from 0.
+    """
+
+    first: int
+    stop: int
+    start: float
+    end: float
+    start_time: datetime
+    reason: str = "start"
+    part: int = 0
+
+    def __len__(self) -> int:
+        return self.stop - self.first
+
+
+#: No samples for this long (seconds) ends a segment: the hole is a pause, never a straight
+#: line of distance.
+HOLE_S = 15 * 60.0
+
+
 @dataclass
 class Activity:
     """Everything read from one activity file.
@@ -205,6 +278,13 @@ class Activity:
         device: recording device or app ("Garmin Edge 500"), if known.
         warnings: sentences the user should read (recovered damage, no GPS, sorted times ...).
         source_name: the file (or archive member) name it was read from, if known.
+        verdicts: what is not plausible about the recording (see :class:`Verdict`).
+        segments: the stretches recorded without a break, in time order, covering every
+            sample (empty for a file without samples).
+        timezone: the IANA zone of the ride ("Europe/Zurich"), None when unknown.
+        utc_offset: the ride's UTC offset at its start (that of ``start_time``).
+        timezone_source: where the zone came from: ``"gps"`` (the first position), ``"device"``
+            (an offset the file records) or ``"computer"`` (this computer's zone).
     """
 
     format: str
@@ -221,6 +301,35 @@ class Activity:
     device: str | None = None
     warnings: list[str] = field(default_factory=list)
     source_name: str | None = None
+    verdicts: tuple[Verdict, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    timezone: str | None = None
+    utc_offset: timedelta = timedelta(0)
+    timezone_source: str = "computer"
+
+    @property
+    def local_start(self) -> datetime:
+        """The start in the ride's own zone (a ``ZoneInfo`` time when the zone is known).
+
+        Do arithmetic on ``start_time`` (a fixed offset): adding hours to a zone-aware time
+        follows the wall clock across a daylight-saving change.
+        """
+        return self.local_time(0.0)
+
+    @property
+    def zone(self) -> tzinfo:
+        """The ride's zone: the IANA zone when known, else the fixed offset at the start."""
+        named = zone_info(self.timezone) if self.timezone else None
+        return named if named is not None else self.start_time.tzinfo or timezone(self.utc_offset)
+
+    def local_time(self, elapsed: float) -> datetime:
+        """The ride's local time ``elapsed`` seconds after the start (right across DST)."""
+        return (self.start_time + timedelta(seconds=elapsed)).astimezone(self.zone)
+
+    @property
+    def has_warnings(self) -> bool:
+        """True when a verdict of severity ``"warning"`` says the recording is not plausible."""
+        return any(verdict.severity == "warning" for verdict in self.verdicts)
 
     @property
     def distance(self) -> float:

@@ -8,8 +8,13 @@ fractions of seconds or single-digit hours. Reading accepts all of these; writin
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_log = logging.getLogger(__name__)
 
 _ISO_RE = re.compile(
     r"""^\s*
@@ -104,3 +109,50 @@ def utc_offset_hours(moment: datetime) -> int | float:
     offset = moment.utcoffset()
     hours = (offset.total_seconds() if offset else 0.0) / 3600.0
     return int(hours) if hours == int(hours) else hours
+
+
+@functools.lru_cache(maxsize=64)
+def zone_info(name: str) -> tzinfo | None:
+    """The IANA zone called ``name`` ("Europe/Zurich"), None when this system does not know it
+    (Windows needs the ``tzdata`` package for any zone)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        _log.info("time zone %r is not known on this system", name)
+        return None
+
+
+def zone_offset(name: str, unix: float) -> timedelta | None:
+    """The UTC offset of the IANA zone ``name`` at Unix time ``unix`` (None if unknown)."""
+    zone = zone_info(name)
+    if zone is None:
+        return None
+    try:
+        return datetime.fromtimestamp(unix, UTC).astimezone(zone).utcoffset()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def computer_offset(unix: float) -> timedelta:
+    """This computer's UTC offset at Unix time ``unix`` (its own zone, daylight saving included;
+    UTC for a time the system cannot convert)."""
+    try:
+        offset = datetime.fromtimestamp(unix, UTC).astimezone().utcoffset()
+    except (OverflowError, OSError, ValueError):
+        return timedelta(0)
+    return offset or timedelta(0)
+
+
+def format_local_clock(moment: datetime) -> str:
+    """``"11:40"``: the time of day of an aware datetime, in its own zone."""
+    return f"{moment:%H:%M}"
+
+
+def format_local_date(moment: date, year: bool = True) -> str:
+    """``"13 Dec 1901"`` (or ``"13 Dec"``): a day (an aware datetime's, in its own zone)."""
+    # Not strftime's %b: that follows the process locale; the sentences around it are English.
+    month = _MONTHS[moment.month - 1]
+    return f"{moment.day} {month} {moment.year}" if year else f"{moment.day} {month}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -4,10 +4,19 @@ Public API:
 
 * :func:`parse_file` / :func:`parse_bytes`: one file (``.gz`` opened transparently); the format
   comes from the content (FIT header, XML root element), never from the name alone.
-* :func:`parse_archive`: every member of a ``.zip``, each an Activity or a ParseError.
+* :func:`parse_archive`: every member of a ``.zip`` (zips inside it included) or ``.gz``, each an
+  Activity or a ParseError.
+* :class:`~st_desktop.parsers.archive.Archive`: the one archive reader (the app's drop intake
+  uses it too): entries with a status, members unpacked lazily and safely.
+* :class:`ParseContext`: the clock and this computer's zone a parse uses (tests inject them).
 * :func:`detect_format`: ``"FIT"``, ``"TCX"`` or ``"GPX"``, or a ParseError saying what it is not.
 * :func:`activity_to_workout_json`: the SportTracks workout JSON for a manual POST.
 * :func:`file_upload_payload`: the form fields of ``POST /fileUpload``.
+
+Every parsed Activity carries ``verdicts`` (what is not plausible about the recording),
+``segments`` (the stretches recorded without a break) and the ride's own time zone (see
+:mod:`st_desktop.parsers.plausibility`, :mod:`st_desktop.parsers.segments`,
+:mod:`st_desktop.parsers.zone`).
 
 Every failure is a :class:`st_desktop.errors.ParseError` subclass (see
 :mod:`st_desktop.parsers.errors`) whose message is one sentence for the user.
@@ -15,6 +24,14 @@ Every failure is a :class:`st_desktop.errors.ParseError` subclass (see
 
 from __future__ import annotations
 
+from st_desktop.parsers.archive import (
+    Archive,
+    ArchiveMember,
+    ArchiveSkip,
+    iter_archive,
+    read_archive_member,
+)
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import ParseError
 from st_desktop.parsers.export import activity_to_workout_json, file_upload_payload
 from st_desktop.parsers.registry import (
@@ -27,11 +44,17 @@ from st_desktop.parsers.registry import (
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "Archive",
+    "ArchiveMember",
+    "ArchiveSkip",
+    "ParseContext",
     "ParseError",
     "activity_to_workout_json",
     "detect_format",
     "file_upload_payload",
+    "iter_archive",
     "parse_archive",
     "parse_bytes",
     "parse_file",
+    "read_archive_member",
 ]

@@ -15,8 +15,6 @@ hold the same way for FIT, TCX and GPX:
 
 from __future__ import annotations
 
-import math
-import time as _time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -28,8 +26,20 @@ from st_desktop.domain.activity import (
     FloatArray,
     Lap,
     Pause,
+    Segment,
     Streams,
     Summary,
+)
+from st_desktop.parsers.cleaning import clean_values
+from st_desktop.parsers.context import DEFAULT_CONTEXT, ParseContext
+from st_desktop.parsers.plausibility import EARLIEST_PLAUSIBLE, Recording, judge
+from st_desktop.parsers.segments import (
+    Bounds,
+    IntArray,
+    order_samples,
+    plausible_times,
+    segment_bounds,
+    segment_index,
 )
 from st_desktop.parsers.summary import (
     compute_summary,
@@ -38,41 +48,14 @@ from st_desktop.parsers.summary import (
     track_distance,
     track_distance_complete,
 )
+from st_desktop.parsers.zone import ride_zone
 
-#: Unix time of 1990-01-01: no GPS sports device recorded anything earlier.
-EARLIEST_PLAUSIBLE = 631152000.0
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 NO_DATE_WARNING = (
     "The device did not record a real date, so the start time is wrong: correct it before "
     "uploading."
 )
-
-#: Samples more than this many seconds from the median time are clock glitches.
-MAX_SPREAD_S = 30 * 86400.0
-
-#: Plausible range of each stream; values outside become NaN.
-LIMITS: dict[str, tuple[float, float]] = {
-    "lat": (-90.0, 90.0),
-    "lon": (-180.0, 180.0),
-    "elevation": (-500.0, 9000.0),
-    "distance": (0.0, 50_000_000.0),
-    "heartrate": (1.0, 260.0),
-    "cadence": (0.0, 300.0),
-    "power": (0.0, 3000.0),
-    "speed": (0.0, 150.0),
-    "temperature": (-60.0, 70.0),
-}
-_READABLE = {
-    "lat": "latitude",
-    "lon": "longitude",
-    "elevation": "elevation",
-    "distance": "distance",
-    "heartrate": "heart rate",
-    "cadence": "cadence",
-    "power": "power",
-    "speed": "speed",
-    "temperature": "temperature",
-}
 
 
 @dataclass
@@ -107,6 +90,13 @@ class RawActivity:
             the elapsed time runs to it when it comes after the last sample.
         name, notes, device: from the file.
         warnings: what the format parser already has to say.
+        parts: the file's part (track segment, track, session: 0, 1, ...) of each sample,
+            None for one part; see :mod:`st_desktop.parsers.segments`.
+        legs: (Unix start, sport) of each leg of a multi-sport recording (FIT sessions);
+            without them, the laps that say their sport give the legs.
+        part_groups: the group (GPX track) of each part, None when each part is its own.
+        part_word, group_word: what the file calls its parts and groups, for sentences
+            ("segment" and "track" in GPX, "track" in TCX, "session" in FIT).
     """
 
     format: str
@@ -124,6 +114,16 @@ class RawActivity:
     notes: str | None = None
     device: str | None = None
     warnings: list[str] = field(default_factory=list)
+    parts: IntArray | None = None
+    legs: list[tuple[float, str]] = field(default_factory=list)
+    part_groups: list[int] | None = None
+    part_word: str = "segment"
+    group_word: str = "segment"
+
+    def group(self, part: int) -> int:
+        """The group of a part (the part itself without ``part_groups``)."""
+        groups = self.part_groups
+        return groups[part] if groups is not None and 0 <= part < len(groups) else part
 
 
 def format_duration(seconds: float) -> str:
@@ -152,82 +152,6 @@ def _stack(columns: list[FloatArray], length: int) -> FloatArray:
     if block.shape != (len(columns), length):
         raise ValueError(f"columns of {block.shape[1:]} values for {length} times")
     return block
-
-
-@dataclass
-class _Facts:
-    """What the plausibility pass learnt about each stream, valid after the cleaning."""
-
-    has_values: dict[str, bool] = field(default_factory=dict)  # some finite value
-    gap_free: dict[str, bool] = field(default_factory=dict)  # no NaN at all
-
-
-def _clean_values(columns: dict[str, FloatArray], block: FloatArray, warnings: list[str]) -> _Facts:
-    """Make implausible values NaN, in place; ``columns`` are the rows of ``block``."""
-    facts = _Facts()
-    if not block.size:
-        for name in columns:
-            facts.has_values[name] = False
-            facts.gap_free[name] = True
-        return facts
-    # Three reductions over the block give every stream's range (NaN ignored; NaN only for a
-    # stream with no value at all) and whether it has a gap (a sum with a NaN is NaN); the
-    # common case, every value plausible, ends there.
-    lows = np.fmin.reduce(block, axis=1).tolist()
-    highs = np.fmax.reduce(block, axis=1).tolist()
-    sums = np.add.reduce(block, axis=1).tolist()
-    ranges = dict(zip(columns, zip(lows, highs, strict=True), strict=True))
-    # Streams whose values changed here, or with values beyond any limit: facts re-counted.
-    changed = {name for name in columns if name not in LIMITS}
-    lat = columns.get("lat")
-    lon = columns.get("lon")
-    if lat is not None and lon is not None:
-        lat_low, lat_high = ranges["lat"]
-        lon_low, lon_high = ranges["lon"]
-        if lat_low <= 0.0 <= lat_high and lon_low <= 0.0 <= lon_high:
-            null_island = (lat == 0.0) & (lon == 0.0)
-            if np.count_nonzero(null_island):
-                lat[null_island] = np.nan
-                lon[null_island] = np.nan
-                changed |= {"lat", "lon"}
-    bad_streams: list[str] = []
-    for name, (low, high) in LIMITS.items():
-        values = columns.get(name)
-        if values is None:
-            continue
-        smallest, largest = ranges[name]
-        if not (smallest < low or largest > high):
-            continue
-        bad = (values < low) | (values > high)  # NaN compares False
-        # A zero heart rate means "no strap", not a reading: drop it without a warning.
-        reported = bad & (values != 0) if name == "heartrate" else bad
-        values[bad] = np.nan
-        changed.add(name)
-        if np.count_nonzero(reported):
-            bad_streams.append(_READABLE[name])
-    for name, high, total in zip(columns, highs, sums, strict=True):
-        # Unchanged streams hold only values within their limits (so finite) and NaN.
-        facts.has_values[name] = not math.isnan(high)
-        facts.gap_free[name] = not math.isnan(total)
-    for name in changed:
-        _count_facts(facts, name, columns[name])
-    gaps = not (facts.gap_free.get("lat", True) and facts.gap_free.get("lon", True))
-    if lat is not None and lon is not None and gaps:
-        no_fix = np.isnan(lat) | np.isnan(lon)
-        if np.count_nonzero(no_fix):
-            lat[no_fix] = np.nan
-            lon[no_fix] = np.nan
-            _count_facts(facts, "lat", lat)
-            _count_facts(facts, "lon", lon)
-    if bad_streams:
-        warnings.append(f"Implausible values were ignored in: {', '.join(bad_streams)}.")
-    return facts
-
-
-def _count_facts(facts: _Facts, name: str, values: FloatArray) -> None:
-    finite = int(np.count_nonzero(np.isfinite(values)))
-    facts.has_values[name] = finite > 0
-    facts.gap_free[name] = finite == len(values)
 
 
 def _merge_pauses(pauses: list[Pause], end: float) -> list[Pause]:
@@ -268,21 +192,23 @@ def _add_once(warnings: list[str], warning: str) -> None:
         warnings.append(warning)
 
 
-def assemble(raw: RawActivity) -> Activity:
-    """Check, sort and complete what a parser read; see the module docstring."""
-    warnings = list(raw.warnings)
-    times = np.asarray(raw.times, dtype=np.float64)
-    names = list(raw.columns)
-    # One copy of every column, as the rows of one block: the plausibility checks then run
-    # once over all streams instead of once per stream (see _clean_values).
-    block = _stack([raw.columns[k] for k in names], len(times))
-    latest_plausible = _time.time() + 2 * 86400
-    lowest = float(np.minimum.reduce(times)) if len(times) else np.nan  # NaN if any is NaN
-    highest = float(np.maximum.reduce(times)) if len(times) else np.nan
-    if highest - lowest <= MAX_SPREAD_S:
-        # The common case, decided without a median: every time is finite, none can be further
-        # than MAX_SPREAD_S from the median, and the median lies in [lowest, highest].
-        if not (lowest >= EARLIEST_PLAUSIBLE and highest <= latest_plausible):
+def _order(
+    raw: RawActivity, times: FloatArray, block: FloatArray, warnings: list[str], now: float
+) -> tuple[FloatArray, FloatArray, IntArray]:
+    """Drop samples without a plausible time and sort the rest (see :mod:`.segments`)."""
+    parts = (
+        np.asarray(raw.parts, dtype=np.int64)
+        if raw.parts is not None
+        else np.zeros(len(times), dtype=np.int64)
+    )
+    latest_plausible = now + 2 * 86400
+    keep = plausible_times(times, parts)
+    if keep is None:
+        # The common case, decided without a median: every time is finite and the median lies
+        # in [lowest, highest].
+        if len(times) and not (
+            times.min() >= EARLIEST_PLAUSIBLE and times.max() <= latest_plausible
+        ):
             median = float(np.median(times))
             if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
                 _add_once(warnings, NO_DATE_WARNING)
@@ -290,36 +216,87 @@ def assemble(raw: RawActivity) -> Activity:
         finite = np.isfinite(times)
         if finite.any():
             median = float(np.median(times[finite]))
-            # Samples far from the bulk of the recording are clock glitches (one record dated
-            # 2065 in a 2001 run); a recording spread over more than a month does not happen.
-            with np.errstate(invalid="ignore"):
-                keep = finite & (np.abs(times - median) <= MAX_SPREAD_S)
-            dropped = int(len(times) - keep.sum())
-            if dropped:
-                warnings.append(
-                    f"{dropped} samples had impossible times and were left out."
-                    if dropped > 1
-                    else "1 sample had an impossible time and was left out."
-                )
-                times = times[keep]
-                block = np.compress(keep, block, axis=1)  # rows stay contiguous: see below
             if not EARLIEST_PLAUSIBLE <= median <= latest_plausible:
                 _add_once(warnings, NO_DATE_WARNING)
-    if len(times) > 1:
-        backwards = times[1:] < times[:-1]  # the same as a negative step, NaN included
-        if np.count_nonzero(backwards):
-            first_back = int(backwards.nonzero()[0][0]) + 1
-            order = np.argsort(times, kind="stable")
-            at = float(times[first_back] - times[order[0]])
+        dropped = int(len(times) - keep.sum())
+        if dropped:
+            # Samples far from the rest of their part are clock glitches (one record dated 2065
+            # in a 2001 run); a part spread over more than a month does not happen.
             warnings.append(
-                f"Timestamps go backwards at {format_clock(at)}; the samples were sorted by time."
+                f"{dropped} samples had impossible times and were left out."
+                if dropped > 1
+                else "1 sample had an impossible time and was left out."
             )
-            times = times[order]
-            # take, not block[:, order]: fancy indexing gives a column-major result, and rows
-            # (streams) must stay contiguous, or every later pass over a stream is strided.
-            block = np.take(block, order, axis=1)
+            times = times[keep]
+            block = np.compress(keep, block, axis=1)  # rows stay contiguous: see below
+            parts = parts[keep]
+    ordering = order_samples(times, parts)
+    if ordering.order is not None:
+        if ordering.backwards_at is not None:
+            warnings.append(
+                f"Timestamps go backwards at {format_clock(ordering.backwards_at)}; the samples "
+                "were sorted by time."
+            )
+        if ordering.parts_reordered:
+            warnings.append(
+                f"The file's {raw.group_word}s are not in time order; they were put in order."
+            )
+        times = times[ordering.order]
+        # take, not block[:, order]: fancy indexing gives a column-major result, and rows
+        # (streams) must stay contiguous, or every later pass over a stream is strided.
+        block = np.take(block, ordering.order, axis=1)
+    return times, block, ordering.parts
+
+
+def _break_pauses(
+    raw: RawActivity, times: FloatArray, bounds: list[Bounds]
+) -> list[tuple[float, float]]:
+    """Pauses between segments: every hole, and every part break of a format without a timer
+    (a device starts a new track segment when its timer restarts). A hole that the device's
+    own timer stops already cover is left to them (they say to the second when it stopped)."""
+    pauses: list[tuple[float, float]] = []
+    for bound in bounds[1:]:
+        if bound.reason == "hole" or not raw.timer_known:
+            before, after = float(times[bound.first - 1]), float(times[bound.first])
+            if raw.timer_known and any(a < after and b > before for a, b in raw.pauses):
+                continue
+            if after > before:
+                pauses.append((before, after))
+    return pauses
+
+
+def _legs(laps: list[Lap]) -> list[tuple[float, str]]:
+    """(start, sport) of each leg of a multi-sport file (laps that say their sport)."""
+    legs: list[tuple[float, str]] = []
+    for lap in laps:
+        if lap.sport and (not legs or legs[-1][1] != lap.sport):
+            legs.append((lap.start, lap.sport))
+    return legs if len(legs) > 1 else []
+
+
+def _first_fix(columns: dict[str, FloatArray]) -> tuple[float, float] | None:
+    lat, lon = columns.get("lat"), columns.get("lon")
+    if lat is None or lon is None:
+        return None
+    fixes = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+    return (float(lat[fixes[0]]), float(lon[fixes[0]])) if len(fixes) else None
+
+
+def assemble(raw: RawActivity, context: ParseContext | None = None) -> Activity:
+    """Check, sort and complete what a parser read; see the module docstring."""
+    context = context or DEFAULT_CONTEXT
+    now = context.now()
+    warnings = list(raw.warnings)
+    times = np.asarray(raw.times, dtype=np.float64)
+    names = list(raw.columns)
+    # One copy of every column, as the rows of one block: the plausibility checks then run
+    # once over all streams instead of once per stream (see clean_values).
+    block = _stack([raw.columns[k] for k in names], len(times))
+    times, block, parts = _order(raw, times, block, warnings, now)
+    bounds = segment_bounds(times, parts)
+    segment_of = segment_index(bounds, len(times)) if len(bounds) > 1 else None
     columns = dict(zip(names, block, strict=True))
-    facts = _clean_values(columns, block, warnings)
+    facts = clean_values(columns, block, warnings)
 
     if len(times):
         start = float(times[0])
@@ -338,9 +315,9 @@ def assemble(raw: RawActivity) -> Activity:
     if not has_values.get("distance", False) and has_lat and "lon" in columns:
         lat, lon = columns["lat"], columns["lon"]
         if facts.gap_free["lat"] and facts.gap_free["lon"]:
-            columns["distance"] = track_distance_complete(lat, lon)
+            columns["distance"] = track_distance_complete(lat, lon, segment_of)
         else:
-            columns["distance"] = track_distance(lat, lon)
+            columns["distance"] = track_distance(lat, lon, segment_of)
     if not has_values.get("speed", False) and "distance" in columns:
         columns["speed"] = speed_from_distance(elapsed_axis, columns["distance"])
     columns["time"] = elapsed_axis
@@ -350,7 +327,9 @@ def assemble(raw: RawActivity) -> Activity:
     if n and raw.end_hint is not None and 0 < raw.end_hint - start - end <= 600:
         # Extend the axis to the final timer stop so that the elapsed time covers it.
         end = raw.end_hint - start
-    pauses = [Pause(a - start, b - start) for a, b in raw.pauses]
+    pauses = [
+        Pause(a - start, b - start) for a, b in [*raw.pauses, *_break_pauses(raw, times, bounds)]
+    ]
     if not raw.timer_known:
         pauses += infer_pauses(elapsed_axis, streams.distance)
     pauses = _merge_pauses(pauses, end)
@@ -373,9 +352,9 @@ def assemble(raw: RawActivity) -> Activity:
         warnings.append("No GPS: indoor activity (no route to show).")
     if not n:
         warnings.append("This file holds totals but no samples: there is no route or chart.")
-    tz = timezone(raw.utc_offset) if raw.utc_offset is not None else UTC
-    start_time = datetime.fromtimestamp(start, UTC).astimezone(tz)
-    return Activity(
+    zone = ride_zone(start, _first_fix(columns), raw.utc_offset, context)
+    start_time = (_EPOCH + timedelta(seconds=start)).astimezone(timezone(zone.offset))
+    activity = Activity(
         format=raw.format,
         start_time=start_time,
         sport=raw.sport,
@@ -389,4 +368,27 @@ def assemble(raw: RawActivity) -> Activity:
         notes=raw.notes,
         device=raw.device,
         warnings=warnings,
+        timezone=zone.name,
+        utc_offset=zone.offset,
+        timezone_source=zone.source,
     )
+    activity.segments = tuple(
+        Segment(
+            bound.first,
+            bound.stop,
+            float(elapsed_axis[bound.first]),
+            float(elapsed_axis[bound.stop - 1]),
+            start_time + timedelta(seconds=float(elapsed_axis[bound.first])),
+            bound.reason,
+            raw.group(bound.part),
+        )
+        for bound in bounds
+    )
+    recording = Recording(
+        start, elapsed_axis, streams.lat, streams.lon, streams.distance, raw.sport,
+        bounds, activity.zone, raw.part_word, now, [raw.group(b.part) for b in bounds],
+        raw.group_word, NO_DATE_WARNING in warnings,
+        [(t - start, sport) for t, sport in raw.legs] if len(raw.legs) > 1 else _legs(laps),
+    )  # fmt: skip
+    activity.verdicts = judge(recording)
+    return activity

@@ -8,14 +8,18 @@ from __future__ import annotations
 from st_desktop.errors import ParseError
 
 __all__ = [
+    "ArchiveMemberNotFoundError",
     "CorruptFileError",
     "EmptyFileError",
     "FileTooLargeError",
     "MalformedXmlError",
     "NoActivityDataError",
     "ParseError",
+    "PasswordProtectedError",
     "UnknownFormatError",
+    "UnsafeArchiveError",
     "UnsafeXmlError",
+    "UnsupportedArchiveError",
 ]
 
 
@@ -61,3 +65,27 @@ class NoActivityDataError(ParseError):
     """The file is well formed but holds nothing that can become an activity."""
 
     default_message = "This file holds no activity data."
+
+
+class PasswordProtectedError(ParseError):
+    """An archive member is encrypted; the app never asks for archive passwords."""
+
+    default_message = "This file is password-protected inside its archive, so it cannot be read."
+
+
+class UnsupportedArchiveError(ParseError):
+    """The archive uses a compression method or zip version Python cannot unpack."""
+
+    default_message = "This archive uses a kind of compression this app cannot unpack."
+
+
+class UnsafeArchiveError(ParseError):
+    """An archive entry looks crafted: a name outside the archive, a zip bomb, nesting too deep."""
+
+    default_message = "This archive entry was not read, to be safe."
+
+
+class ArchiveMemberNotFoundError(ParseError):
+    """A member asked for by name is not in the archive."""
+
+    default_message = "The archive does not hold that file."

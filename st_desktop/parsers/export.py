@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from st_desktop.domain.activity import Activity, FloatArray, Summary
-from st_desktop.domain.timeutil import format_timestamp
+from st_desktop.domain.timeutil import format_timestamp, utc_offset_hours
 from st_desktop.domain.types import normalize_type
 
 #: Stream name in the API -> (our stream, decimals or None for integers).
@@ -117,14 +117,19 @@ def stream_arrays(activity: Activity) -> dict[str, list[Any]]:
 def activity_to_workout_json(activity: Activity) -> dict[str, Any]:
     """The SportTracks workout object for ``POST /fitnessActivities`` (contract 3 and 4.1).
 
+    ``start_time`` has the ride's own UTC offset (from its position, else the device, else this
+    computer) and ``timezone`` is that offset in hours.
     ``duration`` is the moving (timer) time and ``clock_duration`` the elapsed time; calories are
     kilojoules; laps carry number, type ("active"/"rest"), start_time, duration, clock_duration
     and distance (the fields the service requires) plus whatever figures are known.
     """
     summary = activity.summary
     start = activity.start_time
+    # The start in the ride's own UTC offset (see Activity.start_time), and that offset in
+    # hours as the service's ``timezone`` field (contract 3.2).
     workout: dict[str, Any] = {
         "start_time": format_timestamp(start),
+        "timezone": utc_offset_hours(start),
         "type": normalize_type(activity.sport),
     }
     if activity.name:

@@ -20,6 +20,7 @@ from st_desktop.parsers.assemble import (
     format_clock,
     format_duration,
 )
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import CorruptFileError, NoActivityDataError
 from st_desktop.parsers.fit_decode import FitData, MessageTable, NotFitError, decode_fit
 from st_desktop.parsers.fit_profile import (
@@ -35,6 +36,7 @@ from st_desktop.parsers.fit_profile import (
     STOP_EVENT_TYPES,
     SUB_SPORTS,
 )
+from st_desktop.parsers.segments import parts_from_starts
 from st_desktop.parsers.sports import fit_sport_type
 
 _log = logging.getLogger(__name__)
@@ -279,7 +281,7 @@ def _skip_warning(fit: FitData, records: MessageTable, start: float) -> str | No
     return f"The file is damaged at {where}; {recovered:,} records after the damage were recovered."
 
 
-def parse_fit(data: bytes) -> Activity:
+def parse_fit(data: bytes, context: ParseContext | None = None) -> Activity:
     """Read a FIT file (possibly chained or multi-sport) into one Activity.
 
     Raises:
@@ -368,6 +370,8 @@ def parse_fit(data: bytes) -> Activity:
     end_hint = final_stop if session_end is None else session_end
     if final_stop is not None and session_end is not None and session_end > final_stop:
         pauses.append((final_stop, session_end))  # stopped until the session was closed
+    # Each session (a multi-sport file's legs, chained files) is a part of the recording.
+    session_starts = [_start_of(sessions, i) or np.nan for i in range(len(sessions))]
     activity = assemble(
         RawActivity(
             format="FIT",
@@ -383,7 +387,16 @@ def parse_fit(data: bytes) -> Activity:
             name=None,
             device=_device(fit),
             warnings=warnings,
-        )
+            parts=parts_from_starts(times, session_starts),
+            legs=sorted(
+                (start, _sport_name(sessions, i))
+                for i, start in enumerate(session_starts)
+                if np.isfinite(start)
+            ),
+            part_word="session",
+            group_word="session",
+        ),
+        context,
     )
     skipped = _skip_warning(fit, records, activity.start_time.timestamp())
     if skipped:

@@ -19,15 +19,18 @@ import numpy as np
 from lxml import etree
 
 from st_desktop.domain.activity import Activity
+from st_desktop.parsers import gpx_stream
 from st_desktop.parsers.assemble import RawActivity, assemble
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import NoActivityDataError
+from st_desktop.parsers.gpx_stream import GPX_NAMES, GpxRead, read_gpx_stream
+from st_desktop.parsers.segments import parts_from_counts
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
     collect_points,
     local_name,
     parse_times,
     parse_xml,
-    segment_pauses,
 )
 
 NO_TIMES = (
@@ -35,83 +38,88 @@ NO_TIMES = (
     "cannot be uploaded as an activity."
 )
 
-#: Local element names inside a ``<trkpt>`` -> stream.
-GPX_NAMES: dict[str, str] = {
-    "time": "time",
-    "ele": "elevation",
-    "hr": "heartrate",
-    "heartrate": "heartrate",
-    "heart_rate": "heartrate",
-    "cad": "cadence",
-    "cadence": "cadence",
-    "power": "power",
-    "powerinwatts": "power",
-    "watts": "power",
-    "atemp": "temperature",
-    "temp": "temperature",
-    "temperature": "temperature",
-    "speed": "speed",
-}
-
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
     return [c for c in element if local_name(c.tag) == name]
 
 
-def parse_gpx(data: bytes) -> Activity:
-    """Read the tracks of a GPX file into one Activity.
+def parse_gpx(data: bytes, context: ParseContext | None = None) -> Activity:
+    """Read the tracks of a GPX file into one Activity (a large file is read as a stream).
 
     Raises:
         NoActivityDataError: no timed track points (route, waypoints or an untimed track).
         MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
     """
+    read = read_gpx_stream(data) if len(data) > gpx_stream.STREAM_BYTES else read_gpx_tree(data)
+    return _activity(read, context)
+
+
+def read_gpx_tree(data: bytes) -> GpxRead:
+    """Read a GPX file as a tree (the faster way for files of ordinary size)."""
     root, warnings = parse_xml(data, "GPX")
     tracks = _children(root, "trk")
-    segments = [seg for trk in tracks for seg in _children(trk, "trkseg")]
+    read = GpxRead(creator=root.get("creator"), warnings=warnings)
+    segments = []
+    for number, track in enumerate(tracks):
+        for segment in _children(track, "trkseg"):
+            segments.append(segment)
+            read.segment_tracks.append(number)
     # The track's own texts, in one pass over its children (the first non-blank one of each).
-    texts: dict[str | None, str] = {}
     for child in tracks[0] if tracks else ():
         name = local_name(child.tag)
-        if name not in texts and name in ("name", "type", "desc"):
+        if name not in read.texts and name in ("name", "type", "desc"):
             text = child.text
             if text and text.strip():
-                texts[name] = text.strip()
+                read.texts[name] = text.strip()
+    metadata = _children(root, "metadata")
+    read.metadata_name = _first_text_child(metadata[0], "name") if metadata else None
     if next(root.iter("{*}trkpt"), None) is None:
-        if next(root.iter("{*}rtept"), None) is not None:
+        read.has_route_points = next(root.iter("{*}rtept"), None) is not None
+        read.has_waypoints = next(root.iter("{*}wpt"), None) is not None
+        return read
+    read.has_points = True
+    if next(root.iter("{*}time"), None) is None:  # a drawn track: no need to read the points
+        return read
+    read.has_times = True
+    time_texts, read.columns, read.per_segment = collect_points(
+        segments, "trkpt", GPX_NAMES, attributes=("lat", "lon")
+    )
+    read.times, read.first = parse_times(time_texts)
+    return read
+
+
+def _activity(read: GpxRead, context: ParseContext | None) -> Activity:
+    if not read.has_points:
+        if read.has_route_points:
             raise NoActivityDataError(
                 "This GPX file holds a planned route, not a recorded activity, so it cannot be "
                 "uploaded as a workout."
             )
-        if next(root.iter("{*}wpt"), None) is not None:
+        if read.has_waypoints:
             raise NoActivityDataError(
                 "This GPX file holds only waypoints, not a recorded activity."
             )
         raise NoActivityDataError("This GPX file has no track points.")
-    if next(root.iter("{*}time"), None) is None:  # a drawn track: no need to read the points
+    if not read.has_times:
         raise NoActivityDataError(NO_TIMES)
-    time_texts, columns, per_segment = collect_points(
-        segments, "trkpt", GPX_NAMES, attributes=("lat", "lon")
-    )
-    count = len(time_texts)
+    times, columns, first, warnings = read.times, read.columns, read.first, read.warnings
+    count = len(times)
     if not count:
         raise NoActivityDataError("This GPX file has no track points.")
-    times, first = parse_times(time_texts)
     timed = np.isfinite(times)
     timed_count = int(np.count_nonzero(timed))
     if not timed_count:
         raise NoActivityDataError(NO_TIMES)
     if timed_count < count:
         warnings.append(f"{count - timed_count} track points without a time were left out.")
-    # Segment breaks are pauses (a device starts a new segment when the timer restarts).
-    pauses = segment_pauses(times, per_segment)
+    # Each track segment is a part of the recording (a device starts a new segment when its
+    # timer restarts): the breaks between them are pauses, never distance.
+    parts = parts_from_counts(read.per_segment, count)
+    tracks = read.segment_tracks if len(set(read.segment_tracks)) > 1 else None
 
-    creator = root.get("creator")
-    name = texts.get("name")
-    sport_text = texts.get("type")
-    notes = texts.get("desc")
-    if name is None:
-        metadata = _children(root, "metadata")
-        name = _first_text_child(metadata[0], "name") if metadata else None
+    creator = read.creator
+    name = read.texts.get("name") or read.metadata_name
+    sport_text = read.texts.get("type")
     offset = first.utcoffset() if first is not None else None
     return assemble(
         RawActivity(
@@ -123,14 +131,18 @@ def parse_gpx(data: bytes) -> Activity:
                 if len(v) == count
             },
             sport=text_sport_type(sport_text) if sport_text else _guess_sport(name),
-            pauses=pauses,
             timer_known=False,
             utc_offset=offset if offset != timedelta(0) else None,
             name=name,
-            notes=notes,
+            notes=read.texts.get("desc"),
             device=creator.strip() if creator and creator.strip() else None,
             warnings=warnings,
-        )
+            parts=parts[timed] if timed_count < count else parts,
+            part_groups=tracks,
+            part_word="segment",
+            group_word="track" if tracks else "segment",
+        ),
+        context,
     )
 
 

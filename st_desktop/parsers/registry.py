@@ -7,14 +7,20 @@ so that one odd file never stops a batch.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from st_desktop.domain.activity import Activity
+from st_desktop.parsers.archive import (
+    MAX_ARCHIVE_MEMBERS,
+    MAX_FILE_BYTES,
+    Archive,
+    ArchiveSkip,
+)
+from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -26,19 +32,16 @@ from st_desktop.parsers.fit import parse_fit
 from st_desktop.parsers.fit_definitions import is_fit_header
 from st_desktop.parsers.gpx import parse_gpx
 from st_desktop.parsers.tcx import parse_tcx
+from st_desktop.parsers.unpack import gunzip
+from st_desktop.parsers.xmlsafe import detect_encoding
 
 _log = logging.getLogger(__name__)
-
-#: Largest file (or decompressed content) we read. The longest real activity files are ~10 MB.
-MAX_FILE_BYTES = 200 * 1024 * 1024
-#: Archives with more members than this are not activity exports.
-MAX_ARCHIVE_MEMBERS = 10_000
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ROOT_RE = re.compile(rb"<\s*([A-Za-z_][\w.:-]*)")
 
-_PARSERS: dict[str, Callable[[bytes], Activity]] = {
+_PARSERS: dict[str, Callable[[bytes, ParseContext | None], Activity]] = {
     "FIT": parse_fit,
     "TCX": parse_tcx,
     "GPX": parse_gpx,
@@ -47,9 +50,12 @@ _PARSERS: dict[str, Callable[[bytes], Activity]] = {
 
 def _root_name(data: bytes) -> str | None:
     """The name of the first element of an XML document (prefix dropped, lower case)."""
-    head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", "ignore").encode("utf-8")
+    encoding, bom = detect_encoding(data)
+    head = data[bom : bom + 8192]
+    if encoding != "utf-8":
+        # An encoding Python does not know: the name is looked for as single bytes.
+        with contextlib.suppress(LookupError, UnicodeError, ValueError, TypeError):
+            head = head.decode(encoding, "ignore").encode("utf-8")
     position = 0
     while True:
         match = _ROOT_RE.search(head, position)
@@ -87,25 +93,19 @@ def detect_format(data: bytes) -> str:
 
 
 def _gunzip(data: bytes) -> bytes:
-    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, MAX_FILE_BYTES + 1)
-    except zlib.error as exc:
-        raise CorruptFileError("This .gz file is damaged and could not be opened.") from exc
-    if len(out) > MAX_FILE_BYTES:
-        raise FileTooLargeError(
-            f"This .gz file unpacks to more than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
-            "which no activity file is."
-        )
-    return out
+    return gunzip(data, "This .gz file", MAX_FILE_BYTES)
 
 
-def parse_bytes(data: bytes, name: str | None = None) -> Activity:
+def parse_bytes(
+    data: bytes, name: str | None = None, *, context: ParseContext | None = None
+) -> Activity:
     """Parse an activity file's bytes (FIT, TCX or GPX, possibly gzip-compressed).
 
     Args:
         data: the file content.
         name: the file name, kept as ``Activity.source_name`` (the format never depends on it).
+        context: the clock and this computer's zone (tests inject them); the real ones when
+            None.
 
     Returns:
         The activity, with warnings for anything that was recovered or is missing.
@@ -128,7 +128,7 @@ def parse_bytes(data: bytes, name: str | None = None) -> Activity:
         )
     fmt = detect_format(data)
     try:
-        activity = _PARSERS[fmt](data)
+        activity = _PARSERS[fmt](data, context)
     except ParseError:
         raise
     except RecursionError as exc:
@@ -144,7 +144,7 @@ def parse_bytes(data: bytes, name: str | None = None) -> Activity:
     return activity
 
 
-def parse_file(path: str | Path) -> Activity:
+def parse_file(path: str | Path, *, context: ParseContext | None = None) -> Activity:
     """Parse an activity file from disk (``.fit``, ``.tcx``, ``.gpx``, also ``.gz``-compressed).
 
     Raises:
@@ -161,62 +161,63 @@ def parse_file(path: str | Path) -> Activity:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"The file could not be opened: {exc.strerror or exc}.") from exc
-    return parse_bytes(data, path.name)
+    return parse_bytes(data, path.name, context=context)
 
 
-def parse_archive(path: str | Path) -> list[Activity | ParseError]:
-    """Parse every file in a zip archive (folders, hidden and macOS resource files skipped).
+def parse_archive(
+    source: str | Path | bytes, name: str | None = None, *, context: ParseContext | None = None
+) -> list[Activity | ParseError]:
+    """Parse every file in a zip archive (or a ``.gz`` file), zips inside it included.
+
+    Folders, hidden and macOS resource files are skipped (see :mod:`st_desktop.parsers.archive`,
+    which reads the archive).
+
+    Args:
+        source: the archive's path or its bytes.
+        name: the archive's name for messages (default: the file name).
 
     Returns:
         One entry per member, in archive order: the Activity (its ``source_name`` is the member
         name) or the ParseError saying why that member could not be read (its ``detail`` starts
-        with the member name). One bad member never hides the others.
+        with the member name). One bad member never hides the others, and a failed member's
+        error keeps none of its data alive (no traceback, no chained cause).
 
     Raises:
-        ParseError: the archive itself cannot be opened.
+        ParseError: the archive itself cannot be opened (damaged, too many files, not an
+            archive).
     """
     results: list[Activity | ParseError] = []
-    try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise CorruptFileError("This zip archive is damaged and could not be opened.") from exc
-    with archive:
-        members = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir()
-            and not info.filename.startswith("__MACOSX/")
-            and not Path(info.filename).name.startswith(".")
-        ]
-        if len(members) > MAX_ARCHIVE_MEMBERS:
-            raise FileTooLargeError("This archive holds too many files to be an activity export.")
-        for info in members:
+    with Archive(source if isinstance(source, bytes) else str(source), name) as archive:
+        for entry in archive.entries(all_files=True):
+            if isinstance(entry, ArchiveSkip):
+                if entry.kind == "archive" and not entry.locator:
+                    raise entry.to_error()
+                if entry.kind != "empty" or entry.locator:
+                    results.append(entry.to_error())
+                continue
             try:
-                if info.file_size > MAX_FILE_BYTES:
-                    raise FileTooLargeError(
-                        f"{info.filename} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
-                    )
-                with archive.open(info) as member:
-                    data = member.read(MAX_FILE_BYTES + 1)
-                if len(data) > MAX_FILE_BYTES:
-                    raise FileTooLargeError(f"{info.filename} is too large.")
-                results.append(parse_bytes(data, info.filename))
+                activity = parse_bytes(entry.read(), entry.name, context=context)
             except ParseError as exc:
-                exc.detail = f"{info.filename}: {exc.detail or exc.user_message}"
-                results.append(exc)
-            except (
-                OSError,
-                zipfile.BadZipFile,
-                RuntimeError,
-                EOFError,
-                zlib.error,
-                NotImplementedError,
-            ) as exc:
-                error = CorruptFileError(
-                    f"{info.filename} could not be unpacked from the archive.", detail=repr(exc)
-                )
-                results.append(error)
+                results.append(_detached(exc, entry.name))
+            else:
+                results.append(activity)
     return results
 
 
-__all__ = ["MAX_FILE_BYTES", "detect_format", "parse_archive", "parse_bytes", "parse_file"]
+def _detached(error: ParseError, name: str) -> ParseError:
+    """The error without its traceback and causes, whose frames hold the member's bytes."""
+    error.__traceback__ = None
+    error.__cause__ = None
+    error.__context__ = None
+    error.detail = f"{name}: {error.detail or error.user_message}"
+    return error
+
+
+__all__ = [
+    "MAX_ARCHIVE_MEMBERS",
+    "MAX_FILE_BYTES",
+    "detect_format",
+    "parse_archive",
+    "parse_bytes",
+    "parse_file",
+]

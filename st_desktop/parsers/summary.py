@@ -64,31 +64,45 @@ def nan_array(length: int) -> FloatArray:
     return out
 
 
-def track_distance(lat: FloatArray, lon: FloatArray) -> FloatArray:
-    """Cumulative metres along the track; NaN before the first fix, held across GPS gaps."""
+def track_distance(
+    lat: FloatArray, lon: FloatArray, segments: npt.NDArray[np.int64] | None = None
+) -> FloatArray:
+    """Cumulative metres along the track; NaN before the first fix, held across GPS gaps.
+
+    With ``segments`` (each sample's segment number), the step from one segment to the next is
+    not distance: the track is held there and goes on from the next segment's first fix.
+    """
     n = len(lat)
     has_fix = np.isfinite(lat) & np.isfinite(lon)
     fixes = int(np.count_nonzero(has_fix))
     if fixes == n:  # every sample has a fix: nothing to carry over
-        return track_distance_complete(lat, lon)
+        return track_distance_complete(lat, lon, segments)
     out = nan_array(n)
     if not fixes:
         return out
     fix = has_fix.nonzero()[0]
     out[fix[0]] = 0.0
-    out[fix[1:]] = np.cumsum(haversine_steps(lat[fix], lon[fix]))
+    steps = haversine_steps(lat[fix], lon[fix])
+    if segments is not None and len(steps):
+        steps[segments[fix[1:]] != segments[fix[:-1]]] = 0.0
+    out[fix[1:]] = np.cumsum(steps)
     # Carry the last known distance forward over samples without a fix.
     positions = np.maximum.accumulate(np.where(has_fix, np.arange(n), -1))
     return np.where(positions >= 0, out[np.maximum(positions, 0)], np.nan)
 
 
-def track_distance_complete(lat: FloatArray, lon: FloatArray) -> FloatArray:
+def track_distance_complete(
+    lat: FloatArray, lon: FloatArray, segments: npt.NDArray[np.int64] | None = None
+) -> FloatArray:
     """:func:`track_distance` of a track known to have a position in every sample."""
     n = len(lat)
     cumulative = np.empty(n, dtype=np.float64)
     if n:
         cumulative[0] = 0.0
-        np.cumsum(haversine_steps(lat, lon), out=cumulative[1:])
+        steps = haversine_steps(lat, lon)
+        if segments is not None and n > 1 and segments[-1] != segments[0]:
+            steps[segments[1:] != segments[:-1]] = 0.0
+        np.cumsum(steps, out=cumulative[1:])
     return cumulative
 
 

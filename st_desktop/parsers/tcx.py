@@ -20,17 +20,21 @@ import numpy as np
 
 from st_desktop.domain.activity import Activity, Summary
 from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
-from st_desktop.parsers.errors import NoActivityDataError
+from st_desktop.parsers.context import ParseContext
+from st_desktop.parsers.errors import FileTooLargeError, NoActivityDataError
+from st_desktop.parsers.segments import parts_from_counts
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
     collect_points,
     local_name,
     parse_times,
     parse_xml,
-    segment_pauses,
 )
 
 KCAL_TO_KJ = 4.184
+#: TCX files are read as a tree, which costs about 10 times the file's size in memory: larger
+#: files are refused before that (a 24 h recording at 1 Hz is about 35 MB of TCX).
+MAX_TCX_BYTES = 64 * 1024 * 1024
 
 #: Local element names inside a ``<Trackpoint>`` -> stream.
 TCX_NAMES: dict[str, str] = {
@@ -126,13 +130,20 @@ def _total(laps: list[Summary]) -> Summary | None:
     return summary
 
 
-def parse_tcx(data: bytes) -> Activity:
+def parse_tcx(data: bytes, context: ParseContext | None = None) -> Activity:
     """Read a TCX file (all activities, multi-sport sessions and courses in it) into one Activity.
 
     Raises:
         NoActivityDataError: no trackpoints with times and no laps.
+        FileTooLargeError: larger than :data:`MAX_TCX_BYTES`.
         MalformedXmlError, UnsafeXmlError: see :func:`st_desktop.parsers.xmlsafe.parse_xml`.
     """
+    if len(data) > MAX_TCX_BYTES:
+        raise FileTooLargeError(
+            f"This TCX file is larger than {MAX_TCX_BYTES // (1024 * 1024)} MB, more than any "
+            "recording needs; it was not read, to keep memory free. Export the activity as FIT "
+            "or GPX instead."
+        )
     root, warnings = parse_xml(data, "TCX")
     # "{*}" matches any namespace (or none): lxml filters in C, far faster than a Python walk.
     time_texts, columns, per_track = collect_points(root.iter("{*}Track"), "trackpoint", TCX_NAMES)
@@ -160,7 +171,7 @@ def parse_tcx(data: bytes) -> Activity:
     if timed.any() and not timed.all():
         warnings.append(f"{int((~timed).sum())} trackpoints without a time were left out.")
 
-    pauses = segment_pauses(times, per_track)
+    parts = parts_from_counts(per_track, count)[timed]
 
     sports = [text_sport_type(a.get("Sport")) for a in activities if a.get("Sport")]
     sport = "Other"
@@ -193,7 +204,6 @@ def parse_tcx(data: bytes) -> Activity:
             columns={k: v[timed] for k, v in columns.items() if len(v) == count},
             sport=sport,
             laps=laps,
-            pauses=pauses,
             timer_known=False,
             recorded=_total([lap.summary for lap in laps]),
             utc_offset=offset if offset != timedelta(0) else None,
@@ -202,5 +212,9 @@ def parse_tcx(data: bytes) -> Activity:
             notes=notes,
             device=device,
             warnings=warnings,
-        )
+            parts=parts,
+            part_word="track",
+            group_word="track",
+        ),
+        context,
     )

@@ -1,8 +1,11 @@
 """Safe, forgiving XML reading for GPX and TCX, and a fast walk over their points.
 
 Safety: entity declarations are refused before parsing (activity files never declare entities;
-that is how "billion laughs" and external-entity attacks start), and the parser itself neither
-resolves entities, loads DTDs, touches the network, nor lifts libxml2's size limits.
+that is how "billion laughs" and external-entity attacks start), whatever the document's encoding
+(UTF-8, UTF-16 and UTF-32 with or without a byte order mark, or the one its XML declaration names,
+found the way an XML parser finds it); the parsed document's DTD is checked again for entities, in
+case libxml2 read an encoding Python does not know. The parser itself neither resolves entities,
+loads DTDs, touches the network, nor lifts libxml2's size limits.
 
 Forgiveness: whitespace before the XML declaration is dropped; a document that is not well
 formed is read again with libxml2's recovering parser, and the activity says so in a warning.
@@ -10,8 +13,10 @@ formed is read again with libxml2's recovering parser, and the activity says so 
 
 from __future__ import annotations
 
+import codecs
 import logging
 import math
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -26,20 +31,120 @@ _log = logging.getLogger(__name__)
 
 _BOM = b"\xef\xbb\xbf"
 
+#: Options of every XML parser we create (tree and streaming alike).
+PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "huge_tree": False,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "remove_comments": True,
+    "remove_pis": True,
+    # Whitespace between elements is never a value; not building it is a tenth faster.
+    "remove_blank_text": True,
+}
+
+#: Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: The first four bytes of a document without a mark that starts with "<" or "<?" (XML 1.0,
+#: appendix F), and the encoding family they give away.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp500"),  # EBCDIC "<?xm"
+)
+_DECLARED_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+#: Encodings in which "<!ENTITY" is always the same bytes: searched for without decoding.
+_FIXED_WIDTH = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
+_ENTITY = "<!ENTITY"
+
+
+def detect_encoding(data: bytes) -> tuple[str, int]:
+    """The encoding of an XML document as an XML parser finds it, and the length of its BOM.
+
+    A byte order mark wins; then the byte pattern of the opening ``<?`` (UTF-16/32 without a
+    mark, EBCDIC); then the encoding the XML declaration names; UTF-8 otherwise. A name Python
+    does not know is returned as it is (``codecs.lookup`` fails on it).
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    head = data[:4]
+    for signature, name in _SIGNATURES:
+        if head == signature:
+            return name, 0
+    if head[:2] in (b"\x00<", b"<\x00") or b"\x00" in data[:64]:
+        # Blank space or a lone "<" before the declaration: still 16 or 32 bits per character.
+        zeros_even = data[:64:2].count(0)
+        zeros_odd = data[1:64:2].count(0)
+        if zeros_even > zeros_odd:
+            return ("utf-32-be" if data[:64:4].count(0) == len(data[:64:4]) else "utf-16-be"), 0
+        if zeros_odd > zeros_even:
+            return ("utf-32-le" if data[3:64:4].count(0) == len(data[3:64:4]) else "utf-16-le"), 0
+    match = _DECLARED_RE.match(data[:512])
+    if match:
+        declared = match.group(1).decode("ascii").lower()
+        try:
+            name = codecs.lookup(declared).name
+        except LookupError:
+            return declared, 0
+        # A UTF-16/32 document with a declaration but no mark cannot be read as one: the
+        # declaration was just matched as single bytes, so the text is ASCII-compatible.
+        return ("utf-8" if name.startswith(("utf-16", "utf-32")) else name), 0
+    return "utf-8", 0
+
+
+def declares_entities(data: bytes) -> bool:
+    """True when the document's text, in its own encoding, holds an ``<!ENTITY`` declaration.
+
+    Errs on the side of refusing: the UTF-8 spelling is looked for in every document too.
+    """
+    if _ENTITY.encode("ascii") in data:
+        return True
+    encoding, bom = detect_encoding(data)
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        # libxml2 may know it (iconv); the check of the parsed DTD catches what this misses.
+        return False
+    if info.name in _FIXED_WIDTH:
+        return _ENTITY.encode(info.name) in data
+    try:
+        return _ENTITY in data[bom:].decode(info.name, "replace")
+    except (UnicodeError, ValueError, TypeError):  # a codec that is not a text encoding
+        return True
+
+
+def refuse_entities(data: bytes, kind: str) -> None:
+    """Raise :class:`UnsafeXmlError` when the document declares entities (see the module doc)."""
+    if declares_entities(data):
+        raise UnsafeXmlError(_unsafe_message(kind))
+
+
+def check_dtd(tree: etree._ElementTree, kind: str) -> None:
+    """Raise :class:`UnsafeXmlError` when a parsed document's internal DTD declares entities."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        raise UnsafeXmlError(_unsafe_message(kind))
+
+
+def _unsafe_message(kind: str) -> str:
+    return (
+        f"This {kind} file declares XML entities, which activity files never do; "
+        "it was not read, to be safe."
+    )
+
 
 def _parser(recover: bool) -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-        # Whitespace between elements is never a value; not building it is a tenth faster.
-        remove_blank_text=True,
-        recover=recover,
-    )
+    return etree.XMLParser(**PARSER_OPTIONS, recover=recover)
 
 
 #: Tag lookups are cached (tags repeat within and across files); a file of made-up tags must
@@ -74,20 +179,8 @@ def parse_xml(data: bytes, kind: str) -> tuple[etree._Element, list[str]]:
         UnsafeXmlError: the document declares entities.
         MalformedXmlError: not even the recovering parser found a document.
     """
-    warnings: list[str] = []
-    if b"<!ENTITY" in data:
-        raise UnsafeXmlError(
-            f"This {kind} file declares XML entities, which activity files never do; "
-            "it was not read, to be safe."
-        )
-    body = data[3:] if data.startswith(_BOM) else data
-    stripped = body.lstrip()
-    if len(stripped) != len(body) and stripped.startswith(b"<?xml"):
-        warnings.append(
-            f"This {kind} file has blank space before its XML declaration, which is not allowed; "
-            "it was ignored."
-        )
-        body = stripped
+    refuse_entities(data, kind)
+    body, warnings = xml_body(data, kind)
     try:
         root = etree.fromstring(body, _parser(recover=False))
     except etree.XMLSyntaxError as exc:
@@ -103,11 +196,31 @@ def parse_xml(data: bytes, kind: str) -> tuple[etree._Element, list[str]]:
             ) from exc
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
-        warnings.append(
-            f"This {kind} file is not well-formed XML{where}; the readable part was recovered, "
-            "check that nothing is missing."
-        )
+        warnings.append(recovered_warning(kind, where))
+    check_dtd(root.getroottree(), kind)
     return root, warnings
+
+
+def xml_body(data: bytes, kind: str) -> tuple[bytes, list[str]]:
+    """The bytes to hand to libxml2 (a UTF-8 BOM and blank space before ``<?xml`` dropped)."""
+    warnings: list[str] = []
+    body = data[3:] if data.startswith(_BOM) else data
+    stripped = body.lstrip()
+    if len(stripped) != len(body) and stripped.startswith(b"<?xml"):
+        warnings.append(
+            f"This {kind} file has blank space before its XML declaration, which is not allowed; "
+            "it was ignored."
+        )
+        body = stripped
+    return body, warnings
+
+
+def recovered_warning(kind: str, where: str) -> str:
+    """The warning of a document read by the recovering parser (``where``: " (line 12)")."""
+    return (
+        f"This {kind} file is not well-formed XML{where}; the readable part was recovered, "
+        "check that nothing is missing."
+    )
 
 
 def parse_times(texts: list[str | None]) -> tuple[FloatArray, datetime | None]:
@@ -241,22 +354,3 @@ def collect_points(
         array[at] = numbers
         arrays[name] = array
     return times, arrays, counts
-
-
-def segment_pauses(times: FloatArray, counts: list[int]) -> list[tuple[float, float]]:
-    """Pauses between consecutive segments (tracks) of points: a device starts a new segment
-    when its timer restarts. ``counts`` is the number of points in each segment, in order."""
-    pauses: list[tuple[float, float]] = []
-    index = 0
-    last: float | None = None
-    all_finite = len(counts) < 2 or bool(np.count_nonzero(np.isfinite(times)) == len(times))
-    for n in counts:
-        part = times[index : index + n]
-        if not all_finite:
-            part = part[np.isfinite(part)]
-        if len(part):
-            if last is not None and part[0] > last:
-                pauses.append((last, float(part[0])))
-            last = float(part[-1])
-        index += n
-    return pauses

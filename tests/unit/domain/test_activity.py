@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
 
-from st_desktop.domain.activity import STREAM_NAMES, Activity, Pause, Streams, Summary
+from st_desktop.domain.activity import (
+    STREAM_NAMES,
+    VERDICT_KINDS,
+    Activity,
+    Pause,
+    Segment,
+    Streams,
+    Summary,
+    Verdict,
+)
 
 
 def _activity(lat: list[float]) -> Activity:
@@ -62,3 +71,37 @@ def test_summary_merge_prefers_known_figures() -> None:
 
 def test_pause_duration() -> None:
     assert Pause(10.0, 70.5).duration == 60.5
+
+
+def test_local_times_are_the_rides_own_across_daylight_saving() -> None:
+    activity = _activity([46.0, 46.1, 46.2])
+    # 08:00Z on 26 Oct 2024 is 10:00 in Zurich (summer time ends that night).
+    activity.start_time = datetime(2024, 10, 26, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    activity.timezone, activity.utc_offset = "Europe/Zurich", timedelta(hours=2)
+    assert activity.local_start.hour == 10
+    assert activity.local_start.tzinfo is not None
+    assert str(activity.local_start.tzinfo) == "Europe/Zurich"
+    next_day = activity.local_time(24 * 3600)
+    assert (next_day.hour, next_day.utcoffset()) == (9, timedelta(hours=1))
+    # Without a known zone, the offset at the start is all there is.
+    activity.timezone = None
+    assert activity.local_time(24 * 3600).hour == 10
+
+
+def test_warning_verdicts_make_the_activity_a_warning() -> None:
+    activity = _activity([46.0, 46.1, 46.2])
+    assert not activity.has_warnings
+    activity.verdicts = (
+        Verdict("segment_jump", "A new segment starts 39 min after it.", "notice"),
+    )
+    assert not activity.has_warnings
+    activity.verdicts += (Verdict("gap", "A 5 h 02 min gap at 11:40 has no samples.", index=2),)
+    assert activity.has_warnings
+    assert set(VERDICT_KINDS) >= {v.kind for v in activity.verdicts}
+
+
+def test_segment_is_an_index_range() -> None:
+    start = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    segment = Segment(first=10, stop=25, start=100.0, end=180.0, start_time=start, reason="hole")
+    assert len(segment) == 15
+    assert segment.part == 0

@@ -7,6 +7,7 @@ file is written down with its numbers.
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -36,7 +37,7 @@ EXPECTED_WARNINGS = {
     "sl_polar_6281425038_leading-whitespace.tcx": "blank space",
     "fp_sample-activity-indoor-trainer.fit": "No GPS",
     "gc_MultiSport-2019-11-24.fit": "Multi-sport",
-    "tg_blue_hills_expertgps.gpx": "impossible times",
+    "tg_blue_hills_expertgps.gpx": "tracks are not in time order",
 }
 #: figure -> files whose own totals contradict their own samples or events, with the numbers.
 #: Times are seconds after the first record. The Activity shows the file's totals all the same
@@ -44,7 +45,10 @@ EXPECTED_WARNINGS = {
 KNOWN_DISAGREEMENTS: dict[str, dict[str, str]] = {
     "distance": {
         "gc_14582164182.fit.gz": "session says 14,921 m; its distance stream reaches 41,300 m",
-        "sl_suunto-spartan-ultra.tcx": "laps add up to 5,729 m; the distance stream to 5,025 m",
+        "sl_suunto-spartan-ultra.tcx": (
+            "laps add up to 5,729 m; its 14 tracks (GPS, no distance stream) to 4,858 m, and "
+            "the jumps between them, which are no distance, to 167 m more"
+        ),
         "tg_fitbit_versa_tour_hr.tcx": "lap: 6,840 m in 2,283 s; its track: 3,981 m in 1,410 s",
     },
     "elapsed_time": {
@@ -262,3 +266,50 @@ def test_same_run_as_fit_and_tcx_agrees(corpus_dir: Path) -> None:
     for a, b in zip(fit.laps, tcx.laps, strict=True):
         assert a.start == pytest.approx(b.start, abs=1)
         assert a.summary.distance == pytest.approx(b.summary.distance, rel=0.01)
+
+
+#: Files whose recording is not plausible, and the verdicts they must get (no others).
+EXPECTED_VERDICTS: dict[str, set[str]] = {
+    "tg_blue_hills_expertgps.gpx": {"long_span", "segment_jump", "several_days"},
+    "gc_multi-session_165850259.tcx": {"long_span", "segment_jump", "several_days"},
+    "gx_cerknicko-jezero.gpx": {"segment_jump"},  # tracks 1.4 to 5.3 km apart
+    "tg_Friday-Evening-Run.gpx": {"segment_jump"},  # a notice: 39 min between segments
+    "tg_garmin_connect_edge520.tcx": {"gap"},  # 1 h 07 min without samples
+    "fp_compressed-speed-distance.fit": {"date_too_early"},  # no clock: July 1990
+}
+
+
+@pytest.mark.parametrize("path", corpus_params("fit") + corpus_params("gpx") + corpus_params("tcx"))
+def test_verdicts_segments_and_zone_of_every_corpus_file(path: Path) -> None:
+    """Only the files that are not plausible get verdicts (multi-sport files included: each leg
+    is judged by its own sport); segments cover every sample in order; every file with a
+    position gets its zone from it."""
+    result = _parse_or_error(path)
+    if isinstance(result, ParseError):
+        assert path.name in EXPECTED_ERRORS
+        return
+    assert {v.kind for v in result.verdicts} == EXPECTED_VERDICTS.get(path.name, set())
+    assert all(v.message.endswith(".") for v in result.verdicts)
+    segments = result.segments
+    assert segments[0].first == 0
+    assert segments[-1].stop == len(result.streams)
+    assert all(a.stop == b.first for a, b in itertools.pairwise(segments))
+    assert all(a.start <= b.start for a, b in itertools.pairwise(segments))
+    if result.has_gps:
+        assert result.timezone_source == "gps"
+        assert result.timezone is not None
+        assert result.start_time.utcoffset() == result.utc_offset
+
+
+def test_a_logger_file_of_three_days_keeps_every_point(corpus_dir: Path) -> None:
+    """blue_hills.gpx: three tracks on 26 May, 24 Jun and 13 Oct 2001, written out of order.
+    Every one of its 1,243 points is kept (not 498 of them dropped as impossible times)."""
+    activity = parse_file(corpus_dir / "gpx/tg_blue_hills_expertgps.gpx")
+    assert len(activity.streams) == 1243
+    [days] = [v for v in activity.verdicts if v.kind == "several_days"]
+    assert days.message == (
+        "The file holds three tracks recorded on three different days (26 May, 24 Jun and "
+        "13 Oct 2001): they are probably separate activities."
+    )
+    assert activity.timezone == "America/New_York"
+    assert sorted({s.part for s in activity.segments}) == [0, 1, 2]
