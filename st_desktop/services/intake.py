@@ -12,16 +12,23 @@ import errno
 import logging
 import os
 import stat
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from st_desktop.domain.activity import Activity
 from st_desktop.domain.track import Track
 from st_desktop.errors import ParseError, StoreError
+from st_desktop.parsers import unpack
+from st_desktop.parsers.archive import (
+    Archive,
+    ArchiveMember,
+    ArchiveSkip,
+    Locator,
+    read_archive_member,
+)
 from st_desktop.parsers.errors import CorruptFileError, FileTooLargeError
-from st_desktop.parsers.registry import MAX_ARCHIVE_MEMBERS, MAX_FILE_BYTES, parse_bytes
+from st_desktop.parsers.registry import MAX_FILE_BYTES, parse_bytes
+from st_desktop.services.bulk_exports import STRAVA_CSV, ExportMeta, meta_for, strava_metadata
 from st_desktop.store.uploads import QueueItem, UploadStore
 
 log = logging.getLogger(__name__)
@@ -30,7 +37,8 @@ ACTIVITY_SUFFIXES = frozenset({".fit", ".tcx", ".gpx"})
 ARCHIVE_SUFFIXES = frozenset({".zip", ".gz"})
 #: Files in a dropped folder deeper than this are not looked at (a dropped home folder).
 MAX_DEPTH = 6
-MAX_FILES = 5000
+#: Activity files read from one dropped folder at most (a bulk export holds a few thousand).
+MAX_FILES = 20_000
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -42,13 +50,17 @@ class Source:
         display_name: the name shown in the list (``ride.fit``; gz suffix dropped).
         origin: where it came from, for the tooltip (a path or ``export.zip › ride.fit``).
         path: the file on disk (the archive for a member).
-        member: the member name inside a zip archive, None for a plain file.
+        member: where the member is inside the archive (nested zips included), None for a
+            plain file.
+        meta: the name, notes and type an export keeps for the file (Strava's
+            ``activities.csv``), if any.
     """
 
     display_name: str
     origin: str
     path: Path
-    member: str | None = None
+    member: Locator | None = None
+    meta: ExportMeta | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,7 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
     ignored = 0
     found = 0
     unreadable: list[OSError] = []
+    metadata = _folder_metadata(folder)
     # Links to folders are not followed (os.walk's default): no loops, no escaping the drop.
     for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         depth = len(Path(root).relative_to(folder).parts)
@@ -162,7 +175,8 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
                 _zip(path, out)
             else:
                 found += 1
-                out.append(Source(_display(readable(name)), readable(str(path)), path))
+                meta = meta_for(metadata, path.relative_to(folder).as_posix())
+                out.append(Source(_display(readable(name)), readable(str(path)), path, meta=meta))
     for error in unreadable:
         where = readable(str(error.filename or folder))
         out.append(
@@ -186,34 +200,38 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
         out.append(Skipped(f"{folder.name}/", str(folder), "This folder has no activity files."))
 
 
-def _zip(path: Path, out: list[Source | Skipped]) -> None:
+def _folder_metadata(folder: Path) -> dict[str, ExportMeta]:
+    """An unpacked Strava export's ``activities.csv``, if the dropped folder is one."""
+    csv_path = folder / STRAVA_CSV
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = [i for i in archive.infolist() if not i.is_dir() and not _is_hidden(i.filename)]
-    except (OSError, zipfile.BadZipFile):
-        out.append(
-            Skipped(path.name, str(path), "This zip archive is damaged and could not be opened.")
-        )
-        return
-    if len(infos) > MAX_ARCHIVE_MEMBERS:
-        out.append(Skipped(path.name, str(path), "This archive holds too many files to read."))
-        return
-    ignored = 0
-    for info in infos:
-        base = Path(info.filename).name
-        if _is_hidden(base) or _kind(base) != "file":
-            ignored += 1
-            continue
-        out.append(Source(_display(base), f"{path} › {info.filename}", path, info.filename))
-    if ignored or not infos:
-        plural = "s" if ignored != 1 else ""
-        verb = "are" if plural else "is"
-        reason = (
-            f"Skipped {ignored} file{plural} in this archive that {verb} not FIT, TCX or GPX."
-            if ignored
-            else "This archive is empty."
-        )
-        out.append(Skipped(path.name, str(path), reason))
+        return strava_metadata(csv_path.read_bytes()) if csv_path.is_file() else {}
+    except OSError as exc:
+        log.info("%s could not be read: %s", csv_path, exc)
+        return {}
+
+
+def _zip(path: Path, out: list[Source | Skipped]) -> None:
+    """Every activity member of a dropped zip (zips inside it too), or why it is skipped."""
+    with Archive(path, name=readable(str(path))) as archive:
+        try:
+            metadata = strava_metadata(archive.read_named(STRAVA_CSV))
+        except ParseError:
+            metadata = {}
+        for entry in archive.entries():
+            if isinstance(entry, ArchiveSkip):
+                out.append(Skipped(readable(entry.display_name), entry.origin, entry.reason))
+            else:
+                out.append(_member_source(path, entry, metadata))
+
+
+def _member_source(path: Path, entry: ArchiveMember, metadata: dict[str, ExportMeta]) -> Source:
+    return Source(
+        readable(entry.display_name),
+        entry.origin,
+        path,
+        entry.locator,
+        meta_for(metadata, entry.name),
+    )
 
 
 def _read_regular(path: Path) -> bytes:
@@ -240,26 +258,11 @@ def read_source(source: Source) -> bytes:
         ParseError: too large, or a damaged archive or gzip stream.
         OSError: the file cannot be read.
     """
-    if source.member is None:
-        data = _read_regular(source.path)
-    else:
-        try:
-            with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as member:
-                data = member.read(MAX_FILE_BYTES + 1)
-        except (zipfile.BadZipFile, RuntimeError, EOFError, zlib.error, NotImplementedError) as exc:
-            raise CorruptFileError(
-                f"{source.member} could not be unpacked from the archive.", detail=repr(exc)
-            ) from exc
-        if len(data) > MAX_FILE_BYTES:
-            raise FileTooLargeError()
+    if source.member is not None:
+        return read_archive_member(source.path, source.member, name=str(source.path))
+    data = _read_regular(source.path)
     if data.startswith(_GZIP_MAGIC):
-        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        try:
-            data = decompressor.decompress(data, MAX_FILE_BYTES + 1)
-        except zlib.error as exc:
-            raise CorruptFileError("This .gz file is damaged and could not be opened.") from exc
-        if len(data) > MAX_FILE_BYTES:
-            raise FileTooLargeError()
+        return unpack.gunzip(data, source.display_name, MAX_FILE_BYTES)
     return data
 
 
@@ -295,6 +298,10 @@ def ingest(store: UploadStore, source: Source) -> Ingested:
     except OSError as exc:
         raise ParseError(f"The file could not be opened: {exc.strerror or exc}.") from exc
     item, is_new = store.add_bytes(data, source.display_name, source.origin)
+    meta = source.meta
+    if is_new and meta is not None and (meta.name or meta.notes or meta.type):
+        # The export's own name and notes: shown in the preview, uploaded with the file.
+        item = store.update(item.id, name=meta.name, type=meta.type, notes=meta.notes)
     return parse_item(store, item, is_new, data)
 
 

@@ -107,7 +107,9 @@ class UploadIntake(QObject):
             self.model.remove(row_id)
             self.status_changed.emit(f"{existing.display_name} is already in the list.")
             return
-        self.model.update(row_id, item_id=result.item.id)
+        item = result.item
+        # A name, type or notes the export kept for the file (Strava's activities.csv).
+        self.model.update(row_id, item_id=item.id, name=item.name, type=item.type, notes=item.notes)
         self._parsed(row_id, result)
 
     def _parsed(self, row_id: int, result: Ingested) -> None:

@@ -185,7 +185,7 @@ def test_workout_in_the_local_cache_is_a_duplicate(
     row = pane.model.rows()[0]
     assert row.status == RowStatus.DUPLICATE
     assert row.message == (
-        "Already in the local cache: 'Morning ride', starts 07:12:09, 4 s apart, "
+        "Already in the local cache: 'Morning ride', starts 09:12:09, 4 s apart, "
         "distance within 0.3 %"
     )
     with qtbot.waitSignal(pane.controller.upload_finished, timeout=WAIT_MS) as finished:

@@ -100,7 +100,7 @@ def test_duplicate_is_explained_skipped_by_default_and_overridable(
     )
     row = pane.model.rows()[0]
     assert row.message == (
-        "Already in SportTracks: 'Morning ride', same start 07:12:05, distance within 0.0 %"
+        "Already in SportTracks: 'Morning ride', same start 09:12:05, distance within 0.0 %"
     )
     pane.select_row(row.row_id)
     assert pane.preview.duplicate_box.isVisible()

@@ -42,7 +42,7 @@ def test_preview_of_a_real_ride_has_usable_route_and_charts(
     # At the size the pane has in the window, neither is squashed (once laid out).
     qtbot.waitUntil(lambda: preview.charts.height() >= 250, timeout=WAIT_MS)
 
-    assert preview.summary.text().startswith("Sun 25 Oct 2020, 11:10:19")
+    assert preview.summary.text().startswith("Sun 25 Oct 2020, 06:10:19")
     assert "32.15 km" in preview.summary.text()
     assert preview.charts.chart_count() >= 3
     assert preview.route.height() >= 150
@@ -102,7 +102,7 @@ def test_the_same_workout_dropped_twice_is_flagged_once(
     assert got["from-watch.gpx"].status == RowStatus.READY
     flagged = got["from-phone.gpx"]
     assert flagged.status == RowStatus.DUPLICATE
-    assert flagged.message.startswith("Already in this list: 'from-watch.gpx', same start 07:12:05")
+    assert flagged.message.startswith("Already in this list: 'from-watch.gpx', same start 09:12:05")
     # The explanation is drawn under the file name (the list is too narrow for a column).
     position = pane.model.position(flagged.row_id)
     assert pane.model.index(position, Column.FILE).data(DetailRole) == flagged.message

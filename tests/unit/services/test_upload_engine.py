@@ -160,5 +160,5 @@ def test_duplicate_found_in_account_and_ledger(tmp_path: Path, store, server) ->
     reasons = [m.reason for m in check_duplicates(store, ACCOUNT, again, client).matches]
     assert reasons[0].startswith("this exact file was already uploaded")
     assert reasons[1] == (
-        "already in SportTracks: 'Test ride', same start 07:12:05, distance within 0.0 %"
+        "already in SportTracks: 'Test ride', same start 09:12:05, distance within 0.0 %"
     )

@@ -148,6 +148,10 @@ def test_real_files_with_gps_become_gpx_with_their_track(path: Path) -> None:
     back = parse_bytes(write_gpx(original))
     fixes = _fixes(original)
     assert len(back.streams) == len(fixes)
-    # GPX has no distance: readers measure the track, as our parser does.
-    along = track_distance(original.streams.lat[fixes], original.streams.lon[fixes])
+    # GPX has no distance: readers measure the track, as our parser does, within each
+    # <trkseg> (the step from one segment to the next is not distance).
+    parts = np.zeros(len(back.streams), dtype=np.int64)
+    for number, segment in enumerate(back.segments):
+        parts[segment.first : segment.stop] = number
+    along = track_distance(original.streams.lat[fixes], original.streams.lon[fixes], parts)
     assert back.summary.distance == pytest.approx(float(np.nanmax(along)), rel=1e-4)
