@@ -308,7 +308,8 @@ def parse_fit(data: bytes, context: ParseContext | None = None) -> Activity:
         )
     warnings: list[str] = []
     raw_times = records.column("timestamp")
-    if len(raw_times) and np.nanmedian(raw_times) < FIT_SYSTEM_TIME_LIMIT:
+    known = raw_times[np.isfinite(raw_times)]
+    if len(known) and np.median(known) < FIT_SYSTEM_TIME_LIMIT:
         warnings.append(NO_DATE_WARNING)
     damage = _damage_warning(fit, times, sessions)
     if damage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -153,3 +154,16 @@ def test_header_only_fit_is_a_clear_error(test_data: Path) -> None:
     data = (test_data / "fit/fp_garmin-fenix-5-run.fit").read_bytes()
     with pytest.raises(CorruptFileError, match="damaged"):
         parse_bytes(data[:20])
+
+
+def test_a_file_whose_times_are_all_unknown_reads_with_a_sentence_not_a_crash() -> None:
+    # Found by the fuzzer: every record's timestamp invalid made the start time NaN.
+    data = (
+        b"\x0e\x10\xee\x07\xcd\x15\x00\x00.FIT\xa9\x1e@\x00\x00\x14\x00\x07\x03\x04\x8c\x04\x04"
+        b"\x86\x07\x04\x86\x01\x02\x84\x02\x02\x84\x05\x02\x84\x00\x01\x00\x00\x00\xc9\xe10\xeb"
+        b"\xe1\x08\xa03\xff\xff\xff\xff\x01\x00\x89\n\xff\xff"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no numpy "All-NaN slice" either
+        activity = parse_bytes(data, "x.fit")
+    assert [v.kind for v in activity.verdicts] == ["date_too_early"]
