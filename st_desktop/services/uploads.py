@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
+from st_desktop.domain.activity import Activity
+from st_desktop.parsers import edit
+from st_desktop.parsers.privacy import Hidden, PrivacyZone
 from st_desktop.progress import TaskContext
 from st_desktop.services.account import Account
+from st_desktop.services.fixes import Replacement, hide_private_places, load_activity, replace_items
 from st_desktop.services.intake import Ingested, Skipped, Source, expand, ingest, parse_item
 from st_desktop.services.upload_checks import DuplicateCheck, check_duplicates
 from st_desktop.services.upload_engine import RunReport, UploadEngine, backoff_delay
@@ -51,6 +56,57 @@ class UploadService:
     def reread(self, item: QueueItem) -> Ingested:
         """Parse a queued file again (after a restart)."""
         return parse_item(self.store, item)
+
+    def activity(self, item_id: int) -> Activity:
+        """The whole activity of a queued file (read again: rows keep only a preview)."""
+        return load_activity(self.store, self.store.get(item_id))
+
+    # -- fixing files before upload ---------------------------------------------------------
+
+    def shift_start(self, item_id: int, new_start: datetime) -> Replacement:
+        """Move the file's start (every sample moves with it)."""
+        item = self.store.get(item_id)
+        moved = edit.shift_start(load_activity(self.store, item), new_start)
+        return replace_items(self.store, [item], [moved], ["new start"])
+
+    def trim(self, item_id: int, begin: float, end: float) -> Replacement:
+        """Keep only ``begin``..``end`` seconds of the file."""
+        item = self.store.get(item_id)
+        kept = edit.trim(load_activity(self.store, item), begin, end)
+        return replace_items(self.store, [item], [kept], ["trimmed"])
+
+    def split(self, item_id: int, cuts: Sequence[float] | None = None) -> Replacement:
+        """Cut the file at ``cuts`` (seconds), or where it looks like several (None)."""
+        item = self.store.get(item_id)
+        whole = load_activity(self.store, item)
+        pieces = edit.split_at(whole, edit.split_points(whole) if cuts is None else cuts)
+        if len(pieces) < 2:
+            raise edit.EditError("There is nothing to split here: choose where to cut.")
+        labels = [f"{n} of {len(pieces)}" for n in range(1, len(pieces) + 1)]
+        return replace_items(self.store, [item], pieces, labels)
+
+    def split_by_sport(self, item_id: int) -> Replacement:
+        """One file per sport of a multi-sport recording."""
+        item = self.store.get(item_id)
+        legs = edit.split_by_sport(load_activity(self.store, item))
+        if len(legs) < 2:
+            raise edit.EditError("This recording holds only one sport.")
+        return replace_items(self.store, [item], legs, [leg.sport.split(":")[0] for leg in legs])
+
+    def merge(self, item_ids: Sequence[int]) -> Replacement:
+        """Join back-to-back recordings of one sport into one file."""
+        items = [self.store.get(i) for i in item_ids]
+        activities = [load_activity(self.store, item) for item in items]
+        order = sorted(range(len(items)), key=lambda i: activities[i].start_time)
+        items = [items[i] for i in order]
+        merged = edit.merge([activities[i] for i in order])
+        return replace_items(self.store, items, [merged], [f"{len(items)} joined"])
+
+    def hide_private_places(
+        self, item_id: int, zones: Sequence[PrivacyZone]
+    ) -> tuple[Replacement | None, Hidden]:
+        """Before upload: drop the positions near home (the privacy zones) at start and end."""
+        return hide_private_places(self.store, self.store.get(item_id), zones)
 
     def items(self) -> list[QueueItem]:
         """The queue as the last session left it, in drop order."""
