@@ -43,13 +43,12 @@ def test_a_split_file_goes_up_as_two_workouts_with_their_own_starts(
 ) -> None:
     service = UploadService(UploadStore(tmp_path / "queue"))
     days = ("2024-06-01T08:00:00Z", "2024-06-02T17:00:00Z")
-    item = queued(service, tmp_path, "two days.gpx",
-                  gpx([[moving(at(d), *LUCERNE, seconds=1800)] for d in days]))  # fmt: skip
+    both = gpx([[moving(at(d), *LUCERNE, seconds=1800)] for d in days])
+    item = queued(service, tmp_path, "two days.gpx", both)
     service.save_edits(item, "Bike week", None, None)
     result = service.split(item)
-    assert [a.item.display_name for a in result.added] == [
-        "two days (1 of 2).fit", "two days (2 of 2).fit",
-    ]  # fmt: skip
+    names = [a.item.display_name for a in result.added]
+    assert names == ["two days (1 of 2).fit", "two days (2 of 2).fit"]
     assert [i.id for i in service.items()] == [a.item.id for a in result.added]  # replaced
     uris = upload(service, account, [a.item.id for a in result.added])
     client = account.require_client()
