@@ -157,9 +157,7 @@ def create_application(
     connect_panes(application)
     install_overview(application)  # calendar, totals, gear and body views
     problems += [notice for notice in (cache_notice, queue_notice) if notice]
-    if problems:
-        window.message_area.show_error(" ".join(dict.fromkeys(problems)))
-
+    application.notices.extend(problems)
     # A deeper look at the cache, off the GUI thread and after the first rows are shown
     # (about 0.1 s for 100,000 workouts, holding the cache meanwhile).
     def cache_checked(sound: bool) -> None:
@@ -177,6 +175,8 @@ def create_application(
     )
     upload.controller.restore()
     install_hands_free(application)  # watched folders, watches over USB, tray, preferences
+    if application.notices:
+        window.message_area.show_error(" ".join(dict.fromkeys(application.notices)))
     if args.files:
         upload.add_paths([p.expanduser().resolve() for p in args.files])
     if args.sandbox:

@@ -160,6 +160,8 @@ def install_hands_free(
     controller = application.upload.controller
     import_log = ImportLog(application.paths.data)
     application.closers.append(import_log.close)  # closed after the parts below (reverse order)
+    if import_log.notice:
+        application.notices.append(import_log.notice)
 
     def account_key() -> str | None:
         account = controller.account

@@ -50,6 +50,8 @@ class Application:
     detail: DetailEditor
     closers: list[Callable[[], object]] = field(default_factory=list)
     data: DataActions | None = None
+    #: sentences for the status bar gathered while building (damaged stores, a full disk ...)
+    notices: list[str] = field(default_factory=list)
     _stopped: bool = False
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:

@@ -72,19 +72,27 @@ class FileRecord(NamedTuple):
 class ImportLog:
     """The import log in ``<data_dir>/import_log.sqlite3``; thread-safe. ``clock``: epoch s.
 
-    Raises:
-        StoreError: it cannot be opened (a damaged log is set aside and started again: the
-            worst that costs is asking about files already seen once more).
+    A damaged log is set aside and started again (the worst that costs is asking about files
+    already seen once more); one that cannot be opened at all (a full or read-only disk) is kept
+    in memory for the run, with :attr:`notice` saying so.
     """
 
     def __init__(self, data_dir: Path, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         path = Path(data_dir) / DB_NAME
+        self.notice: str | None = None
         try:
             self._db = _open(path)
         except DatabaseError as exc:
             if exc.problem is not Problem.CORRUPT:
-                raise
+                # A full or read-only disk: remember for this run only, and say so.
+                log.warning("the import log cannot be opened (%s); keeping it in memory", exc)
+                self.notice = (
+                    f"{exc.user_message} Files seen by automatic import are remembered only "
+                    "until st-desktop quits."
+                )
+                self._db = _open(Path(":memory:"))
+                return
             log.warning("the import log %s is damaged (%s); starting a new one", path, exc)
             set_aside(path)
             self._db = _open(path)

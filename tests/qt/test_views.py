@@ -83,7 +83,7 @@ def test_the_workouts_view_keeps_its_areas_and_splitters(app_factory: AppFactory
     assert window.browser_splitter.parent() is window.main_splitter
     assert window.views.widget_of("workouts") is window.main_splitter
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Workouts", "Account", "View", "Help"]
+    assert menus == ["File", "Edit", "Workouts", "Account", "View", "Help"]
     assert "assignGearAction" in [a.objectName() for a in window.workouts_menu.actions()]
 
 

@@ -71,7 +71,7 @@ def uploaded_uri(api: Api, response: requests.Response) -> str:
 def test_gpx_urlencoded_is_parsed_into_a_full_workout(api: Api) -> None:
     response = api.post("/fileUpload", data={"format": "GPX", "data": GPX})
     workout = api.get(uploaded_uri(api, response)).json()
-    assert workout["start_time"] == "2024-03-02T11:00:00Z"
+    assert workout["start_time"] == "2024-03-02T12:00:00+01:00"  # 11:00 UTC in Lucerne
     assert workout["clock_duration"] == 50
     assert workout["total_distance"] > 100
     assert len(workout["location"]) == 12  # six points, offset/value pairs
@@ -89,7 +89,7 @@ def test_tcx_multipart_lowercase_with_an_extra_file_part_and_a_name(api: Api) ->
     workout = api.get(uploaded_uri(api, response)).json()
     assert workout["name"] == "Track session"
     assert workout["type"].startswith("Running")
-    assert workout["start_time"] == "2024-03-03T07:00:00Z"
+    assert workout["start_time"] == "2024-03-03T08:00:00+01:00"  # 07:00 UTC in Lucerne
     assert workout["heartrate"][:4] == [0, 120, 10, 121]
     assert all(lap["type"] == lap["type"].lower() for lap in workout["laps"])
 

@@ -17,6 +17,7 @@ from st_desktop.progress import TaskCancelled, TaskContext
 from st_desktop.sandbox import SandboxServer
 from st_desktop.services.account import Account
 from st_desktop.services.backup import INDEX, backup_account
+from st_desktop.services.data import DataService
 from st_desktop.services.restore import restore_backup
 
 from .conftest import DEMO_SIZE
@@ -152,3 +153,43 @@ def test_gear_and_metrics_are_backed_up_and_restored_with_their_links(
         again = restore_backup(TaskContext(), target, folder)
         assert len(get_all_gear(target)) == len(items)  # nothing created twice
         assert again.created == []
+
+
+def test_a_damaged_backup_restores_what_it_can_and_says_what_it_could_not(
+    account: Account, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backup"
+    backup_account(TaskContext(), account.require_client(), folder)
+    first = next((folder / "workouts").iterdir())
+    first.write_text("{ not json")
+    (folder / "gear.json").write_text("[1, 2")
+    (folder / "metrics.json").write_text("{]")
+    with SandboxServer(tmp_path / "empty", seed=13, demo_size=0) as empty:
+        token = empty.issue_token()["access_token"]
+        target = SportTracksClient(empty.api_base, StaticTokenAuth(token))
+        report = restore_backup(TaskContext(), target, folder)
+    assert len(report.created) == DEMO_SIZE - 1
+    assert len(report.failures) == 3
+    assert any(first.name in failure for failure in report.failures)
+    assert any("gear" in failure for failure in report.failures)
+    assert any("health metrics" in failure for failure in report.failures)
+    assert report.summary().endswith("3 failed.")
+
+
+def test_the_data_service_runs_each_job_for_the_signed_in_account(
+    account: Account, tmp_path: Path
+) -> None:
+    service = DataService()
+    backup = service.backup(TaskContext(), account, tmp_path / "b")
+    assert backup.fetched == DEMO_SIZE
+    chosen = list(account.require_client().list_workouts(0, 2).items)
+    csv = service.export_selected(TaskContext(), account, chosen, tmp_path / "csv", "csv")
+    assert [p.name for p in csv.files] == ["workouts.csv"]
+    fit = service.export_selected(TaskContext(), account, chosen, tmp_path / "fit", "fit")
+    assert len(fit.files) == 2
+    some = service.export(TaskContext(), account, tmp_path / "json", "json")
+    assert len(some.files) == DEMO_SIZE
+    with SandboxServer(tmp_path / "empty", seed=14, demo_size=0) as empty:
+        token = empty.issue_token()["access_token"]
+        other = Account("other", "o", SportTracksClient(empty.api_base, StaticTokenAuth(token)))
+        assert len(service.restore(TaskContext(), other, tmp_path / "b").created) == DEMO_SIZE
