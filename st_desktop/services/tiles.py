@@ -15,8 +15,7 @@ for. The default is the OpenStreetMap standard layer, whose tile usage policy
 Offline, cached tiles are still given and a missing one is None (the map draws a neutral
 background): :meth:`TileFetcher.fetch` never raises. After a connection failure the network is
 left alone for :data:`OFFLINE_PAUSE_S`, so an offline map does not hammer a dead link.
-Every request has a deadline and a size cap (:func:`st_desktop.api.transport.fetch`): a tile is
-never more than :data:`TILE_LIMIT`.
+Every request has a deadline and a size cap (:mod:`st_desktop.services.tile_http`).
 """
 
 from __future__ import annotations
@@ -32,8 +31,13 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from st_desktop import __version__
-from st_desktop.api.transport import SessionPool, fetch
-from st_desktop.errors import ApiError, OfflineError, StDesktopError, StoreError
+from st_desktop.api.transport import SessionPool
+from st_desktop.errors import StDesktopError, StoreError
+from st_desktop.services.tile_http import (
+    TILE_DEADLINE_S,
+    TileUnreachableError,
+    get_tile,
+)
 from st_desktop.store.db import DatabaseError, Problem
 from st_desktop.store.tiles import StoredTile, TileKey, TileStore
 
@@ -43,10 +47,6 @@ PROJECT_URL = "https://github.com/st-desktop/st-desktop"
 USER_AGENT = f"st-desktop/{__version__} (+{PROJECT_URL})"
 MAX_DOWNLOADS = 2
 MIN_FRESH_S = 7 * 24 * 3600.0
-TILE_LIMIT = 1024 * 1024
-#: A tile is small: a server that cannot send one in this time is as good as offline.
-TILE_DEADLINE_S = 10.0
-TILE_TIMEOUT = (4.0, 8.0)
 OFFLINE_PAUSE_S = 30.0
 
 _PLACEHOLDERS = re.compile(r"\{([^{}]*)\}")
@@ -193,6 +193,7 @@ class TileFetcher:
         sessions: HTTP sessions (one per thread); made here by default.
         max_downloads: downloads at a time per source.
         user_agent: the User-Agent header.
+        deadline: seconds a download may take in all.
     """
 
     def __init__(
@@ -205,6 +206,7 @@ class TileFetcher:
         sessions: SessionPool | None = None,
         max_downloads: int = MAX_DOWNLOADS,
         user_agent: str = USER_AGENT,
+        deadline: float = TILE_DEADLINE_S,
     ) -> None:
         self.store = store
         self._source = source
@@ -213,6 +215,7 @@ class TileFetcher:
         self._sessions = sessions or SessionPool()
         self._max_downloads = max_downloads
         self._user_agent = user_agent
+        self._deadline = deadline
         self._lock = threading.Lock()
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._offline_until = float("-inf")
@@ -290,16 +293,11 @@ class TileFetcher:
         stale = cached.data if cached is not None else None
         url = source.url(key)
         try:
-            reply = fetch(
-                self._sessions.session(), "GET", url, what="loading a map tile",
-                deadline=TILE_DEADLINE_S, limit=TILE_LIMIT, timeout=TILE_TIMEOUT,
-                headers=headers,
-            )  # fmt: skip
-        except ApiError as exc:
-            if isinstance(exc, OfflineError):
-                self._went_offline(url, exc)
-            else:
-                log.debug("tile %s: %s", url, exc.detail or exc)
+            reply = get_tile(self._sessions.session(), url, headers, deadline=self._deadline)
+        except TileUnreachableError as exc:
+            self._went_offline(url, exc)
+            return stale
+        if reply is None:
             return stale
         now = self._clock()
         expires = now + lifetime(reply.headers, now)
@@ -322,14 +320,14 @@ class TileFetcher:
         except StoreError as exc:
             self._store_failed(exc)
 
-    def _went_offline(self, url: str, exc: ApiError) -> None:
+    def _went_offline(self, url: str, exc: TileUnreachableError) -> None:
         with self._lock:
             already = self._monotonic() < self._offline_until
             self._offline_until = self._monotonic() + OFFLINE_PAUSE_S
         if not already:
             host = urlsplit(url).netloc
             log.info("map tiles: %s cannot be reached (%s); cached tiles only for %.0f s",
-                     host, exc.detail or exc, OFFLINE_PAUSE_S)  # fmt: skip
+                     host, exc, OFFLINE_PAUSE_S)  # fmt: skip
 
     def _store_failed(self, exc: StoreError) -> None:
         # The map still draws (from the network); say it once, not for every tile. Damage
