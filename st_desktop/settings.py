@@ -52,6 +52,12 @@ class Keys:
     TABLE_HEADER = Setting("table/header_state", QByteArray(), "column order, widths, hidden")
     LAST_OPEN_DIR = Setting("files/last_open_dir", "", "folder of the last File > Open")
 
+    # maps
+    MAP_TILE_URL = Setting("maps/tile_url", "", "XYZ tile URL template; empty: OpenStreetMap")
+    MAP_TILE_ATTRIBUTION = Setting("maps/tile_attribution", "", "credit of a custom tile server")
+    MAP_TILE_ATTRIBUTION_URL = Setting("maps/tile_attribution_url", "", "link of that credit")
+    MAP_CACHE_MB = Setting("maps/cache_mb", 500, "most megabytes of map tiles kept on disk")
+
 
 class Settings:
     """Typed access to the declared settings.

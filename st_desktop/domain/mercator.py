@@ -154,11 +154,11 @@ class Viewport:
         """The tile level to draw at this zoom (nearest; tiles are scaled by at most √2)."""
         return max(min_zoom, min(max_zoom, math.floor(self.zoom + 0.5)))
 
-    def tiles(self, z: int, margin: int = 1) -> list[tuple[int, int]]:
-        """The zoom-``z`` tiles (x, y) this view shows, plus ``margin`` tiles around them.
+    def tile_range(self, z: int, margin: int = 0) -> tuple[int, int, int, int]:
+        """First and last tile column and row (inclusive) this view touches at zoom ``z``.
 
-        Nearest the centre first (they matter most); x wraps around the antimeridian, rows
-        beyond the poles are left out.
+        Columns are not wrapped (they may fall outside ``[0, 2**z)`` near the antimeridian:
+        take them modulo ``2**z``); rows beyond the poles are left out.
         """
         n = 2**z
         x0, y0 = self.to_world(0.0, 0.0)
@@ -166,6 +166,16 @@ class Viewport:
         first_x, last_x = math.floor(x0 * n) - margin, math.ceil(x1 * n) - 1 + margin
         first_y = max(0, math.floor(y0 * n) - margin)
         last_y = min(n - 1, math.ceil(y1 * n) - 1 + margin)
+        return first_x, last_x, first_y, last_y
+
+    def tiles(self, z: int, margin: int = 1) -> list[tuple[int, int]]:
+        """The zoom-``z`` tiles (x, y) this view shows, plus ``margin`` tiles around them.
+
+        Nearest the centre first (they matter most); x wraps around the antimeridian, rows
+        beyond the poles are left out.
+        """
+        n = 2**z
+        first_x, last_x, first_y, last_y = self.tile_range(z, margin)
         centre = (self.cx * n, self.cy * n)
         found: dict[tuple[int, int], float] = {}
         for ty in range(first_y, last_y + 1):

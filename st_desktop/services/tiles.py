@@ -101,6 +101,9 @@ OSM_STANDARD = TileSource(
     19,
 )
 
+#: No tile server (yet): maps show their neutral ground (e.g. before the sandbox started).
+NO_TILES = TileSource("none", "", "")
+
 
 def check_template(template: str) -> str:
     """``template`` stripped, if it can be used as a tile URL template.
@@ -254,7 +257,9 @@ class TileFetcher:
         if cached is not None and cached.fresh(self._clock()):
             return cached.data
         stale = cached.data if cached is not None else None
-        if key[0] != source.source_id or self._monotonic() < self._offline_until:
+        if not source.template or key[0] != source.source_id:
+            return stale
+        if self._monotonic() < self._offline_until:
             return stale
         slot = self._slot(source.source_id)
         while not slot.acquire(timeout=0.05):
