@@ -335,10 +335,9 @@ class TileFetcher:
                      host, exc, OFFLINE_PAUSE_S)  # fmt: skip
 
     def _store_failed(self, exc: StoreError) -> None:
-        # The map still draws (from the network); say it once, not for every tile. Damage
-        # was already healed (and logged) by the store.
-        if isinstance(exc, DatabaseError) and exc.problem is Problem.CORRUPT:
-            return
+        # The map still draws (from the network); say it once, not for every tile.
+        if isinstance(exc, DatabaseError) and exc.problem in (Problem.CORRUPT, Problem.CLOSED):
+            return  # healed already, or the app is closing
         if self._store_problem != exc.user_message:
             self._store_problem = exc.user_message
             log.warning("map tiles are not kept on disk: %s", exc.user_message)

@@ -114,10 +114,13 @@ class MapView(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def set_track(self, track: Track | None, units: str = "metric") -> None:
-        """Draw ``track``'s route on the map, fitted to it (None clears it)."""
+    def set_track(self, track: Track | None, units: str | None = None) -> None:
+        """Draw ``track``'s route on the map, fitted to it (None clears it).
+
+        ``units`` sets the scale bar's units too (None keeps them).
+        """
         self._track = track
-        self._units = units
+        self._units = units or self._units
         self._marker = None
         self._lines = None
         self._bounds = Bounds.around(track.lat, track.lon) if track is not None else None
@@ -138,6 +141,11 @@ class MapView(QWidget):
             self.fit_route()
         self._schedule()
         self.update()
+
+    @property
+    def units(self) -> str:
+        """The scale bar's units: "metric" or "imperial"."""
+        return self._units
 
     def set_units(self, units: str) -> None:
         """Show the scale bar in "metric" or "imperial" units."""

@@ -136,8 +136,12 @@ def fetcher(
 
 
 @pytest.fixture
-def map_tiles(runner: TaskRunner, fetcher: TileFetcher, monotonic: Clock) -> MapTiles:
-    return MapTiles(runner, fetcher, monotonic=monotonic)
+def map_tiles(
+    qtbot: QtBot, runner: TaskRunner, fetcher: TileFetcher, monotonic: Clock
+) -> Iterator[MapTiles]:
+    """The maps' tile loader; its tasks end before the fetcher and the store close."""
+    yield MapTiles(runner, fetcher, monotonic=monotonic)
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10_000)
 
 
 MapFactory = Callable[..., MapView]

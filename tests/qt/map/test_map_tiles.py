@@ -1,4 +1,4 @@
-"""Maps on the sandbox's tile endpoint: which tiles are asked for, the disk cache, offline, policy."""
+"""Maps on the sandbox's tile endpoint: tiles asked for, the disk cache, offline, the policy."""
 
 from __future__ import annotations
 
@@ -204,9 +204,10 @@ def test_stale_tiles_draw_at_once_and_are_revalidated_with_304(
     tile_log.hold()
     tiles = MapTiles(runner, fetcher, monotonic=monotonic)
     view = make_map(tiles, track)
-    # Drawn from the disk while the server has not answered yet.
+    # Drawn from the disk while the server has not answered a single revalidation yet.
     qtbot.waitUntil(lambda: all(tiles.image(k) is not None for k in view.wanted_tiles()))
-    assert tile_log.in_flight >= 1
+    qtbot.waitUntil(lambda: tile_log.in_flight >= 1)
+    assert len(tile_log.statuses) == len(wanted)
     tile_log.release()
     qtbot.waitUntil(settled(tiles, view), timeout=15_000)
     revalidations = tile_log.headers[len(wanted) :]

@@ -1,0 +1,82 @@
+"""install_maps: the tile cache in the cache folder, maps for panes that host one, sandbox tiles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from st_desktop.app import Application, create_application
+from st_desktop.app_maps import attach_maps, build_maps, install_maps
+from st_desktop.sandbox import SandboxServer
+from st_desktop.services.account import Account
+from st_desktop.services.tiles import NO_TILES, OSM_STANDARD, sandbox_source
+from st_desktop.settings import Keys
+from st_desktop.store.tiles import TILES_FILE
+from st_desktop.ui.map import MapView
+
+
+@pytest.fixture
+def application(qtbot: QtBot, isolated_basedir: Path) -> Iterator[Application]:
+    app = create_application(["--basedir", str(isolated_basedir)])
+    qtbot.addWidget(app.window)
+    yield app
+    app.shutdown(5.0)
+
+
+def test_maps_are_installed_quietly_where_no_pane_hosts_one_yet(
+    application: Application, isolated_basedir: Path
+) -> None:
+    closers = len(application.closers)
+    install_maps(application)
+    assert (application.paths.cache / TILES_FILE).exists()
+    assert len(application.closers) == closers + 1
+    assert application.window.findChildren(MapView) == []
+
+
+def test_a_pane_with_set_map_view_gets_a_map_that_follows_the_units_and_settings(
+    application: Application,
+) -> None:
+    hosted: list[MapView] = []
+    # Stands in for the method the detail editor is getting (see the report to the lead).
+    application.detail.set_map_view = hosted.append  # type: ignore[attr-defined]
+    maps = build_maps(application)
+    placed = attach_maps(application, maps)
+    assert placed == hosted
+    assert len(placed) == 1
+    view = placed[0]
+    assert maps.tiles.source is OSM_STANDARD
+    application.window.units_changed.emit("imperial")
+    assert view.units == "imperial"
+    view.set_track(None)  # a pane that passes no units keeps them
+    assert view.units == "imperial"
+
+    page = maps.preferences_page()
+    page.custom_button.setChecked(True)
+    page.url_edit.setText("https://tiles.example.org/{z}/{x}/{y}.png")
+    page.attribution_edit.setText("© Example")
+    page.cache_size.setValue(100)
+    assert page.apply()
+    assert maps.tiles.source.template == "https://tiles.example.org/{z}/{x}/{y}.png"
+    assert maps.store.cap_bytes == 100 * 1024 * 1024
+    assert application.settings.get(Keys.MAP_CACHE_MB) == 100
+    page.deleteLater()
+
+
+def test_in_the_sandbox_the_maps_use_its_tiles_once_signed_in(
+    application: Application, tmp_path: Path
+) -> None:
+    maps = build_maps(application)
+    maps.sandbox = True  # as build_maps decides for --sandbox
+    maps.fetcher.set_source(NO_TILES)
+    attach_maps(application, maps)
+    with SandboxServer(tmp_path / "sandbox") as server:
+        application.account.use_sandbox(server.api_base, server.client_id, server.client_secret)
+        application.account.account_changed.emit(
+            Account("sandbox|1", "Sandbox demo account", None, sandbox=True)
+        )
+        assert maps.tiles.source == sandbox_source(server.base_url)
+        maps.reconfigure()  # the settings' server is not used meanwhile
+        assert maps.tiles.source == sandbox_source(server.base_url)
