@@ -178,6 +178,19 @@ def draw_pin(painter: QPainter, at: QPointF, fill: QColor, casing: QColor, glyph
         painter.drawRect(QRectF(at.x() - side / 2, at.y() - side / 2, side, side))
 
 
+def draw_ends(painter: QPainter, start: QPointF, finish: QPointF, colours: MapColours) -> None:
+    """Start and finish pins; where they meet (a loop, out and back) the finish rings the start."""
+    gap = start - finish
+    if math.hypot(gap.x(), gap.y()) < 2 * MARKER_RADIUS:
+        ring = MARKER_RADIUS + 5.0
+        painter.setPen(QPen(colours.casing, 2.0))
+        painter.setBrush(QBrush(colours.finish))
+        painter.drawEllipse(start, ring, ring)
+    else:
+        draw_pin(painter, finish, colours.finish, colours.casing, "finish")
+    draw_pin(painter, start, colours.start, colours.casing, "start")
+
+
 def draw_marker(painter: QPainter, at: QPointF, colours: MapColours) -> None:
     """The chart cursor's position: an orange dot in a dark ring, in a casing-coloured halo."""
     r = MARKER_RADIUS

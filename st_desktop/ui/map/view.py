@@ -45,9 +45,9 @@ from st_desktop.ui.map.loader import MapTiles
 from st_desktop.ui.map.painting import (
     SCALE_BAR_PX,
     MapColours,
+    draw_ends,
     draw_marker,
     draw_message,
-    draw_pin,
     draw_route,
     draw_scale_bar,
     draw_tiles,
@@ -59,7 +59,7 @@ ZOOM_PER_NOTCH = 0.5
 #: Pixels an arrow key moves the map.
 PAN_STEP_PX = 80
 #: Free pixels around the route when it is fitted (room for the markers).
-FIT_PADDING_PX = 28
+FIT_PADDING_PX = 36
 #: Zoom levels beyond the server's deepest that the map still allows (tiles scaled up).
 OVERZOOM = 2
 MIN_ZOOM = 1.0
@@ -299,9 +299,8 @@ class MapView(QWidget):
                 self._lines = (view, route_polylines(view, self._wx, self._wy))
             draw_route(painter, self._lines[1], colours)
             if self._ends is not None:
-                start, finish = self._ends
-                draw_pin(painter, self._screen(finish), colours.finish, colours.casing, "finish")
-                draw_pin(painter, self._screen(start), colours.start, colours.casing, "start")
+                start, finish = (self._screen(end) for end in self._ends)
+                draw_ends(painter, start, finish, colours)
             if self._marker is not None:
                 draw_marker(painter, self._screen(to_world(*self._marker)), colours)
             draw_scale_bar(painter, view, self._units, colours, self.font())

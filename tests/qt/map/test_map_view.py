@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from st_desktop.domain.mercator import Bounds, fit, to_world
 from st_desktop.services.tiles import OSM_STANDARD
 from st_desktop.ui.map import MapTiles, MapView
-from st_desktop.ui.map.painting import MapColours
+from st_desktop.ui.map.painting import MARKER_RADIUS, MapColours
 from st_desktop.ui.map.view import FIT_PADDING_PX
 from tests.qt.map.conftest import WINDOW_SIZE, MapFactory, loaded, lucerne_loop
 
@@ -58,6 +58,8 @@ def test_the_route_is_fitted_with_its_start_and_finish_marked(
             assert 0 < y < view.height()
     start = screen_of(view, track.lat[0], track.lon[0])
     assert close_to(colour_at(view, start[0] - 5, start[1]), "#2e7d32")  # green, left of the ▶
+    # A loop ends where it starts: the finish (red) rings the start.
+    assert close_to(colour_at(view, start[0], start[1] + MARKER_RADIUS + 2.5), "#c62828")
     quarter = screen_of(view, track.lat[180], track.lon[180])
     route = MapColours.from_palette(view.palette()).route
     assert close_to(colour_at(view, *quarter), route.name())
