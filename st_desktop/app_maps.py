@@ -5,8 +5,10 @@ tile cache in the user cache folder (``tiles.sqlite3``; it heals or falls back t
 stopping the start), builds the fetcher for the tile server of the settings (OpenStreetMap by
 default) and the shared :class:`~st_desktop.ui.map.MapTiles`, and gives a
 :class:`~st_desktop.ui.map.MapView` to each pane that shows routes and can host one (a
-``set_map_view(view)`` method). In ``--sandbox`` mode the maps use the sandbox's generated tiles
-as soon as the app is signed in to it (the sandbox's address is known only then).
+``set_map_view(view)`` method). Against a SportTracks API on this computer (``--sandbox``, or
+``--api-base`` naming a sandbox started on its own) the maps use that sandbox's generated tiles
+as soon as an account of it is in use (the sandbox's address is known only then); in
+``--sandbox`` mode no other server is asked meanwhile.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
+from st_desktop.api.http import is_loopback_host
 from st_desktop.services.account import service_root
 from st_desktop.services.tiles import NO_TILES, TileFetcher, sandbox_source
 from st_desktop.store.tiles import TILES_FILE, TileStore
@@ -46,7 +50,7 @@ class Maps:
         store: the tile cache on disk.
         fetcher: the tile server client.
         tiles: tile images for every map.
-        sandbox: the app runs against the sandbox (its tiles are used).
+        sandbox: the maps show a local sandbox's tiles (the settings' server is not used).
         views: the maps made by :meth:`new_view`.
     """
 
@@ -92,6 +96,17 @@ class Maps:
         if source != self.tiles.source:
             self.tiles.set_source(source)
 
+    def follow_account(self, account: Account | None, api_base: str) -> None:
+        """The account in use changed: a sandbox's tiles for an API on this computer."""
+        if account is None:
+            return
+        root = service_root(api_base)
+        if account.sandbox or is_loopback_host(urlsplit(root).hostname):
+            self.use_sandbox(root)
+        elif self.sandbox:  # back from a local sandbox to SportTracks
+            self.sandbox = False
+            self.reconfigure()
+
     def close(self) -> None:
         """Close the HTTP sessions and the cache (after the tasks stopped)."""
         self.fetcher.close()
@@ -110,11 +125,16 @@ def build_maps(application: Application) -> Maps:
     tiles.setObjectName("mapTiles")
     if store.notice:
         application.window.message_area.show_info(store.notice, 0)
-    return Maps(settings, application.runner, store, fetcher, tiles, sandbox)
+    maps = Maps(settings, application.runner, store, fetcher, tiles, sandbox)
+    if not sandbox:  # an API on this computer is a sandbox: its tiles even before sign-in
+        root = service_root(application.account.service.api_base)
+        if is_loopback_host(urlsplit(root).hostname):
+            maps.use_sandbox(root)
+    return maps
 
 
 def attach_maps(application: Application, maps: Maps) -> list[MapView]:
-    """Give a map to each pane that can host one; follow the sandbox and the units.
+    """Give a map to each pane that can host one; follow the account's server and the units.
 
     Returns:
         The maps placed (none for a pane without ``set_map_view``).
@@ -132,14 +152,10 @@ def attach_maps(application: Application, maps: Maps) -> list[MapView]:
         placed.append(view)
     for view in placed:
         application.window.units_changed.connect(view.set_units)
-    if maps.sandbox:
-        account = application.account
-
-        def account_changed(current: Account | None) -> None:
-            if current is not None and current.sandbox:
-                maps.use_sandbox(service_root(account.service.api_base))
-
-        account.account_changed.connect(account_changed)
+    account = application.account
+    account.account_changed.connect(
+        lambda current: maps.follow_account(current, account.service.api_base)
+    )
     application.closers.append(maps.close)
     return placed
 

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 MEMORY_BYTES = 96 * 1024 * 1024
 #: A tile that could not be had is asked for again after this many seconds.
 RETRY_S = 60.0
+#: Failed tiles remembered before the old ones are forgotten (a long offline session).
+FAILED_KEPT = 2000
 
 
 def decode(data: bytes | None) -> QImage | None:
@@ -136,6 +138,10 @@ class MapTiles(QObject):
             self._wanted[id(owner)] = list(keys)
         self._wanted_all = frozenset(k for wanted in self._wanted.values() for k in wanted)
         now = self._monotonic()
+        # Tiles left behind are forgotten: asked for again, they start from the disk.
+        self._needs_network &= self._wanted_all
+        if len(self._failed) > FAILED_KEPT:
+            self._failed = {k: t for k, t in self._failed.items() if now - t < RETRY_S}
         unknown = [
             key for key in keys
             if key not in self._images and key not in self._reading

@@ -67,7 +67,7 @@ def test_a_pane_with_set_map_view_gets_a_map_that_follows_the_units_and_settings
 
 def test_in_the_sandbox_the_maps_use_its_tiles_once_signed_in(
     application: Application, tmp_path: Path
-) -> None:
+) -> None:  # --sandbox: the server starts (and its address is known) after the window
     maps = build_maps(application)
     maps.sandbox = True  # as build_maps decides for --sandbox
     maps.fetcher.set_source(NO_TILES)
@@ -80,3 +80,23 @@ def test_in_the_sandbox_the_maps_use_its_tiles_once_signed_in(
         assert maps.tiles.source == sandbox_source(server.base_url)
         maps.reconfigure()  # the settings' server is not used meanwhile
         assert maps.tiles.source == sandbox_source(server.base_url)
+
+
+def test_an_api_on_this_computer_gets_its_tiles_from_it(
+    qtbot: QtBot, isolated_basedir: Path, tmp_path: Path
+) -> None:
+    with SandboxServer(tmp_path / "sandbox") as server:
+        app = create_application(
+            ["--basedir", str(isolated_basedir), "--api-base", server.api_base]
+        )
+        qtbot.addWidget(app.window)
+        try:
+            maps = build_maps(app)
+            attach_maps(app, maps)
+            assert maps.tiles.source == sandbox_source(server.base_url)  # before any sign-in
+            # Back to SportTracks itself: the tile server of the settings again.
+            app.account.service.configure("https://api.sporttracks.mobi/api/v2", "id", "secret")
+            app.account.account_changed.emit(Account("user|7", "SportTracks user 7", None))
+            assert maps.tiles.source is OSM_STANDARD
+        finally:
+            app.shutdown(5.0)
