@@ -203,10 +203,12 @@ def draw_marker(painter: QPainter, at: QPointF, colours: MapColours) -> None:
 
 
 def draw_scale_bar(
-    painter: QPainter, view: Viewport, units: str, colours: MapColours, font: QFont
-) -> QRectF:
-    """The scale bar in the bottom-left corner; returns where it went (empty if none)."""
-    length, label = scale_bar(view.metres_per_pixel(), SCALE_BAR_PX, units)
+    painter: QPainter, view: Viewport, units: str, colours: MapColours, font: QFont,
+    room: float = SCALE_BAR_PX, bottom: float | None = None,
+) -> QRectF:  # fmt: skip
+    """The scale bar at the left, at most ``room`` long, its bottom edge at ``bottom`` (default:
+    the bottom-left corner); returns where it went (empty if none)."""
+    length, label = scale_bar(view.metres_per_pixel(), room, units)
     if not label:
         return QRectF()
     painter.setFont(font)
@@ -215,7 +217,8 @@ def draw_scale_bar(
     text_height = metrics.height()
     width = max(length, metrics.horizontalAdvance(label)) + 2 * pad
     height = text_height + 8 + 2 * pad
-    panel = QRectF(6, view.height - height - 6, width, height)
+    bottom = view.height - 6 if bottom is None else bottom
+    panel = QRectF(6, bottom - height, width, height)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(colours.panel))
     painter.drawRoundedRect(panel, 3, 3)

@@ -23,7 +23,7 @@ import math
 from html import escape
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QHideEvent,
     QImage,
@@ -177,7 +177,8 @@ class MapView(QWidget):
         self._auto_fit = True
         self._set_view(
             fit(self._bounds, max(1, self.width()), max(1, self.height()),
-                padding=FIT_PADDING_PX, min_zoom=MIN_ZOOM, max_zoom=self._max_zoom() - OVERZOOM)
+                padding=self._fit_padding(), min_zoom=MIN_ZOOM,
+                max_zoom=self._max_zoom() - OVERZOOM)
         )  # fmt: skip
 
     def zoom_by(self, delta: float, at: QPointF | None = None) -> None:
@@ -217,7 +218,7 @@ class MapView(QWidget):
         """The scale bar's label now ("500 m", "1 mi"; "" without a route)."""
         if self._view is None:
             return ""
-        return scale_bar(self._view.metres_per_pixel(), SCALE_BAR_PX, self._units)[1]
+        return scale_bar(self._view.metres_per_pixel(), self._scale_bar_room(), self._units)[1]
 
     # ------------------------------------------------------------------ internals
 
@@ -268,10 +269,30 @@ class MapView(QWidget):
         self._place_attribution()
 
     def _place_attribution(self) -> None:
-        self.attribution.adjustSize()
-        hint = self.attribution.sizeHint()
-        self.attribution.move(self.width() - hint.width(), self.height() - hint.height())
-        self.attribution.raise_()
+        """Bottom-right; wrapped onto more lines when the map is narrower than the credit."""
+        label = self.attribution
+        label.setWordWrap(False)
+        size = label.sizeHint()
+        if size.width() > self.width():
+            label.setWordWrap(True)
+            size = QSize(self.width(), label.heightForWidth(self.width()))
+        label.setGeometry(self.width() - size.width(), self.height() - size.height(),
+                          size.width(), size.height())  # fmt: skip
+        label.raise_()
+
+    def _fit_padding(self) -> int:
+        # Room for the markers, but a small map gives the route most of its space.
+        return min(FIT_PADDING_PX, max(8, min(self.width(), self.height()) // 8))
+
+    def _scale_bar_room(self) -> float:
+        return float(min(SCALE_BAR_PX, max(40, self.width() * 0.4)))
+
+    def _scale_bar_bottom(self) -> float:
+        """Above the credit where the two would meet, else in the corner."""
+        credit = self.attribution.geometry()
+        if self.attribution.isVisible() and credit.left() < self._scale_bar_room() + 24:
+            return float(credit.top() - 4)
+        return float(self.height() - 6)
 
     def _image(self, z: int, x: int, y: int) -> QImage | None:
         source = self._tiles.source
@@ -303,7 +324,8 @@ class MapView(QWidget):
                 draw_ends(painter, start, finish, colours)
             if self._marker is not None:
                 draw_marker(painter, self._screen(to_world(*self._marker)), colours)
-            draw_scale_bar(painter, view, self._units, colours, self.font())
+            draw_scale_bar(painter, view, self._units, colours, self.font(),
+                           self._scale_bar_room(), self._scale_bar_bottom())  # fmt: skip
         finally:
             painter.end()
 

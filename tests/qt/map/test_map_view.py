@@ -183,6 +183,13 @@ def test_the_credit_is_always_shown_bottom_right_and_links_where_it_can(
     view.window().resize(500, 400)
     qtbot.waitUntil(lambda: label.geometry().bottom() == view.height() - 1)
     assert label.geometry().right() == view.width() - 1
+    # A map narrower than the credit wraps it: all of it stays inside the map.
+    view.window().resize(170, 300)
+    qtbot.waitUntil(lambda: view.width() == 170)
+    assert label.geometry().left() == 0
+    assert label.geometry().right() == view.width() - 1
+    assert label.geometry().bottom() == view.height() - 1
+    assert label.height() > label.fontMetrics().height() * 1.5  # on two lines
 
 
 def test_without_a_route_the_map_says_why(make_map: MapFactory, map_tiles: MapTiles) -> None:
