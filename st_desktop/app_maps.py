@@ -3,12 +3,14 @@
 :func:`install_maps` is called by :mod:`st_desktop.app` once the window is built. It opens the
 tile cache in the user cache folder (``tiles.sqlite3``; it heals or falls back to memory, never
 stopping the start), builds the fetcher for the tile server of the settings (OpenStreetMap by
-default) and the shared :class:`~st_desktop.ui.map.MapTiles`, and gives a
+default) and the shared :class:`~st_desktop.ui.map.MapTiles`, gives a
 :class:`~st_desktop.ui.map.MapView` to each pane that shows routes and can host one (a
-``set_map_view(view)`` method). Against a SportTracks API on this computer (``--sandbox``, or
-``--api-base`` naming a sandbox started on its own) the maps use that sandbox's generated tiles
-as soon as an account of it is in use (the sandbox's address is known only then); in
-``--sandbox`` mode no other server is asked meanwhile.
+``set_map_view(view)`` method) and adds the "Map" page to the Preferences dialog where the app
+collects pages (``application.preference_pages``).
+
+Against a SportTracks API on this computer (``--sandbox``, or ``--api-base`` naming a sandbox
+started on its own) the maps show that sandbox's generated tiles (in ``--sandbox`` mode from
+the moment its address is known, after it started); no other tile server is asked meanwhile.
 """
 
 from __future__ import annotations
@@ -79,6 +81,14 @@ class Maps:
         page.applied.connect(self.reconfigure)
         page.cache_cleared.connect(self.tiles.forget_images)
         page.cache_cleared.connect(lambda: [view.update() for view in self.views])
+        return page
+
+    def add_preferences_page(self, dialog: QWidget) -> MapPreferencesPage:
+        """Add the "Map" page to a Preferences dialog (``add_page(title, widget)`` and an
+        ``applied`` signal, emitted on OK and Apply)."""
+        page = self.preferences_page(dialog)
+        dialog.add_page("Map", page)  # type: ignore[attr-defined]
+        dialog.applied.connect(page.apply)  # type: ignore[attr-defined]
         return page
 
     def reconfigure(self) -> None:
@@ -152,6 +162,11 @@ def attach_maps(application: Application, maps: Maps) -> list[MapView]:
         placed.append(view)
     for view in placed:
         application.window.units_changed.connect(view.set_units)
+    # Where the app collects pages for its Preferences dialog (a list of callables given each
+    # new dialog), the Map page joins them.
+    pages = getattr(application, "preference_pages", None)
+    if isinstance(pages, list):
+        pages.append(maps.add_preferences_page)
     account = application.account
     account.account_changed.connect(
         lambda current: maps.follow_account(current, account.service.api_base)

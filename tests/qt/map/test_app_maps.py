@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import Application, create_application
@@ -16,6 +18,20 @@ from st_desktop.services.tiles import NO_TILES, OSM_STANDARD, sandbox_source
 from st_desktop.settings import Keys
 from st_desktop.store.tiles import TILES_FILE
 from st_desktop.ui.map import MapView
+
+
+class PagesDialog(QDialog):
+    """The Preferences dialog's page interface: ``add_page`` and ``applied`` (OK or Apply)."""
+
+    applied = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tabs = QTabWidget(self)
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    def add_page(self, title: str, widget: QWidget) -> int:
+        return self.tabs.addTab(widget, title)
 
 
 @pytest.fixture
@@ -104,3 +120,21 @@ def test_an_api_on_this_computer_gets_its_tiles_from_it(
             assert maps.tiles.source is OSM_STANDARD
         finally:
             app.shutdown(5.0)
+
+
+def test_the_map_page_joins_the_preferences_dialog_and_applies_with_it(
+    qtbot: QtBot, application: Application
+) -> None:
+    application.preference_pages = []  # type: ignore[attr-defined]
+    maps = build_maps(application)
+    attach_maps(application, maps)
+    dialog = PagesDialog()
+    qtbot.addWidget(dialog)
+    for add_pages in application.preference_pages:  # type: ignore[attr-defined]
+        add_pages(dialog)
+    assert dialog.tabs.tabText(0) == "Map"
+    page = dialog.tabs.widget(0)
+    page.cache_size.setValue(250)  # type: ignore[attr-defined]
+    dialog.applied.emit()  # OK or Apply
+    assert application.settings.get(Keys.MAP_CACHE_MB) == 250
+    assert maps.store.cap_bytes == 250 * 1024 * 1024
