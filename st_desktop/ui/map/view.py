@@ -20,10 +20,9 @@ bottom-left.
 from __future__ import annotations
 
 import math
-from html import escape
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QHideEvent,
     QImage,
@@ -36,11 +35,12 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from st_desktop.domain.mercator import Bounds, Viewport, fit, project, scale_bar, to_world
 from st_desktop.domain.track import Track
 from st_desktop.store.tiles import TileKey
+from st_desktop.ui.map.credit import CreditLabel
 from st_desktop.ui.map.loader import MapTiles
 from st_desktop.ui.map.painting import (
     SCALE_BAR_PX,
@@ -97,11 +97,7 @@ class MapView(QWidget):
         self._lines: tuple[Viewport, list[QPolygonF]] | None = None
         self._message = "No workout selected"
         self._shown: frozenset[TileKey] = frozenset()  # the tiles last asked for
-        self.attribution = QLabel(self)
-        self.attribution.setObjectName("mapAttribution")
-        self.attribution.setOpenExternalLinks(True)
-        self.attribution.setTextFormat(Qt.TextFormat.RichText)
-        self.attribution.setCursor(Qt.CursorShape.ArrowCursor)
+        self.attribution = CreditLabel(self)
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)  # many moves in one event loop pass: one request
@@ -249,36 +245,11 @@ class MapView(QWidget):
         self.update()
 
     def _style_attribution(self) -> None:
-        source = self._tiles.source
-        text = escape(source.attribution)
-        if source.attribution_url:
-            link = self.palette().color(self.palette().ColorRole.Link).name()
-            text = (f'<a href="{escape(source.attribution_url, quote=True)}" '
-                    f'style="color: {link}; text-decoration: none;">{text}</a>')  # fmt: skip
-        self.attribution.setText(text)
-        self.attribution.setToolTip(source.attribution_url)
-        self.attribution.setVisible(bool(source.attribution))
-        panel = MapColours.from_palette(self.palette()).panel
-        self.attribution.setStyleSheet(
-            f"QLabel#mapAttribution {{ background: rgba({panel.red()}, {panel.green()}, "
-            f"{panel.blue()}, {panel.alpha()}); padding: 1px 5px; border-top-left-radius: 3px; }}"
-        )
-        font = self.attribution.font()
-        font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
-        self.attribution.setFont(font)
+        self.attribution.show_source(self._tiles.source, self.palette(), self.font().pointSizeF())
         self._place_attribution()
 
     def _place_attribution(self) -> None:
-        """Bottom-right; wrapped onto more lines when the map is narrower than the credit."""
-        label = self.attribution
-        label.setWordWrap(False)
-        size = label.sizeHint()
-        if size.width() > self.width():
-            label.setWordWrap(True)
-            size = QSize(self.width(), label.heightForWidth(self.width()))
-        label.setGeometry(self.width() - size.width(), self.height() - size.height(),
-                          size.width(), size.height())  # fmt: skip
-        label.raise_()
+        self.attribution.place(self.width(), self.height())
 
     def _fit_padding(self) -> int:
         # Room for the markers, but a small map gives the route most of its space.
