@@ -78,6 +78,12 @@ class Keys:
     METRICS_RANGE = Setting("overview/metrics_range", "year", "span of the body metrics chart")
     CALENDAR_HEATMAP = Setting("overview/calendar_heatmap", True, "show the year heat map")
 
+    # maps
+    MAP_TILE_URL = Setting("maps/tile_url", "", "XYZ tile URL template; empty: OpenStreetMap")
+    MAP_TILE_ATTRIBUTION = Setting("maps/tile_attribution", "", "credit of a custom tile server")
+    MAP_TILE_ATTRIBUTION_URL = Setting("maps/tile_attribution_url", "", "link of that credit")
+    MAP_CACHE_MB = Setting("maps/cache_mb", 500, "most megabytes of map tiles kept on disk")
+
 
 class Settings:
     """Typed access to the declared settings.

@@ -1,0 +1,245 @@
+"""Drawing a map with QPainter: tiles, the route, its markers and the scale bar.
+
+Colours come from the widget's palette, so the map reads in the light and the dark theme: the
+ground under missing tiles is a neutral shade of the window colour, and the route has a casing
+in the base colour (white on light, near-black on dark) that sets it off from any tile.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+
+from st_desktop.domain.mercator import TILE_SIZE, Viewport, scale_bar
+from st_desktop.domain.track import FloatArray
+
+#: Longest the scale bar may be, in logical pixels.
+SCALE_BAR_PX = 120
+#: How many zoom levels up a missing tile may borrow a scaled-up part of a loaded parent.
+PARENT_LEVELS = 4
+MARKER_RADIUS = 7.0
+#: Route points further off screen than this are not drawn (unless next to one that is on).
+CULL_PX = 64.0
+
+#: tile (z, x, y) -> image in memory, or None.
+ImageLookup = Callable[[int, int, int], "QImage | None"]
+
+
+@dataclass(frozen=True)
+class MapColours:
+    """The map's colours for one palette."""
+
+    ground: QColor
+    route: QColor
+    casing: QColor
+    start: QColor
+    finish: QColor
+    marker: QColor
+    panel: QColor
+    text: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> MapColours:
+        """Colours that read on ``palette`` (light or dark)."""
+        window = palette.color(QPalette.ColorRole.Window)
+        dark = window.lightness() < 128
+        ground = window.lighter(125) if dark else window.darker(106)
+        casing = QColor(palette.color(QPalette.ColorRole.Base))
+        casing.setAlpha(235)
+        panel = QColor(palette.color(QPalette.ColorRole.Base))
+        panel.setAlpha(215)
+        return cls(
+            ground=ground,
+            # A magenta that no map style uses for roads, water or woods; lighter on dark.
+            route=QColor("#ff3d8b") if dark else QColor("#c2185b"),
+            casing=casing,
+            start=QColor("#2e7d32"),
+            finish=QColor("#c62828"),
+            marker=QColor("#ff9800"),
+            panel=panel,
+            text=palette.color(QPalette.ColorRole.Text),
+        )
+
+
+def draw_tiles(painter: QPainter, view: Viewport, z: int, lookup: ImageLookup) -> int:
+    """Draw the zoom-``z`` tiles in view; a missing one borrows from a loaded parent if any.
+
+    Returns:
+        How many tiles were drawn from their own image.
+    """
+    n = 2**z
+    size = TILE_SIZE * 2.0 ** (view.zoom - z)
+    first_x, last_x, first_y, last_y = view.tile_range(z)
+    drawn = 0
+    for ty in range(first_y, last_y + 1):
+        for tx in range(first_x, last_x + 1):
+            left, top = view.to_screen(tx / n, ty / n)
+            # Whole pixels edge to edge: no hairline seams between tiles at fractional zooms.
+            x0, y0 = math.floor(left), math.floor(top)
+            target = QRectF(x0, y0, math.floor(left + size) - x0, math.floor(top + size) - y0)
+            image = lookup(z, tx % n, ty)
+            if image is not None:
+                painter.drawImage(target, image, QRectF(image.rect()))
+                drawn += 1
+                continue
+            _draw_from_parent(painter, target, z, tx % n, ty, lookup)
+    return drawn
+
+
+def _draw_from_parent(
+    painter: QPainter, target: QRectF, z: int, x: int, y: int, lookup: ImageLookup
+) -> None:
+    for up in range(1, min(PARENT_LEVELS, z) + 1):
+        parent = lookup(z - up, x >> up, y >> up)
+        if parent is None:
+            continue
+        part = parent.width() / 2**up
+        source = QRectF((x % 2**up) * part, (y % 2**up) * part, part, part)
+        painter.drawImage(target, parent, source)
+        return
+
+
+def route_polylines(view: Viewport, wx: FloatArray, wy: FloatArray) -> list[QPolygonF]:
+    """The route on screen: one polyline per stretch without gaps, one point per pixel at most.
+
+    Points far off screen are left out unless a neighbour is on screen (zoomed in on a long
+    route, drawing stays as quick as the part in view).
+    """
+    sx, sy = view.screen_arrays(wx, wy)
+    with np.errstate(invalid="ignore"):
+        near = (sx > -CULL_PX) & (sx < view.width + CULL_PX)
+        near &= (sy > -CULL_PX) & (sy < view.height + CULL_PX)
+    on = near.copy()
+    near[1:] |= on[:-1]
+    near[:-1] |= on[1:]
+    finite = np.flatnonzero(near & np.isfinite(sx) & np.isfinite(sy))
+    if not len(finite):
+        return []
+    runs = np.split(finite, np.flatnonzero(np.diff(finite) > 1) + 1)
+    lines: list[QPolygonF] = []
+    for run in runs:
+        px, py = sx[run], sy[run]
+        rx, ry = np.rint(px), np.rint(py)
+        keep = np.ones(len(run), dtype=bool)
+        keep[1:] = (np.diff(rx) != 0) | (np.diff(ry) != 0)
+        keep[-1] = True
+        lines.append(QPolygonF([QPointF(x, y) for x, y in zip(px[keep], py[keep], strict=True)]))
+    return lines
+
+
+def draw_route(painter: QPainter, lines: list[QPolygonF], colours: MapColours) -> None:
+    """The route: a wide casing, then the line on it."""
+    for colour, width in ((colours.casing, 6.5), (colours.route, 3.5)):
+        pen = QPen(colour, width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for line in lines:
+            if line.size() == 1:
+                painter.drawPoint(line.at(0))
+            else:
+                painter.drawPolyline(line)
+
+
+def draw_pin(painter: QPainter, at: QPointF, fill: QColor, casing: QColor, glyph: str) -> None:
+    """A round marker with a white glyph: ``"start"`` (a triangle), ``"finish"`` (a square)
+    or ``""`` (none: the position marker)."""
+    r = MARKER_RADIUS
+    painter.setPen(QPen(casing, 2.5))
+    painter.setBrush(QBrush(fill))
+    painter.drawEllipse(at, r, r)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(QColor("white")))
+    if glyph == "start":
+        path = QPainterPath()
+        path.moveTo(at.x() - r * 0.3, at.y() - r * 0.45)
+        path.lineTo(at.x() + r * 0.5, at.y())
+        path.lineTo(at.x() - r * 0.3, at.y() + r * 0.45)
+        path.closeSubpath()
+        painter.drawPath(path)
+    elif glyph == "finish":
+        side = r * 0.75
+        painter.drawRect(QRectF(at.x() - side / 2, at.y() - side / 2, side, side))
+
+
+def draw_ends(painter: QPainter, start: QPointF, finish: QPointF, colours: MapColours) -> None:
+    """Start and finish pins; where they meet (a loop, out and back) the finish rings the start."""
+    gap = start - finish
+    if math.hypot(gap.x(), gap.y()) < 2 * MARKER_RADIUS:
+        ring = MARKER_RADIUS + 5.0
+        painter.setPen(QPen(colours.casing, 2.0))
+        painter.setBrush(QBrush(colours.finish))
+        painter.drawEllipse(start, ring, ring)
+    else:
+        draw_pin(painter, finish, colours.finish, colours.casing, "finish")
+    draw_pin(painter, start, colours.start, colours.casing, "start")
+
+
+def draw_marker(painter: QPainter, at: QPointF, colours: MapColours) -> None:
+    """The chart cursor's position: an orange dot in a dark ring, in a casing-coloured halo."""
+    r = MARKER_RADIUS
+    painter.setPen(QPen(colours.casing, 3.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(at, r + 3, r + 3)
+    painter.setPen(QPen(QColor("#202020"), 2.0))
+    painter.setBrush(QBrush(colours.marker))
+    painter.drawEllipse(at, r, r)
+
+
+def draw_scale_bar(
+    painter: QPainter, view: Viewport, units: str, colours: MapColours, font: QFont,
+    room: float = SCALE_BAR_PX, bottom: float | None = None,
+) -> QRectF:  # fmt: skip
+    """The scale bar at the left, at most ``room`` long, its bottom edge at ``bottom`` (default:
+    the bottom-left corner); returns where it went (empty if none)."""
+    length, label = scale_bar(view.metres_per_pixel(), room, units)
+    if not label:
+        return QRectF()
+    painter.setFont(font)
+    metrics = painter.fontMetrics()
+    pad = 5.0
+    text_height = metrics.height()
+    width = max(length, metrics.horizontalAdvance(label)) + 2 * pad
+    height = text_height + 8 + 2 * pad
+    bottom = view.height - 6 if bottom is None else bottom
+    panel = QRectF(6, bottom - height, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(colours.panel))
+    painter.drawRoundedRect(panel, 3, 3)
+    painter.setPen(colours.text)
+    painter.drawText(
+        QRectF(panel.left() + pad, panel.top() + pad, width - 2 * pad, text_height),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        label,
+    )
+    pen = QPen(colours.text, 2.0)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    base = panel.bottom() - pad - 1
+    left, right = panel.left() + pad, panel.left() + pad + length
+    painter.drawLine(QPointF(left, base), QPointF(right, base))
+    for x in (left, right):
+        painter.drawLine(QPointF(x, base), QPointF(x, base - 6))
+    return panel
+
+
+def draw_message(painter: QPainter, rect: QRectF, text: str, colours: MapColours) -> None:
+    """A line of text in the middle (e.g. "No GPS data")."""
+    painter.setPen(colours.text)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
