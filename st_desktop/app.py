@@ -18,6 +18,7 @@ from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
 from st_desktop.api.redact import Redactor
 from st_desktop.app_handsfree import add_arguments as add_hands_free_arguments
 from st_desktop.app_handsfree import install_hands_free
+from st_desktop.app_maps import install_maps
 from st_desktop.app_overview import install_overview
 from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
 from st_desktop.cli import COMMANDS
@@ -158,6 +159,7 @@ def create_application(
     install_overview(application)  # calendar, totals, gear and body views
     problems += [notice for notice in (cache_notice, queue_notice) if notice]
     application.notices.extend(problems)
+
     # A deeper look at the cache, off the GUI thread and after the first rows are shown
     # (about 0.1 s for 100,000 workouts, holding the cache meanwhile).
     def cache_checked(sound: bool) -> None:
@@ -175,6 +177,7 @@ def create_application(
     )
     upload.controller.restore()
     install_hands_free(application)  # watched folders, watches over USB, tray, preferences
+    install_maps(application)  # maps under the routes, the tile cache
     if application.notices:
         window.message_area.show_error(" ".join(dict.fromkeys(application.notices)))
     if args.files:

@@ -312,6 +312,8 @@ def _wire(application: Application, parts: HandsFreeParts) -> None:
             settings, window, tray_available=tray.available,
             connected=lambda: [d.id for d in handsfree.devices.connected()],
         )  # fmt: skip
+        for add_page in application.preference_pages:  # the Map page, Privacy zones ...
+            add_page(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a fresh one each time
         parts.preferences = dialog
         dialog.finished.connect(lambda _code: setattr(parts, "preferences", None))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from st_desktop.tasks import TaskRunner
     from st_desktop.ui.account import AccountController
     from st_desktop.ui.detail.editor import DetailEditor
+    from st_desktop.ui.dialogs.preferences import PreferencesDialog
     from st_desktop.ui.main_window import MainWindow
     from st_desktop.ui.upload.pane import UploadPane
     from st_desktop.ui.workouts.browser import WorkoutBrowser
@@ -36,6 +37,7 @@ class Application:
 
     Attributes:
         closers: called in reverse order at shutdown, after the tasks have stopped.
+        preference_pages: each adds a page to a Preferences dialog being opened (Map ...).
     """
 
     paths: AppPaths
@@ -49,6 +51,7 @@ class Application:
     browser: WorkoutBrowser
     detail: DetailEditor
     closers: list[Callable[[], object]] = field(default_factory=list)
+    preference_pages: list[Callable[[PreferencesDialog], object]] = field(default_factory=list)
     data: DataActions | None = None
     #: sentences for the status bar gathered while building (damaged stores, a full disk ...)
     notices: list[str] = field(default_factory=list)
