@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ from st_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
     from st_desktop.services.account import Account
+    from st_desktop.settings import Settings
+    from st_desktop.ui.dialogs.preferences import PreferencesDialog
 
 __all__ = ["SHUTDOWN_TIMEOUT_S", "Application", "create_application", "main"]
 
@@ -178,6 +181,7 @@ def create_application(
     upload.controller.restore()
     install_hands_free(application)  # watched folders, watches over USB, tray, preferences
     install_maps(application)  # maps under the routes, the tile cache
+    application.preference_pages.append(partial(add_privacy_page, settings))
     if application.notices:
         window.message_area.show_error(" ".join(dict.fromkeys(application.notices)))
     if args.files:
@@ -280,6 +284,15 @@ def connect_panes(application: Application) -> None:
 
     window.sign_in_requested.connect(sign_in)
     window.sign_out_requested.connect(account.sign_out)
+
+
+def add_privacy_page(settings: Settings, dialog: PreferencesDialog) -> None:
+    """Preferences > Privacy Zones (saved with the dialog's OK or Apply)."""
+    from st_desktop.ui.dialogs.privacy_zones import PrivacyZonesPage
+
+    page = PrivacyZonesPage(settings, dialog)
+    dialog.add_page("Privacy Zones", page)
+    dialog.applied.connect(page.apply)
 
 
 def show_signed_out_hint(application: Application, reason: str = "") -> None:

@@ -84,6 +84,12 @@ class Keys:
     MAP_TILE_ATTRIBUTION_URL = Setting("maps/tile_attribution_url", "", "link of that credit")
     MAP_CACHE_MB = Setting("maps/cache_mb", 500, "most megabytes of map tiles kept on disk")
 
+    # preview fixes
+    PRIVACY_ZONES = Setting(
+        "privacy/zones", "[]", "JSON list of {name, lat, lon, radius_m}: places hidden on upload"
+    )
+    SPLIT_GAP_HOURS = Setting("preview/split_gap_hours", 2.0, "Split cuts at gaps this long")
+
 
 class Settings:
     """Typed access to the declared settings.

@@ -95,7 +95,7 @@ def test_edit_preferences_opens_the_dialog_with_its_pages(
     assert action.menuRole() == QAction.MenuRole.PreferencesRole
     dialog = open_dialog(qtbot, built)
     pages = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert pages == ["General", "Automatic Import", "Devices", "Map"]
+    assert pages == ["General", "Automatic Import", "Devices", "Map", "Privacy Zones"]
     index = dialog.add_page("Map tiles", QLabel("tile server"))
     assert dialog.tabs.tabText(index) == "Map tiles"
     action.trigger()  # a second time: the same dialog, not another one
@@ -283,3 +283,21 @@ def test_every_control_is_reachable_with_tab(
         assert all(b in reached for b in buttons)  # OK, Cancel, Apply
         assert dialog.tabs.tabBar() in reached  # and back to the page tabs
     dialog.reject()
+
+
+def test_privacy_zones_are_kept_on_ok_and_read_back(
+    qtbot: QtBot, built: tuple[Application, HandsFreeParts]
+) -> None:
+    from st_desktop.parsers.privacy import PrivacyZone
+    from st_desktop.ui.dialogs.privacy_zones import PrivacyZonesPage, load_zones
+
+    application, _parts = built
+    dialog = open_dialog(qtbot, built)
+    page = dialog.findChild(PrivacyZonesPage, "privacyZonesPage")
+    assert page is not None
+    page.add_zone(PrivacyZone("Home", 47.05, 8.3, 400))
+    page.add_zone(PrivacyZone("Work", 47.06, 8.31, 250))
+    page.table.selectRow(1)
+    page.remove_selected()
+    dialog.accept()
+    assert load_zones(application.settings) == [PrivacyZone("Home", 47.05, 8.3, 400)]
