@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
 from st_desktop.domain.workout import Workout, WorkoutSummary
@@ -26,6 +24,7 @@ from st_desktop.store.cache import WorkoutQuery
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
+from st_desktop.ui.workouts.actions import WorkoutActions
 from st_desktop.ui.workouts.bulk import BulkEditor
 from st_desktop.ui.workouts.filter import FilterBar
 from st_desktop.ui.workouts.history import HistoryLoader
@@ -34,6 +33,7 @@ from st_desktop.ui.workouts.notice import NoticeBar
 from st_desktop.ui.workouts.search_status import SearchStatus
 from st_desktop.ui.workouts.table import WorkoutTable
 from st_desktop.ui.workouts.trash import WRITES_QUEUE, Trash
+from st_desktop.ui.workouts.undo import UndoOrder
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +115,8 @@ class WorkoutBrowser(QWidget):
         self._bulk.undone.connect(self._restored)
         self._bulk.done.connect(self._batch_failures)
         self._bulk.failed.connect(self._show_failure)
-        # What Ctrl+Z undoes first: the most recent delete or bulk edit.
-        self._undo_order: list[str] = []
+        self._undo = UndoOrder(self._trash, self._bulk, self)
+        self._undo.changed.connect(self.update_actions)
         self._loader = HistoryLoader(self, runner, service, self)
         self._loader.synced.connect(self._synced)
         self._loader.failed.connect(self._show_failure)
@@ -124,8 +124,26 @@ class WorkoutBrowser(QWidget):
         self._loader.loading_changed.connect(self._loading_changed)
         self.progress = self._loader.progress
         self.cancel_button = self._loader.cancel_button
-        self._build_actions()
+        self._connect_actions(WorkoutActions(self))
+        self._lay_out()
+        self.set_units(settings.get(Keys.UNITS))
+        self.update_actions()
 
+    # ------------------------------------------------------------------ construction
+
+    def _connect_actions(self, actions: WorkoutActions) -> None:
+        self.workout_actions = actions
+        self.new_action, self.edit_action = actions.new, actions.edit
+        self.delete_action, self.undo_action = actions.delete, actions.undo
+        self.refresh_action, self.history_action = actions.refresh, actions.history
+        self.new_action.triggered.connect(self.new_workout)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.undo_action.triggered.connect(self.undo)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.history_action.triggered.connect(self.load_full_history)
+
+    def _lay_out(self) -> None:
         toolbar = QToolBar(self)
         toolbar.setObjectName("workoutToolbar")
         for action in (self.new_action, self.delete_action, self.undo_action):
@@ -146,73 +164,19 @@ class WorkoutBrowser(QWidget):
         layout.addWidget(self.search_status)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
-        self.set_units(settings.get(Keys.UNITS))
-        self.update_actions()
-
-    # ------------------------------------------------------------------ construction
 
     def save_header(self) -> None:
         """Persist column order, widths, visibility and sort (also saved after every change)."""
         self.table.save_header()
 
-    def _action(self, text: str, name: str, tip: str, shortcut: Any = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action(
-            "&New Workout…", "newWorkoutAction", "Enter a workout by hand", "Ctrl+N"
-        )
-        self.new_action.triggered.connect(self.new_workout)
-        self.delete_action = self._action(
-            "&Delete",
-            "deleteWorkoutAction",
-            "Delete the selected workouts (Undo restores them)",
-            QKeySequence.StandardKey.Delete,
-        )
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.undo_action = self._action(
-            "&Undo Delete",
-            "undoDeleteAction",
-            "Create the deleted workouts again",
-            QKeySequence.StandardKey.Undo,
-        )
-        self.undo_action.triggered.connect(self.undo)
-        self.edit_action = self._action(
-            "&Edit Selected…",
-            "bulkEditAction",
-            "Change type, privacy or notes of the selected workouts at once",
-            "Ctrl+Shift+E",
-        )
-        self.edit_action.triggered.connect(self.edit_selected)
-        self.refresh_action = self._action(
-            "Refresh", "refreshWorkoutsAction", "Fetch what is new in your account"
-        )
-        self.refresh_action.triggered.connect(self.refresh)
-        self.history_action = self._action(
-            "Load Full History", "loadHistoryAction", "Download the list of all your workouts"
-        )
-        self.history_action.triggered.connect(self.load_full_history)
-
     def update_actions(self) -> None:
         """Enable the actions that can run now (online, a selection, something to undo)."""
-        online = self._account is not None and self._account.online
-        selected = bool(self.selected_workouts())
-        self.new_action.setEnabled(online)
-        self.delete_action.setEnabled(online and selected)
-        self.edit_action.setEnabled(online and selected)
-        kind = self._next_undo()
-        self.undo_action.setEnabled(online and kind is not None)
-        self.undo_action.setText("&Undo Edit" if kind == "edit" else "&Undo Delete")
-        self.refresh_action.setEnabled(online)
-        self.history_action.setEnabled(online and not self._loader.loading)
+        self.workout_actions.update(
+            online=self._account is not None and self._account.online,
+            selected=bool(self.selected_workouts()),
+            undo=self._undo.next(),
+            loading=self._loader.loading,
+        )
 
     # ------------------------------------------------------------------ account, units
 
@@ -230,7 +194,7 @@ class WorkoutBrowser(QWidget):
             self._loader.stop()
             self._trash.set_account(key)
             self._bulk.set_account(key)
-            self._undo_order.clear()
+            self._undo.clear()
             self.notice.hide()
             self.model.set_account(key)
             self.load_categories()
@@ -491,26 +455,7 @@ class WorkoutBrowser(QWidget):
 
     def undo(self) -> None:
         """Undo the most recent delete or bulk edit (Ctrl+Z)."""
-        kind = self._next_undo()
-        if kind is None:
-            return
-        self._undo_order.pop()
-        if kind == "edit":
-            self._bulk.undo()
-        else:
-            self._trash.undo()
-        self.update_actions()
-
-    def _next_undo(self) -> str | None:
-        # Entries whose stack emptied meanwhile (a failed undo re-queues itself) are skipped.
-        while self._undo_order:
-            kind = self._undo_order[-1]
-            if (kind == "edit" and self._bulk.can_undo()) or (
-                kind == "delete" and self._trash.can_undo()
-            ):
-                return kind
-            self._undo_order.pop()
-        return None
+        self._undo.undo()
 
     def edit_selected(self) -> None:
         """Change type, privacy or notes of the selected workouts (Workouts > Edit Selected…)."""
@@ -518,7 +463,6 @@ class WorkoutBrowser(QWidget):
 
     def _bulk_edited(self, key: str, text: str) -> None:
         if key == self.account:
-            self._undo_order.append("edit")
             self.notice.show_message(text, "Undo", self.undo)
             self.undo_available.emit(text)
             self.update_actions()
@@ -526,7 +470,6 @@ class WorkoutBrowser(QWidget):
     def _deleted(self, key: str, text: str) -> None:
         if key == self.account:
             self._row_after_delete, self._pending_delete_row = self._pending_delete_row, None
-            self._undo_order.append("delete")
             self.notice.show_message(text, "Undo", self.undo)
 
     def _restored(self, key: str, text: str) -> None:
