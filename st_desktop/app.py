@@ -141,6 +141,9 @@ def create_application(
     detail = DetailEditor(runner, settings, workouts)
     upload = UploadPane(UploadController(UploadService(upload_store, cache), runner))
     window = MainWindow(settings, runner, browser, detail, upload)
+    window.set_folders(
+        {"Log": paths.logs, "Data": paths.data, "Settings": paths.config, "Cache": paths.cache}
+    )
     application = Application(
         paths=paths,
         settings=settings,

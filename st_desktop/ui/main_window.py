@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QWidget,
 )
 
-from st_desktop import APP_DISPLAY_NAME, __version__
+from st_desktop import APP_DISPLAY_NAME
 from st_desktop.settings import Keys, Settings
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui.dialogs.about import AboutDialog
 from st_desktop.ui.dialogs.errors import describe_exception, error_box
 from st_desktop.ui.status import MessageArea, TaskIndicator
 from st_desktop.ui.views import HOME, ViewSwitcher
@@ -266,15 +266,16 @@ class MainWindow(QMainWindow):
         self.sign_in_action.setEnabled(True)
         self.sign_in_action.setText("&Switch Account…" if signed_in else "&Sign In…")
         self.sign_out_action.setEnabled(signed_in)
+        # The title ends with the app's name: Qt then adds it on no platform a second time.
         if sandbox:
-            self.setWindowTitle(f"{self._base_title} — SANDBOX (not your SportTracks account)")
+            self.setWindowTitle(f"SANDBOX (not your SportTracks account) — {self._base_title}")
             self.account_label.setText("SANDBOX: local demo server")
             self.account_label.setStyleSheet(
                 "background: #f9a825; color: black; padding: 1px 6px; font-weight: bold;"
             )
         else:
             self.setWindowTitle(
-                f"{self._base_title} — {description}" if signed_in else self._base_title
+                f"{description} — {self._base_title}" if signed_in else self._base_title
             )
             self.account_label.setStyleSheet("")
             self.account_label.setText(description or "Not signed in")
@@ -301,17 +302,14 @@ class MainWindow(QMainWindow):
             box = error_box(self, "Something went wrong", describe_exception(exc))
             box.open()
 
-    def show_about(self) -> QMessageBox:
-        """Help > About."""
-        box = QMessageBox(self)
-        box.setObjectName("aboutDialog")
-        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setText(
-            f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
-            "<p>Preview, fix and upload your FIT, TCX and GPX files to SportTracks, and browse "
-            "and edit the workouts in your account, even offline.</p>"
-        )
+    def set_folders(self, folders: dict[str, Path]) -> None:
+        """The folders Help > About shows ("Log", "Data", "Settings")."""
+        self._folders = dict(folders)
+
+    def show_about(self) -> AboutDialog:
+        """Help > About (non-blocking)."""
+        box = AboutDialog(getattr(self, "_folders", {}), self.windowIcon().pixmap(64, 64), self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop import __version__
@@ -136,10 +136,22 @@ def test_unexpected_task_error_also_opens_a_readable_dialog(
     dialog.close()
 
 
-def test_about_shows_the_version(app_factory: AppFactory) -> None:
-    window = app_factory().window
-    box = window.show_about()
-    assert __version__ in box.text()
+def test_about_shows_the_version_and_where_the_log_and_data_are(
+    app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    application = app_factory()
+    box = application.window.show_about()
+    texts = " ".join(label.text() for label in box.findChildren(QLabel))
+    assert __version__ in texts
+    assert str(application.paths.logs) in texts
+    assert str(application.paths.data) in texts
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "st_desktop.ui.dialogs.about.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )  # the file manager is the one thing that cannot run here
+    box.open_buttons["Log"].click()
+    assert opened == [str(application.paths.logs)]
     box.close()
 
 
@@ -147,6 +159,9 @@ def test_sandbox_is_marked_clearly(app_factory: AppFactory) -> None:
     window = app_factory().window
     window.set_account("Demo athlete", sandbox=True)
     assert "SANDBOX" in window.windowTitle()
+    # The app's name once: Qt adds it to titles that do not already end with it (X11).
+    assert window.windowTitle().endswith("SportTracks Desktop")
+    assert window.windowTitle().count("SportTracks Desktop") == 1
     assert "SANDBOX" in window.account_label.text()
     assert window.sign_out_action.isEnabled()
     window.set_account(None)
