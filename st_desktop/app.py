@@ -197,7 +197,41 @@ def create_application(
         account.restore()
     else:
         show_signed_out_hint(application)
+        if not args.files:
+            show_welcome(application)
     return application
+
+
+def show_welcome(application: Application) -> None:
+    """First start (nobody signed in, nothing dropped): the welcome instead of empty panes.
+
+    It goes away for good once there is something to show: an account, a file, the demo.
+    """
+    window = application.window
+    window.show_welcome(True)
+
+    def leave() -> None:
+        window.show_welcome(False)
+
+    def try_demo() -> None:
+        from st_desktop.app_sandbox import start_sandbox
+
+        leave()
+        start_sandbox(application, SANDBOX_SEED)
+
+    window.welcome.sign_in_requested.connect(window.sign_in_requested)
+    window.welcome.demo_requested.connect(try_demo)
+    window.welcome.open_requested.connect(window.open_action.trigger)
+
+    def account_changed(current: object) -> None:
+        if current is not None:
+            leave()
+
+    application.account.account_changed.connect(account_changed)
+    application.account.restored_signed_out.connect(leave)
+    # Files dropped, opened or restored from the queue: the upload pane has rows to show.
+    application.upload.files_added.connect(leave)
+    application.upload.model.rowsInserted.connect(leave)
 
 
 def connect_panes(application: Application) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from st_desktop.ui.dialogs.about import AboutDialog
 from st_desktop.ui.dialogs.errors import describe_exception, error_box
 from st_desktop.ui.status import MessageArea, TaskIndicator
 from st_desktop.ui.views import HOME, ViewSwitcher
+from st_desktop.ui.welcome import WelcomeView
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +91,16 @@ class MainWindow(QMainWindow):
         self.main_splitter.setChildrenCollapsible(False)
         self.views = ViewSwitcher(settings, self)
         self.setCentralWidget(self.views)
+        # The Workouts view: the splitter, or the welcome until there is something to show.
+        self.workouts_page = QStackedWidget(self)
+        self.workouts_page.setObjectName("workoutsPage")
+        self.workouts_page.addWidget(self.main_splitter)
+        self.welcome = WelcomeView(self)
+        self.workouts_page.addWidget(self.welcome)
 
         self._build_status_bar()
         self._build_menus()
-        self.add_view(HOME, "&Workouts", self.main_splitter, "Ctrl+1")
+        self.add_view(HOME, "&Workouts", self.workouts_page, "Ctrl+1")
         runner.unhandled_error.connect(self.show_task_error)
         self._restore_state()
 
@@ -301,6 +309,15 @@ class MainWindow(QMainWindow):
         if isinstance(exc, BaseException) and not _is_expected(exc):
             box = error_box(self, "Something went wrong", describe_exception(exc))
             box.open()
+
+    def show_welcome(self, shown: bool) -> None:
+        """Show the welcome (first start: nothing to show yet) or the workout areas."""
+        self.workouts_page.setCurrentWidget(self.welcome if shown else self.main_splitter)
+
+    @property
+    def welcome_shown(self) -> bool:
+        """True while the welcome stands in for the workout areas."""
+        return self.workouts_page.currentWidget() is self.welcome
 
     def set_folders(self, folders: dict[str, Path]) -> None:
         """The folders Help > About shows ("Log", "Data", "Settings")."""

@@ -169,6 +169,8 @@ def test_cancel_brings_back_the_sign_in_banner(
     application = make_app(qtbot, isolated_basedir, keyring_backend, "--api-base", server.api_base)
     notice = application.browser.notice
     application.window.show()
+    assert application.window.welcome_shown  # a first start: the welcome, not empty panes
+    application.window.show_welcome(False)  # as after a file was dropped
     assert notice.isVisible()
     application.window.sign_in_requested.emit()  # Account > Sign In…
     dialog = application.window.findChild(SignInDialog)

@@ -55,6 +55,8 @@ def test_signed_out_start_says_how_to_sign_in(app_factory: AppFactory, qtbot: Qt
     application = app_factory()
     window = application.window
     window.show()
+    assert window.welcome_shown  # the first start: the welcome's Sign In is the way in
+    window.show_welcome(False)  # once left (a file dropped), the banner says it too
     notice = application.browser.notice
     assert notice.isVisible()
     assert "not signed in" in notice.label.text()

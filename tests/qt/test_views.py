@@ -53,6 +53,7 @@ def test_ctrl_and_a_digit_switch_views_and_the_view_menu_lists_them(
     qtbot: QtBot, app_factory: AppFactory
 ) -> None:
     window = app_factory().window
+    window.show_welcome(False)  # an account's areas, not the first start's welcome
     for key, (view, name) in [*list(VIEWS.items())[1:], next(iter(VIEWS.items()))]:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.views.current == view
@@ -81,7 +82,8 @@ def test_the_workouts_view_keeps_its_areas_and_splitters(app_factory: AppFactory
         assert window.findChild(QWidget, name) is not None, name
     assert isinstance(window.main_splitter, QSplitter)
     assert window.browser_splitter.parent() is window.main_splitter
-    assert window.views.widget_of("workouts") is window.main_splitter
+    assert window.views.widget_of("workouts") is window.workouts_page
+    assert window.main_splitter.parent() is window.workouts_page
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Edit", "Workouts", "Account", "View", "Help"]
     assert "assignGearAction" in [a.objectName() for a in window.workouts_menu.actions()]
