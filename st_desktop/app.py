@@ -356,6 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp.aboutToQuit.connect(application.shutdown)
     window.show()
     log.info("window shown")
+    from st_desktop.ui.detail.charts import preload_after_first_paint
+
+    preload_after_first_paint(window, application.runner)  # the charts' library, off the GUI thread
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

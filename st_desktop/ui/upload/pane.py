@@ -1,10 +1,16 @@
-"""The upload pane: the list of dropped files, the preview, and the upload buttons."""
+"""The upload pane: the list of dropped files, the preview, and the upload buttons.
+
+The list repaints only the cells a change touches and never measures its rows: the columns have
+widths from the font (the Type column is fitted to the sports listed, once per batch of
+changes), and the buttons and the preview are brought up to date once per turn of the event
+loop, however many rows changed in it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +27,28 @@ from PySide6.QtWidgets import (
 from st_desktop.ui.upload.controller import UploadController
 from st_desktop.ui.upload.delegate import UploadRowDelegate, row_height
 from st_desktop.ui.upload.drop import DropTarget
-from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, Column, RowStatus, UploadRow
+from st_desktop.ui.upload.full_track import FullTrackLoader
+from st_desktop.ui.upload.model import (
+    HEADERS,
+    REMOVABLE,
+    UPLOADABLE,
+    Column,
+    RowStatus,
+    UploadRow,
+)
 from st_desktop.ui.upload.preview import PreviewView
+
+#: What the widest value of each figure column looks like (its width comes from the font).
+WIDEST = {
+    Column.START: "2026-12-31",  # the date; the time is on a second line
+    Column.DURATION: "10:00:00",
+    Column.DISTANCE: "1000.00 km",
+}
+#: Room around a cell's text, and beside a header's text for the sort arrow (pixels).
+CELL_MARGIN = 14
+SORT_ARROW = 22
+#: The Type column is fitted to the sports listed at most this often (milliseconds).
+FIT_DELAY_MS = 200
 
 
 class UploadPane(QWidget):
@@ -65,7 +91,10 @@ class UploadPane(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.verticalHeader().hide()
         self.list.setWordWrap(True)  # "Possible duplicate" and the start take two lines
-        self.list.setItemDelegate(UploadRowDelegate(self.list))
+        # Only the two columns drawn differently go through Python; the rest are Qt's own.
+        delegate = UploadRowDelegate(self.list)
+        self.list.setItemDelegateForColumn(Column.STATUS, delegate)
+        self.list.setItemDelegateForColumn(Column.FILE, delegate)
         rows = self.list.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(row_height(self.list))
@@ -75,11 +104,20 @@ class UploadPane(QWidget):
         self.list.setColumnHidden(Column.DETAILS, True)
         header = self.list.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
-        # Wide enough for the longest status and a progress bar, so nothing jumps.
         metrics = self.list.fontMetrics()
+        # Widths from the font, never from measuring every row (that is quadratic in a drop).
+        for column in (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.list.setColumnWidth(column, self._width_for(column, WIDEST.get(column, "")))
+        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
+        self._type_fitted = True  # until the user resizes the Type column
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self._fit_type_column)
+        # Wide enough for the longest status and a progress bar, so nothing jumps.
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
         widest = max(
             metrics.horizontalAdvance(t) for t in ("Uploading", "duplicate", "Sending 1/2…")
@@ -91,6 +129,9 @@ class UploadPane(QWidget):
         self.preview = PreviewView(self)
         self.preview.edited.connect(controller.set_edits)
         self.preview.duplicate_decided.connect(controller.set_upload_anyway)
+        self.full_tracks = FullTrackLoader(controller.service, controller.runner, self)
+        self.full_tracks.loaded.connect(self.preview.show_full_track)
+        self.full_tracks.failed.connect(self.preview.full_track_failed)
 
         self.upload_button = QPushButton("&Upload", self)
         self.upload_button.setObjectName("uploadButton")
@@ -135,12 +176,19 @@ class UploadPane(QWidget):
         layout.addWidget(splitter)
 
         self._add_shortcuts()
+        # Many rows change in one turn of the event loop (a drop, an upload step): the buttons
+        # and the preview follow once, after it.
+        self._changed_rows: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(self._data_changed)
-        self.model.rowsInserted.connect(self._update_buttons)
-        self.model.rowsRemoved.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._rows_inserted)
+        self.model.rowsRemoved.connect(self._refresh_soon)
         controller.status_changed.connect(self.status_label.setText)
-        controller.busy_changed.connect(self._update_buttons)
+        controller.busy_changed.connect(self._refresh_soon)
         controller.workouts_uploaded.connect(self.workouts_uploaded)
         self._update_buttons()
 
@@ -209,16 +257,64 @@ class UploadPane(QWidget):
         return rows[0] if len(rows) == 1 else None
 
     def _selection_changed(self) -> None:
-        self.preview.show_row(self._current_row(), selected=len(self.selected_rows()))
+        current = self._current_row()
+        self.preview.show_row(current, selected=len(self.selected_rows()))
+        self._want_full_track(current)
         self._update_buttons()
 
-    def _data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+    def _want_full_track(self, row: UploadRow | None) -> None:
+        if row is not None and row.item_id is not None and self.preview.wants_full_track():
+            self.full_tracks.want(row.row_id, row.item_id)
+        else:
+            self.full_tracks.forget()
+
+    def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        for position in range(top.row(), bottom.row() + 1):
+            self._changed_rows.add(self.model.row_at(position).row_id)
+        if top.column() <= Column.SPORT <= bottom.column():
+            self._fit_timer.start()
+        self._refresh_soon()
+
+    def _rows_inserted(self, *_args: object) -> None:
+        self._fit_timer.start()
+        self._refresh_soon()
+
+    def _refresh_soon(self, *_args: object) -> None:
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        changed, self._changed_rows = self._changed_rows, set()
         current = self._current_row()
-        if current is not None and top.row() <= self.model.position(current.row_id) <= bottom.row():
+        if current is not None and current.row_id in changed:
             # The same row changed (status, a parse result): keep what the user is typing.
             same = self.preview.current_row_id() == current.row_id
             self.preview.show_row(current, keep_edits=same)
+            self._want_full_track(current)
         self._update_buttons()
+
+    # ------------------------------------------------------------------ column widths
+
+    def _width_for(self, column: Column, widest: str) -> int:
+        metrics = self.list.fontMetrics()
+        header = metrics.horizontalAdvance(HEADERS[column]) + SORT_ARROW
+        return max(header, metrics.horizontalAdvance(widest) + CELL_MARGIN)
+
+    def _fit_type_column(self) -> None:
+        """One measurement for a batch of rows: the longest sport listed (not every cell)."""
+        if not self._type_fitted:
+            return
+        sports = {row.sport for row in self.model.rows()}
+        widest = max(sports, key=self.list.fontMetrics().horizontalAdvance, default="")
+        width = self._width_for(Column.SPORT, widest)
+        if width != self.list.columnWidth(Column.SPORT):
+            self._fitting = True
+            self.list.setColumnWidth(Column.SPORT, width)
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == Column.SPORT and not self._fitting:
+            self._type_fitted = False  # the user's width stays
 
     def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows() or self.model.rows()

@@ -3,6 +3,10 @@
 The route and charts are the detail editor's own widgets; the charts' crosshair moves the
 route's marker, as in the editor. The route sits beside the name, type and notes, so the charts
 get the full width and the rest of the height.
+
+A row holds a reduced track; it is drawn at once, and the full one (read again on a worker, see
+:mod:`.full_track`) replaces it behind the same curves when it arrives. Only the row shown has
+its full track, and only while it is shown.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from st_desktop.domain.track import Track
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.route import RouteView
 from st_desktop.ui.detail.type_picker import TypePicker
@@ -65,6 +70,8 @@ class PreviewView(QWidget):
         self._row_id: int | None = None
         self._units = "metric"
         self._track_for: object = None  # the activity the route and charts show
+        self._full: Track | None = None  # every sample of the row shown, once read again
+        self._full_note = ""  # why they could not be read again
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(400)
@@ -182,6 +189,7 @@ class PreviewView(QWidget):
         self._units = units
         if self.charts.track is not None:
             self.charts.set_track(self.charts.track, units)
+            self.route.set_track(self.route.track, units)
 
     def current_row_id(self) -> int | None:
         """The row shown, if any."""
@@ -204,6 +212,8 @@ class PreviewView(QWidget):
         """
         if self._notes_timer.isActive():
             self._emit_edit()  # notes typed for the row shown before belong to it
+        if row is None or row.row_id != self._row_id:
+            self._full, self._full_note = None, ""  # the full samples go with the row shown
         self._row_id = None  # edits made while filling the fields are not the user's
         if row is None:
             self.placeholder.setText(
@@ -220,7 +230,7 @@ class PreviewView(QWidget):
         self.title.setText(row.name or (activity.name if activity else None) or row.display_name)
         self.summary.setText(self._summary_text(row))
         self.summary.setVisible(activity is not None)
-        note = self._status_text(row)
+        note = "\n".join(line for line in (self._status_text(row), self._full_note) if line)
         self.status_note.setText(note)
         self.status_note.setVisible(bool(note))
         colour = COLOURS.get(row.status)
@@ -269,9 +279,34 @@ class PreviewView(QWidget):
 
     def _show_track(self, row: UploadRow) -> None:
         self._track_for = row.activity
-        self.route.set_track(row.track, self._units)
-        self.charts.set_track(row.track, self._units)
+        track = self._full if self._full is not None else row.track
+        self.route.set_track(track, self._units)
+        self.charts.set_track(track, self._units)
         self.route.set_marker_at(None)
+
+    def wants_full_track(self) -> bool:
+        """Whether the row shown has a reduced track whose full version is not here yet."""
+        return self._row_id is not None and self._full is None and not self._full_note and (
+            self.charts.track is not None
+        )  # fmt: skip
+
+    def show_full_track(self, row_id: int, track: Track) -> None:
+        """Every sample of ``row_id``'s file (read again): drawn if that row is still shown."""
+        if row_id != self._row_id or self.charts.track is None:
+            return
+        self._full = track
+        # Same samples as the reduced track drawn: the views only swap what is behind them.
+        self.charts.set_track(track, self._units)
+        self.route.set_track(track, self._units)
+
+    def full_track_failed(self, row_id: int, reason: str) -> None:
+        """The file shown could not be read again: say so; the reduced charts stay."""
+        if row_id != self._row_id:
+            return
+        self._full_note = f"Only a reduced copy of the charts is shown: {reason}"
+        text = self.status_note.text()
+        self.status_note.setText(f"{text}\n{self._full_note}" if text else self._full_note)
+        self.status_note.setVisible(True)
 
     # ------------------------------------------------------------------ user changes
 
