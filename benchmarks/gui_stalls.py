@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
+import itertools
 import json
 import os
 import statistics
@@ -32,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -102,23 +105,23 @@ def stall_figures(beats: list[float], start: float, end: float) -> tuple[float, 
     """Worst and 99th-percentile gap (ms) between heartbeats within [start, end]."""
     inside = [b for b in beats if start <= b <= end]
     points = [start, *inside, end]
-    gaps = sorted((b - a) * 1000 for a, b in zip(points, points[1:], strict=False))
+    gaps = sorted((b - a) * 1000 for a, b in itertools.pairwise(points))
     if not gaps:
         return 0.0, 0.0
-    p99 = gaps[min(len(gaps) - 1, int(round(0.99 * (len(gaps) - 1))))]
+    p99 = gaps[min(len(gaps) - 1, round(0.99 * (len(gaps) - 1)))]
     return gaps[-1], p99
 
 
 # ------------------------------------------------------------------------------ one run
 
 
-def child(count: int) -> dict[str, Any]:  # noqa: PLR0915 - one straight script
+def child(count: int) -> dict[str, Any]:
     """One run in this process; returns its figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
-
     from sandbox_process import SandboxProcess
+
     from st_desktop.api.client import SportTracksClient
     from st_desktop.api.http import RetryPolicy
     from st_desktop.api.oauth import StaticTokenAuth
@@ -136,6 +139,20 @@ def child(count: int) -> dict[str, Any]:  # noqa: PLR0915 - one straight script
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     runner = TaskRunner()
+
+    def as_the_app_starts(window: QWidget) -> None:
+        """What the app does once its window is shown: load the plotting library and build the
+        charts while idle (where the app has this step; older versions built them with the
+        window)."""
+        try:
+            from st_desktop.ui.detail.charts import preload_after_first_paint
+        except ImportError:
+            importlib.import_module("st_desktop.ui.plotting")
+            return
+        preload_after_first_paint(window, runner)
+        wait_until(lambda: "st_desktop.ui.plotting" in sys.modules and not runner.is_busy())
+        dwell(300)  # the charts are built one per turn of the event loop
+
     beats: list[float] = []
     heart = QTimer()
     heart.setTimerType(Qt.TimerType.PreciseTimer)
@@ -201,9 +218,10 @@ def child(count: int) -> dict[str, Any]:  # noqa: PLR0915 - one straight script
     with tempfile.TemporaryDirectory(prefix="gui-stalls-") as tmp:
         root = Path(tmp)
         files = pick_files(corpus, count, root / "copies")
-        with SandboxProcess(root / "up", seed=None) as up, SandboxProcess(
-            root / "demo", seed=2026
-        ) as demo:
+        with (
+            SandboxProcess(root / "up", seed=None) as up,
+            SandboxProcess(root / "demo", seed=2026) as demo,
+        ):
             client = SportTracksClient(
                 up.api_base, StaticTokenAuth(up.token), retry=RetryPolicy(max_attempts=1)
             )
@@ -215,6 +233,7 @@ def child(count: int) -> dict[str, Any]:  # noqa: PLR0915 - one straight script
             pane.resize(560, 860)
             pane.show()
             wait_until(pane.isVisible)
+            as_the_app_starts(pane)
             dwell(200)
 
             def select_new(_parent: Any, first: int, _last: int, p: UploadPane = pane) -> None:
@@ -237,13 +256,14 @@ def child(count: int) -> dict[str, Any]:  # noqa: PLR0915 - one straight script
             pane = UploadPane(controller)
             pane.resize(560, 860)
             pane.show()
+            as_the_app_starts(pane)
             busy = [False]
             controller.busy_changed.connect(lambda on: busy.__setitem__(0, on))
             controller.set_account(account)
             wait_until(lambda: not runner.is_busy())
             dwell(200)
             heart.start()
-            final = {s for s in RowStatus} - {
+            final = set(RowStatus) - {
                 RowStatus.PARSING, RowStatus.QUEUED, RowStatus.UPLOADING,
             }  # fmt: skip
 
@@ -309,13 +329,14 @@ def child(count: int) -> dict[str, Any]:  # noqa: PLR0915 - one straight script
             )
             editor.resize(800, 700)
             editor.show()
+            as_the_app_starts(editor)
             editor.set_account(
                 Account(f"sandbox|{demo.user_id}", "demo", demo_client, sandbox=True)
             )
             dwell(200)
             took = []
             for summary in chosen:
-                took.append(time_to_charts(editor, lambda s=summary: editor.show_workout(s)))
+                took.append(time_to_charts(editor, partial(editor.show_workout, summary)))
                 wait_until(lambda: not runner.is_busy())
                 dwell(50)
             figures["detail_to_charts_ms"] = statistics.median(took[1:])
@@ -361,8 +382,9 @@ def main() -> None:
             f"run {number + 1}: " + ", ".join(f"{k} {figures[k]:.0f}" for k in KEYS[:10]),
             flush=True,
         )
-    print(f"{args.count} files, {args.runs} runs; rows {runs[0]['rows']}, "
-          f"uploaded {runs[0]['uploaded']}; detail workouts (h) {runs[0]['detail_hours']}")  # fmt: skip
+    first = runs[0]
+    print(f"{args.count} files, {args.runs} runs; rows {first['rows']}, uploaded "
+          f"{first['uploaded']}; detail workouts (h) {first['detail_hours']}")  # fmt: skip
     summary: dict[str, Any] = {"count": args.count, "runs": args.runs}
     for key in KEYS:
         values = [float(run[key]) for run in runs]

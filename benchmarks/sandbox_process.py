@@ -11,6 +11,7 @@ Usage::
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 from pathlib import Path
@@ -20,7 +21,9 @@ from typing import Any
 START_TIMEOUT_S = 120.0
 
 
-def _serve(conn: multiprocessing.connection.Connection, data_dir: str, options: dict[str, Any]) -> None:
+def _serve(
+    conn: multiprocessing.connection.Connection, data_dir: str, options: dict[str, Any]
+) -> None:
     from st_desktop.sandbox import SandboxServer
 
     with SandboxServer(Path(data_dir), **options) as server:
@@ -60,10 +63,8 @@ class SandboxProcess:
 
     def stop(self) -> None:
         if self._conn is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._conn.send("stop")
-            except OSError:
-                pass
             self._conn = None
         if self._process is not None:
             self._process.join(10)

@@ -1,4 +1,4 @@
-"""Start-up: first workout rows on screen with ``--sandbox`` on a second start, against a bare table.
+"""Start-up: first workout rows on screen with ``--sandbox`` (a second start) against a bare table.
 
 Side by side, in turns (app, bare, app, bare ...), each a new process timed from its launch:
 
@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 TIMEOUT_S = 120.0
@@ -35,7 +34,7 @@ COLUMNS = 8
 
 def _first_rows_watch(table_name: str | None, launched: float) -> Any:
     """An event filter that prints when a table's viewport first paints rows, then quits."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
     class Watch(QObject):
@@ -58,11 +57,15 @@ def _first_rows_watch(table_name: str | None, launched: float) -> Any:
             painted = time.time()
             print(json.dumps({"first_rows_ms": (painted - launched) * 1000,
                               "rows": model.rowCount()}), flush=True)  # fmt: skip
-            app = QApplication.instance()
-            if app is not None:
-                app.closeAllWindows()  # as File > Quit: the window state is saved
-                app.quit()
+            # As File > Quit (the window state is saved), once this paint is over.
+            QTimer.singleShot(0, quit_now)
             return False
+
+    def quit_now() -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.closeAllWindows()
+            app.quit()
 
     return Watch()
 

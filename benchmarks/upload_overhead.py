@@ -35,16 +35,16 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sandbox_process import SandboxProcess  # noqa: E402
+from sandbox_process import SandboxProcess
 
-from st_desktop.api.client import SportTracksClient  # noqa: E402
-from st_desktop.api.http import RetryPolicy  # noqa: E402
-from st_desktop.api.oauth import StaticTokenAuth  # noqa: E402
-from st_desktop.progress import TaskContext  # noqa: E402
-from st_desktop.services.account import Account  # noqa: E402
-from st_desktop.services.intake import Source  # noqa: E402
-from st_desktop.services.uploads import UploadService  # noqa: E402
-from st_desktop.store.uploads import UploadStore  # noqa: E402
+from st_desktop.api.client import SportTracksClient
+from st_desktop.api.http import RetryPolicy
+from st_desktop.api.oauth import StaticTokenAuth
+from st_desktop.progress import TaskContext
+from st_desktop.services.account import Account
+from st_desktop.services.intake import Source
+from st_desktop.services.uploads import UploadService
+from st_desktop.store.uploads import UploadStore
 
 POINTS = 120
 
@@ -173,8 +173,9 @@ class AppPath:
             began = time.perf_counter()
             pane.upload_selected_or_all()
             self.wait_until(
-                lambda: not busy[0]
-                and all(r.status == RowStatus.UPLOADED for r in pane.model.rows())
+                lambda: (
+                    not busy[0] and all(r.status == RowStatus.UPLOADED for r in pane.model.rows())
+                )
             )
             elapsed = time.perf_counter() - began
             self.wait_until(lambda: not self.runner.is_busy())

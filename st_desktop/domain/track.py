@@ -290,9 +290,9 @@ def _extremes(channels: list[FloatArray], count: int, buckets: int) -> npt.NDArr
     for values in channels:
         finite = np.ones(padded, dtype=bool)
         finite[:count] = np.isfinite(values)
-        grid = np.full(padded, np.nan)
-        grid[:count] = values
-        grid = grid.reshape(buckets, size)
+        flat = np.full(padded, np.nan)
+        flat[:count] = values
+        grid = flat.reshape(buckets, size)
         rows = finite.reshape(buckets, size)
         found.append(starts + np.where(rows, grid, np.inf).argmin(axis=1))
         found.append(starts + np.where(rows, grid, -np.inf).argmax(axis=1))

@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QVBoxLayout, QWidget
 
 from st_desktop.ui.chart_format import (
     LABEL_MARGIN,
@@ -127,6 +127,52 @@ class ChartSpec:
 ZOOM_DETAIL = 0.5
 
 
+class _Shade(pg.GraphicsObject):  # type: ignore[misc]
+    """Grey bands over x spans (pauses), the full height of the view: one item for all spans."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[float, float]] = []
+        self._brush = QBrush(QColor(0, 0, 0, 25))
+        self.setZValue(-10)
+
+    def set_spans(self, spans: Sequence[tuple[float, float]]) -> None:
+        """Shade ``spans`` (x from, x to) instead of the ones shaded so far."""
+        spans = [(float(low), float(high)) for low, high in spans if high > low]
+        if spans == self._spans:
+            return
+        self.prepareGeometryChange()
+        self._spans = spans
+        self.update()
+
+    def viewRangeChanged(self) -> None:
+        """The bands follow the view's height."""
+        self.prepareGeometryChange()
+        self.update()
+
+    def _height(self) -> tuple[float, float]:
+        view = self.getViewBox()
+        if view is None or not self._spans:
+            return 0.0, 0.0
+        low, high = view.viewRange()[1]
+        return float(low), float(high)
+
+    def boundingRect(self) -> QRectF:
+        low, high = self._height()
+        if not self._spans:
+            return QRectF()
+        left = min(a for a, _ in self._spans)
+        right = max(b for _, b in self._spans)
+        return QRectF(left, low, right - left, high - low)
+
+    def paint(self, painter: QPainter, *_args: object) -> None:
+        low, high = self._height()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._brush)
+        for left, right in self._spans:
+            painter.drawRect(QRectF(left, low, right - left, high - low))
+
+
 class _Chart:
     """One chart of the stack: its plot, curve, crosshair, title and pause shading, kept for reuse.
 
@@ -137,30 +183,39 @@ class _Chart:
         self.row = row
         self.bottom = _Axis("bottom")
         self.left = _Axis("left")
-        self.plot = pg.PlotItem(axisItems={"bottom": self.bottom, "left": self.left})
+        # No menu: nothing in it is useful here, and not building it halves the plot's cost.
+        self.plot = pg.PlotItem(
+            axisItems={"bottom": self.bottom, "left": self.left}, enableMenu=False
+        )
         plot = self.plot
         plot.showGrid(x=True, y=True, alpha=0.15)
-        plot.setMenuEnabled(False)  # no right-click menu: nothing in it is useful here
         plot.setMouseEnabled(x=True, y=False)
         plot.hideButtons()
         for axis in (self.left, self.bottom):
             axis.setStyle(tickFont=tick_font, tickLength=-4)
             axis.setTextPen("#555")
+        for side in ("left", "bottom", "top", "right"):
+            # No unit labels: re-rendering one at every change of range is wasted work.
+            plot.getAxis(side).enableAutoSIPrefix(False)
         self.left.setWidth(Y_AXIS_WIDTH)
         self.curve = plot.plot(connect="finite")
         self.curve.setClipToView(True)
+        # The lowest and highest sample of each pixel column draw the same line as all of them.
+        self.curve.opts["autoDownsampleFactor"] = 1.0
         self.curve.setDownsampling(auto=True, method="peak")
         self.line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555", width=1))
         self.line.setVisible(False)
         plot.addItem(self.line, ignoreBounds=True)
         # Parented to the view box, not the data: the title stays put when the charts pan.
-        self.title_item = pg.TextItem("", anchor=(0, 0), color="#333")
+        # A plain text item (its geometry is Qt's, not computed in Python at every paint).
+        self.title_item = QGraphicsSimpleTextItem("")
+        self.title_item.setBrush(QColor("#333"))
         self.title_item.setFont(title_font)
-        self.title_item.textItem.document().setDocumentMargin(1)
         self.title_item.setParentItem(plot.getViewBox())
-        self.title_item.setPos(3, 1)
+        self.title_item.setPos(4, 2)
         self.title_item.setZValue(20)
-        self.regions: list[pg.LinearRegionItem] = []
+        self.pauses = _Shade()
+        plot.addItem(self.pauses, ignoreBounds=True)
         self.title = ""
         self.x: FloatArray = np.empty(0)  # drawn at full view
         self.y: FloatArray = np.empty(0)
@@ -206,18 +261,8 @@ class _Chart:
             self.curve.setData(*((self.full_x, self.full_y) if detail else (self.x, self.y)))
 
     def shade(self, spans: Sequence[tuple[float, float]]) -> None:
-        """Grey out x spans (pauses); regions are reused, extra ones hidden."""
-        while len(self.regions) < len(spans):
-            region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(0, 0, 0, 25))
-            region.setZValue(-10)
-            for line in region.lines:
-                line.setPen(pg.mkPen(None))
-            self.plot.addItem(region, ignoreBounds=True)
-            self.regions.append(region)
-        for index, region in enumerate(self.regions):
-            if index < len(spans):
-                region.setRegion(spans[index])
-            region.setVisible(index < len(spans))
+        """Grey out x spans (pauses)."""
+        self.pauses.set_spans(spans)
 
     def fit_y(self) -> None:
         """Show the whole y range with room at the top for the title, whatever the height."""
@@ -345,6 +390,22 @@ class StackedPlots(QWidget):
                 chart.full_x, chart.full_y = full_x, full[key]
         self._x_range_changed()
 
+    def built(self) -> list[str]:
+        """The keys whose chart is built (shown or not)."""
+        return [key for key in self._keys if key in self._slots]
+
+    def plot_item(self, key: str) -> pg.PlotItem | None:
+        """The plot of ``key``'s chart, if built."""
+        chart = self._slots.get(key)
+        return chart.plot if chart is not None else None
+
+    def prepare(self, key: str) -> bool:
+        """Build the chart of ``key`` ahead of its first use (hidden); False if it was built."""
+        if key in self._slots:
+            return False
+        self._slot(key).plot.setVisible(False)
+        return True
+
     def _slot(self, key: str) -> _Chart:
         chart = self._slots.get(key)
         if chart is None:
@@ -390,7 +451,7 @@ class StackedPlots(QWidget):
 
     def chart_titles(self) -> list[str]:
         """What each chart's title currently reads, top to bottom (with the crosshair value)."""
-        return [chart.title_item.toPlainText() for chart in self._charts]
+        return [chart.title_item.text() for chart in self._charts]
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plot of each chart shown, top to bottom."""
@@ -423,7 +484,7 @@ class RoutePlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._plot = pg.PlotWidget(self)
+        self._plot = pg.PlotWidget(self, enableMenu=False)
         self._plot.setBackground("w")
         self._plot.setAspectLocked(True)
         self._plot.hideAxis("left")
@@ -442,6 +503,10 @@ class RoutePlot(QWidget):
             self._plot.addItem(item)
         self._message = pg.TextItem("", color="#666", anchor=(0.5, 0.5))
         self._plot.addItem(self._message, ignoreBounds=True)
+        self._fitted = False  # showing the route as fitted (the user has not moved it)
+        view = self._plot.getViewBox()
+        view.sigResized.connect(self._resized)
+        view.sigRangeChangedManually.connect(self._moved_by_user)
 
     def set_route(
         self,
@@ -462,7 +527,17 @@ class RoutePlot(QWidget):
             self._start.setData([x0], [y0])
             self._finish.setData([x1], [y1])
         self._marker.setData([], [])
+        self._fitted = True
         self._plot.autoRange(padding=0.08)
+
+    def _resized(self) -> None:
+        # Built just before its first route, the plot may not have its size yet: fit it again
+        # when it gets one, unless the user moved the route since.
+        if self._fitted:
+            self._plot.autoRange(padding=0.08)
+
+    def _moved_by_user(self) -> None:
+        self._fitted = False
 
     def show_message(self, text: str) -> None:
         """Clear the route and show ``text`` (e.g. "No GPS data") in its place."""
@@ -470,6 +545,7 @@ class RoutePlot(QWidget):
             item.setData([], [])
         self._message.setText(text)
         self._message.setPos(0, 0)
+        self._fitted = False
         self._plot.setRange(xRange=(-1, 1), yRange=(-1, 1))
 
     def set_marker(self, x: float | None, y: float | None) -> None:
@@ -478,6 +554,10 @@ class RoutePlot(QWidget):
             self._marker.setData([], [])
         else:
             self._marker.setData([x], [y])
+
+    def plot_item(self) -> pg.PlotItem:
+        """The plot the route is drawn in."""
+        return self._plot.getPlotItem()
 
     def marker_position(self) -> tuple[float, float] | None:
         """Where the marker is (None when hidden)."""

@@ -105,11 +105,24 @@ class _Preload(QObject):
             return
         self._started = True
         self._runner.busy_changed.disconnect(self._maybe_start)
-        self._runner.submit(load_plotting, description="Loading the charts")
+        self._runner.submit(
+            load_plotting, on_result=self._loaded, description="Loading the charts", owner=self
+        )
+
+    def _loaded(self, _result: object) -> None:
+        from st_desktop.ui.detail.route import RouteView
+
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        for charts in window.findChildren(ChartsView):
+            charts.warm_up()
+        for route in window.findChildren(RouteView):
+            route.warm_up()
 
 
 def preload_after_first_paint(window: QWidget, runner: TaskRunner) -> None:
-    """Import the plotting library on a worker once ``window`` has painted and is settled.
+    """Import the plotting library on a worker once ``window`` has painted and is settled, then
+    build the plots of every chart and route view in it while the app is idle.
 
     Nothing competes with the window's first paint and its first rows: the import starts when
     the runner has nothing else to do after the first paint (or a few seconds after it at the
@@ -170,6 +183,23 @@ class ChartsView(QWidget):
             self._plots.hide()
             self._layout.insertWidget(1, self._plots, 1)
         return self._plots
+
+    def warm_up(self) -> None:
+        """Build the charts ahead of the first track, one per turn of the event loop.
+
+        A plot costs far more to build than to draw: built while the app is idle, none is
+        built when a workout or file is first shown.
+        """
+        plots = self.plots
+        waiting = list(CHART_KEYS)
+
+        def step() -> None:
+            while waiting:
+                if plots.prepare(waiting.pop(0)):
+                    QTimer.singleShot(0, self, step)
+                    return
+
+        step()
 
     @property
     def track(self) -> Track | None:

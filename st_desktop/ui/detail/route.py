@@ -70,6 +70,12 @@ class RouteView(QWidget):
         """The track shown."""
         return self._track
 
+    def warm_up(self) -> None:
+        """Build the plot ahead of the first route (while the app is idle)."""
+        if self._plot is None:
+            self.plot.show_message(self.message.text())
+            self.message.hide()
+
     def set_track(self, track: Track | None, units: str = "metric") -> None:  # noqa: ARG002
         """Draw ``track``'s route (None clears; a track without GPS says so).
 
@@ -77,8 +83,8 @@ class RouteView(QWidget):
         read again), the line stays and only the marker follows the full track.
         """
         old, self._track = self._track, track
-        drawn = old is not None and self._plot is not None and old.has_route
-        if drawn and track is not None and track.display.same_samples(old.display):
+        drawn = old if old is not None and self._plot is not None and old.has_route else None
+        if drawn is not None and track is not None and track.display.same_samples(drawn.display):
             return
         if track is None or not track.has_route:
             text = "No workout selected" if track is None else "No GPS data"

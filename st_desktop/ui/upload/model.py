@@ -391,16 +391,17 @@ class UploadListModel(QAbstractTableModel):
         for name in fields:
             for column, roles in CHANGES.get(name, {}).items():
                 cells.setdefault(column, set()).update(roles)
-        run: list[Column] = []
-        for column in (*sorted(cells), None):
-            if run and (column is None or column != run[-1] + 1):
-                roles = sorted(set().union(*(cells[c] for c in run)))
-                self.dataChanged.emit(
-                    self.index(position, run[0]), self.index(position, run[-1]), roles
-                )
-                run = []
-            if column is not None:
-                run.append(column)
+        runs: list[list[Column]] = []
+        for column in sorted(cells):
+            if runs and column == runs[-1][-1] + 1:
+                runs[-1].append(column)
+            else:
+                runs.append([column])
+        for run in runs:
+            changed = sorted(set().union(*(cells[c] for c in run)))
+            self.dataChanged.emit(
+                self.index(position, run[0]), self.index(position, run[-1]), changed
+            )
 
     def set_units(self, units: str) -> None:
         """Repaint distances in ``units`` ("metric" or "imperial")."""

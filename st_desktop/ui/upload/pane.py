@@ -2,8 +2,8 @@
 
 The list repaints only the cells a change touches and never measures its rows: the columns have
 widths from the font (the Type column is fitted to the sports listed, once per batch of
-changes), and the buttons and the preview are brought up to date once per turn of the event
-loop, however many rows changed in it.
+changes), and the preview is brought up to date once per turn of the event loop, however many
+rows changed in it.
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ class UploadPane(QWidget):
         header = self.list.horizontalHeader()
         header.setStretchLastSection(False)
         metrics = self.list.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
         # Widths from the font, never from measuring every row (that is quadratic in a drop).
         for column in (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -123,7 +124,6 @@ class UploadPane(QWidget):
             metrics.horizontalAdvance(t) for t in ("Uploading", "duplicate", "Sending 1/2…")
         )
         self.list.setColumnWidth(Column.STATUS, widest + 28)  # the bar's frame and margins
-        header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
         self.list.setAccessibleName("Files to upload")
 
         self.preview = PreviewView(self)
@@ -176,8 +176,8 @@ class UploadPane(QWidget):
         layout.addWidget(splitter)
 
         self._add_shortcuts()
-        # Many rows change in one turn of the event loop (a drop, an upload step): the buttons
-        # and the preview follow once, after it.
+        # Many rows change in one turn of the event loop (a drop, an upload step): the preview
+        # follows once, after it.
         self._changed_rows: set[int] = set()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -186,9 +186,9 @@ class UploadPane(QWidget):
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(self._data_changed)
         self.model.rowsInserted.connect(self._rows_inserted)
-        self.model.rowsRemoved.connect(self._refresh_soon)
+        self.model.rowsRemoved.connect(self._update_buttons)
         controller.status_changed.connect(self.status_label.setText)
-        controller.busy_changed.connect(self._refresh_soon)
+        controller.busy_changed.connect(self._update_buttons)
         controller.workouts_uploaded.connect(self.workouts_uploaded)
         self._update_buttons()
 
@@ -273,15 +273,13 @@ class UploadPane(QWidget):
             self._changed_rows.add(self.model.row_at(position).row_id)
         if top.column() <= Column.SPORT <= bottom.column():
             self._fit_timer.start()
-        self._refresh_soon()
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+        self._update_buttons()
 
     def _rows_inserted(self, *_args: object) -> None:
         self._fit_timer.start()
-        self._refresh_soon()
-
-    def _refresh_soon(self, *_args: object) -> None:
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
+        self._update_buttons()
 
     def _refresh(self) -> None:
         changed, self._changed_rows = self._changed_rows, set()
@@ -291,14 +289,14 @@ class UploadPane(QWidget):
             same = self.preview.current_row_id() == current.row_id
             self.preview.show_row(current, keep_edits=same)
             self._want_full_track(current)
-        self._update_buttons()
 
     # ------------------------------------------------------------------ column widths
 
     def _width_for(self, column: Column, widest: str) -> int:
         metrics = self.list.fontMetrics()
-        header = metrics.horizontalAdvance(HEADERS[column]) + SORT_ARROW
-        return max(header, metrics.horizontalAdvance(widest) + CELL_MARGIN)
+        title = metrics.horizontalAdvance(HEADERS[column]) + SORT_ARROW
+        smallest = self.list.horizontalHeader().minimumSectionSize()
+        return max(title, smallest, metrics.horizontalAdvance(widest) + CELL_MARGIN)
 
     def _fit_type_column(self) -> None:
         """One measurement for a batch of rows: the longest sport listed (not every cell)."""

@@ -1,13 +1,18 @@
-"""The preview of a dropped file, the rows' explanations, and the words of an upload run."""
+"""The preview of a dropped file (its full samples read again only while it is shown), the rows'
+explanations, and the words of an upload run."""
 
 from __future__ import annotations
 
+import gc
 import math
+import weakref
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from st_desktop.domain.track import DISPLAY_POINTS
 from st_desktop.ui.upload.batch import Batch
 from st_desktop.ui.upload.model import Column, DetailRole, RowStatus, UploadRow
 from st_desktop.ui.upload.pane import UploadPane
@@ -51,7 +56,8 @@ def test_preview_of_a_real_ride_has_usable_route_and_charts(
     assert preview.name_edit.isEnabled()
 
     # The charts' crosshair moves the route's marker, as in the detail editor.
-    track = row.track
+    qtbot.waitUntil(lambda: preview.charts.track is not row.track, timeout=WAIT_MS)  # read again
+    track = preview.charts.track
     assert track is not None
     middle = float(track.time[len(track) // 2])
     preview.charts.plots.hovered.emit(middle)
@@ -128,3 +134,57 @@ def test_summary_counts_uploads_skips_cancels_and_failures() -> None:
     )
     rows_[0].status = RowStatus.UPLOADING
     assert batch.open(rows_)
+
+
+def test_only_the_previewed_row_has_its_full_track_read_again(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    samples = 3 * DISPLAY_POINTS
+    long_file = write_gpx(tmp_path, "long.gpx", START, points=samples, step_s=1)
+    short_file = write_gpx(tmp_path, "short.gpx", START + timedelta(days=1))
+    drop(pane, [long_file, short_file])
+    qtbot.waitUntil(lambda: settled(pane, 2), timeout=WAIT_MS)
+    long_row, short_row = rows(pane)["long.gpx"], rows(pane)["short.gpx"]
+    # Rows keep what the list shows and a reduced track, never all the samples.
+    assert long_row.activity is not None
+    assert len(long_row.activity.streams) == 0
+    assert long_row.track is not None
+    assert len(long_row.track) <= DISPLAY_POINTS
+
+    charts = pane.preview.charts
+    pane.select_row(long_row.row_id)
+    assert charts.track is long_row.track  # drawn at once from the row
+    qtbot.waitUntil(lambda: charts.track is not None and len(charts.track) == samples,
+                    timeout=WAIT_MS)  # fmt: skip
+    full = weakref.ref(charts.track)
+    assert pane.preview.route.track is full()
+    charts.set_cursor(1234.0)  # the crosshair reads every sample of the file
+    assert charts.plots.chart_titles()[0] == "Elevation  1534 m"
+
+    pane.select_row(short_row.row_id)
+    qtbot.waitUntil(lambda: not pane.controller.runner.is_busy(), timeout=WAIT_MS)
+    gc.collect()
+    assert full() is None  # nothing holds the full track of a row no longer shown
+    assert len(long_row.track) <= DISPLAY_POINTS
+
+    pane.select_row(long_row.row_id)  # shown again: read again
+    qtbot.waitUntil(lambda: charts.track is not None and len(charts.track) == samples,
+                    timeout=WAIT_MS)  # fmt: skip
+
+
+@pytest.mark.expect_log("Reading the file for its charts failed")
+def test_a_file_that_cannot_be_read_again_keeps_its_reduced_charts_and_says_why(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    drop(pane, [write_gpx(tmp_path, "long.gpx", START, points=2 * DISPLAY_POINTS, step_s=1)])
+    qtbot.waitUntil(lambda: settled(pane, 1), timeout=WAIT_MS)
+    row = pane.model.rows()[0]
+    store = pane.controller.service.store
+    assert row.item_id is not None
+    store.inbox_path(store.get(row.item_id)).unlink()  # the queue's copy is gone
+    pane.select_row(row.row_id)
+    preview = pane.preview
+    qtbot.waitUntil(lambda: "reduced copy" in preview.status_note.text(), timeout=WAIT_MS)
+    assert "missing" in preview.status_note.text()
+    assert preview.charts.track is row.track
+    assert preview.charts.chart_count() >= 1
