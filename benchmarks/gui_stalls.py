@@ -6,7 +6,8 @@ size it has in the main window, against sandboxes running in child processes (as
 runs elsewhere), and measures:
 
 - drop: N corpus files handed to the pane until every row is read and checked for duplicates;
-- preview: each row selected in turn until its preview is shown (the runner idle again);
+- preview: each row selected in turn, looked at for a moment (and until the runner is idle
+  again);
 - upload: every row uploaded (possible duplicates with "Upload anyway");
 - drop_to_preview_ms: the largest corpus FIT (a 14 h multisport file) dropped on an empty
   pane whose row is selected at once, until its charts are painted;
@@ -46,7 +47,7 @@ PHASES = ("drop", "preview", "upload")
 #: The duration of the workout the detail editor opens, seconds.
 DETAIL_TARGET_S = 4 * 3600
 DETAIL_SELECTIONS = 6  # one warm-up, then the median of the rest
-PREVIEW_DWELL_MS = 40  # a user's glance at each preview before the next click
+PREVIEW_DWELL_MS = 200  # a user's look at each preview before the next click
 ACTIVITY_SUFFIXES = (".fit", ".tcx", ".gpx")
 
 
@@ -115,8 +116,9 @@ def stall_figures(beats: list[float], start: float, end: float) -> tuple[float, 
 # ------------------------------------------------------------------------------ one run
 
 
-def child(count: int) -> dict[str, Any]:
-    """One run in this process; returns its figures."""
+def child(count: int, verbose: bool = False) -> dict[str, Any]:
+    """One run in this process; returns its figures (``verbose``: each preview's worst stall on
+    stderr)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
@@ -280,9 +282,13 @@ def child(count: int) -> dict[str, Any]:
 
             began = time.perf_counter()
             for row in pane.model.rows():
+                shown = time.perf_counter()
                 pane.select_row(row.row_id)
-                wait_until(lambda: not runner.is_busy())
                 dwell(PREVIEW_DWELL_MS)
+                wait_until(lambda: not runner.is_busy())
+                if verbose:
+                    worst = stall_figures(beats, shown, time.perf_counter())[0]
+                    sys.stderr.write(f"preview {worst:6.0f} ms  {row.display_name}\n")
             spans["preview"] = (began, time.perf_counter())
             pane.list.clearSelection()
             wait_until(lambda: not runner.is_busy())
@@ -363,9 +369,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=30, help="files dropped (default 30)")
     parser.add_argument("--runs", type=int, default=5, help="runs, each a new process (5)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--verbose", action="store_true", help="with --child: each preview's worst stall"
+    )
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.count)))
+        print(json.dumps(child(args.count, args.verbose)))
         return
     runs: list[dict[str, Any]] = []
     for number in range(args.runs):

@@ -83,6 +83,7 @@ class Track:
     pauses: tuple[tuple[float, float], ...] = ()
     start_time: datetime | None = None
     _display: Track | None = field(default=None, init=False, repr=False, compare=False)
+    _reduced: bool = field(default=False, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.time)
@@ -153,6 +154,11 @@ class Track:
         assert self._display is not None
         return self._display
 
+    @property
+    def is_reduced(self) -> bool:
+        """True for a track made by :meth:`downsampled` (some samples of its source left out)."""
+        return self._reduced
+
     def same_samples(self, other: Track) -> bool:
         """Whether ``other`` holds the same samples (a file read again gives the same track)."""
         if other is self:
@@ -193,10 +199,12 @@ class Track:
         arrays = {
             name: self.channel(name)[keep] if self.has(name) else shared_nan for name in CHANNELS
         }
-        return Track(
+        reduced = Track(
             time=self.time[keep], sport=self.sport, pauses=self.pauses,
             start_time=self.start_time, **arrays,
         )  # fmt: skip
+        object.__setattr__(reduced, "_reduced", True)
+        return reduced
 
     # ------------------------------------------------------------------ builders
 

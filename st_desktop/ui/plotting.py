@@ -309,9 +309,11 @@ class StackedPlots(QWidget):
 
     Signals:
         hovered(float): the mouse is over x (in the charts' x units); NaN when it left.
+        zoomed_in(): the visible x range became narrower than :data:`ZOOM_DETAIL` of the whole.
     """
 
     hovered = Signal(float)
+    zoomed_in = Signal()
 
     def __init__(self, keys: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -421,8 +423,11 @@ class StackedPlots(QWidget):
             return
         low, high = self._charts[0].plot.viewRange()[0]
         detail = (high - low) < ZOOM_DETAIL * self._span
+        was = any(chart.detailed for chart in self._charts)
         for chart in self._charts:
             chart.draw_detail(detail)
+        if detail and not was:
+            self.zoomed_in.emit()
 
     def _fit_x(self) -> None:
         """The x range runs from the first to the last sample of all charts, no padding."""

@@ -136,9 +136,13 @@ class ChartsView(QWidget):
 
     Signals:
         cursor_moved(float): elapsed seconds under the mouse (NaN when outside the track).
+        details_wanted(): the user hovers or zooms into the charts of a reduced track
+            (:attr:`Track.is_reduced`), once per track: the holder of the full track may give
+            it (:meth:`set_track` with the same samples swaps it in without a redraw).
     """
 
     cursor_moved = Signal(float)
+    details_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None, x_axis: str = "time") -> None:
         super().__init__(parent)
@@ -149,6 +153,7 @@ class ChartsView(QWidget):
         self._x_axis = x_axis if x_axis in ("time", "distance") else "time"
         self._x: FloatArray = np.empty(0)
         self._drawn: Track | None = None  # what the curves show: the track's display version
+        self._asked = False  # details_wanted was emitted for the track shown
         self._plots: StackedPlots | None = None  # built with the first chart
         self.empty = QLabel("No samples to chart.", self)
         self.empty.setObjectName("chartsEmpty")
@@ -180,6 +185,7 @@ class ChartsView(QWidget):
             plotting = importlib.import_module(PLOTTING)
             self._plots = plotting.StackedPlots(CHART_KEYS, self)
             self._plots.hovered.connect(self._hovered)
+            self._plots.zoomed_in.connect(self._want_details)
             self._plots.hide()
             self._layout.insertWidget(1, self._plots, 1)
         return self._plots
@@ -229,6 +235,7 @@ class ChartsView(QWidget):
         self._track = track
         self._units = units
         if redraw:
+            self._asked = False
             self._redraw()
         elif self._plots is not None:
             self._plots.set_full(*self._full_series())
@@ -357,7 +364,14 @@ class ChartsView(QWidget):
         else:
             self._plots.set_cursor(float(track.time[index]))
 
+    def _want_details(self) -> None:
+        if not self._asked and self._track is not None and self._track.is_reduced:
+            self._asked = True
+            self.details_wanted.emit()
+
     def _hovered(self, x: float) -> None:
+        if not math.isnan(x):
+            self._want_details()
         track = self._track
         if track is None or not len(track) or math.isnan(x):
             self.plots.set_cursor(None)

@@ -1,9 +1,10 @@
 """Every sample of the previewed file, read again from the queue's copy on a worker.
 
 Rows keep a reduced track only (:attr:`Track.display`): a list of a hundred long recordings
-would otherwise hold all their samples. The preview draws the reduced track at once and, for
-the one row it shows, asks :class:`FullTrackLoader` for the full one (the crosshair reads it,
-zooming in draws it); it is dropped as soon as another row is shown.
+would otherwise hold all their samples. The preview draws the reduced track at once; when the
+user hovers or zooms into its charts, it asks :class:`FullTrackLoader` for the full one (the
+crosshair reads it, zooming in draws it), which is dropped as soon as another row is shown.
+Stepping through the list reads nothing.
 """
 
 from __future__ import annotations
@@ -63,15 +64,14 @@ class FullTrackLoader(QObject):
     def want(self, row_id: int, item_id: int) -> None:
         """Read the full track of ``row_id`` (store item ``item_id``) soon."""
         self._wanted = (row_id, item_id)
-        if not self._busy:
-            self._next()
+        self._next()
 
     def forget(self) -> None:
         """The preview moved on: a wish not started yet is dropped."""
         self._wanted = None
 
     def _next(self) -> None:
-        if self._wanted is None:
+        if self._wanted is None or self._busy:
             return
         row_id, item_id = self._wanted
         self._wanted = None

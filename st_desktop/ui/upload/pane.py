@@ -132,6 +132,7 @@ class UploadPane(QWidget):
         self.full_tracks = FullTrackLoader(controller.service, controller.runner, self)
         self.full_tracks.loaded.connect(self.preview.show_full_track)
         self.full_tracks.failed.connect(self.preview.full_track_failed)
+        self.preview.full_track_wanted.connect(self._read_full_track)
 
         self.upload_button = QPushButton("&Upload", self)
         self.upload_button.setObjectName("uploadButton")
@@ -257,16 +258,14 @@ class UploadPane(QWidget):
         return rows[0] if len(rows) == 1 else None
 
     def _selection_changed(self) -> None:
-        current = self._current_row()
-        self.preview.show_row(current, selected=len(self.selected_rows()))
-        self._want_full_track(current)
+        self.full_tracks.forget()  # a wish for another row is not read any more
+        self.preview.show_row(self._current_row(), selected=len(self.selected_rows()))
         self._update_buttons()
 
-    def _want_full_track(self, row: UploadRow | None) -> None:
-        if row is not None and row.item_id is not None and self.preview.wants_full_track():
-            self.full_tracks.want(row.row_id, row.item_id)
-        else:
-            self.full_tracks.forget()
+    def _read_full_track(self, row_id: int) -> None:
+        row = self.model.row(row_id)
+        if row is not None and row.item_id is not None:
+            self.full_tracks.want(row_id, row.item_id)
 
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         for position in range(top.row(), bottom.row() + 1):
@@ -288,7 +287,6 @@ class UploadPane(QWidget):
             # The same row changed (status, a parse result): keep what the user is typing.
             same = self.preview.current_row_id() == current.row_id
             self.preview.show_row(current, keep_edits=same)
-            self._want_full_track(current)
 
     # ------------------------------------------------------------------ column widths
 

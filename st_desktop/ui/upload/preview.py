@@ -4,9 +4,9 @@ The route and charts are the detail editor's own widgets; the charts' crosshair 
 route's marker, as in the editor. The route sits beside the name, type and notes, so the charts
 get the full width and the rest of the height.
 
-A row holds a reduced track; it is drawn at once, and the full one (read again on a worker, see
-:mod:`.full_track`) replaces it behind the same curves when it arrives. Only the row shown has
-its full track, and only while it is shown.
+A row holds a reduced track, drawn at once. When the user hovers or zooms into the charts of a
+long recording, its full track is read again (on a worker, see :mod:`.full_track`) and put behind
+the same curves: only the row shown has its full track, and only while it is shown.
 """
 
 from __future__ import annotations
@@ -59,10 +59,13 @@ class PreviewView(QWidget):
     Signals:
         edited(int, object, object, object): row id, name, type, notes after a user change.
         duplicate_decided(int, bool): row id, True for "Upload anyway".
+        full_track_wanted(int): row id whose full track the user wants (hovering or zooming into
+            its reduced charts); give it with :meth:`show_full_track`.
     """
 
     edited = Signal(int, object, object, object)
     duplicate_decided = Signal(int, bool)
+    full_track_wanted = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +129,7 @@ class PreviewView(QWidget):
         self.route = RouteView(self)
         self.charts = ChartsView(self)
         self.charts.cursor_moved.connect(self.route.set_marker_at)
+        self.charts.details_wanted.connect(self._details_wanted)
         self.charts.setMinimumHeight(160)
 
         # Name, type and notes on the left, the route beside them, the charts below.
@@ -284,11 +288,9 @@ class PreviewView(QWidget):
         self.charts.set_track(track, self._units)
         self.route.set_marker_at(None)
 
-    def wants_full_track(self) -> bool:
-        """Whether the row shown has a reduced track whose full version is not here yet."""
-        return self._row_id is not None and self._full is None and not self._full_note and (
-            self.charts.track is not None
-        )  # fmt: skip
+    def _details_wanted(self) -> None:
+        if self._row_id is not None and self._full is None and not self._full_note:
+            self.full_track_wanted.emit(self._row_id)
 
     def show_full_track(self, row_id: int, track: Track) -> None:
         """Every sample of ``row_id``'s file (read again): drawn if that row is still shown."""

@@ -183,3 +183,22 @@ def test_after_the_first_paint_the_library_loads_and_the_plots_are_built(
     charts.set_track(run_track(), "metric")
     shown = ["elevation", "heartrate", "speed", "cadence"]
     assert charts.plots.plot_items() == [built[key] for key in shown]  # none built on demand
+
+
+def test_hovering_or_zooming_a_reduced_track_asks_once_for_every_sample(
+    qtbot: QtBot, charts: ChartsView
+) -> None:
+    long_track = ride_track(14 * 3600)
+    charts.set_track(long_track.display, "metric")  # an upload row's reduced track
+    asked: list[int] = []
+    charts.details_wanted.connect(lambda: asked.append(1))
+    charts.plots.hovered.emit(5000.0)
+    charts.plots.hovered.emit(6000.0)
+    assert asked == [1]  # once per track
+    charts.set_track(ride_track(13 * 3600).display, "metric")  # another file
+    charts.plots.plot_items()[0].setXRange(1000, 2000, padding=0)
+    assert asked == [1, 1]
+    charts.set_track(run_track(), "metric")  # every sample is here already
+    charts.plots.hovered.emit(100.0)
+    charts.plots.plot_items()[0].setXRange(100, 200, padding=0)
+    assert asked == [1, 1]

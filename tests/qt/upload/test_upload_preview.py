@@ -56,14 +56,14 @@ def test_preview_of_a_real_ride_has_usable_route_and_charts(
     assert preview.name_edit.isEnabled()
 
     # The charts' crosshair moves the route's marker, as in the detail editor.
-    qtbot.waitUntil(lambda: preview.charts.track is not row.track, timeout=WAIT_MS)  # read again
-    track = preview.charts.track
+    track = row.track
     assert track is not None
     middle = float(track.time[len(track) // 2])
     preview.charts.plots.hovered.emit(middle)
     marker = preview.route.marker_position()
     assert marker is not None
-    position = track.position_at(middle)
+    assert preview.route.track is preview.charts.track  # the marker follows the charts' track
+    position = preview.route.track.position_at(middle)
     assert position is not None
     assert marker == pytest.approx(position)
     preview.charts.plots.hovered.emit(math.nan)  # the mouse left the charts
@@ -153,9 +153,13 @@ def test_only_the_previewed_row_has_its_full_track_read_again(
 
     charts = pane.preview.charts
     pane.select_row(long_row.row_id)
-    assert charts.track is long_row.track  # drawn at once from the row
-    qtbot.waitUntil(lambda: charts.track is not None and len(charts.track) == samples,
-                    timeout=WAIT_MS)  # fmt: skip
+    assert charts.track is long_row.track  # drawn at once from the row ...
+    reading = [t for t in pane.controller.runner.active_tasks() if "charts" in t.description]
+    assert reading == []  # ... and nothing is read just for looking
+    charts.plots.hovered.emit(600.0)  # the user points at the charts: every sample is read
+    qtbot.waitUntil(
+        lambda: charts.track is not None and len(charts.track) == samples, timeout=WAIT_MS
+    )
     full = weakref.ref(charts.track)
     assert pane.preview.route.track is full()
     charts.set_cursor(1234.0)  # the crosshair reads every sample of the file
@@ -167,9 +171,12 @@ def test_only_the_previewed_row_has_its_full_track_read_again(
     assert full() is None  # nothing holds the full track of a row no longer shown
     assert len(long_row.track) <= DISPLAY_POINTS
 
-    pane.select_row(long_row.row_id)  # shown again: read again
-    qtbot.waitUntil(lambda: charts.track is not None and len(charts.track) == samples,
-                    timeout=WAIT_MS)  # fmt: skip
+    pane.select_row(long_row.row_id)  # shown again and zoomed into: read again
+    assert charts.track is long_row.track
+    charts.plots.plot_items()[0].setXRange(1000, 1200, padding=0)
+    qtbot.waitUntil(
+        lambda: charts.track is not None and len(charts.track) == samples, timeout=WAIT_MS
+    )
 
 
 @pytest.mark.expect_log("Reading the file for its charts failed")
@@ -184,6 +191,7 @@ def test_a_file_that_cannot_be_read_again_keeps_its_reduced_charts_and_says_why(
     store.inbox_path(store.get(row.item_id)).unlink()  # the queue's copy is gone
     pane.select_row(row.row_id)
     preview = pane.preview
+    preview.charts.plots.hovered.emit(60.0)
     qtbot.waitUntil(lambda: "reduced copy" in preview.status_note.text(), timeout=WAIT_MS)
     assert "missing" in preview.status_note.text()
     assert preview.charts.track is row.track
