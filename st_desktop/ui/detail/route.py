@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
 
@@ -51,6 +51,9 @@ class RouteView(QWidget):
         self.message.setObjectName("routeMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("background: white; color: #666;")
+        # Sized like the plot that replaces it, so the first layout is the same.
+        self.message.setMinimumSize(100, 68)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.message)

@@ -1,13 +1,13 @@
 """The upload pane: the list of dropped files, the preview, and the upload buttons.
 
-The list repaints only the cells a change touches and never measures its rows: the columns have
-widths from the font (the Type column is fitted to the sports listed, once per batch of
-changes), and the preview is brought up to date once per turn of the event loop, however many
-rows changed in it.
+The list repaints only the cells a change touches and never asks its rows for their size: the
+figure columns are fitted to the texts they show once per batch of changes, and the preview is
+brought up to date once per turn of the event loop, however many rows changed in it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -29,7 +29,6 @@ from st_desktop.ui.upload.delegate import UploadRowDelegate, row_height
 from st_desktop.ui.upload.drop import DropTarget
 from st_desktop.ui.upload.full_track import FullTrackLoader
 from st_desktop.ui.upload.model import (
-    HEADERS,
     REMOVABLE,
     UPLOADABLE,
     Column,
@@ -38,16 +37,11 @@ from st_desktop.ui.upload.model import (
 )
 from st_desktop.ui.upload.preview import PreviewView
 
-#: What the widest value of each figure column looks like (its width comes from the font).
-WIDEST = {
-    Column.START: "2026-12-31",  # the date; the time is on a second line
-    Column.DURATION: "10:00:00",
-    Column.DISTANCE: "1000.00 km",
-}
-#: Room around a cell's text, and beside a header's text for the sort arrow (pixels).
-CELL_MARGIN = 14
-SORT_ARROW = 22
-#: The Type column is fitted to the sports listed at most this often (milliseconds).
+#: Columns fitted to what they show, once per batch of changes (never by measuring each row).
+FITTED = (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE)
+#: Room around a cell's text (pixels): the item delegate's margins on both sides.
+CELL_MARGIN = 8
+#: The figure columns are fitted to the rows at most this often (milliseconds).
 FIT_DELAY_MS = 200
 
 
@@ -106,18 +100,19 @@ class UploadPane(QWidget):
         header.setStretchLastSection(False)
         metrics = self.list.fontMetrics()
         header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
-        # Widths from the font, never from measuring every row (that is quadratic in a drop).
-        for column in (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
+        # Widths from the texts shown, measured once per batch of changes: never by asking every
+        # row for its size (that re-measured every row at every change: quadratic in a drop).
+        for column in FITTED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.list.setColumnWidth(column, self._width_for(column, WIDEST.get(column, "")))
+            self.list.setColumnWidth(column, self._width_for(column, [""]))
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
-        self._type_fitted = True  # until the user resizes the Type column
+        self._fitted = set(FITTED)  # a column the user resized keeps the user's width
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(FIT_DELAY_MS)
-        self._fit_timer.timeout.connect(self._fit_type_column)
+        self._fit_timer.timeout.connect(self._fit_columns)
         # Wide enough for the longest status and a progress bar, so nothing jumps.
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
         widest = max(
@@ -270,7 +265,7 @@ class UploadPane(QWidget):
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         for position in range(top.row(), bottom.row() + 1):
             self._changed_rows.add(self.model.row_at(position).row_id)
-        if top.column() <= Column.SPORT <= bottom.column():
+        if top.column() <= Column.DISTANCE and bottom.column() >= Column.START:
             self._fit_timer.start()
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
@@ -290,27 +285,28 @@ class UploadPane(QWidget):
 
     # ------------------------------------------------------------------ column widths
 
-    def _width_for(self, column: Column, widest: str) -> int:
+    def _width_for(self, column: Column, texts: Iterable[str]) -> int:
         metrics = self.list.fontMetrics()
-        title = metrics.horizontalAdvance(HEADERS[column]) + SORT_ARROW
-        smallest = self.list.horizontalHeader().minimumSectionSize()
-        return max(title, smallest, metrics.horizontalAdvance(widest) + CELL_MARGIN)
+        header = self.list.horizontalHeader()
+        title = header.sectionSizeFromContents(column).width()  # the header's own measure
+        lines = {line for text in texts for line in text.splitlines()} or {""}
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        return max(title, header.minimumSectionSize(), widest + CELL_MARGIN)
 
-    def _fit_type_column(self) -> None:
-        """One measurement for a batch of rows: the longest sport listed (not every cell)."""
-        if not self._type_fitted:
-            return
-        sports = {row.sport for row in self.model.rows()}
-        widest = max(sports, key=self.list.fontMetrics().horizontalAdvance, default="")
-        width = self._width_for(Column.SPORT, widest)
-        if width != self.list.columnWidth(Column.SPORT):
-            self._fitting = True
-            self.list.setColumnWidth(Column.SPORT, width)
-            self._fitting = False
+    def _fit_columns(self) -> None:
+        """One measurement for a batch of changes: each figure column fits its longest text."""
+        model = self.model
+        for column in self._fitted:
+            texts = {str(model.index(i, column).data() or "") for i in range(model.rowCount())}
+            width = self._width_for(column, texts)
+            if width != self.list.columnWidth(column):
+                self._fitting = True
+                self.list.setColumnWidth(column, width)
+                self._fitting = False
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == Column.SPORT and not self._fitting:
-            self._type_fitted = False  # the user's width stays
+        if not self._fitting and column in FITTED:
+            self._fitted.discard(Column(column))
 
     def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows() or self.model.rows()
