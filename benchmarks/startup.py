@@ -71,14 +71,22 @@ def _first_rows_watch(table_name: str | None, launched: float) -> Any:
 
 
 def child_app(basedir: str, launched: float) -> int:
-    """The app, started as ``st-desktop --sandbox --basedir DIR`` would start it."""
-    from PySide6.QtWidgets import QApplication
-
+    """The app, started as ``st-desktop --sandbox --basedir DIR`` starts it (``main`` loads Qt
+    and everything else in its own order; the watch is installed once the application exists).
+    """
     from st_desktop import app as st_app
 
-    qapp = QApplication([sys.argv[0]])  # main() uses the running instance
-    watch = _first_rows_watch("workoutTable", launched)
-    qapp.installEventFilter(watch)
+    build = st_app.create_application
+    watches: list[Any] = []
+
+    def create_application(*args: Any, **kwargs: Any) -> Any:
+        from PySide6.QtWidgets import QApplication
+
+        watches.append(_first_rows_watch("workoutTable", launched))
+        QApplication.instance().installEventFilter(watches[0])
+        return build(*args, **kwargs)
+
+    st_app.create_application = create_application  # type: ignore[assignment]
     return st_app.main(["--sandbox", "--basedir", basedir])
 
 
