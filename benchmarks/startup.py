@@ -83,10 +83,12 @@ def child_app(basedir: str, launched: float) -> int:
         from PySide6.QtWidgets import QApplication
 
         watches.append(_first_rows_watch("workoutTable", launched))
-        QApplication.instance().installEventFilter(watches[0])
+        app = QApplication.instance()
+        assert app is not None  # main() made it
+        app.installEventFilter(watches[0])
         return build(*args, **kwargs)
 
-    st_app.create_application = create_application  # type: ignore[assignment]
+    st_app.create_application = create_application
     return st_app.main(["--sandbox", "--basedir", basedir])
 
 
