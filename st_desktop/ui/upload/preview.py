@@ -75,6 +75,7 @@ class PreviewView(QWidget):
         self._track_for: object = None  # the activity the route and charts show
         self._full: Track | None = None  # every sample of the row shown, once read again
         self._full_note = ""  # why they could not be read again
+        self._stage = 0  # counts the tracks to draw: a step for an older one does nothing
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(400)
@@ -226,6 +227,7 @@ class PreviewView(QWidget):
             )  # fmt: skip
             self.pages.setCurrentWidget(self.placeholder)
             self._track_for = None
+            self._stage += 1
             self.route.set_track(None)
             self.charts.set_track(None, self._units)
             return
@@ -282,11 +284,27 @@ class PreviewView(QWidget):
         return "\n".join(lines)
 
     def _show_track(self, row: UploadRow) -> None:
+        """Draw the row's route and charts, each in a turn of the event loop of its own.
+
+        The texts are painted first, then the route, then the charts: three short pauses of the
+        GUI thread instead of one long one, and stepping quickly through the list only draws
+        the row it stops at.
+        """
         self._track_for = row.activity
         track = self._full if self._full is not None else row.track
-        self.route.set_track(track, self._units)
-        self.charts.set_track(track, self._units)
-        self.route.set_marker_at(None)
+        self._stage += 1
+        stage = self._stage
+        QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
+
+    def _draw_route(self, stage: int, track: Track | None) -> None:
+        if stage == self._stage:
+            self.route.set_track(track, self._units)
+            self.route.set_marker_at(None)
+            QTimer.singleShot(0, self, lambda: self._draw_charts(stage, track))
+
+    def _draw_charts(self, stage: int, track: Track | None) -> None:
+        if stage == self._stage:
+            self.charts.set_track(track, self._units)
 
     def _details_wanted(self) -> None:
         if self._row_id is not None and self._full is None and not self._full_note:
@@ -294,9 +312,10 @@ class PreviewView(QWidget):
 
     def show_full_track(self, row_id: int, track: Track) -> None:
         """Every sample of ``row_id``'s file (read again): drawn if that row is still shown."""
-        if row_id != self._row_id or self.charts.track is None:
+        if row_id != self._row_id:
             return
         self._full = track
+        self._stage += 1  # drawn now: a step still waiting would draw the reduced track
         # Same samples as the reduced track drawn: the views only swap what is behind them.
         self.charts.set_track(track, self._units)
         self.route.set_track(track, self._units)

@@ -46,6 +46,7 @@ def test_preview_of_a_real_ride_has_usable_route_and_charts(
     preview = pane.preview
     # At the size the pane has in the window, neither is squashed (once laid out).
     qtbot.waitUntil(lambda: preview.charts.height() >= 250, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: preview.charts.track is row.track, timeout=WAIT_MS)  # drawn
 
     assert preview.summary.text().startswith("Sun 25 Oct 2020, 11:10:19")
     assert "32.15 km" in preview.summary.text()
@@ -153,7 +154,7 @@ def test_only_the_previewed_row_has_its_full_track_read_again(
 
     charts = pane.preview.charts
     pane.select_row(long_row.row_id)
-    assert charts.track is long_row.track  # drawn at once from the row ...
+    qtbot.waitUntil(lambda: charts.track is long_row.track, timeout=WAIT_MS)  # from the row ...
     reading = [t for t in pane.controller.runner.active_tasks() if "charts" in t.description]
     assert reading == []  # ... and nothing is read just for looking
     charts.plots.hovered.emit(600.0)  # the user points at the charts: every sample is read
@@ -166,13 +167,14 @@ def test_only_the_previewed_row_has_its_full_track_read_again(
     assert charts.plots.chart_titles()[0] == "Elevation  1534 m"
 
     pane.select_row(short_row.row_id)
+    qtbot.waitUntil(lambda: charts.track is short_row.track, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not pane.controller.runner.is_busy(), timeout=WAIT_MS)
     gc.collect()
     assert full() is None  # nothing holds the full track of a row no longer shown
     assert len(long_row.track) <= DISPLAY_POINTS
 
     pane.select_row(long_row.row_id)  # shown again and zoomed into: read again
-    assert charts.track is long_row.track
+    qtbot.waitUntil(lambda: charts.track is long_row.track, timeout=WAIT_MS)
     charts.plots.plot_items()[0].setXRange(1000, 1200, padding=0)
     qtbot.waitUntil(
         lambda: charts.track is not None and len(charts.track) == samples, timeout=WAIT_MS
@@ -191,6 +193,7 @@ def test_a_file_that_cannot_be_read_again_keeps_its_reduced_charts_and_says_why(
     store.inbox_path(store.get(row.item_id)).unlink()  # the queue's copy is gone
     pane.select_row(row.row_id)
     preview = pane.preview
+    qtbot.waitUntil(lambda: preview.charts.track is row.track, timeout=WAIT_MS)
     preview.charts.plots.hovered.emit(60.0)
     qtbot.waitUntil(lambda: "reduced copy" in preview.status_note.text(), timeout=WAIT_MS)
     assert "missing" in preview.status_note.text()
