@@ -427,6 +427,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.background:  # started at login: only the tray shows
         window.show()
         log.info("window shown")
+    from st_desktop.ui.detail.charts import preload_after_first_paint
+
+    # The charts' library, off the GUI thread, after the first paint (or when idle in the tray).
+    preload_after_first_paint(window, application.runner)
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

@@ -5,38 +5,97 @@ Part of the composition root (see :mod:`st_desktop.app`), which calls :func:`sta
 
 from __future__ import annotations
 
+import logging
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from st_desktop.application import Application
+    from st_desktop.sandbox import SandboxServer
+    from st_desktop.services.account import Account
+
+log = logging.getLogger(__name__)
+
+#: Remembers the sandbox account's key (not secret) beside the data, so the next start shows its
+#: cached workouts before the server is even loaded.
+LAST_ACCOUNT_FILE = "sandbox-account"
+
+
+def last_account_key(data_dir: Path) -> str | None:
+    """The key of the sandbox account last signed in to, if remembered."""
+    try:
+        key = (data_dir / LAST_ACCOUNT_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return key or None
+
+
+def remember_account(data_dir: Path, account: Account | None) -> None:
+    """Remember the sandbox account signed in to (a failure only costs the next start time)."""
+    if account is None or not account.sandbox or last_account_key(data_dir) == account.key:
+        return
+    try:
+        (data_dir / LAST_ACCOUNT_FILE).write_text(account.key + "\n", encoding="utf-8")
+    except OSError as exc:
+        log.info("could not remember the sandbox account: %s", exc)
 
 
 def start_sandbox(application: Application, seed: int) -> None:
     """``--sandbox``: start the demo server on loopback, then sign in to it by the OAuth flow.
 
-    The server starts on a worker (the first start writes the demo account), so the window shows
-    at once; the sign-in goes through the normal authorize/redirect/code-exchange steps, with the
-    sandbox's consent form approved automatically.
+    Nothing of the server is loaded or started on the GUI thread: the window shows the workouts
+    cached by the last sandbox session at once, while a worker loads the server and opens its
+    database (the first start writes the demo account). The sign-in goes through the normal
+    authorize/redirect/code-exchange steps, with the sandbox's consent form approved
+    automatically.
     """
-    from st_desktop.sandbox import SandboxServer
-    from st_desktop.sandbox.autoapprove import approve_in_sandbox
-    from st_desktop.services.account import Tokens
+    from st_desktop.services.account import SANDBOX_ACCOUNT_PREFIX, Account, Tokens, describe
 
     account = application.account
     window = application.window
+    runner = application.runner
     window.set_account("Starting the sandbox…", sandbox=True)
     window.message_area.show_info(
         "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.", 0
     )
-    # The demo history ends today so it looks current; it is written once, on the first start.
-    server = SandboxServer(application.paths.data / "sandbox", seed=seed, demo_end=date.today())
+    data_dir = application.paths.data / "sandbox"
 
-    def start() -> SandboxServer:
-        server.start()
-        return server
+    def show_cached(key: str) -> None:
+        if account.account is None:  # the last session's workouts, until the sign-in is through
+            cached = Account(key, describe(key, True), None, sandbox=True)
+            application.browser.set_account(cached)
+            application.detail.set_account(cached)
+
+    remembered = last_account_key(application.paths.data)
+    if remembered is not None:
+        show_cached(remembered)
+    account.account_changed.connect(lambda now: remember_account(application.paths.data, now))
+
+    def open_server() -> tuple[SandboxServer, int]:
+        from st_desktop.sandbox import SandboxServer
+
+        # The demo history ends today so it looks current; it is written once, on the first start.
+        server = SandboxServer(data_dir, seed=seed, demo_end=date.today())
+        return server, server.user_id  # opens its database
+
+    def opened(result: tuple[SandboxServer, int]) -> None:
+        server, user_id = result
+        key = f"{SANDBOX_ACCOUNT_PREFIX}|{user_id}"
+        if key != remembered:
+            show_cached(key)
+        runner.submit(
+            server.start,
+            on_result=started,
+            on_error=lambda exc: window.message_area.show_error(
+                f"The sandbox did not start: {exc}"
+            ),
+            description="Starting the sandbox",
+        )
 
     def started(running: SandboxServer) -> None:
+        from st_desktop.sandbox.autoapprove import approve_in_sandbox  # the package is loaded
+
         application.closers.append(running.stop)
         account.use_sandbox(running.api_base, running.client_id, running.client_secret)
         flow = account.new_sign_in(open_browser=approve_in_sandbox)
@@ -45,7 +104,7 @@ def start_sandbox(application: Application, seed: int) -> None:
             flow.start()
             return flow.wait(30.0)
 
-        application.runner.submit(
+        runner.submit(
             sign_in,
             on_result=account.finish_sign_in,
             on_error=lambda exc: window.message_area.show_error(
@@ -54,9 +113,9 @@ def start_sandbox(application: Application, seed: int) -> None:
             description="Signing in to the sandbox",
         )
 
-    application.runner.submit(
-        start,
-        on_result=started,
+    runner.submit(
+        open_server,
+        on_result=opened,
         on_error=lambda exc: window.message_area.show_error(f"The sandbox did not start: {exc}"),
-        description="Starting the sandbox",
+        description="Opening the sandbox",
     )

@@ -11,6 +11,12 @@ included) and holds NaN where a stream has no value: before its first and after 
 (a GPS dropout ends ``lat``/``lon`` early), or where it was never recorded. Between samples values
 are interpolated linearly. ``speed`` is derived from ``distance`` (smoothed over a few seconds)
 when there is no recorded speed.
+
+The builders also prepare :attr:`Track.display`, the same track reduced to at most
+:data:`DISPLAY_POINTS` samples (:meth:`Track.downsampled`: every channel's lowest and highest
+value in each stretch of time is kept, so spikes stay visible): built where the track is built,
+on a worker, so drawing a long recording costs the GUI thread little, and small enough to keep
+for every file of an upload list.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ MAX_POINTS = 200_000
 
 #: Window (seconds) of the moving average that smooths speed derived from distance.
 SPEED_SMOOTHING_S = 5.0
+
+#: Samples of :attr:`Track.display` at most: about four per pixel of a wide chart.
+DISPLAY_POINTS = 4000
 
 _WIRE_CHANNELS = ("elevation", "distance", "heartrate", "cadence", "power", "temperature")
 _ACTIVITY_CHANNELS = (*_WIRE_CHANNELS, "lat", "lon")
@@ -73,6 +82,8 @@ class Track:
     sport: str = "Other"
     pauses: tuple[tuple[float, float], ...] = ()
     start_time: datetime | None = None
+    _display: Track | None = field(default=None, init=False, repr=False, compare=False)
+    _reduced: bool = field(default=False, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.time)
@@ -126,6 +137,74 @@ class Track:
         reached = np.nonzero(finite & (self.distance >= metres))[0]
         index = int(reached[0]) if len(reached) else int(np.nonzero(finite)[0][-1])
         return float(self.time[index])
+
+    # ------------------------------------------------------------------ drawing
+
+    @property
+    def display(self) -> Track:
+        """The track to draw: at most :data:`DISPLAY_POINTS` samples (itself when short).
+
+        The builders compute it with the track (on the worker); a track made otherwise computes
+        it on first use.
+        """
+        if len(self.time) <= DISPLAY_POINTS:
+            return self
+        if self._display is None:
+            object.__setattr__(self, "_display", self.downsampled(DISPLAY_POINTS))
+        assert self._display is not None
+        return self._display
+
+    @property
+    def is_reduced(self) -> bool:
+        """True for a track made by :meth:`downsampled` (some samples of its source left out)."""
+        return self._reduced
+
+    def same_samples(self, other: Track) -> bool:
+        """Whether ``other`` holds the same samples (a file read again gives the same track)."""
+        if other is self:
+            return True
+        if len(other) != len(self) or (other.sport, other.pauses) != (self.sport, self.pauses):
+            return False
+        return all(
+            np.array_equal(self.channel(name), other.channel(name), equal_nan=True)
+            for name in ("time", *CHANNELS)
+        )
+
+    def downsampled(self, max_points: int) -> Track:
+        """The same track with at most ``max_points`` samples (itself when it has no more).
+
+        Time is cut into equal stretches; in each one the samples holding every channel's
+        lowest and highest value are kept, and the first missing one (so a dropout stays a gap
+        in the line), plus the first and last sample. Spikes and the route's extent survive
+        whatever the reduction; everything kept is a real sample, on the common axis.
+        """
+        count = len(self.time)
+        if count <= max(max_points, 2):
+            return self
+        channels = [self.channel(name) for name in CHANNELS if self.has(name)]
+        width = max(1, len(channels))
+        # Three samples per channel and stretch always fit; channels often share their extremes,
+        # so more stretches are tried while the result stays within ``max_points``.
+        keep = _extremes(channels, count, max(1, (max_points - 2) // (3 * width)))
+        buckets = max(1, (max_points - 2) // (2 * width))
+        for _ in range(3):
+            candidate = _extremes(channels, count, buckets)
+            if len(candidate) > max_points:
+                break
+            keep = candidate
+            if len(keep) >= 0.8 * max_points or buckets >= count:
+                break
+            buckets = min(count, max(buckets + 1, int(buckets * 0.9 * max_points / len(keep))))
+        shared_nan = np.full(len(keep), np.nan)
+        arrays = {
+            name: self.channel(name)[keep] if self.has(name) else shared_nan for name in CHANNELS
+        }
+        reduced = Track(
+            time=self.time[keep], sport=self.sport, pauses=self.pauses,
+            start_time=self.start_time, **arrays,
+        )  # fmt: skip
+        object.__setattr__(reduced, "_reduced", True)
+        return reduced
 
     # ------------------------------------------------------------------ builders
 
@@ -191,7 +270,7 @@ class Track:
         def get(name: str) -> FloatArray:
             return aligned.get(name, np.full(len(axis), np.nan))
 
-        return cls(
+        track = cls(
             time=axis,
             distance=get("distance"),
             elevation=get("elevation"),
@@ -206,6 +285,29 @@ class Track:
             pauses=pauses,
             start_time=start,
         )
+        track.display  # noqa: B018 - computed here, on the worker that builds the track
+        return track
+
+
+def _extremes(channels: list[FloatArray], count: int, buckets: int) -> npt.NDArray[np.intp]:
+    """Sorted indices of each channel's lowest, highest and first missing sample per stretch."""
+    size = -(-count // buckets)  # ceil: every sample falls in one of ``buckets`` stretches
+    padded = buckets * size
+    starts = np.arange(buckets) * size
+    found = [np.array([0, count - 1])]
+    for values in channels:
+        finite = np.ones(padded, dtype=bool)
+        finite[:count] = np.isfinite(values)
+        flat = np.full(padded, np.nan)
+        flat[:count] = values
+        grid = flat.reshape(buckets, size)
+        rows = finite.reshape(buckets, size)
+        found.append(starts + np.where(rows, grid, np.inf).argmin(axis=1))
+        found.append(starts + np.where(rows, grid, -np.inf).argmax(axis=1))
+        gaps = ~rows.all(axis=1)
+        found.append(starts[gaps] + (~rows[gaps]).argmax(axis=1))
+    keep = np.unique(np.concatenate(found))
+    return keep[keep < count]
 
 
 def _axis(offsets: list[FloatArray]) -> FloatArray:

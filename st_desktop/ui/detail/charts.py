@@ -11,15 +11,22 @@ Public API (stable; the upload pane shows parsed files with it too)::
 Only channels with data get a chart; pauses are shaded on the time axis; running and walking
 show pace (inverted axis, faster up), other sports speed. The x axis is elapsed time (h:mm:ss)
 or distance in km or miles.
+
+One view keeps its plots for every track it is given (:meth:`StackedPlots.show_charts` sets
+data, it does not rebuild); the curves are drawn from :attr:`Track.display`, which the worker
+that built the track already reduced, and the plotting library is only imported when the first
+track is charted (:func:`load_plotting` imports it ahead of time, off the GUI thread).
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
@@ -30,15 +37,98 @@ from st_desktop.domain.units import (
     shows_pace,
     speed_unit,
 )
-from st_desktop.ui.plotting import StackedPlots
 
-#: title, values, colour, crosshair text, inverted y, filled, y tick labels (None: numbers)
+if TYPE_CHECKING:
+    from st_desktop.tasks import TaskRunner
+    from st_desktop.ui.plotting import ChartSpec, StackedPlots
+
+#: key, title, values, colour, crosshair text, inverted y, filled, y tick labels (None: numbers)
 Series = tuple[
-    str, FloatArray, str, Callable[[float], str], bool, bool, Callable[[float], str] | None
+    str, str, FloatArray, str, Callable[[float], str], bool, bool, Callable[[float], str] | None
 ]
+
+#: The charts, top to bottom (speed or pace share a row).
+CHART_KEYS = ("elevation", "heartrate", "speed", "power", "cadence")
 
 #: Paces slower than this (seconds per km or mile) are standing still, not shown.
 SLOWEST_PACE_S = 30 * 60
+
+PLOTTING = "st_desktop.ui.plotting"
+
+
+def load_plotting() -> None:
+    """Import the plotting library (about a second): the app calls it on a worker after the
+    window is first painted, so the first chart does not wait for it."""
+    importlib.import_module(PLOTTING)
+
+
+class _FirstPaint(QObject):
+    """Calls ``action`` once, in the turn of the event loop after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
+
+
+#: The plotting library is loaded at the latest this long after the window's first paint (ms).
+PRELOAD_LATEST_MS = 3000
+
+
+class _Preload(QObject):
+    """Starts :func:`load_plotting` on the runner after the first paint, once it is idle."""
+
+    def __init__(self, window: QWidget, runner: TaskRunner) -> None:
+        super().__init__(window)
+        self._runner = runner
+        self._started = False
+        self._late = False
+        _FirstPaint(window, self._painted)
+
+    def _painted(self) -> None:
+        self._runner.busy_changed.connect(self._maybe_start)
+        QTimer.singleShot(PRELOAD_LATEST_MS, self, self._too_late)
+        self._maybe_start()
+
+    def _too_late(self) -> None:
+        self._late = True
+        self._maybe_start()
+
+    def _maybe_start(self, *_args: object) -> None:
+        if self._started or (self._runner.is_busy() and not self._late):
+            return
+        self._started = True
+        self._runner.busy_changed.disconnect(self._maybe_start)
+        self._runner.submit(
+            load_plotting, on_result=self._loaded, description="Loading the charts", owner=self
+        )
+
+    def _loaded(self, _result: object) -> None:
+        from st_desktop.ui.detail.route import RouteView
+
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        for charts in window.findChildren(ChartsView):
+            charts.warm_up()
+        for route in window.findChildren(RouteView):
+            route.warm_up()
+
+
+def preload_after_first_paint(window: QWidget, runner: TaskRunner) -> None:
+    """Import the plotting library on a worker once ``window`` has painted and is settled, then
+    build the plots of every chart and route view in it while the app is idle.
+
+    Nothing competes with the window's first paint and its first rows: the import starts when
+    the runner has nothing else to do after the first paint (or a few seconds after it at the
+    latest), and runs beside the GUI thread instead of freezing it when the first chart shows.
+    """
+    _Preload(window, runner)
 
 
 class ChartsView(QWidget):
@@ -46,9 +136,13 @@ class ChartsView(QWidget):
 
     Signals:
         cursor_moved(float): elapsed seconds under the mouse (NaN when outside the track).
+        details_wanted(): the user hovers or zooms into the charts of a reduced track
+            (:attr:`Track.is_reduced`), once per track: the holder of the full track may give
+            it (:meth:`set_track` with the same samples swaps it in without a redraw).
     """
 
     cursor_moved = Signal(float)
+    details_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None, x_axis: str = "time") -> None:
         super().__init__(parent)
@@ -58,8 +152,9 @@ class ChartsView(QWidget):
         self._units = "metric"
         self._x_axis = x_axis if x_axis in ("time", "distance") else "time"
         self._x: FloatArray = np.empty(0)
-        self.plots = StackedPlots(self)
-        self.plots.hovered.connect(self._hovered)
+        self._drawn: Track | None = None  # what the curves show: the track's display version
+        self._asked = False  # details_wanted was emitted for the track shown
+        self._plots: StackedPlots | None = None  # built with the first chart
         self.empty = QLabel("No samples to chart.", self)
         self.empty.setObjectName("chartsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,12 +172,40 @@ class ChartsView(QWidget):
         bar.addWidget(self.time_button)
         bar.addWidget(self.distance_button)
         bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.plots, 1)
-        layout.addWidget(self.empty, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.empty, 1)
         self._redraw()
+
+    @property
+    def plots(self) -> StackedPlots:
+        """The stacked charts (built, and the plotting library imported, on first use)."""
+        if self._plots is None:
+            plotting = importlib.import_module(PLOTTING)
+            self._plots = plotting.StackedPlots(CHART_KEYS, self)
+            self._plots.hovered.connect(self._hovered)
+            self._plots.zoomed_in.connect(self._want_details)
+            self._plots.hide()
+            self._layout.insertWidget(1, self._plots, 1)
+        return self._plots
+
+    def warm_up(self) -> None:
+        """Build the charts ahead of the first track, one per turn of the event loop.
+
+        A plot costs far more to build than to draw: built while the app is idle, none is
+        built when a workout or file is first shown.
+        """
+        plots = self.plots
+        waiting = list(CHART_KEYS)
+
+        def step() -> None:
+            while waiting:
+                if plots.prepare(waiting.pop(0)):
+                    QTimer.singleShot(0, self, step)
+                    return
+
+        step()
 
     @property
     def track(self) -> Track | None:
@@ -99,10 +222,23 @@ class ChartsView(QWidget):
         return self.plots.chart_count()
 
     def set_track(self, track: Track | None, units: str) -> None:
-        """Chart ``track`` (None clears) in "metric" or "imperial" units."""
+        """Chart ``track`` (None clears) in "metric" or "imperial" units.
+
+        The curves show the track's reduced samples (:attr:`Track.display`) and every sample
+        once zoomed in; the crosshair reads every sample. Given the full version of the track
+        already drawn from its reduced samples (a file read again), nothing is redrawn.
+        """
+        redraw = not (
+            track is not None and units == self._units and self._drawn is not None
+            and track.display.same_samples(self._drawn)
+        )  # fmt: skip
         self._track = track
         self._units = units
-        self._redraw()
+        if redraw:
+            self._asked = False
+            self._redraw()
+        elif self._plots is not None:
+            self._plots.set_full(*self._full_series())
 
     def set_x_axis(self, axis: str) -> None:
         """Plot against "time" (elapsed) or "distance"."""
@@ -113,33 +249,58 @@ class ChartsView(QWidget):
         self._redraw()
 
     def _redraw(self) -> None:
-        self.plots.clear()
         track = self._track
-        by_distance = self._x_axis == "distance" and track is not None and track.has("distance")
         self.distance_button.setEnabled(track is None or track.has("distance"))
         if track is None or not len(track):
-            self.plots.hide()
+            if self._plots is not None:
+                self._plots.clear()
+                self._plots.hide()
+            self._drawn = None
             self.empty.setVisible(True)
             self.empty.setText("Select a workout to see its charts." if track is None else
                                "This workout has no samples to chart.")  # fmt: skip
             return
-        per_km, dist_label = distance_unit(self._units)
-        if by_distance:
-            self._x = track.distance / per_km
-            self.plots.set_x_formatter(lambda v: f"{v:g} {dist_label}")
-        else:
-            self._x = track.time
-            self.plots.set_x_formatter(lambda v: format_duration(max(v, 0.0)), time_steps=True)
-        for title, values, color, text, invert, fill, ticks in self._series(track):
-            self.plots.add_chart(
-                title, self._x, values, color, text, invert_y=invert, fill=fill, y_formatter=ticks
+        from st_desktop.ui.plotting import ChartSpec  # loaded: the plots exist from here on
+
+        plots = self.plots
+        drawn = self._drawn = track.display
+        full_x, full = self._full_series()
+        specs: list[ChartSpec] = [
+            ChartSpec(key, title, values, color, text, invert, fill, ticks, full.get(key))
+            for key, title, values, color, text, invert, fill, ticks in self._series(drawn)
+        ]
+        self._x = self._x_of(drawn)
+        if self._by_distance(drawn):
+            dist_label = distance_unit(self._units)[1]
+            plots.show_charts(
+                self._x, specs, x_formatter=lambda v: f"{v:g} {dist_label}", full_x=full_x
             )
-        if not by_distance and track.pauses:  # a pause covers no distance: only shown over time
-            self.plots.shade(list(track.pauses))
-        has_charts = self.plots.chart_count() > 0
-        self.plots.setVisible(has_charts)
+        else:
+            # A pause covers no distance: pauses are only shaded over time.
+            plots.show_charts(
+                self._x, specs, x_formatter=lambda v: format_duration(max(v, 0.0)),
+                time_steps=True, shaded=list(drawn.pauses), full_x=full_x,
+            )  # fmt: skip
+        has_charts = plots.chart_count() > 0
+        plots.setVisible(has_charts)
         self.empty.setVisible(not has_charts)
         self.empty.setText("This workout has no samples to chart.")
+
+    def _by_distance(self, track: Track) -> bool:
+        return self._x_axis == "distance" and track.has("distance")
+
+    def _x_of(self, track: Track) -> FloatArray:
+        if self._by_distance(track):
+            values: FloatArray = track.distance / distance_unit(self._units)[0]
+            return values
+        return track.time
+
+    def _full_series(self) -> tuple[FloatArray | None, dict[str, FloatArray]]:
+        """Every sample of each chart, when the curves draw a reduction (else none)."""
+        track = self._track
+        if track is None or track.display is track:
+            return None, {}
+        return self._x_of(track), {series[0]: series[2] for series in self._series(track)}
 
     def _series(self, track: Track) -> list[Series]:
         per_height, height = elevation_unit(self._units)
@@ -147,11 +308,15 @@ class ChartsView(QWidget):
         factor, speed_label = speed_unit(self._units)
         out: list[Series] = []
         if track.has("elevation"):
-            out.append((f"Elevation ({height})", track.elevation / per_height, "#6d4c41",
-                        lambda v: f"{v:.0f} {height}", False, True, None))  # fmt: skip
+            out.append(
+                ("elevation", f"Elevation ({height})", track.elevation / per_height, "#6d4c41",
+                 lambda v: f"{v:.0f} {height}", False, True, None)
+            )  # fmt: skip
         if track.has("heartrate"):
-            out.append(("Heart rate (bpm)", track.heartrate, "#d32f2f",
-                        lambda v: f"{v:.0f} bpm", False, False, None))  # fmt: skip
+            out.append(
+                ("heartrate", "Heart rate (bpm)", track.heartrate, "#d32f2f",
+                 lambda v: f"{v:.0f} bpm", False, False, None)
+            )  # fmt: skip
         if track.has("speed"):
             if shows_pace(track.sport):
                 with np.errstate(divide="ignore", invalid="ignore"):
@@ -164,34 +329,55 @@ class ChartsView(QWidget):
                 def pace_tick(v: float) -> str:
                     return format_duration(v * 60)
 
-                out.append((f"Pace (min/{dist})", pace, "#1565c0", pace_text, True, False,
-                            pace_tick))  # fmt: skip
+                out.append(
+                    ("speed", f"Pace (min/{dist})", pace, "#1565c0", pace_text, True, False,
+                     pace_tick)
+                )  # fmt: skip
             else:
-                out.append((f"Speed ({speed_label})", track.speed * factor, "#1565c0",
-                            lambda v: f"{v:.1f} {speed_label}", False, False, None))  # fmt: skip
+                out.append(
+                    ("speed", f"Speed ({speed_label})", track.speed * factor, "#1565c0",
+                     lambda v: f"{v:.1f} {speed_label}", False, False, None)
+                )  # fmt: skip
         if track.has("power"):
-            out.append(("Power (W)", track.power, "#7b1fa2", lambda v: f"{v:.0f} W", False, False,
-                        None))  # fmt: skip
+            out.append(
+                ("power", "Power (W)", track.power, "#7b1fa2", lambda v: f"{v:.0f} W", False,
+                 False, None)
+            )  # fmt: skip
         if track.has("cadence"):
-            out.append(("Cadence (rpm)", track.cadence, "#00897b",
-                        lambda v: f"{v:.0f} rpm", False, False, None))  # fmt: skip
+            out.append(
+                ("cadence", "Cadence (rpm)", track.cadence, "#00897b", lambda v: f"{v:.0f} rpm",
+                 False, False, None)
+            )  # fmt: skip
         return out
 
     def set_cursor(self, elapsed: float | None) -> None:
         """Move the crosshair to ``elapsed`` seconds (None or NaN hides it)."""
         track = self._track
-        if track is None or not len(track) or elapsed is None or math.isnan(elapsed):
-            self.plots.set_cursor(None)
+        if self._plots is None:
             return
-        self.plots.set_cursor(float(self._x[track.index_at(elapsed)]))
+        if track is None or not len(track) or elapsed is None or math.isnan(elapsed):
+            self._plots.set_cursor(None)
+            return
+        index = track.index_at(elapsed)
+        if self._by_distance(track):
+            self._plots.set_cursor(float(track.distance[index] / distance_unit(self._units)[0]))
+        else:
+            self._plots.set_cursor(float(track.time[index]))
+
+    def _want_details(self) -> None:
+        if not self._asked and self._track is not None and self._track.is_reduced:
+            self._asked = True
+            self.details_wanted.emit()
 
     def _hovered(self, x: float) -> None:
+        if not math.isnan(x):
+            self._want_details()
         track = self._track
         if track is None or not len(track) or math.isnan(x):
             self.plots.set_cursor(None)
             self.cursor_moved.emit(math.nan)
             return
-        if self._x_axis == "distance" and track.has("distance"):
+        if self._by_distance(track):
             elapsed = track.elapsed_at_distance(x * distance_unit(self._units)[0])
         else:
             elapsed = x

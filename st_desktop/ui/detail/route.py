@@ -7,18 +7,25 @@ Public API (stable; the upload pane shows parsed files with it too)::
     route.set_marker_at(elapsed_s)            # follows ChartsView.cursor_moved; NaN/None hides
 
 The projection is equirectangular around the track's mean latitude (x = lon * cos(lat0),
-y = lat), which is accurate enough for the few kilometres a workout covers.
+y = lat), which is accurate enough for the few kilometres a workout covers. The line is drawn
+from :attr:`Track.display` (reduced on the worker that built the track); the marker follows the
+full track. The plot (and the plotting library) is built when the first route is drawn.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
-from st_desktop.ui.plotting import RoutePlot
+
+if TYPE_CHECKING:
+    from st_desktop.ui.plotting import RoutePlot
 
 
 def project(lat: FloatArray, lon: FloatArray) -> tuple[FloatArray, FloatArray, float]:
@@ -38,41 +45,93 @@ class RouteView(QWidget):
         self.setAccessibleName("Route")
         self._track: Track | None = None
         self._scale = 1.0
-        self.plot = RoutePlot(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        self._plot: RoutePlot | None = None  # built with the first route
+        # Until then a label says what the plot would say (same colours: grey on white).
+        self.message = QLabel("No route", self)
+        self.message.setObjectName("routeMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("background: white; color: #666;")
+        # Sized like the plot that replaces it, so the first layout is the same.
+        self.message.setMinimumSize(100, 68)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.message)
         self.setMinimumSize(160, 160)
-        self.plot.show_message("No route")
+
+    @property
+    def plot(self) -> RoutePlot:
+        """The route plot (built, and the plotting library imported, on first use)."""
+        if self._plot is None:
+            plotting = importlib.import_module("st_desktop.ui.plotting")
+            self._plot = plotting.RoutePlot(self)
+            self._layout.addWidget(self._plot)
+        return self._plot
+
+    @property
+    def track(self) -> Track | None:
+        """The track shown."""
+        return self._track
+
+    def warm_up(self) -> None:
+        """Build the plot ahead of the first route (while the app is idle)."""
+        if self._plot is None:
+            self.plot.show_message(self.message.text())
+            self.message.hide()
 
     def set_track(self, track: Track | None, units: str = "metric") -> None:  # noqa: ARG002
-        """Draw ``track``'s route (None clears; a track without GPS says so)."""
-        self._track = track
-        if track is None:
-            self.plot.show_message("No workout selected")
-        elif not track.has_route:
-            self.plot.show_message("No GPS data")
-        else:
-            x, y, self._scale = project(track.lat, track.lon)
-            self.plot.set_route(x, y)
+        """Draw ``track``'s route (None clears; a track without GPS says so).
+
+        Given the full version of the track already drawn from its reduced samples (a file
+        read again), the line stays and only the marker follows the full track.
+        """
+        old, self._track = self._track, track
+        drawn = old if old is not None and self._plot is not None and old.has_route else None
+        if drawn is not None and track is not None and track.display.same_samples(drawn.display):
+            return
+        if track is None or not track.has_route:
+            text = "No workout selected" if track is None else "No GPS data"
+            if self._plot is None:
+                self.message.setText(text)
+            else:
+                self._plot.show_message(text)
+            return
+        drawn = track.display
+        x, y, self._scale = project(drawn.lat, drawn.lon)
+        self.message.hide()
+        self.plot.set_route(x, y, ends=_ends(track, self._scale))
 
     def set_marker_at(self, elapsed: float | None) -> None:
         """Put the marker where the track was ``elapsed`` seconds in (None/NaN hides it)."""
         track = self._track
+        if self._plot is None:
+            return
         if track is None or elapsed is None or math.isnan(elapsed):
-            self.plot.set_marker(None, None)
+            self._plot.set_marker(None, None)
             return
         position = track.position_at(elapsed)
         if position is None:
-            self.plot.set_marker(None, None)
+            self._plot.set_marker(None, None)
         else:
             lat, lon = position
-            self.plot.set_marker(lon * self._scale, lat)
+            self._plot.set_marker(lon * self._scale, lat)
 
     def marker_position(self) -> tuple[float, float] | None:
         """(lat, lon) of the marker, None when hidden."""
-        shown = self.plot.marker_position()
+        shown = self._plot.marker_position() if self._plot is not None else None
         if shown is None:
             return None
         x, y = shown
         return y, x / self._scale
+
+
+def _ends(track: Track, scale: float) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Projected first and last fix of the full track (the reduced line may start later)."""
+    good = np.nonzero(np.isfinite(track.lat) & np.isfinite(track.lon))[0]
+    if not len(good):
+        return None
+    first, last = good[0], good[-1]
+    return (
+        (float(track.lon[first]) * scale, float(track.lat[first])),
+        (float(track.lon[last]) * scale, float(track.lat[last])),
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum, StrEnum
@@ -11,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from st_desktop.domain.activity import Activity
+from st_desktop.domain.activity import Activity, Streams
 from st_desktop.domain.track import Track
 from st_desktop.services.duplicates import DuplicateMatch
 
@@ -66,13 +68,16 @@ class UploadRow:
         origin: where it came from (tooltip).
         status: see :class:`RowStatus`.
         item_id: the upload store's item, None for a row that was never stored.
-        activity: the parsed activity, once parsed.
+        activity: what the parsed file says (start, sport, figures, warnings ...), once parsed;
+            the model keeps it without its samples (see ``track``).
         message: the error, duplicate reason, warnings or progress sentence.
         duplicates: why it looks already uploaded.
         upload_anyway: the user's decision for a duplicate (default: skip).
         name, type, notes: the user's edits (None: as the file says).
         uris: the workouts created.
-        track: the activity as the route and charts show it (built on the worker).
+        track: the activity as the route and charts show it, reduced to at most
+            :data:`~st_desktop.domain.track.DISPLAY_POINTS` samples (built on the worker). The
+            full samples are only read again, from the queue's copy, for the row previewed.
         progress: fraction of the upload done while Uploading (None: no bar).
         step: the short step text drawn on the bar ("Sending 1/2…").
         checking: the duplicate check is running (the row cannot be uploaded meanwhile).
@@ -166,16 +171,60 @@ def details(row: UploadRow) -> str:
     return ""
 
 
+_Roles = tuple[int, ...]
+_DISPLAY: _Roles = (
+    Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.AccessibleTextRole,
+)  # fmt: skip
+#: The explanation: the File column's second line and every cell's tooltip.
+_EXPLAINED: dict[Column, _Roles] = {
+    **dict.fromkeys(Column, (Qt.ItemDataRole.ToolTipRole,)),
+    Column.FILE: (DetailRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole),
+    Column.DETAILS: (*_DISPLAY, Qt.ItemDataRole.ToolTipRole),
+}
+_FIGURES = (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE)
+#: The cells (and roles) each field of :class:`UploadRow` shows in; RowRole marks cells the
+#: delegate draws from the row itself (the progress bar, the coloured second line).
+CHANGES: dict[str, dict[Column, _Roles]] = {
+    "display_name": {Column.FILE: (*_DISPLAY, Qt.ItemDataRole.ToolTipRole)},
+    "origin": {Column.FILE: (Qt.ItemDataRole.ToolTipRole,)},
+    "status": {
+        Column.STATUS: (*_DISPLAY, Qt.ItemDataRole.ForegroundRole, RowRole),
+        Column.FILE: (RowRole,),
+        Column.DETAILS: (Qt.ItemDataRole.ForegroundRole,),
+    },
+    "message": _EXPLAINED,
+    "checking": _EXPLAINED,
+    "activity": {
+        **_EXPLAINED,
+        **dict.fromkeys(_FIGURES, (*_DISPLAY, Qt.ItemDataRole.ToolTipRole)),
+    },
+    "type": {Column.SPORT: _DISPLAY},
+    "progress": {Column.STATUS: (RowRole,)},
+    "step": {Column.STATUS: (Qt.ItemDataRole.AccessibleTextRole, RowRole)},
+}
+
+
+def summary_of(activity: Activity) -> Activity:
+    """The activity without its samples: what a row keeps of a parsed file."""
+    if not len(activity.streams):
+        return activity
+    return dataclasses.replace(activity, streams=Streams())
+
+
 class UploadListModel(QAbstractTableModel):
     """The rows of the upload pane.
 
     Rows are :class:`UploadRow` objects owned by the model; the controller changes them through
-    :meth:`add`, :meth:`update` and :meth:`remove` so views repaint.
+    :meth:`add`, :meth:`update` and :meth:`remove` so views repaint. A change is signalled for
+    the cells it changes only (a progress step repaints one cell, never the row), and a row
+    keeps the parsed activity's summary and reduced track, not its samples.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[UploadRow] = []
+        self._positions: dict[int, int] = {}  # row id -> list position
+        self._by_item: dict[int, int] = {}  # store item id -> row id
         self.units = "metric"
 
     # -- Qt API ---------------------------------------------------------------------------
@@ -263,11 +312,13 @@ class UploadListModel(QAbstractTableModel):
 
     def row(self, row_id: int) -> UploadRow | None:
         """The row with ``row_id``, if it is still in the list."""
-        return next((r for r in self._rows if r.row_id == row_id), None)
+        position = self._positions.get(row_id)
+        return self._rows[position] if position is not None else None
 
     def row_for_item(self, item_id: int) -> UploadRow | None:
         """The row showing the store item ``item_id``."""
-        return next((r for r in self._rows if r.item_id == item_id), None)
+        row_id = self._by_item.get(item_id)
+        return self.row(row_id) if row_id is not None else None
 
     def row_at(self, position: int) -> UploadRow:
         """The row at a list position."""
@@ -275,39 +326,96 @@ class UploadListModel(QAbstractTableModel):
 
     def position(self, row_id: int) -> int:
         """The list position of ``row_id`` (-1 when absent)."""
-        return next((i for i, r in enumerate(self._rows) if r.row_id == row_id), -1)
+        return self._positions.get(row_id, -1)
 
     def add(self, row: UploadRow) -> UploadRow:
         """Append a row."""
+        self._keep_small(row)
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first)  # last is inclusive
         self._rows.append(row)
+        self._positions[row.row_id] = first
+        if row.item_id is not None:
+            self._by_item.setdefault(row.item_id, row.row_id)
         self.endInsertRows()
         return row
 
     def update(self, row_id: int, **changes: Any) -> UploadRow | None:
-        """Change fields of a row and repaint it; None when the row is gone (a stale result)."""
-        position = self.position(row_id)
-        if position < 0:
+        """Change fields of a row and repaint the cells they show in; None when the row is gone
+        (a stale result)."""
+        position = self._positions.get(row_id)
+        if position is None:
             return None
         row = self._rows[position]
+        changed = [key for key, value in changes.items() if not _same(getattr(row, key), value)]
+        if "item_id" in changes and row.item_id != changes["item_id"]:
+            if row.item_id is not None and self._by_item.get(row.item_id) == row_id:
+                del self._by_item[row.item_id]
+            if changes["item_id"] is not None:
+                self._by_item.setdefault(changes["item_id"], row_id)
         for key, value in changes.items():
             setattr(row, key, value)
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+        self._keep_small(row)
+        self._signal(position, changed)
         return row
 
     def remove(self, row_id: int) -> None:
         """Remove a row."""
-        position = self.position(row_id)
-        if position < 0:
+        position = self._positions.get(row_id)
+        if position is None:
             return
         self.beginRemoveRows(QModelIndex(), position, position)
-        del self._rows[position]
+        row = self._rows.pop(position)
+        del self._positions[row_id]
+        for later in self._rows[position:]:
+            self._positions[later.row_id] -= 1
+        if row.item_id is not None and self._by_item.get(row.item_id) == row_id:
+            del self._by_item[row.item_id]
+            other = next((r for r in self._rows if r.item_id == row.item_id), None)
+            if other is not None:
+                self._by_item[row.item_id] = other.row_id
         self.endRemoveRows()
+
+    @staticmethod
+    def _keep_small(row: UploadRow) -> None:
+        """A row keeps the activity's summary and the reduced track, never all the samples."""
+        if row.activity is not None:
+            row.activity = summary_of(row.activity)
+        if row.track is not None:
+            row.track = row.track.display
+
+    def _signal(self, position: int, fields: Iterable[str]) -> None:
+        """dataChanged for the cells ``fields`` show in: one signal per run of adjacent columns,
+        with the roles that changed there."""
+        cells: dict[Column, set[int]] = {}
+        for name in fields:
+            for column, roles in CHANGES.get(name, {}).items():
+                cells.setdefault(column, set()).update(roles)
+        runs: list[list[Column]] = []
+        for column in sorted(cells):
+            if runs and column == runs[-1][-1] + 1:
+                runs[-1].append(column)
+            else:
+                runs.append([column])
+        for run in runs:
+            changed = sorted(set().union(*(cells[c] for c in run)))
+            self.dataChanged.emit(
+                self.index(position, run[0]), self.index(position, run[-1]), changed
+            )
 
     def set_units(self, units: str) -> None:
         """Repaint distances in ``units`` ("metric" or "imperial")."""
         self.units = units
         if self._rows:
             column = Column.DISTANCE
-            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+            self.dataChanged.emit(
+                self.index(0, column), self.index(len(self._rows) - 1, column), list(_DISPLAY)
+            )
+
+
+def _same(old: object, new: object) -> bool:
+    """Whether a field keeps its value (plain values by equality, objects by identity)."""
+    if old is new:
+        return True
+    plain = (str, int, float, tuple)
+    return isinstance(old, plain) and type(old) is type(new) and old == new

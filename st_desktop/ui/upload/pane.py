@@ -1,10 +1,16 @@
-"""The upload pane: the list of dropped files, the preview, and the upload buttons."""
+"""The upload pane: the list of dropped files, the preview, and the upload buttons.
+
+The list repaints only the cells a change touches and never asks its rows for their size: the
+figure columns are fitted to the texts they show once per batch of changes, and the preview is
+brought up to date once per turn of the event loop, however many rows changed in it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +27,22 @@ from PySide6.QtWidgets import (
 from st_desktop.ui.upload.controller import UploadController
 from st_desktop.ui.upload.delegate import UploadRowDelegate, row_height
 from st_desktop.ui.upload.drop import DropTarget
-from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, Column, RowStatus, UploadRow
+from st_desktop.ui.upload.full_track import FullTrackLoader
+from st_desktop.ui.upload.model import (
+    REMOVABLE,
+    UPLOADABLE,
+    Column,
+    RowStatus,
+    UploadRow,
+)
 from st_desktop.ui.upload.preview import PreviewView
+
+#: Columns fitted to what they show, once per batch of changes (never by measuring each row).
+FITTED = (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE)
+#: Room around a cell's text (pixels): the item delegate's margins on both sides.
+CELL_MARGIN = 8
+#: The figure columns are fitted to the rows at most this often (milliseconds).
+FIT_DELAY_MS = 200
 
 
 class UploadPane(QWidget):
@@ -65,7 +85,10 @@ class UploadPane(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.verticalHeader().hide()
         self.list.setWordWrap(True)  # "Possible duplicate" and the start take two lines
-        self.list.setItemDelegate(UploadRowDelegate(self.list))
+        # Only the two columns drawn differently go through Python; the rest are Qt's own.
+        delegate = UploadRowDelegate(self.list)
+        self.list.setItemDelegateForColumn(Column.STATUS, delegate)
+        self.list.setItemDelegateForColumn(Column.FILE, delegate)
         rows = self.list.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(row_height(self.list))
@@ -75,22 +98,36 @@ class UploadPane(QWidget):
         self.list.setColumnHidden(Column.DETAILS, True)
         header = self.list.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
-        # Wide enough for the longest status and a progress bar, so nothing jumps.
         metrics = self.list.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
+        # Widths from the texts shown, measured once per batch of changes: never by asking every
+        # row for its size (that re-measured every row at every change: quadratic in a drop).
+        for column in FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.list.setColumnWidth(column, self._width_for(column, [""]))
+        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
+        self._fitted = set(FITTED)  # a column the user resized keeps the user's width
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self._fit_columns)
+        # Wide enough for the longest status and a progress bar, so nothing jumps.
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
         widest = max(
             metrics.horizontalAdvance(t) for t in ("Uploading", "duplicate", "Sending 1/2…")
         )
         self.list.setColumnWidth(Column.STATUS, widest + 28)  # the bar's frame and margins
-        header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
         self.list.setAccessibleName("Files to upload")
 
         self.preview = PreviewView(self)
         self.preview.edited.connect(controller.set_edits)
         self.preview.duplicate_decided.connect(controller.set_upload_anyway)
+        self.full_tracks = FullTrackLoader(controller.service, controller.runner, self)
+        self.full_tracks.loaded.connect(self.preview.show_full_track)
+        self.full_tracks.failed.connect(self.preview.full_track_failed)
+        self.preview.full_track_wanted.connect(self._read_full_track)
 
         self.upload_button = QPushButton("&Upload", self)
         self.upload_button.setObjectName("uploadButton")
@@ -135,9 +172,16 @@ class UploadPane(QWidget):
         layout.addWidget(splitter)
 
         self._add_shortcuts()
+        # Many rows change in one turn of the event loop (a drop, an upload step): the preview
+        # follows once, after it.
+        self._changed_rows: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(self._data_changed)
-        self.model.rowsInserted.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._rows_inserted)
         self.model.rowsRemoved.connect(self._update_buttons)
         controller.status_changed.connect(self.status_label.setText)
         controller.busy_changed.connect(self._update_buttons)
@@ -209,16 +253,60 @@ class UploadPane(QWidget):
         return rows[0] if len(rows) == 1 else None
 
     def _selection_changed(self) -> None:
+        self.full_tracks.forget()  # a wish for another row is not read any more
         self.preview.show_row(self._current_row(), selected=len(self.selected_rows()))
         self._update_buttons()
 
-    def _data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+    def _read_full_track(self, row_id: int) -> None:
+        row = self.model.row(row_id)
+        if row is not None and row.item_id is not None:
+            self.full_tracks.want(row_id, row.item_id)
+
+    def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        for position in range(top.row(), bottom.row() + 1):
+            self._changed_rows.add(self.model.row_at(position).row_id)
+        if top.column() <= Column.DISTANCE and bottom.column() >= Column.START:
+            self._fit_timer.start()
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+        self._update_buttons()
+
+    def _rows_inserted(self, *_args: object) -> None:
+        self._fit_timer.start()
+        self._update_buttons()
+
+    def _refresh(self) -> None:
+        changed, self._changed_rows = self._changed_rows, set()
         current = self._current_row()
-        if current is not None and top.row() <= self.model.position(current.row_id) <= bottom.row():
+        if current is not None and current.row_id in changed:
             # The same row changed (status, a parse result): keep what the user is typing.
             same = self.preview.current_row_id() == current.row_id
             self.preview.show_row(current, keep_edits=same)
-        self._update_buttons()
+
+    # ------------------------------------------------------------------ column widths
+
+    def _width_for(self, column: Column, texts: Iterable[str]) -> int:
+        metrics = self.list.fontMetrics()
+        header = self.list.horizontalHeader()
+        title = header.sectionSizeFromContents(column).width()  # the header's own measure
+        lines = {line for text in texts for line in text.splitlines()} or {""}
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        return max(title, header.minimumSectionSize(), widest + CELL_MARGIN)
+
+    def _fit_columns(self) -> None:
+        """One measurement for a batch of changes: each figure column fits its longest text."""
+        model = self.model
+        for column in self._fitted:
+            texts = {str(model.index(i, column).data() or "") for i in range(model.rowCount())}
+            width = self._width_for(column, texts)
+            if width != self.list.columnWidth(column):
+                self._fitting = True
+                self.list.setColumnWidth(column, width)
+                self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in FITTED:
+            self._fitted.discard(Column(column))
 
     def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows() or self.model.rows()

@@ -3,6 +3,10 @@
 The route and charts are the detail editor's own widgets; the charts' crosshair moves the
 route's marker, as in the editor. The route sits beside the name, type and notes, so the charts
 get the full width and the rest of the height.
+
+A row holds a reduced track, drawn at once. When the user hovers or zooms into the charts of a
+long recording, its full track is read again (on a worker, see :mod:`.full_track`) and put behind
+the same curves: only the row shown has its full track, and only while it is shown.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from st_desktop.domain.track import Track
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.route import RouteView
 from st_desktop.ui.detail.type_picker import TypePicker
@@ -54,10 +59,13 @@ class PreviewView(QWidget):
     Signals:
         edited(int, object, object, object): row id, name, type, notes after a user change.
         duplicate_decided(int, bool): row id, True for "Upload anyway".
+        full_track_wanted(int): row id whose full track the user wants (hovering or zooming into
+            its reduced charts); give it with :meth:`show_full_track`.
     """
 
     edited = Signal(int, object, object, object)
     duplicate_decided = Signal(int, bool)
+    full_track_wanted = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +73,9 @@ class PreviewView(QWidget):
         self._row_id: int | None = None
         self._units = "metric"
         self._track_for: object = None  # the activity the route and charts show
+        self._full: Track | None = None  # every sample of the row shown, once read again
+        self._full_note = ""  # why they could not be read again
+        self._stage = 0  # counts the tracks to draw: a step for an older one does nothing
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(400)
@@ -119,6 +130,7 @@ class PreviewView(QWidget):
         self.route = RouteView(self)
         self.charts = ChartsView(self)
         self.charts.cursor_moved.connect(self.route.set_marker_at)
+        self.charts.details_wanted.connect(self._details_wanted)
         self.charts.setMinimumHeight(160)
 
         # Name, type and notes on the left, the route beside them, the charts below.
@@ -182,6 +194,7 @@ class PreviewView(QWidget):
         self._units = units
         if self.charts.track is not None:
             self.charts.set_track(self.charts.track, units)
+            self.route.set_track(self.route.track, units)
 
     def current_row_id(self) -> int | None:
         """The row shown, if any."""
@@ -204,6 +217,8 @@ class PreviewView(QWidget):
         """
         if self._notes_timer.isActive():
             self._emit_edit()  # notes typed for the row shown before belong to it
+        if row is None or row.row_id != self._row_id:
+            self._full, self._full_note = None, ""  # the full samples go with the row shown
         self._row_id = None  # edits made while filling the fields are not the user's
         if row is None:
             self.placeholder.setText(
@@ -212,6 +227,7 @@ class PreviewView(QWidget):
             )  # fmt: skip
             self.pages.setCurrentWidget(self.placeholder)
             self._track_for = None
+            self._stage += 1
             self.route.set_track(None)
             self.charts.set_track(None, self._units)
             return
@@ -220,7 +236,7 @@ class PreviewView(QWidget):
         self.title.setText(row.name or (activity.name if activity else None) or row.display_name)
         self.summary.setText(self._summary_text(row))
         self.summary.setVisible(activity is not None)
-        note = self._status_text(row)
+        note = "\n".join(line for line in (self._status_text(row), self._full_note) if line)
         self.status_note.setText(note)
         self.status_note.setVisible(bool(note))
         colour = COLOURS.get(row.status)
@@ -268,10 +284,50 @@ class PreviewView(QWidget):
         return "\n".join(lines)
 
     def _show_track(self, row: UploadRow) -> None:
+        """Draw the row's route and charts, each in a turn of the event loop of its own.
+
+        The texts are painted first, then the route, then the charts: three short pauses of the
+        GUI thread instead of one long one, and stepping quickly through the list only draws
+        the row it stops at.
+        """
         self._track_for = row.activity
-        self.route.set_track(row.track, self._units)
-        self.charts.set_track(row.track, self._units)
-        self.route.set_marker_at(None)
+        track = self._full if self._full is not None else row.track
+        self._stage += 1
+        stage = self._stage
+        QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
+
+    def _draw_route(self, stage: int, track: Track | None) -> None:
+        if stage == self._stage:
+            self.route.set_track(track, self._units)
+            self.route.set_marker_at(None)
+            QTimer.singleShot(0, self, lambda: self._draw_charts(stage, track))
+
+    def _draw_charts(self, stage: int, track: Track | None) -> None:
+        if stage == self._stage:
+            self.charts.set_track(track, self._units)
+
+    def _details_wanted(self) -> None:
+        if self._row_id is not None and self._full is None and not self._full_note:
+            self.full_track_wanted.emit(self._row_id)
+
+    def show_full_track(self, row_id: int, track: Track) -> None:
+        """Every sample of ``row_id``'s file (read again): drawn if that row is still shown."""
+        if row_id != self._row_id:
+            return
+        self._full = track
+        self._stage += 1  # drawn now: a step still waiting would draw the reduced track
+        # Same samples as the reduced track drawn: the views only swap what is behind them.
+        self.charts.set_track(track, self._units)
+        self.route.set_track(track, self._units)
+
+    def full_track_failed(self, row_id: int, reason: str) -> None:
+        """The file shown could not be read again: say so; the reduced charts stay."""
+        if row_id != self._row_id:
+            return
+        self._full_note = f"Only a reduced copy of the charts is shown: {reason}"
+        text = self.status_note.text()
+        self.status_note.setText(f"{text}\n{self._full_note}" if text else self._full_note)
+        self.status_note.setVisible(True)
 
     # ------------------------------------------------------------------ user changes
 

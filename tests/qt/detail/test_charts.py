@@ -1,13 +1,19 @@
-"""The stacked charts: readable titles with the crosshair's values, x range, room to read them."""
+"""The stacked charts: readable titles with the crosshair's values, x range, room to read them;
+one view reuses its plots for every track, draws long tracks reduced, and is built while idle."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from st_desktop.domain.track import Track
-from st_desktop.ui.detail.charts import ChartsView
+from st_desktop.domain.track import DISPLAY_POINTS, Track
+from st_desktop.tasks import TaskRunner
+from st_desktop.ui.detail.charts import CHART_KEYS, ChartsView, preload_after_first_paint
 from st_desktop.ui.plotting import MIN_CHART_HEIGHT
 
 SECONDS = 1800
@@ -75,3 +81,135 @@ def test_the_charts_ask_for_enough_height_to_be_read(charts: ChartsView) -> None
     charts.set_track(run_track(), "metric")
     assert charts.plots.minimumHeight() >= 4 * MIN_CHART_HEIGHT
     assert charts.minimumSizeHint().height() >= 4 * MIN_CHART_HEIGHT
+
+
+def ride_track(seconds: int = SECONDS) -> Track:
+    """A ride: elevation, heart rate and speed, no cadence; a pause."""
+    t = np.arange(0, seconds, 1.0)
+    nan = np.full(len(t), np.nan)
+    return Track(
+        time=t, distance=t * 8.0, elevation=200 + np.cos(t / 90) * 20,
+        heartrate=130 + (t % 60), speed=np.full(len(t), 8.0), cadence=nan, power=nan,
+        temperature=nan, lat=nan, lon=nan, sport="Cycling", pauses=((300.0, 420.0),),
+    )  # fmt: skip
+
+
+def test_one_view_keeps_its_plots_and_curves_for_every_track(charts: ChartsView) -> None:
+    charts.set_track(run_track(), "metric")
+    plots = charts.plots
+    first = dict(zip(plots.chart_titles(), plots.plot_items(), strict=True))
+    curves = {id(item.listDataItems()[0]) for item in plots.plot_items()}
+    charts.set_track(ride_track(), "metric")
+    # The ride has no cadence: that chart is hidden, not destroyed; the others are reused.
+    assert charts.plots is plots
+    assert plots.chart_titles() == ["Elevation (m)", "Heart rate (bpm)", "Speed (km/h)"]
+    assert plots.plot_items() == [first["Elevation (m)"], first["Heart rate (bpm)"],
+                                  first["Pace (min/km)"]]  # fmt: skip
+    assert not first["Cadence (rpm)"].isVisible()
+    charts.set_track(run_track(), "metric")
+    assert plots.plot_items() == list(first.values())
+    assert {id(item.listDataItems()[0]) for item in plots.plot_items()} == curves
+    assert first["Cadence (rpm)"].isVisible()
+
+
+def test_plots_have_no_right_click_menu(charts: ChartsView) -> None:
+    from st_desktop.ui.detail.route import RouteView
+
+    charts.set_track(run_track(), "metric")
+    route = RouteView()
+    route.set_track(run_track(), "metric")
+    for item in charts.plots.plot_items():
+        assert not item.menuEnabled()
+        assert item.getViewBox().menu is None
+    assert not route.plot.plot_item().menuEnabled()
+
+
+def test_long_tracks_draw_reduced_curves_but_the_crosshair_reads_every_sample(
+    charts: ChartsView,
+) -> None:
+    seconds = 14 * 3600
+    track = ride_track(seconds)
+    heartrate = track.heartrate.copy()
+    heartrate[30_001] = 201.0  # a spike on one sample
+    track = Track(**{**vars(track), "heartrate": heartrate})
+    charts.set_track(track, "metric")
+    curve = charts.plots.plot_items()[1].listDataItems()[0]
+    drawn_x, drawn_y = curve.getOriginalDataset()
+    assert len(drawn_x) <= DISPLAY_POINTS
+    assert np.nanmax(drawn_y) == 201.0  # the spike is drawn
+    charts.set_cursor(30_001.0)
+    assert charts.plots.chart_titles()[1] == "Heart rate  201 bpm"
+    charts.set_cursor(30_002.0)
+    assert charts.plots.chart_titles()[1] == f"Heart rate  {heartrate[30_002]:.0f} bpm"
+    # Zoomed in, every sample is drawn.
+    charts.plots.plot_items()[0].setXRange(30_000, 30_600, padding=0)
+    assert len(curve.getOriginalDataset()[0]) == seconds
+    charts.plots.plot_items()[0].setXRange(0, seconds - 1, padding=0)
+    assert len(curve.getOriginalDataset()[0]) <= DISPLAY_POINTS
+
+
+def test_the_full_track_of_a_drawn_reduction_replaces_it_without_a_redraw(
+    charts: ChartsView,
+) -> None:
+    track = ride_track(14 * 3600)
+    charts.set_track(track.display, "metric")  # what an upload row keeps
+    curve = charts.plots.plot_items()[0].listDataItems()[0]
+    drawn = curve.getOriginalDataset()[1]
+    again = ride_track(14 * 3600)  # the same file read again
+    charts.set_track(again, "metric")
+    assert charts.track is again
+    assert curve.getOriginalDataset()[1] is drawn  # nothing was set again
+    charts.set_cursor(1234.0)
+    assert charts.plots.chart_titles()[1] == f"Heart rate  {again.heartrate[1234]:.0f} bpm"
+
+
+def test_the_window_modules_do_not_load_the_plotting_library() -> None:
+    code = (
+        "import sys; import st_desktop.ui.detail.editor, st_desktop.ui.upload.pane, "
+        "st_desktop.ui.main_window; print('pyqtgraph' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_after_the_first_paint_the_library_loads_and_the_plots_are_built(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    from st_desktop.ui.detail.route import RouteView
+
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    charts, route = ChartsView(window), RouteView(window)
+    layout.addWidget(charts)
+    layout.addWidget(route)
+    qtbot.addWidget(window)
+    preload_after_first_paint(window, runner)
+    window.show()
+    qtbot.waitUntil(lambda: charts.plots.built() == list(CHART_KEYS), timeout=15_000)
+    assert charts.chart_count() == 0  # built, not shown
+    assert not route.message.isVisible()  # the route's plot has taken its place
+    built = {key: charts.plots.plot_item(key) for key in CHART_KEYS}
+    charts.set_track(run_track(), "metric")
+    shown = ["elevation", "heartrate", "speed", "cadence"]
+    assert charts.plots.plot_items() == [built[key] for key in shown]  # none built on demand
+
+
+def test_hovering_or_zooming_a_reduced_track_asks_once_for_every_sample(
+    qtbot: QtBot, charts: ChartsView
+) -> None:
+    long_track = ride_track(14 * 3600)
+    charts.set_track(long_track.display, "metric")  # an upload row's reduced track
+    asked: list[int] = []
+    charts.details_wanted.connect(lambda: asked.append(1))
+    charts.plots.hovered.emit(5000.0)
+    charts.plots.hovered.emit(6000.0)
+    assert asked == [1]  # once per track
+    charts.set_track(ride_track(13 * 3600).display, "metric")  # another file
+    charts.plots.plot_items()[0].setXRange(1000, 2000, padding=0)
+    assert asked == [1, 1]
+    charts.set_track(run_track(), "metric")  # every sample is here already
+    charts.plots.hovered.emit(100.0)
+    charts.plots.plot_items()[0].setXRange(100, 200, padding=0)
+    assert asked == [1, 1]

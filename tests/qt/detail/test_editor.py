@@ -273,3 +273,25 @@ def test_charts_and_route_for_a_parsed_style_track_with_pauses(qtbot: QtBot) -> 
     assert route.marker_position() is None
     charts.set_track(None, "metric")
     assert charts.chart_count() == 0
+
+
+def test_the_next_workout_reuses_the_charts_and_route(
+    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
+    client: SportTracksClient, account: str,
+) -> None:  # fmt: skip
+    sync.refresh_recent(TaskContext(), client, cache, account)
+    first, second = client.list_workouts(0, 2).items
+    editor, _ = make_editor(qtbot, runner, settings, cache)
+    editor.set_account(Account(account, "test", client))
+    charts, route = editor.charts, editor.route
+    load(qtbot, editor, first)
+    built = {key: charts.plots.plot_item(key) for key in charts.plots.built()}
+    route_plot = route.plot
+    load(qtbot, editor, second)
+    assert editor.workout is not None
+    assert editor.workout.uri == second.uri
+    assert (editor.charts, editor.route, route.plot) == (charts, route, route_plot)
+    assert charts.track is not None
+    assert charts.track.has("heartrate")
+    # Every chart the second workout shows is a plot the first one built.
+    assert all(item in built.values() for item in charts.plots.plot_items())

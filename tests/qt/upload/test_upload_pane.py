@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from st_desktop.sandbox import SandboxServer
@@ -19,7 +19,8 @@ from st_desktop.services.uploads import UploadService
 from st_desktop.store.uploads import ItemState, UploadStore
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.upload.controller import UploadController
-from st_desktop.ui.upload.model import RowStatus
+from st_desktop.ui.upload.delegate import UploadRowDelegate
+from st_desktop.ui.upload.model import Column, RowStatus
 from st_desktop.ui.upload.pane import UploadPane
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
 from tests.unit.services.upload_helpers import START, make_gpx, sandbox_client, write_gpx
@@ -166,3 +167,38 @@ def test_drag_of_remote_urls_is_refused(pane: UploadPane) -> None:
     )
     QApplication.sendEvent(pane, enter)
     assert not enter.isAccepted()
+
+
+def test_a_big_drop_never_measures_the_rows(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measured: list[int] = []
+    size_hint = UploadRowDelegate.sizeHint
+
+    def counting(self: UploadRowDelegate, option: object, index: object) -> object:
+        measured.append(1)
+        return size_hint(self, option, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(UploadRowDelegate, "sizeHint", counting)
+    files = [
+        write_gpx(tmp_path, f"ride{i}.gpx", START + timedelta(days=i, minutes=7 * i))
+        for i in range(24)
+    ]
+    header = pane.list.horizontalHeader()
+    assert QHeaderView.ResizeMode.ResizeToContents not in {
+        header.sectionResizeMode(column) for column in Column
+    }
+    mtb = files[-1]
+    mtb.write_bytes(mtb.read_bytes().replace(b"<type>cycling</type>", b"<type>mtb</type>"))
+    drop(pane, files)
+    qtbot.waitUntil(lambda: settled(pane, 24), timeout=WAIT_MS)
+    assert measured == []  # widths come from the font, heights are fixed
+    # The Type column was fitted to the sports listed, once the batch was read.
+    assert rows(pane)[mtb.name].sport == "Cycling: Mountain"
+    widest = pane.list.fontMetrics().horizontalAdvance("Cycling: Mountain")
+    qtbot.waitUntil(lambda: pane.list.columnWidth(Column.SPORT) > widest, timeout=WAIT_MS)
+    # A width the user chose stays.
+    pane.list.horizontalHeader().resizeSection(Column.SPORT, 300)
+    drop(pane, [write_gpx(tmp_path, "late.gpx", START + timedelta(days=40))])
+    qtbot.waitUntil(lambda: settled(pane, 25), timeout=WAIT_MS)
+    assert pane.list.columnWidth(Column.SPORT) == 300

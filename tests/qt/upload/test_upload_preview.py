@@ -1,13 +1,18 @@
-"""The preview of a dropped file, the rows' explanations, and the words of an upload run."""
+"""The preview of a dropped file (its full samples read again only while it is shown), the rows'
+explanations, and the words of an upload run."""
 
 from __future__ import annotations
 
+import gc
 import math
+import weakref
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from st_desktop.domain.track import DISPLAY_POINTS
 from st_desktop.ui.upload.batch import Batch
 from st_desktop.ui.upload.model import Column, DetailRole, RowStatus, UploadRow
 from st_desktop.ui.upload.pane import UploadPane
@@ -41,6 +46,7 @@ def test_preview_of_a_real_ride_has_usable_route_and_charts(
     preview = pane.preview
     # At the size the pane has in the window, neither is squashed (once laid out).
     qtbot.waitUntil(lambda: preview.charts.height() >= 250, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: preview.charts.track is row.track, timeout=WAIT_MS)  # drawn
 
     assert preview.summary.text().startswith("Sun 25 Oct 2020, 06:10:19")
     assert "32.15 km" in preview.summary.text()
@@ -57,7 +63,8 @@ def test_preview_of_a_real_ride_has_usable_route_and_charts(
     preview.charts.plots.hovered.emit(middle)
     marker = preview.route.marker_position()
     assert marker is not None
-    position = track.position_at(middle)
+    assert preview.route.track is preview.charts.track  # the marker follows the charts' track
+    position = preview.route.track.position_at(middle)
     assert position is not None
     assert marker == pytest.approx(position)
     preview.charts.plots.hovered.emit(math.nan)  # the mouse left the charts
@@ -128,3 +135,67 @@ def test_summary_counts_uploads_skips_cancels_and_failures() -> None:
     )
     rows_[0].status = RowStatus.UPLOADING
     assert batch.open(rows_)
+
+
+def test_only_the_previewed_row_has_its_full_track_read_again(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    samples = 3 * DISPLAY_POINTS
+    long_file = write_gpx(tmp_path, "long.gpx", START, points=samples, step_s=1)
+    short_file = write_gpx(tmp_path, "short.gpx", START + timedelta(days=1))
+    drop(pane, [long_file, short_file])
+    qtbot.waitUntil(lambda: settled(pane, 2), timeout=WAIT_MS)
+    long_row, short_row = rows(pane)["long.gpx"], rows(pane)["short.gpx"]
+    # Rows keep what the list shows and a reduced track, never all the samples.
+    assert long_row.activity is not None
+    assert len(long_row.activity.streams) == 0
+    assert long_row.track is not None
+    assert len(long_row.track) <= DISPLAY_POINTS
+
+    charts = pane.preview.charts
+    pane.select_row(long_row.row_id)
+    qtbot.waitUntil(lambda: charts.track is long_row.track, timeout=WAIT_MS)  # from the row ...
+    reading = [t for t in pane.controller.runner.active_tasks() if "charts" in t.description]
+    assert reading == []  # ... and nothing is read just for looking
+    charts.plots.hovered.emit(600.0)  # the user points at the charts: every sample is read
+    qtbot.waitUntil(
+        lambda: charts.track is not None and len(charts.track) == samples, timeout=WAIT_MS
+    )
+    full = weakref.ref(charts.track)
+    assert pane.preview.route.track is full()
+    charts.set_cursor(1234.0)  # the crosshair reads every sample of the file
+    assert charts.plots.chart_titles()[0] == "Elevation  1534 m"
+
+    pane.select_row(short_row.row_id)
+    qtbot.waitUntil(lambda: charts.track is short_row.track, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not pane.controller.runner.is_busy(), timeout=WAIT_MS)
+    gc.collect()
+    assert full() is None  # nothing holds the full track of a row no longer shown
+    assert len(long_row.track) <= DISPLAY_POINTS
+
+    pane.select_row(long_row.row_id)  # shown again and zoomed into: read again
+    qtbot.waitUntil(lambda: charts.track is long_row.track, timeout=WAIT_MS)
+    charts.plots.plot_items()[0].setXRange(1000, 1200, padding=0)
+    qtbot.waitUntil(
+        lambda: charts.track is not None and len(charts.track) == samples, timeout=WAIT_MS
+    )
+
+
+@pytest.mark.expect_log("Reading the file for its charts failed")
+def test_a_file_that_cannot_be_read_again_keeps_its_reduced_charts_and_says_why(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    drop(pane, [write_gpx(tmp_path, "long.gpx", START, points=2 * DISPLAY_POINTS, step_s=1)])
+    qtbot.waitUntil(lambda: settled(pane, 1), timeout=WAIT_MS)
+    row = pane.model.rows()[0]
+    store = pane.controller.service.store
+    assert row.item_id is not None
+    store.inbox_path(store.get(row.item_id)).unlink()  # the queue's copy is gone
+    pane.select_row(row.row_id)
+    preview = pane.preview
+    qtbot.waitUntil(lambda: preview.charts.track is row.track, timeout=WAIT_MS)
+    preview.charts.plots.hovered.emit(60.0)
+    qtbot.waitUntil(lambda: "reduced copy" in preview.status_note.text(), timeout=WAIT_MS)
+    assert "missing" in preview.status_note.text()
+    assert preview.charts.track is row.track
+    assert preview.charts.chart_count() >= 1

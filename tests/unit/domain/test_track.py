@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from st_desktop.domain.activity import Activity, Pause, Streams
-from st_desktop.domain.track import Track, derive_speed
+from st_desktop.domain.track import CHANNELS, DISPLAY_POINTS, Track, derive_speed
 from st_desktop.domain.workout import Workout
 
 DATA = Path(__file__).parents[2] / "data" / "api"
@@ -104,3 +104,79 @@ def test_empty_workout_gives_an_empty_track() -> None:
     assert len(track) == 0
     assert not track.has_route
     assert track.position_at(0) is None
+
+
+def long_ride(seconds: int = 14 * 3600) -> Track:
+    """A 14 h recording, one sample a second, with a heart-rate spike and a GPS dropout."""
+    t = np.arange(0, seconds, 1.0)
+    rng = np.random.default_rng(7)
+    heartrate = 130 + rng.normal(0, 5, len(t))
+    speed = np.abs(8 + rng.normal(0, 1, len(t)))
+    lat = 45 + t * 1e-6
+    lon = np.full(len(t), 6.0)
+    if seconds > 40_600:
+        heartrate[20_000] = 199.0  # one sample: a spike a reduction must not hide
+        speed[30_000] = 0.0  # one standing-still sample
+        lat[40_000:40_600] = np.nan  # ten minutes without a fix
+        lon[40_000:40_600] = np.nan
+    nan = np.full(len(t), np.nan)
+    return Track(
+        time=t, distance=t * 8.0, elevation=300 + np.sin(t / 900) * 50, heartrate=heartrate,
+        speed=speed, cadence=nan, power=nan, temperature=nan, lat=lat, lon=lon, sport="Cycling",
+        pauses=((100.0, 200.0),),
+    )  # fmt: skip
+
+
+def test_a_reduced_track_keeps_spikes_ends_and_gaps() -> None:
+    track = long_ride()
+    reduced = track.downsampled(4000)
+    assert 1000 < len(reduced) <= 4000
+    # Every sample kept is a real one, on the same axis.
+    kept = np.searchsorted(track.time, reduced.time)
+    assert np.array_equal(track.time[kept], reduced.time)
+    assert np.array_equal(track.heartrate[kept], reduced.heartrate)
+    # The extremes of every channel survive, spikes included, and both ends.
+    for name in ("heartrate", "speed", "elevation", "distance", "lat"):
+        assert np.nanmax(reduced.channel(name)) == np.nanmax(track.channel(name)), name
+        assert np.nanmin(reduced.channel(name)) == np.nanmin(track.channel(name)), name
+    assert reduced.time[0] == track.time[0]
+    assert reduced.time[-1] == track.time[-1]
+    # The GPS dropout is still a gap in the route, not a straight line across it.
+    inside = (reduced.time >= 40_000) & (reduced.time < 40_600)
+    assert inside.any()
+    assert np.isnan(reduced.lat[inside]).all()
+    # What is not a channel of the file stays empty; the rest of the track is as it was.
+    assert not reduced.has("cadence")
+    assert (reduced.sport, reduced.pauses) == (track.sport, track.pauses)
+
+
+def test_a_short_track_is_not_reduced() -> None:
+    track = long_ride(seconds=600)
+    assert track.downsampled(4000) is track
+    assert track.display is track
+
+
+def test_builders_prepare_the_reduced_track_with_the_track() -> None:
+    n = DISPLAY_POINTS * 3
+    streams = Streams.from_columns(
+        {"time": np.arange(n, dtype=float), "heartrate": np.full(n, 140.0)}, n
+    )
+    activity = Activity(
+        format="FIT", start_time=datetime(2024, 1, 1, tzinfo=UTC), sport="Running",
+        streams=streams,
+    )  # fmt: skip
+    track = Track.from_activity(activity)
+    # Built by the builder (on the worker that built the track), not when first drawn.
+    assert vars(track)["_display"] is not None
+    assert track.display is track.display
+    assert len(track.display) <= DISPLAY_POINTS
+    assert track.display.same_samples(track.downsampled(DISPLAY_POINTS))
+
+
+def test_same_samples_tells_a_file_read_again_from_another() -> None:
+    one, again = long_ride(seconds=3600), long_ride(seconds=3600)
+    assert one.same_samples(again)
+    assert one.display.same_samples(again.display)
+    assert not one.same_samples(long_ride(seconds=3601))
+    changed = Track(**{**{n: one.channel(n) for n in ("time", *CHANNELS)}, "sport": "Running"})
+    assert not one.same_samples(changed)

@@ -162,3 +162,28 @@ def test_duplicate_found_in_account_and_ledger(tmp_path: Path, store, server) ->
     assert reasons[1] == (
         "already in SportTracks: 'Test ride', same start 09:12:05, distance within 0.0 %"
     )
+
+
+def test_a_file_without_edits_is_done_once_its_answer_is_recorded(
+    tmp_path: Path, store, server
+) -> None:
+    plain = _queued(store, tmp_path)
+    states: list[ItemState] = []
+    report = _engine(store, server, listener=lambda it: states.append(it.state)).run()
+    assert list(report.uploaded) == [plain.id]
+    # Sent, then uploaded: no intermediate write when there is nothing to apply afterwards.
+    assert states == [ItemState.UPLOADING, ItemState.UPLOADED]
+    done = store.get(plain.id)
+    assert done.uris
+    assert [a.outcome for a in store.attempts(plain.id)] == [Outcome.STORED]
+    assert server.workout_count() == 1
+
+
+def test_a_file_with_edits_is_recorded_stored_before_they_are_applied(
+    tmp_path: Path, store, server
+) -> None:
+    edited = _queued(store, tmp_path, notes="Windy")
+    states: list[ItemState] = []
+    _engine(store, server, listener=lambda it: states.append(it.state)).run()
+    assert states == [ItemState.UPLOADING, ItemState.FILE_UPLOADED, ItemState.UPLOADED]
+    assert sandbox_client(server).get_workout(store.get(edited.id).uris[0]).notes == "Windy"
