@@ -36,7 +36,7 @@ from st_desktop.tasks import TaskRunner
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.figures import FiguresView
 from st_desktop.ui.detail.laps import LapsView
-from st_desktop.ui.detail.route import RouteView
+from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 
@@ -141,10 +141,11 @@ class DetailEditor(QWidget):
         top.addWidget(self.figures, 2)
 
         self.charts = ChartsView(self, self._settings.get(Keys.CHART_X_AXIS))
-        self.route = RouteView(self)
+        self.route: RouteDisplay = RouteView(self)
         self.charts.cursor_moved.connect(self.route.set_marker_at)
         self.laps = LapsView(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._route_splitter = splitter
         splitter.addWidget(self.charts)
         splitter.addWidget(self.route)
         splitter.setStretchFactor(0, 3)
@@ -160,6 +161,11 @@ class DetailEditor(QWidget):
         layout.addWidget(self.tabs, 1)
 
     # ------------------------------------------------------------------ services
+
+    def set_map_view(self, view: QWidget) -> None:
+        """Show the route on ``view`` (a map with tiles) instead of the plain route plot."""
+        swap_in_map(self.route, view, self.charts)  # type: ignore[arg-type]
+        self.route = view  # type: ignore[assignment]  # a MapView: the same calls
 
     def set_account(self, account: Account | None) -> None:
         """Show workouts of ``account`` (signed out: the cached copies, read-only)."""

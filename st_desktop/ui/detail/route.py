@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import importlib
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
 
@@ -34,6 +34,19 @@ def project(lat: FloatArray, lon: FloatArray) -> tuple[FloatArray, FloatArray, f
     lat0 = float(np.mean(lat[finite])) if finite.any() else 0.0
     scale = math.cos(math.radians(lat0))
     return lon * scale, lat.copy(), scale
+
+
+class RouteDisplay(Protocol):
+    """What a pane asks of its route: the plain :class:`RouteView` or a map (``MapView``)."""
+
+    @property
+    def track(self) -> Track | None: ...
+
+    def set_track(self, track: Track | None, units: str = ...) -> None: ...
+
+    def set_marker_at(self, elapsed: float | None) -> None: ...
+
+    def marker_position(self) -> tuple[float, float] | None: ...
 
 
 class RouteView(QWidget):
@@ -135,3 +148,33 @@ def _ends(track: Track, scale: float) -> tuple[tuple[float, float], tuple[float,
         (float(track.lon[first]) * scale, float(track.lat[first])),
         (float(track.lon[last]) * scale, float(track.lat[last])),
     )
+
+
+def swap_in_map(route: QWidget, view: QWidget, charts: QWidget) -> None:
+    """Put ``view`` (a map drawing the route over tiles) where ``route`` is, and retire it.
+
+    The map takes ``route``'s place in its splitter or layout, shows the track ``route``
+    showed, and follows the crosshair of ``charts`` (a ChartsView) from now on.
+    """
+    parent = route.parentWidget()
+    if isinstance(parent, QSplitter):
+        parent.replaceWidget(parent.indexOf(route), view)
+    elif parent is not None and (layout := parent.layout()) is not None:
+        stretch = _stretch_of(layout, route)
+        layout.replaceWidget(route, view)
+        if stretch is not None and isinstance(layout, QBoxLayout):
+            layout.setStretch(layout.indexOf(view), stretch)
+    charts.cursor_moved.disconnect(route.set_marker_at)  # type: ignore[attr-defined]
+    charts.cursor_moved.connect(view.set_marker_at)  # type: ignore[attr-defined]
+    track = route.track  # type: ignore[attr-defined]
+    if track is not None:
+        view.set_track(track)  # type: ignore[attr-defined]
+    route.hide()
+    route.deleteLater()
+
+
+def _stretch_of(layout: object, widget: QWidget) -> int | None:
+    if isinstance(layout, QBoxLayout):
+        index = layout.indexOf(widget)
+        return layout.stretch(index) if index >= 0 else None
+    return None

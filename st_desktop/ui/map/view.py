@@ -115,11 +115,22 @@ class MapView(QWidget):
 
         ``units`` sets the scale bar's units too (None keeps them).
         """
+        bounds = Bounds.around(track.lat, track.lon) if track is not None else None
+        # The full samples of the reduced track shown (read when the user looks closer): the
+        # same route, so the user's zoom, pan and marker stay.
+        same_route = self._track is not None and bounds is not None and bounds == self._bounds
+        if same_route and track is not None and self._view is not None:
+            self._track = track
+            self._units = units or self._units
+            self._wx, self._wy = project(track.lat, track.lon)
+            self._lines = None
+            self.update()
+            return
         self._track = track
         self._units = units or self._units
         self._marker = None
         self._lines = None
-        self._bounds = Bounds.around(track.lat, track.lon) if track is not None else None
+        self._bounds = bounds
         if track is None or self._bounds is None:
             self._wx = self._wy = np.empty(0)
             self._ends = None
@@ -137,6 +148,11 @@ class MapView(QWidget):
             self.fit_route()
         self._schedule()
         self.update()
+
+    @property
+    def track(self) -> Track | None:
+        """The track shown."""
+        return self._track
 
     @property
     def units(self) -> str:

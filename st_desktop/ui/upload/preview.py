@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from st_desktop.domain.track import Track
 from st_desktop.ui.detail.charts import ChartsView
-from st_desktop.ui.detail.route import RouteView
+from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.upload.model import (
     COLOURS,
@@ -127,7 +127,7 @@ class PreviewView(QWidget):
         self.type_picker.type_changed.connect(self._emit_edit)
         self.notes_edit.textChanged.connect(self._notes_timer.start)  # not on every key
 
-        self.route = RouteView(self)
+        self.route: RouteDisplay = RouteView(self)
         self.charts = ChartsView(self)
         self.charts.cursor_moved.connect(self.route.set_marker_at)
         self.charts.details_wanted.connect(self._details_wanted)
@@ -186,6 +186,11 @@ class PreviewView(QWidget):
         self.show_row(None)
 
     # ------------------------------------------------------------------ showing
+
+    def set_map_view(self, view: QWidget) -> None:
+        """Show the route on ``view`` (a map with tiles) instead of the plain route plot."""
+        swap_in_map(self.route, view, self.charts)  # type: ignore[arg-type]
+        self.route = view  # type: ignore[assignment]  # a MapView: the same calls
 
     def set_units(self, units: str) -> None:
         """Metric or imperial figures (the charts are redrawn, typed text is kept)."""

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import Application, create_application
-from st_desktop.app_maps import attach_maps, build_maps, install_maps
+from st_desktop.app_maps import attach_maps, build_maps
 from st_desktop.sandbox import SandboxServer
 from st_desktop.services.account import Account
 from st_desktop.services.tiles import NO_TILES, OSM_STANDARD, sandbox_source
 from st_desktop.settings import Keys
 from st_desktop.store.tiles import TILES_FILE
 from st_desktop.ui.map import MapView
+from tests.qt.map.conftest import lucerne_loop
 
 
 class PagesDialog(QDialog):
@@ -42,18 +43,27 @@ def application(qtbot: QtBot, isolated_basedir: Path) -> Iterator[Application]:
     app.shutdown(5.0)
 
 
-def test_maps_are_installed_for_the_panes_that_can_host_one(application: Application) -> None:
-    hosts = [
-        pane
-        for pane in (application.detail, getattr(application.upload, "preview", None))
-        if callable(getattr(pane, "set_map_view", None))
-    ]
-    before = len(application.window.findChildren(MapView))
-    closers = len(application.closers)
-    install_maps(application)
+def test_the_detail_editor_and_the_preview_show_their_routes_on_maps(
+    application: Application, qtbot: QtBot
+) -> None:
+    """create_application installs the maps: both panes draw the route over tiles."""
+    from st_desktop.ui.detail.route import RouteView
+
+    window = application.window
     assert (application.paths.cache / TILES_FILE).exists()
-    assert len(application.closers) == closers + 1
-    assert len(application.window.findChildren(MapView)) == before + len(hosts)
+    editor, preview = application.detail, application.upload.preview
+    assert isinstance(editor.route, MapView)
+    assert isinstance(preview.route, MapView)
+    assert editor.route.isVisibleTo(window) or not window.isVisible()
+    qtbot.waitUntil(lambda: not window.findChildren(RouteView))  # the plain plots retired
+    assert len(window.findChildren(MapView)) == 2
+    # The map stands where the route stood, and follows the charts' crosshair.
+    track = lucerne_loop()
+    editor.charts.set_track(track, "metric")
+    editor.route.set_track(track, "metric")
+    editor.charts.cursor_moved.emit(float(track.time[len(track.time) // 2]))
+    assert editor.route.marker_position() is not None
+    assert editor.route.track is track
 
 
 def test_a_pane_with_set_map_view_gets_a_map_that_follows_the_units_and_settings(
