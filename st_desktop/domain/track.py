@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from st_desktop.domain.workout import Workout
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
+BoolArray: TypeAlias = npt.NDArray[np.bool_]
+IntArray: TypeAlias = npt.NDArray[np.intp]
 
 #: The numeric channels of a track, in display order (``time`` is the axis).
 CHANNELS: tuple[str, ...] = (
@@ -254,6 +256,9 @@ class Track:
             speed = np.asarray(streams.speed, dtype=np.float64)[keep]
         elif "distance" in aligned:
             speed = derive_speed(axis, aligned["distance"])
+        breaks = _segment_breaks(activity, keep)
+        if len(breaks):
+            axis, aligned, speed = _insert_breaks(axis, aligned, speed, breaks)
         pauses = tuple((p.start, p.end) for p in activity.pauses)
         return cls._build(axis, aligned, speed, activity.sport, pauses, activity.start_time)
 
@@ -358,3 +363,32 @@ def derive_speed(
         values = np.where(dt > 0, (d[hi] - d[lo]) / dt, np.nan)
     speed[good] = np.clip(values, 0.0, None)
     return speed
+
+
+def _segment_breaks(activity: Activity, keep: BoolArray) -> IntArray:
+    """Where (in the kept samples) each segment after the first starts.
+
+    Segments are recorded apart (separate tracks, or a hole of hours): the route and the charts
+    break there instead of drawing a straight line across the gap.
+    """
+    firsts = [seg.first for seg in activity.segments[1:] if 0 < seg.first < len(keep)]
+    if not firsts:
+        return np.empty(0, dtype=np.intp)
+    kept_before: IntArray = np.cumsum(keep) - keep  # kept samples before each original sample
+    return np.unique(kept_before[np.asarray(firsts, dtype=np.intp)])
+
+
+def _insert_breaks(
+    axis: FloatArray,
+    aligned: dict[str, FloatArray],
+    speed: FloatArray | None,
+    breaks: IntArray,
+) -> tuple[FloatArray, dict[str, FloatArray], FloatArray | None]:
+    """A sample with no values half-way before each break (the time axis stays increasing)."""
+    breaks = breaks[(breaks > 0) & (breaks < len(axis))]
+    midpoints = (axis[breaks - 1] + axis[breaks]) / 2.0
+    axis = np.insert(axis, breaks, midpoints)
+    aligned = {name: np.insert(values, breaks, np.nan) for name, values in aligned.items()}
+    if speed is not None:
+        speed = np.insert(speed, breaks, np.nan)
+    return axis, aligned, speed

@@ -180,3 +180,26 @@ def test_same_samples_tells_a_file_read_again_from_another() -> None:
     assert not one.same_samples(long_ride(seconds=3601))
     changed = Track(**{**{n: one.channel(n) for n in ("time", *CHANNELS)}, "sport": "Running"})
     assert not one.same_samples(changed)
+
+
+def test_the_route_and_charts_break_between_segments_instead_of_a_straight_line() -> None:
+    from st_desktop.parsers import parse_bytes
+    from tests.unit.parsers.gpxcraft import at, east, gpx, moving
+
+    first = moving(at("2020-06-01T09:00:00Z"), 47.37, 8.54, 600)
+    lat, lon = east(first[-1][1], first[-1][2], 12_000)  # 12 km away, two minutes later
+    second = moving(first[-1][0] + 120, lat, lon, 600)
+    activity = parse_bytes(gpx([[first, second]]), "two.gpx")
+    track = Track.from_activity(activity)
+    assert len(track) == len(first) + len(second) + 1  # one gap sample between the two
+    gap = len(first)
+    assert np.isnan(track.lat[gap]) and np.isnan(track.lon[gap])
+    assert np.isnan(track.speed[gap]) and np.isnan(track.distance[gap])
+    assert track.time[gap - 1] < track.time[gap] < track.time[gap + 1]
+    # Every recorded sample is still there, on both sides of the break.
+    assert np.count_nonzero(np.isfinite(track.lat)) == len(first) + len(second)
+    # The reduced line keeps the break too.
+    assert np.isnan(track.downsampled(200).lat).any()
+    # Inside the gap there is no position to mark; on either side there is.
+    assert track.position_at(float(track.time[gap])) is None
+    assert track.position_at(float(track.time[gap - 1])) is not None
