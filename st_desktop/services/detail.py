@@ -49,9 +49,17 @@ class Conflict:
 
 
 def load_detail(
-    client: SportTracksClient | None, cache: WorkoutCache, account: str, uri: str
+    client: SportTracksClient | None,
+    cache: WorkoutCache,
+    account: str,
+    uri: str,
+    *,
+    keep: bool = True,
 ) -> Loaded:
     """The full workout from the server (kept in the cache), or from the cache when offline.
+
+    With ``keep`` False the server's copy is not written to the cache here: the caller keeps it
+    afterwards (:func:`keep_detail`), so the workout shows without waiting for the disk.
 
     Raises:
         OfflineError: offline and not cached.
@@ -67,8 +75,14 @@ def load_detail(
         if cached is None:
             raise
         return Loaded(cached, Track.from_workout(cached), offline=True)
-    cache.put_detail(account, workout)
+    if keep:
+        cache.put_detail(account, workout)
     return Loaded(workout, Track.from_workout(workout))
+
+
+def keep_detail(cache: WorkoutCache, account: str, workout: Workout) -> None:
+    """Keep a workout loaded from the server in the cache (for offline use)."""
+    cache.put_detail(account, workout)
 
 
 def save_edits(

@@ -189,9 +189,14 @@ class WorkoutService:
 
     # -- one workout ------------------------------------------------------------------------
 
-    def load_detail(self, account: Account, uri: str) -> detail.Loaded:
-        """The full workout from the server (kept in the cache), or from the cache offline."""
-        return detail.load_detail(account.client, self.cache, account.key, uri)
+    def load_detail(self, account: Account, uri: str, *, keep: bool = True) -> detail.Loaded:
+        """The full workout from the server (kept in the cache unless ``keep`` is False: then
+        :meth:`keep_detail` keeps it), or from the cache offline."""
+        return detail.load_detail(account.client, self.cache, account.key, uri, keep=keep)
+
+    def keep_detail(self, account: Account, workout: Workout) -> None:
+        """Keep a workout loaded with ``keep=False`` in the cache."""
+        detail.keep_detail(self.cache, account.key, workout)
 
     def save_edits(
         self,

@@ -230,7 +230,8 @@ class DetailEditor(QWidget):
         self.title.setText(summary.name or summary.type)
         generation = self._generation
         self._runner.submit(
-            self._service.load_detail, self._account, summary.uri,
+            # Shown first, kept in the cache after: the disk is not on the way to the charts.
+            self._service.load_detail, self._account, summary.uri, keep=False,
             description="Loading the workout",
             on_result=lambda loaded: self._loaded(generation, loaded),
             on_error=lambda exc: self._load_failed(generation, exc),
@@ -259,6 +260,12 @@ class DetailEditor(QWidget):
         self.route.set_track(loaded.track, self._units)
         if loaded.offline:
             self.status.setText("Offline: showing the copy on this computer; it can't be saved.")
+        elif self._account is not None:
+            self._runner.submit(
+                self._service.keep_detail, self._account, loaded.workout,
+                description="Keeping the workout for offline use",
+                serial="workout-cache",
+            )  # fmt: skip
         self.workout_loaded.emit(loaded.workout)
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:

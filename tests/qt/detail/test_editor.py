@@ -227,7 +227,10 @@ def test_offline_shows_the_cached_copy(
     summary = first_summary(client, cache, account)
     editor, _ = make_editor(qtbot, runner, settings, cache)
     editor.set_account(Account(account, "test", client))
-    load(qtbot, editor, summary)  # now cached
+    assert cache.get_detail(account, summary.uri or "") is None
+    load(qtbot, editor, summary)
+    # Kept for offline use once shown (after, so the disk is not on the way to the charts).
+    qtbot.waitUntil(lambda: cache.get_detail(account, summary.uri or "") is not None)
     editor.show_workout(None)
     server.stop()
     load(qtbot, editor, summary)
