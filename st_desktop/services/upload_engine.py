@@ -227,16 +227,20 @@ class UploadEngine:
             self.store.complete_attempt(attempt, outcome, error=str(exc))
             raise
         self._checkpoint("after_request", item)
-        self.store.complete_attempt(attempt, Outcome.STORED, uris)
-        if has_edits(item):
-            item = self._set(item.id, state=ItemState.FILE_UPLOADED, uris=tuple(uris), error=None)
-            self._checkpoint("after_ledger", item)
-            return item
-        # Nothing to apply: recorded as uploaded at once.
-        item = self._set(
-            item.id, state=ItemState.UPLOADED, uris=tuple(uris), error=None, attempts=0
-        )
+        # The answer and the item's new state in one commit. Nothing to apply: uploaded at once.
+        fields: dict[str, Any] = {
+            "state": ItemState.FILE_UPLOADED,
+            "uris": tuple(uris),
+            "error": None,
+        }
+        if not has_edits(item):
+            fields.update(state=ItemState.UPLOADED, attempts=0)
+        self.store.complete_attempt(attempt, Outcome.STORED, uris, item_fields=fields)
+        item = self.store.get(item.id)
+        self._listener(item)
         self._checkpoint("after_ledger", item)
+        if item.state == ItemState.FILE_UPLOADED:
+            return item
         self._checkpoint("after_metadata", item)
         return item
 

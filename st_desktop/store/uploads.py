@@ -280,6 +280,11 @@ class UploadStore:
         """Change columns of one item (values in their Python form) and return it."""
         if not fields:
             return self.get(item_id)
+        with self._tx() as db:
+            self._update_in(db, item_id, fields)
+        return self.get(item_id)
+
+    def _update_in(self, db: sqlite3.Connection, item_id: int, fields: dict[str, Any]) -> None:
         columns = []
         values: list[Any] = []
         for key, value in fields.items():
@@ -289,9 +294,7 @@ class UploadStore:
             values.append(to_db(value))
         columns.append("updated_at=?")
         values.append(self._clock())
-        with self._tx() as db:
-            db.execute(f"UPDATE items SET {', '.join(columns)} WHERE id=?", (*values, item_id))
-        return self.get(item_id)
+        db.execute(f"UPDATE items SET {', '.join(columns)} WHERE id=?", (*values, item_id))
 
     def enqueue(self, item_id: int, account: str, allow_uris: Sequence[str] = ()) -> QueueItem:
         """Queue an item for ``account`` (no-op for one already uploaded or in flight)."""
@@ -358,15 +361,29 @@ class UploadStore:
         return cursor.lastrowid
 
     def complete_attempt(
-        self, attempt_id: int, outcome: Outcome, uris: Sequence[str] = (), error: str | None = None
+        self,
+        attempt_id: int,
+        outcome: Outcome,
+        uris: Sequence[str] = (),
+        error: str | None = None,
+        item_fields: dict[str, Any] | None = None,
     ) -> None:
-        """Close (or, for :attr:`Outcome.UNKNOWN`, annotate) a ledger row."""
+        """Close (or, for :attr:`Outcome.UNKNOWN`, annotate) a ledger row.
+
+        ``item_fields`` change the attempt's item in the same transaction: a crash can never
+        leave an upload recorded as stored while its item still says it is on its way (which
+        would send it again).
+        """
         completed = None if outcome == Outcome.UNKNOWN else self._clock()
         with self._tx() as db:
             db.execute(
                 "UPDATE ledger SET completed_at=?, outcome=?, uris=?, error=? WHERE id=?",
                 (completed, outcome.value, json.dumps(list(uris)), to_db(error), attempt_id),
             )
+            if item_fields:
+                row = db.execute("SELECT item_id FROM ledger WHERE id=?", (attempt_id,)).fetchone()
+                if row is not None:
+                    self._update_in(db, int(row[0]), item_fields)
 
     def open_attempts(self, item_id: int) -> list[Attempt]:
         """Ledger rows of an item whose outcome is not known yet (crash, lost answer)."""

@@ -90,6 +90,26 @@ def test_ledger_rows_are_open_until_completed(store) -> None:
     assert store.uploaded_before("someone-else", item.sha256) is None
 
 
+def test_the_answer_and_the_item_state_are_one_commit(store) -> None:
+    """Stored means uploaded in the same commit: no crash can leave it to be sent again."""
+    item, _ = store.add_bytes(b"abc", "a.fit", "/x/a.fit")
+    store.enqueue(item.id, "acct")
+    attempt = store.begin_attempt(store.get(item.id), "acct")
+    uploaded = {"state": ItemState.UPLOADED, "uris": ("u1",), "error": None}
+    store.complete_attempt(attempt, Outcome.STORED, ["u1"], item_fields=uploaded)
+    got = store.get(item.id)
+    assert (got.state, got.uris, got.error) == (ItemState.UPLOADED, ("u1",), None)
+    assert store.open_attempts(item.id) == []
+    # A bad item change rolls the ledger back too: both happen, or neither.
+    other, _ = store.add_bytes(b"def", "b.fit", "/x/b.fit")
+    store.enqueue(other.id, "acct")
+    second = store.begin_attempt(store.get(other.id), "acct")
+    with pytest.raises(TypeError):
+        store.complete_attempt(second, Outcome.STORED, ["u2"], item_fields={"sha256": "x"})
+    assert [a.id for a in store.open_attempts(other.id)] == [second]
+    assert store.get(other.id).state == ItemState.UPLOADING
+
+
 def test_cancel_takes_back_only_items_still_waiting(store) -> None:
     waiting, _ = store.add_bytes(b"one", "a.fit", "/x/a.fit")
     flying, _ = store.add_bytes(b"two", "b.fit", "/x/b.fit")
