@@ -332,6 +332,13 @@ class Activity:
         return any(verdict.severity == "warning" for verdict in self.verdicts)
 
     @property
+    def problems(self) -> list[str]:
+        """What the user should read before uploading, most important first: the verdicts of
+        severity ``"warning"`` (what and where), then the reader's warnings."""
+        said = [v.message for v in self.verdicts if v.severity == "warning"]
+        return said + [w for w in self.warnings if w not in said]
+
+    @property
     def distance(self) -> float:
         """Total distance in metres (0 when unknown)."""
         return self.summary.distance or 0.0

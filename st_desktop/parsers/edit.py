@@ -17,7 +17,15 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import numpy.typing as npt
 
-from st_desktop.domain.activity import Activity, Lap, Pause, Segment, Streams, Verdict
+from st_desktop.domain.activity import (
+    HOLE_S,
+    Activity,
+    Lap,
+    Pause,
+    Segment,
+    Streams,
+    Verdict,
+)
 from st_desktop.parsers.plausibility import Recording, judge
 from st_desktop.parsers.segments import Bounds, segment_bounds
 from st_desktop.parsers.summary import compute_summary
@@ -98,14 +106,23 @@ def split_at(activity: Activity, cuts: Sequence[float]) -> list[Activity]:
 
 def split_points(activity: Activity, min_gap_s: float = DEFAULT_SPLIT_GAP_S) -> list[float]:
     """Where the activity looks like several: gaps of ``min_gap_s`` or more, and segment
-    starts on another local day than the segment before."""
-    times = activity.streams.time
+    starts on another local day than the segment before.
+
+    Read from the segments when the activity has them (every hole of :data:`HOLE_S` or more
+    starts one), so a preview without its samples can say where a split would cut.
+    """
     points: set[float] = set()
-    if len(times) > 1:
+    segments = activity.segments
+    if segments:
+        for before, after in zip(segments, segments[1:], strict=False):
+            if after.start - before.end >= min_gap_s:
+                points.add(after.start)
+    times = activity.streams.time
+    if len(times) > 1 and (not segments or min_gap_s < HOLE_S):
         steps = np.diff(times)
         for index in np.flatnonzero(steps >= min_gap_s):
             points.add(float(times[index + 1]))
-    for before, after in zip(activity.segments, activity.segments[1:], strict=False):
+    for before, after in zip(segments, segments[1:], strict=False):
         day_before = activity.local_time(before.end).date()
         if activity.local_time(after.start).date() != day_before:
             points.add(after.start)

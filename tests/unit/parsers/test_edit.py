@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from st_desktop.domain.activity import Lap
+from st_desktop.domain.activity import Lap, Streams
 from st_desktop.parsers import parse_bytes
 from st_desktop.parsers.edit import (
     EditError,
@@ -48,6 +48,18 @@ def test_the_split_points_are_the_days_and_splitting_gives_three_clean_rides() -
         "02 11:00",
         "04 19:30",
     ]
+
+
+def test_a_preview_without_samples_knows_where_a_split_cuts() -> None:
+    # Morning and evening of one day (a 6 h hole), then the next day: the rows of the upload
+    # list keep the segments but not the samples; the Split dialog counts the parts from them.
+    starts = ("2024-06-01T06:00:00Z", "2024-06-01T12:30:00Z", "2024-06-02T06:00:00Z")
+    whole = parse_bytes(gpx([[moving(at(s), *LUCERNE, seconds=1800) for s in starts]]))
+    preview = dataclasses.replace(whole, streams=Streams())
+    assert split_points(preview) == split_points(whole)
+    assert len(split_points(whole)) == 2  # the 6 h hole and the next day
+    assert len(split_points(whole, min_gap_s=8 * 3600)) == 1  # only the day
+    assert split_points(preview, min_gap_s=8 * 3600) == split_points(whole, min_gap_s=8 * 3600)
 
 
 def test_merging_back_to_back_recordings_gives_one_ride_with_the_stop_as_a_pause() -> None:
