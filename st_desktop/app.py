@@ -112,6 +112,7 @@ def create_application(
     from st_desktop.ui.detail.editor import DetailEditor
     from st_desktop.ui.main_window import MainWindow, settings_units
     from st_desktop.ui.upload.controller import UploadController
+    from st_desktop.ui.upload.fixes import FixActions
     from st_desktop.ui.upload.pane import UploadPane
     from st_desktop.ui.workouts.browser import WorkoutBrowser
 
@@ -140,6 +141,7 @@ def create_application(
     browser = WorkoutBrowser(runner, settings, workouts)
     detail = DetailEditor(runner, settings, workouts)
     upload = UploadPane(UploadController(UploadService(upload_store, cache), runner))
+    FixActions(upload, settings)  # start, split, trim, merge in the preview (owned by the pane)
     window = MainWindow(settings, runner, browser, detail, upload)
     window.set_folders(
         {"Log": paths.logs, "Data": paths.data, "Settings": paths.config, "Cache": paths.cache}

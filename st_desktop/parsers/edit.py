@@ -9,6 +9,7 @@ as if a file holding only those had been read. Hiding places (privacy zones) is 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import time
 from collections.abc import Sequence
@@ -114,7 +115,7 @@ def split_points(activity: Activity, min_gap_s: float = DEFAULT_SPLIT_GAP_S) -> 
     points: set[float] = set()
     segments = activity.segments
     if segments:
-        for before, after in zip(segments, segments[1:], strict=False):
+        for before, after in itertools.pairwise(segments):
             if after.start - before.end >= min_gap_s:
                 points.add(after.start)
     times = activity.streams.time
@@ -122,7 +123,7 @@ def split_points(activity: Activity, min_gap_s: float = DEFAULT_SPLIT_GAP_S) -> 
         steps = np.diff(times)
         for index in np.flatnonzero(steps >= min_gap_s):
             points.add(float(times[index + 1]))
-    for before, after in zip(segments, segments[1:], strict=False):
+    for before, after in itertools.pairwise(segments):
         day_before = activity.local_time(before.end).date()
         if activity.local_time(after.start).date() != day_before:
             points.add(after.start)

@@ -166,8 +166,8 @@ def details(row: UploadRow) -> str:
         return row.message
     if row.checking:
         return "Checking whether it is already in SportTracks…"
-    if row.activity is not None and row.activity.warnings:
-        return "; ".join(row.activity.warnings)
+    if row.activity is not None and row.activity.problems:
+        return "; ".join(row.activity.problems)
     return ""
 
 

@@ -12,6 +12,8 @@ the same curves: only the row shown has its full track, and only while it is sho
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,10 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from st_desktop.domain.naming import default_name
 from st_desktop.domain.track import Track
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
+from st_desktop.ui.upload.fix_bar import FixBar
+from st_desktop.ui.upload.fix_dialogs import SplitDialog
+from st_desktop.ui.upload.merging import CHANGEABLE, SelectionPanel
 from st_desktop.ui.upload.model import (
     COLOURS,
     RowStatus,
@@ -44,9 +50,7 @@ from st_desktop.ui.upload.model import (
 
 log = logging.getLogger(__name__)
 
-EDITABLE = frozenset(
-    {RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE, RowStatus.FAILED, RowStatus.SKIPPED}
-)
+EDITABLE = CHANGEABLE
 NOTHING_SELECTED = (
     "Select a file in the list to see its route and charts, and to set the name, type and "
     "notes it is uploaded with."
@@ -61,11 +65,19 @@ class PreviewView(QWidget):
         duplicate_decided(int, bool): row id, True for "Upload anyway".
         full_track_wanted(int): row id whose full track the user wants (hovering or zooming into
             its reduced charts); give it with :meth:`show_full_track`.
+        start_changed(int, object): row id and the new start (aware, in the ride's zone).
+        split_requested(int, object): row id and where to cut (a ``SplitChoice``).
+        trim_requested(int, float, float): row id and the seconds to keep (from, to).
+        merge_requested(list): row ids to join into one workout.
     """
 
     edited = Signal(int, object, object, object)
     duplicate_decided = Signal(int, bool)
     full_track_wanted = Signal(int)
+    start_changed = Signal(int, object)
+    split_requested = Signal(int, object)
+    trim_requested = Signal(int, float, float)
+    merge_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +88,11 @@ class PreviewView(QWidget):
         self._full: Track | None = None  # every sample of the row shown, once read again
         self._full_note = ""  # why they could not be read again
         self._stage = 0  # counts the tracks to draw: a step for an older one does nothing
+        self._activity: object = None  # the row's activity (summary, segments, laps)
+        #: The selected rows when several are (set by whoever owns the list).
+        self.selection_source: Callable[[], list[UploadRow]] = list
+        #: The gap Split… proposes first (hours).
+        self.split_gap_hours = 2.0
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(400)
@@ -116,6 +133,7 @@ class PreviewView(QWidget):
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("previewName")
         self.name_edit.setPlaceholderText("Name in SportTracks")
+        self.name_edit.setAccessibleName("Name")
         self.type_picker = TypePicker(self)
         self.type_picker.setObjectName("previewType")
         self.notes_edit = QPlainTextEdit(self)
@@ -141,6 +159,13 @@ class PreviewView(QWidget):
         form.addRow("&Name", self.name_edit)
         form.addRow("&Type", self.type_picker)
         form.addRow("N&otes", self.notes_edit)
+        self.fixes = FixBar(self.form_box)
+        start_label = QLabel("&Start", self.form_box)
+        start_label.setBuddy(self.fixes.start_edit)
+        form.addRow(start_label, self.fixes)
+        self.fixes.start_edited.connect(self._start_edited)
+        self.fixes.split_clicked.connect(self._split_clicked)
+        self.fixes.trim_clicked.connect(self._trim_clicked)
         upper = QWidget(self)
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,13 +197,12 @@ class PreviewView(QWidget):
         self.stretch = QWidget(self)  # keeps an unreadable file's text at the top
         layout.addWidget(self.stretch, 1)
 
-        self.placeholder = QLabel(NOTHING_SELECTED, self)
-        self.placeholder.setObjectName("previewEmpty")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setEnabled(False)  # drawn in the disabled (grey) colour
+        self.selection = SelectionPanel(NOTHING_SELECTED, self)
+        self.placeholder = self.selection.label
+        self.merge_button = self.selection.merge_button
+        self.selection.merge_clicked.connect(self.merge_requested)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.selection)
         self.pages.addWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -207,7 +231,7 @@ class PreviewView(QWidget):
 
     def is_empty(self) -> bool:
         """True while the empty state (nothing selected) is shown."""
-        return self.pages.currentWidget() is self.placeholder
+        return self.pages.currentIndex() == 0
 
     def show_row(
         self, row: UploadRow | None, *, keep_edits: bool = False, selected: int = 0
@@ -226,11 +250,9 @@ class PreviewView(QWidget):
             self._full, self._full_note = None, ""  # the full samples go with the row shown
         self._row_id = None  # edits made while filling the fields are not the user's
         if row is None:
-            self.placeholder.setText(
-                f"{selected} files selected. Upload sends them all; select one to preview it."
-                if selected > 1 else NOTHING_SELECTED
-            )  # fmt: skip
-            self.pages.setCurrentWidget(self.placeholder)
+            self.pages.setCurrentIndex(0)
+            self.selection.show_rows(selected, self.selection_source() if selected > 1 else [])
+            self._activity = None
             self._track_for = None
             self._stage += 1
             self.route.set_track(None)
@@ -238,6 +260,7 @@ class PreviewView(QWidget):
             return
         self.pages.setCurrentIndex(1)
         activity = row.activity
+        self._activity = activity
         self.title.setText(row.name or (activity.name if activity else None) or row.display_name)
         self.summary.setText(self._summary_text(row))
         self.summary.setVisible(activity is not None)
@@ -253,6 +276,11 @@ class PreviewView(QWidget):
         self.views.setVisible(activity is not None)
         self.stretch.setVisible(activity is None)
         editable = row.status in EDITABLE and activity is not None
+        self.fixes.show_activity(activity, editable)
+        if activity is not None:  # what an unnamed file is called in SportTracks
+            self.name_edit.setPlaceholderText(
+                activity.name or default_name(activity.local_start, row.sport)
+            )
         for widget in (self.name_edit, self.type_picker, self.notes_edit, self.duplicate_box):
             widget.setEnabled(editable)
         if not keep_edits or self._track_for is not activity:
@@ -285,7 +313,7 @@ class PreviewView(QWidget):
         elif row.status in (RowStatus.ERROR, RowStatus.FAILED, RowStatus.SKIPPED):
             lines.append(row.status.value)
         if row.activity is not None and row.status != RowStatus.ERROR:
-            lines += [f"⚠ {w}" for w in row.activity.warnings]
+            lines += [f"⚠ {w}" for w in row.activity.problems]
         return "\n".join(lines)
 
     def _show_track(self, row: UploadRow) -> None:
@@ -353,3 +381,32 @@ class PreviewView(QWidget):
     def _decided(self, anyway: bool) -> None:
         if self._row_id is not None:
             self.duplicate_decided.emit(self._row_id, anyway)
+
+    # ------------------------------------------------------------------ fixes
+
+    def _start_edited(self, wall_clock: datetime) -> None:
+        activity = self._activity
+        if self._row_id is None or activity is None:
+            return
+        zone = activity.zone  # type: ignore[attr-defined]
+        self.start_changed.emit(self._row_id, wall_clock.replace(tzinfo=zone))
+
+    def _split_clicked(self) -> None:
+        if self._row_id is None or self._activity is None:
+            return
+        row_id = self._row_id
+        dialog = SplitDialog(self._activity, self.split_gap_hours, self)  # type: ignore[arg-type]
+
+        def chosen() -> None:
+            choice = dialog.choice()
+            self.split_gap_hours = choice.gap_hours
+            self.split_requested.emit(row_id, choice)
+
+        dialog.accepted.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _trim_clicked(self) -> None:
+        selection = self.fixes.selection
+        if self._row_id is not None and selection is not None:
+            self.trim_requested.emit(self._row_id, *selection)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from st_desktop.ui.upload.model import RowStatus, format_duration
+from st_desktop.ui.upload.model import RowStatus, details, format_duration
 from st_desktop.ui.upload.pane import UploadPane
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
 
@@ -65,13 +65,18 @@ def test_real_files_archives_and_junk_each_get_their_status(
     for name in (
         "fp_garmin-fenix-5-run.fit",
         "tg_Friday-Evening-Run.gpx",
-        "tg_garmin_connect_edge520.tcx",
-        "cerknicko.gpx",
         "skiing.tcx",
         "coros.fit",
     ):
         assert got[name].status == RowStatus.READY, (name, got[name].message)
         assert got[name].message == ""
+    # Not plausible as one recording: a Warning that says what and where, never Ready.
+    for name, problem in (
+        ("tg_garmin_connect_edge520.tcx", "A 1 h 07 min gap at 16:26 has no samples."),
+        ("cerknicko.gpx", "A new track starts 2.3 km from where the last one ended"),
+    ):
+        assert got[name].status == RowStatus.WARNING, (name, got[name].message)
+        assert details(got[name]).startswith(problem), details(got[name])
     assert got["coros.fit"].activity is not None
     assert got["coros.fit"].activity.format == "FIT"  # unpacked from the .gz before parsing
     truncated = got["fp_nick_truncated.fit"]
@@ -135,7 +140,7 @@ def test_whole_corpus_every_file_gets_a_final_status(
             assert "Unexpected" not in row.message, row
         elif row.status == RowStatus.WARNING:
             assert row.activity is not None, row
-            assert row.activity.warnings, row
+            assert row.activity.problems, row
         elif row.status == RowStatus.DUPLICATE:
             assert "in this list" in row.message, row  # no account: only the list itself
         elif row.status == RowStatus.SKIPPED:

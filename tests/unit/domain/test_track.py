@@ -193,8 +193,10 @@ def test_the_route_and_charts_break_between_segments_instead_of_a_straight_line(
     track = Track.from_activity(activity)
     assert len(track) == len(first) + len(second) + 1  # one gap sample between the two
     gap = len(first)
-    assert np.isnan(track.lat[gap]) and np.isnan(track.lon[gap])
-    assert np.isnan(track.speed[gap]) and np.isnan(track.distance[gap])
+    assert np.isnan(track.lat[gap])
+    assert np.isnan(track.lon[gap])
+    assert np.isnan(track.speed[gap])
+    assert np.isnan(track.distance[gap])
     assert track.time[gap - 1] < track.time[gap] < track.time[gap + 1]
     # Every recorded sample is still there, on both sides of the break.
     assert np.count_nonzero(np.isfinite(track.lat)) == len(first) + len(second)

@@ -1,0 +1,145 @@
+"""Doing the preview's fixes: start moved, split, trimmed, merged, private places hidden.
+
+Each fix runs on the task runner (the file is read again, fixed, written as FIT by our encoder and
+read back: see :mod:`st_desktop.services.fixes`), in the queue's write order. The rows it
+replaces leave the list and the new ones take their place, selected, so the preview shows at
+once what will be uploaded. A row being fixed says so and cannot be uploaded meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from st_desktop.errors import StDesktopError
+from st_desktop.services.fixes import Replacement
+from st_desktop.settings import Keys, Settings
+from st_desktop.ui.upload.intake import QUEUE_WRITES
+from st_desktop.ui.upload.model import RowStatus, UploadRow
+
+if TYPE_CHECKING:
+    from st_desktop.ui.upload.fix_dialogs import SplitChoice
+    from st_desktop.ui.upload.pane import UploadPane
+
+log = logging.getLogger(__name__)
+
+
+class FixActions(QObject):
+    """Connects the preview's fix requests to the upload service and the list.
+
+    Args:
+        pane: the upload pane (its controller, list and preview).
+        settings: where the gap Split… proposes is kept.
+
+    Signals:
+        status_changed(str): a sentence for the pane's status line ("Split ride.gpx into 3
+            workouts.", or why a fix could not be done).
+    """
+
+    status_changed = Signal(str)
+
+    def __init__(self, pane: UploadPane, settings: Settings | None = None) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self._intake = pane.controller
+        self._settings = settings
+        preview = pane.preview
+        if settings is not None:
+            preview.split_gap_hours = float(settings.get(Keys.SPLIT_GAP_HOURS))
+        preview.selection_source = pane.selected_rows
+        preview.start_changed.connect(self.shift_start)
+        preview.split_requested.connect(self.split)
+        preview.trim_requested.connect(self.trim)
+        preview.merge_requested.connect(self.merge)
+        self.status_changed.connect(self._intake.status_changed)
+
+    # ------------------------------------------------------------------ the fixes
+
+    def shift_start(self, row_id: int, new_start: datetime) -> None:
+        """Move the row's start to ``new_start`` (aware; every sample moves with it)."""
+        row = self._row(row_id)
+        if row is not None and row.item_id is not None:
+            when = new_start.strftime("%d %b %Y %H:%M:%S")
+            self._run(
+                [row], f"Moving the start of {row.display_name}",
+                self._intake.service.shift_start, row.item_id, new_start,
+                done=f"{row.display_name} now starts {when}.",
+            )  # fmt: skip
+
+    def split(self, row_id: int, choice: SplitChoice) -> None:
+        """Cut the row's file where ``choice`` says."""
+        row = self._row(row_id)
+        if row is None or row.item_id is None:
+            return
+        service = self._intake.service
+        if self._settings is not None:
+            self._settings.set(Keys.SPLIT_GAP_HOURS, choice.gap_hours)
+        if choice.by_sport:
+            self._run([row], f"Splitting {row.display_name} by sport",
+                      service.split_by_sport, row.item_id, done="")  # fmt: skip
+        else:
+            self._run([row], f"Splitting {row.display_name}",
+                      service.split, row.item_id, list(choice.cuts), done="")  # fmt: skip
+
+    def trim(self, row_id: int, begin: float, end: float) -> None:
+        """Keep only ``begin``..``end`` seconds of the row's file."""
+        row = self._row(row_id)
+        if row is not None and row.item_id is not None:
+            self._run([row], f"Trimming {row.display_name}",
+                      self._intake.service.trim, row.item_id, begin, end,
+                      done=f"Trimmed {row.display_name}.")  # fmt: skip
+
+    def merge(self, row_ids: Sequence[int]) -> None:
+        """Join the rows (one sport, back to back) into one file."""
+        rows = [r for r in (self._row(i) for i in row_ids) if r is not None and r.item_id]
+        if len(rows) < 2:
+            return
+        ids = [r.item_id for r in rows if r.item_id is not None]
+        self._run(rows, f"Merging {len(rows)} files", self._intake.service.merge, ids,
+                  done=f"Merged {len(rows)} files into one workout.")  # fmt: skip
+
+    # ------------------------------------------------------------------ running one
+
+    def _row(self, row_id: int) -> UploadRow | None:
+        return self._intake.model.row(row_id)
+
+    def _run(
+        self,
+        rows: list[UploadRow],
+        description: str,
+        fn: Callable[..., Replacement],
+        *args: Any,
+        done: str,
+    ) -> None:
+        before = {r.row_id: (r.status, r.message) for r in rows}
+        for row in rows:  # not uploadable while it is being replaced
+            self._intake.model.update(row.row_id, status=RowStatus.PARSING, message="Fixing…")
+        self.status_changed.emit(f"{description}…")
+        self._intake.runner.submit(
+            fn, *args, description=description, serial=QUEUE_WRITES, owner=self,
+            on_result=lambda replacement: self._replaced(replacement, done),
+            on_error=lambda exc: self._failed(before, exc),
+        )  # fmt: skip
+
+    def _replaced(self, replacement: Replacement, done: str) -> None:
+        new_rows = self._intake.replace_items(replacement)
+        if new_rows:
+            self._pane.select_row(new_rows[0])
+        if not done:
+            names = ", ".join(i.item.display_name for i in replacement.added)
+            done = f"Split into {len(replacement.added)} workouts: {names}."
+        self.status_changed.emit(done)
+
+    def _failed(self, before: dict[int, tuple[RowStatus, str]], exc: BaseException) -> None:
+        for row_id, (status, message) in before.items():
+            self._intake.model.update(row_id, status=status, message=message)
+        if isinstance(exc, StDesktopError | ValueError):
+            text = getattr(exc, "user_message", None) or str(exc)
+        else:
+            log.error("a fix failed", exc_info=exc)
+            text = f"Unexpected error ({type(exc).__name__}); details are in the log."
+        self.status_changed.emit(f"The file was not changed: {text}")
