@@ -18,9 +18,6 @@ from typing import TYPE_CHECKING
 from st_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__
 from st_desktop.api.redact import Redactor
 from st_desktop.app_handsfree import add_arguments as add_hands_free_arguments
-from st_desktop.app_handsfree import install_hands_free
-from st_desktop.app_maps import install_maps
-from st_desktop.app_overview import install_overview
 from st_desktop.application import SHUTDOWN_TIMEOUT_S, Application
 from st_desktop.cli import COMMANDS
 from st_desktop.cli import run as run_command
@@ -35,6 +32,7 @@ if TYPE_CHECKING:
     from st_desktop.services.account import Account
     from st_desktop.settings import Settings
     from st_desktop.ui.dialogs.preferences import PreferencesDialog
+    from st_desktop.ui.first_paint import LaterStep
 
 __all__ = ["SHUTDOWN_TIMEOUT_S", "Application", "create_application", "main"]
 
@@ -92,13 +90,19 @@ def install_qt_message_handler() -> None:
 
 
 def create_application(
-    argv: Sequence[str] | None = None, *, keyring_backend: object = None
+    argv: Sequence[str] | None = None,
+    *,
+    keyring_backend: object = None,
+    later: list[LaterStep] | None = None,
 ) -> Application:
     """Build settings, services and the main window (a QApplication must already exist).
 
     Args:
         argv: command-line arguments (without the program name).
         keyring_backend: the keyring for tokens (tests pass a fake; None: the OS keyring).
+        later: where to put the parts the first rows do not need (overview, hands-free import,
+            maps) to be run after the first paint (:mod:`st_desktop.ui.first_paint`); None
+            installs them at once.
     """
     from PySide6.QtCore import QTimer
 
@@ -164,7 +168,6 @@ def create_application(
         pane.set_units(units)
         window.units_changed.connect(pane.set_units)
     connect_panes(application)
-    install_overview(application)  # calendar, totals, gear and body views
     problems += [notice for notice in (cache_notice, queue_notice) if notice]
     application.notices.extend(problems)
 
@@ -184,9 +187,8 @@ def create_application(
         ),
     )
     upload.controller.restore()
-    install_hands_free(application)  # watched folders, watches over USB, tray, preferences
-    install_maps(application)  # maps under the routes, the tile cache
     application.preference_pages.append(partial(add_privacy_page, settings))
+    install_later_parts(application, later)
     if application.notices:
         window.message_area.show_error(" ".join(dict.fromkeys(application.notices)))
     if args.files:
@@ -202,6 +204,37 @@ def create_application(
         if not args.files:
             show_welcome(application)
     return application
+
+
+def install_later_parts(application: Application, later: list[LaterStep] | None) -> None:
+    """The overview, hands-free import and maps: now, or as steps after the first paint."""
+    from st_desktop.ui.first_paint import LaterStep
+
+    def overview() -> None:  # calendar, totals, gear and body views
+        from st_desktop.app_overview import install_overview
+
+        install_overview(application)
+
+    def hands_free() -> None:  # watched folders, watches over USB, tray, preferences
+        from st_desktop.app_handsfree import install_hands_free
+
+        install_hands_free(application)
+
+    def maps() -> None:  # maps under the routes, the tile cache
+        from st_desktop.app_maps import install_maps
+
+        install_maps(application)
+
+    steps = [
+        LaterStep(("st_desktop.app_handsfree",), hands_free, "hands-free import"),
+        LaterStep(("st_desktop.app_overview",), overview, "overview"),
+        LaterStep(("st_desktop.app_maps",), maps, "maps"),
+    ]
+    if later is None:
+        for step in steps:
+            step.run()
+    else:
+        later.extend(steps)
 
 
 def show_welcome(application: Application) -> None:
@@ -377,6 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from st_desktop.ui.dialogs.errors import ExceptionHook
+    from st_desktop.ui.first_paint import run_after_first_paint
     from st_desktop.ui.icons import app_icon
     from st_desktop.ui.quit_signals import QuitOnSignals
     from st_desktop.ui.smoke import install_smoke_quit
@@ -402,8 +436,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not instance.listen() and instance.forward(files):
         return 0  # lost a start-up race: the other instance has the files
     qapp.setWindowIcon(app_icon())
+    later_steps: list[LaterStep] = []
     try:
-        application = create_application(argv)
+        application = create_application(argv, later=later_steps)
     except Exception as exc:  # the window could not be built: say why, then stop
         hook.show_fatal(exc)
         return 1
@@ -433,6 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # The charts' library, off the GUI thread, after the first paint (or when idle in the tray).
     preload_after_first_paint(window, application.runner)
+    # The overview, hands-free import and maps: once the first rows are on screen.
+    run_after_first_paint(window, application.runner, later_steps)
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

@@ -81,8 +81,9 @@ def load_detail(
 
 
 def keep_detail(cache: WorkoutCache, account: str, workout: Workout) -> None:
-    """Keep a workout loaded from the server in the cache (for offline use)."""
-    cache.put_detail(account, workout)
+    """Keep a workout loaded from the server in the cache (for offline use), unless it left
+    the list meanwhile (deleted while it loaded)."""
+    cache.put_detail(account, workout, only_if_listed=True)
 
 
 def save_edits(

@@ -244,8 +244,15 @@ class WorkoutCache(CacheDatabase):
 
     # ------------------------------------------------------------------ details
 
-    def put_detail(self, account: str, workout: Workout) -> None:
-        """Keep a full workout and bring its summary row (with notes) up to date."""
+    def put_detail(self, account: str, workout: Workout, *, only_if_listed: bool = False) -> bool:
+        """Keep a full workout and bring its summary row (with notes) up to date.
+
+        With ``only_if_listed`` nothing is written unless the workout is still in the cache's
+        list: a copy loaded a moment ago never brings back a workout deleted meanwhile.
+
+        Returns:
+            Whether it was written.
+        """
         if not workout.uri:
             raise ValueError("only a workout that exists on the server can be cached")
         document = workout.to_json()
@@ -253,6 +260,13 @@ class WorkoutCache(CacheDatabase):
         row = summary_row(WorkoutSummary.from_json(summary_raw))
         with self._tx() as db:
             acct = self._acct(db, account, create=True)
+            if (
+                only_if_listed
+                and not db.execute(
+                    "SELECT 1 FROM summaries WHERE acct=? AND id=?", (acct, workout_id(workout.uri))
+                ).fetchone()
+            ):
+                return False
             db.execute(
                 "INSERT OR REPLACE INTO details (account, id, json, fetched_at) VALUES (?,?,?,?)",
                 (account, workout_id(workout.uri), json.dumps(document), time.time()),
@@ -273,6 +287,7 @@ class WorkoutCache(CacheDatabase):
                        raw = excluded.raw, notes_search = excluded.notes_search""",
                 (acct, *row, workout.notes.lower()),
             )
+        return True
 
     def get_detail(self, account: str, id_or_uri: str) -> Workout | None:
         """The cached full workout, or None."""

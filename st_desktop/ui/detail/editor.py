@@ -39,6 +39,7 @@ from st_desktop.ui.detail.laps import LapsView
 from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
+from st_desktop.ui.workouts.trash import WRITES_QUEUE
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +265,7 @@ class DetailEditor(QWidget):
             self._runner.submit(
                 self._service.keep_detail, self._account, loaded.workout,
                 description="Keeping the workout for offline use",
-                serial="workout-cache",
+                serial=WRITES_QUEUE,  # in order with deletes and edits of the table
             )  # fmt: skip
         self.workout_loaded.emit(loaded.workout)
 

@@ -65,12 +65,16 @@ def test_a_change_signals_only_the_cells_it_changes(qtbot: QtBot, qtmodeltester:
     model.update(row.row_id, progress=0.5)
     assert changes == [(1, Column.STATUS, Column.STATUS, [RowRole])]
     changes.clear()
-    # The type: its column; the same value again, or fields no cell shows: nothing.
+    # The type: its column; the same value again: nothing; fields no cell shows: only the hidden
+    # Details column (nothing is repainted, but whoever follows the rows learns of it).
     model.update(row.row_id, type="Cycling: Road")
     assert [(c[1], c[2]) for c in changes] == [(Column.SPORT, Column.SPORT)]
     changes.clear()
     model.update(row.row_id, type="Cycling: Road", name="Sunday", notes="Windy",
                  upload_anyway=True, uris=("u",))  # fmt: skip
+    assert changes == [(1, Column.DETAILS, Column.DETAILS, [RowRole])]
+    changes.clear()
+    model.update(row.row_id, type="Cycling: Road", uris=("u",))
     assert changes == []
     # The status: its cell, the file name's coloured explanation and the hidden Details column.
     model.update(row.row_id, status=RowStatus.UPLOADED)

@@ -121,6 +121,23 @@ def test_notes_from_a_detail_are_searchable_and_survive_a_list_refresh(
     assert detail.to_json() == raw
 
 
+def test_a_detail_loaded_before_a_delete_does_not_bring_the_workout_back(
+    cache: WorkoutCache,
+) -> None:
+    loaded = Workout.from_json(
+        {"start_time": "2024-01-01T08:00:00Z", "type": "Running", "name": "Gone",
+         "uri": "https://example.test/api/v2/fitnessActivities/2"}
+    )  # fmt: skip
+    cache.remove(ACCOUNT, ["2"])  # deleted while its detail was on the way
+    assert not cache.put_detail(ACCOUNT, loaded, only_if_listed=True)
+    assert "2" not in cache.ids(ACCOUNT)
+    assert cache.get_detail(ACCOUNT, "2") is None
+    # Still listed: kept for offline use.
+    listed = Workout.from_json({**loaded.to_json(), "uri": loaded.uri.replace("/2", "/1")})
+    assert cache.put_detail(ACCOUNT, listed, only_if_listed=True)
+    assert cache.get_detail(ACCOUNT, "1") is not None
+
+
 def test_upsert_counts_only_real_changes(cache: WorkoutCache) -> None:
     same = item(1, "2024-01-01T08:00:00+01:00", "New year run")
     assert cache.upsert_summaries(ACCOUNT, [same]) == 0

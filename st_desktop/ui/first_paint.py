@@ -1,0 +1,107 @@
+"""Start-up in stages: what the first rows do not need is added after they are on screen.
+
+The window and the workout table come first. The rest (overview, hands-free import, maps ...)
+is imported on a worker once the window has painted and the runner is idle (importing is most
+of their cost), then installed on the GUI thread one step per turn of the event loop, so the
+window stays responsive while it fills in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from st_desktop.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+#: The later steps start at the latest this long after the first paint, busy or not (ms).
+LATEST_MS = 2000
+
+
+@dataclass(frozen=True)
+class LaterStep:
+    """One step of the start done after the first paint.
+
+    Attributes:
+        modules: what it imports (loaded on a worker first).
+        run: the step itself, on the GUI thread.
+        name: for the log.
+    """
+
+    modules: tuple[str, ...]
+    run: Callable[[], object]
+    name: str
+
+
+class _Staged(QObject):
+    def __init__(
+        self, window: QWidget, runner: TaskRunner, steps: Sequence[LaterStep], latest_ms: int
+    ) -> None:
+        super().__init__(window)
+        self._runner = runner
+        self._steps = list(steps)
+        self._latest_ms = latest_ms
+        self._started = False
+        self._late = False
+        if window.isVisible():
+            window.installEventFilter(self)
+        else:  # started in the tray: nothing will paint, go when idle
+            QTimer.singleShot(0, self, self._painted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        self._runner.busy_changed.connect(self._maybe_start)
+        QTimer.singleShot(self._latest_ms, self, self._too_late)
+        self._maybe_start()
+
+    def _too_late(self) -> None:
+        self._late = True
+        self._maybe_start()
+
+    def _maybe_start(self, *_args: object) -> None:
+        if self._started or (self._runner.is_busy() and not self._late):
+            return
+        self._started = True
+        self._runner.busy_changed.disconnect(self._maybe_start)
+        modules = [m for step in self._steps for m in step.modules]
+        self._runner.submit(
+            _import_all, modules, description="Loading the rest of the app", owner=self,
+            on_finished=self._next,
+        )  # fmt: skip
+
+    def _next(self) -> None:
+        if not self._steps:
+            return
+        step = self._steps.pop(0)
+        try:
+            step.run()
+        except Exception:
+            log.exception("start-up step %s failed", step.name)
+        QTimer.singleShot(0, self, self._next)
+
+
+def _import_all(modules: Sequence[str]) -> None:
+    for name in modules:
+        importlib.import_module(name)
+
+
+def run_after_first_paint(
+    window: QWidget,
+    runner: TaskRunner,
+    steps: Sequence[LaterStep],
+    latest_ms: int = LATEST_MS,
+) -> None:
+    """Run ``steps`` once ``window`` has painted and ``runner`` is idle (see the module)."""
+    if steps:
+        _Staged(window, runner, steps, latest_ms)
