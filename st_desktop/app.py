@@ -187,7 +187,6 @@ def create_application(
         ),
     )
     upload.controller.restore()
-    application.preference_pages.append(partial(add_privacy_page, settings))
     install_later_parts(application, later)
     if application.notices:
         window.message_area.show_error(" ".join(dict.fromkeys(application.notices)))
@@ -225,10 +224,14 @@ def install_later_parts(application: Application, later: list[LaterStep] | None)
 
         install_maps(application)
 
+    def privacy() -> None:  # the Preferences page, after Map (the order of the pages)
+        application.preference_pages.append(partial(add_privacy_page, application.settings))
+
     steps = [
         LaterStep(("st_desktop.app_handsfree",), hands_free, "hands-free import"),
         LaterStep(("st_desktop.app_overview",), overview, "overview"),
         LaterStep(("st_desktop.app_maps",), maps, "maps"),
+        LaterStep(("st_desktop.ui.dialogs.privacy_zones",), privacy, "privacy zones"),
     ]
     if later is None:
         for step in steps:

@@ -20,7 +20,12 @@ def test_the_rest_of_the_app_arrives_after_the_first_paint(
     window = application.window
     qtbot.addWidget(window)
     try:
-        assert [step.name for step in later] == ["hands-free import", "overview", "maps"]
+        assert [step.name for step in later] == [
+            "hands-free import",
+            "overview",
+            "maps",
+            "privacy zones",
+        ]
         # Not there yet: the first paint has not happened.
         assert window.views.widget_of("calendar") is None
         assert not isinstance(application.detail.route, MapView)
