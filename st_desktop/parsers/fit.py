@@ -12,14 +12,7 @@ import logging
 import numpy as np
 
 from st_desktop.domain.activity import Activity, FloatArray
-from st_desktop.parsers.assemble import (
-    NO_DATE_WARNING,
-    RawActivity,
-    RawLap,
-    assemble,
-    format_clock,
-    format_duration,
-)
+from st_desktop.parsers.assemble import assemble
 from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import CorruptFileError, NoActivityDataError
 from st_desktop.parsers.fit_decode import FitData, MessageTable, NotFitError, decode_fit
@@ -44,6 +37,13 @@ from st_desktop.parsers.fit_profile import (
     FIT_SYSTEM_TIME_LIMIT,
     INTENSITY_REST,
     SEMICIRCLE_DEGREES,
+)
+from st_desktop.parsers.raw_activity import (
+    NO_DATE_WARNING,
+    RawActivity,
+    RawLap,
+    format_clock,
+    format_duration,
 )
 from st_desktop.parsers.segments import parts_from_starts
 

@@ -19,9 +19,10 @@ from datetime import timedelta
 import numpy as np
 
 from st_desktop.domain.activity import Activity, Summary
-from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
+from st_desktop.parsers.assemble import assemble
 from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import FileTooLargeError, NoActivityDataError
+from st_desktop.parsers.raw_activity import RawActivity, RawLap
 from st_desktop.parsers.segments import parts_from_counts
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
