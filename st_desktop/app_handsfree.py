@@ -14,11 +14,16 @@ import sys
 import time
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from st_desktop.app_handsfree_wiring import (
+    AUTOSTART_KEY,
+    HandsFreeParts,
+    refresh_autostart,
+    wire,
+)
 from st_desktop.services.watch import SETTLE_S
 
 if TYPE_CHECKING:  # imported where used: add_arguments() runs before Qt is loaded
@@ -26,18 +31,15 @@ if TYPE_CHECKING:  # imported where used: add_arguments() runs before Qt is load
     from PySide6.QtWidgets import QMainWindow, QMenu
 
     from st_desktop.application import Application
-    from st_desktop.services.autoimport import DevicePlan
     from st_desktop.services.autostart import Autostart
     from st_desktop.store.import_log import ImportLog
-    from st_desktop.ui.dialogs.preferences import PreferencesDialog
     from st_desktop.ui.handsfree import HandsFree
-    from st_desktop.ui.handsfree_widgets import DeviceQuestion, ImportProgress
     from st_desktop.ui.main_window import MainWindow
-    from st_desktop.ui.tray import TrayController
+
+__all__ = ["AUTOSTART_KEY", "HandsFreeParts", "add_arguments", "install_hands_free"]
 
 log = logging.getLogger(__name__)
 
-AUTOSTART_KEY = "autostart"
 #: What is installed on each window (a second install replaces the first).
 _INSTALLED: weakref.WeakKeyDictionary[QMainWindow, HandsFreeParts] = weakref.WeakKeyDictionary()
 
@@ -45,72 +47,19 @@ _INSTALLED: weakref.WeakKeyDictionary[QMainWindow, HandsFreeParts] = weakref.Wea
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--watch DIR`` (repeatable) and ``--background`` to the command line."""
     parser.add_argument(
-        "--watch", action="append", type=Path, default=[], metavar="DIR",
+        "--watch",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
         help="watch DIR for new activity files and upload them automatically (this run only; "
         "repeatable)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--background", action="store_true",
+        "--background",
+        action="store_true",
         help="start in the tray without showing the window (start at login uses it)",
-    )  # fmt: skip
-
-
-@dataclass
-class HandsFreeParts:
-    """What :func:`install_hands_free` built (tests and the menus drive it).
-
-    Attributes:
-        handsfree: watchers, devices and the import queue.
-        tray: the tray icon and closing to the tray.
-        progress: the import's progress in the status bar.
-        preferences_action: Edit > Preferences… (the application menu on macOS).
-        autostart: start at login.
-        questions: device questions open now.
-        preferences: the Preferences dialog, while open.
-        open_preferences: opens it (what the menu action does).
-    """
-
-    handsfree: HandsFree
-    tray: TrayController
-    progress: ImportProgress
-    preferences_action: QAction
-    autostart: Autostart
-    import_log: ImportLog
-    questions: list[DeviceQuestion] = field(default_factory=list)
-    preferences: PreferencesDialog | None = None
-    open_preferences: Callable[[], PreferencesDialog] | None = None
-    edit_menu: QMenu | None = None
-    closed: bool = False
-
-    def close(self) -> None:
-        """Stop watching, release the window (the import log is closed after this)."""
-        if self.closed:
-            return
-        self.closed = True
-        self.handsfree.close()
-        self.tray.release_window()
-
-    def uninstall(self) -> None:
-        """Take hands-free import off the window again (a second :func:`install_hands_free`,
-        as tests do with their own clock and options, replaces the first)."""
-        from PySide6.QtWidgets import QMenu
-
-        self.close()
-        window = self.tray.window
-        for question in list(self.questions):
-            question.close()
-        if self.preferences is not None:
-            self.preferences.reject()
-        if self.edit_menu is not None:
-            window.menuBar().removeAction(self.edit_menu.menuAction())
-            self.edit_menu.deleteLater()
-        else:
-            for menu in window.findChildren(QMenu):
-                menu.removeAction(self.preferences_action)
-        window.statusBar().removeWidget(self.progress)
-        self.preferences_action.setObjectName("")  # no longer found as the window's action
-        for part in (self.progress, self.handsfree, self.tray, self.preferences_action):
-            part.deleteLater()
+    )
 
 
 def install_hands_free(
@@ -141,27 +90,95 @@ def install_hands_free(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from st_desktop.errors import StDesktopError
-    from st_desktop.services.autoimport import AutoImporter
-    from st_desktop.services.autostart import Autostart
-    from st_desktop.services.devices import DeviceMonitor, mount_roots
-    from st_desktop.services.watch import FolderWatcher
-    from st_desktop.settings import Keys
-    from st_desktop.store.cache import WorkoutQuery
-    from st_desktop.store.import_log import ImportLog
-    from st_desktop.ui.handsfree import HandsFree
-    from st_desktop.ui.handsfree_widgets import ImportProgress
-    from st_desktop.ui.tray import TrayController
-
-    settings, window, runner = application.settings, application.window, application.runner
+    window = application.window
     previous = _INSTALLED.pop(window, None)
     if previous is not None:
         previous.uninstall()
-    controller = application.upload.controller
+    import_log = _open_import_log(application)
+    handsfree = _build_handsfree(
+        application,
+        import_log,
+        watch if watch is not None else getattr(application.args, "watch", None) or [],
+        clock or time.monotonic,
+        settle_s,
+        tick_ms,
+        device_poll_ms,
+    )
+    parts = _build_parts(application, handsfree, import_log, tray_available, quit_app, autostart)
+    _INSTALLED[window] = parts
+    application.closers.append(parts.close)
+    wire(application, parts)
+    handsfree.start()
+    refresh_autostart(application, parts)
+    if getattr(application.args, "background", False) and parts.tray.available:
+        QApplication.setQuitOnLastWindowClosed(False)
+        QTimer.singleShot(0, window.hide)  # main() shows the window; the tray has it
+    return parts
+
+
+def _build_parts(
+    application: Application,
+    handsfree: HandsFree,
+    import_log: ImportLog,
+    tray_available: bool | None,
+    quit_app: Callable[[], None] | None,
+    autostart: Autostart | None,
+) -> HandsFreeParts:
+    """The tray, the progress in the status bar and the Preferences action, around
+    ``handsfree`` (see :func:`install_hands_free` for the arguments)."""
+    from PySide6.QtWidgets import QApplication
+
+    from st_desktop.services.autostart import Autostart
+    from st_desktop.ui.handsfree_widgets import ImportProgress
+    from st_desktop.ui.tray import TrayController
+
+    window = application.window
+    tray = TrayController(window, application.settings, available=tray_available, parent=window)
+    tray.keep_running_in_tray(handsfree.active, quit_app or QApplication.quit)
+    progress = ImportProgress(window)
+    window.statusBar().addPermanentWidget(progress)
+    action, edit_menu = _preferences_action(window)
+    return HandsFreeParts(
+        handsfree,
+        tray,
+        progress,
+        action,
+        autostart or Autostart(),
+        import_log,
+        edit_menu=edit_menu,
+    )
+
+
+def _open_import_log(application: Application) -> ImportLog:
+    """The log of imported files, closed after everything built here (closers run in reverse)."""
+    from st_desktop.store.import_log import ImportLog
+
     import_log = ImportLog(application.paths.data)
     application.closers.append(import_log.close)  # closed after the parts below (reverse order)
     if import_log.notice:
         application.notices.append(import_log.notice)
+    return import_log
+
+
+def _build_handsfree(
+    application: Application,
+    import_log: ImportLog,
+    folders: Iterable[Path],
+    clock: Callable[[], float],
+    settle_s: float,
+    tick_ms: int,
+    device_poll_ms: int,
+) -> HandsFree:
+    """The folder watcher, the device monitor and the import queue over the upload pane's
+    controller (see :func:`install_hands_free` for the arguments)."""
+    from st_desktop.errors import StDesktopError
+    from st_desktop.services.autoimport import AutoImporter
+    from st_desktop.services.devices import DeviceMonitor, mount_roots
+    from st_desktop.services.watch import FolderWatcher
+    from st_desktop.store.cache import WorkoutQuery
+    from st_desktop.ui.handsfree import HandsFree
+
+    controller = application.upload.controller
 
     def account_key() -> str | None:
         account = controller.account
@@ -177,32 +194,20 @@ def install_hands_free(
         return newest[0].start_time if newest else None
 
     importer = AutoImporter(import_log, controller.service.store, account_key)
-    watcher = FolderWatcher(importer.known, settle_s=settle_s, clock=clock or time.monotonic)
-    folders = watch if watch is not None else getattr(application.args, "watch", None) or []
-    handsfree = HandsFree(
-        settings, runner, controller, importer, watcher, DeviceMonitor(mount_roots),
+    watcher = FolderWatcher(importer.known, settle_s=settle_s, clock=clock)
+    return HandsFree(
+        application.settings,
+        application.runner,
+        controller,
+        importer,
+        watcher,
+        DeviceMonitor(mount_roots),
         extra_folders=[Path(p).expanduser().resolve() for p in folders],
-        latest_workout=latest_workout, tick_ms=tick_ms, device_poll_ms=device_poll_ms,
-        parent=window,
-    )  # fmt: skip
-    tray = TrayController(window, settings, available=tray_available, parent=window)
-    tray.keep_running_in_tray(handsfree.active, quit_app or QApplication.quit)
-    progress = ImportProgress(window)
-    window.statusBar().addPermanentWidget(progress)
-    action, edit_menu = _preferences_action(window)
-    parts = HandsFreeParts(handsfree, tray, progress, action, autostart or Autostart(), import_log,
-                           edit_menu=edit_menu)  # fmt: skip
-    _INSTALLED[window] = parts
-    application.closers.append(parts.close)
-    _wire(application, parts)
-    handsfree.start()
-    if settings.get(Keys.START_AT_LOGIN):  # keep the entry pointing at this installation
-        runner.submit(parts.autostart.set_enabled, True, on_error=_show(application),
-                      description="Updating start at login", serial=AUTOSTART_KEY)  # fmt: skip
-    if getattr(application.args, "background", False) and tray.available:
-        QApplication.setQuitOnLastWindowClosed(False)
-        QTimer.singleShot(0, window.hide)  # main() shows the window; the tray has it
-    return parts
+        latest_workout=latest_workout,
+        tick_ms=tick_ms,
+        device_poll_ms=device_poll_ms,
+        parent=application.window,
+    )
 
 
 def _preferences_action(window: MainWindow) -> tuple[QAction, QMenu | None]:
@@ -226,117 +231,3 @@ def _preferences_action(window: MainWindow) -> tuple[QAction, QMenu | None]:
     else:
         menu_bar.addMenu(edit)
     return action, edit
-
-
-def _show(application: Application) -> Callable[[BaseException], None]:
-    def show(exc: BaseException) -> None:
-        application.window.message_area.show_error(str(exc))
-
-    return show
-
-
-def _wire(application: Application, parts: HandsFreeParts) -> None:
-    from PySide6.QtCore import Qt, QTimer
-
-    from st_desktop.settings import Keys
-    from st_desktop.ui.dialogs.preferences import PreferencesDialog
-    from st_desktop.ui.handsfree_widgets import DeviceQuestion
-    from st_desktop.ui.tray import TrayState
-    from st_desktop.ui.upload.model import RowStatus
-
-    window, settings, runner = application.window, application.settings, application.runner
-    handsfree, tray, progress = parts.handsfree, parts.tray, parts.progress
-    controller = application.upload.controller
-    model = controller.model
-    handsfree.message.connect(window.message_area.show_info)
-    handsfree.notified.connect(tray.notify)
-    tray.pause_toggled.connect(handsfree.set_paused)
-    progress.pause_toggled.connect(handsfree.set_paused)
-    progress.cancel_requested.connect(handsfree.cancel_import)
-
-    def show_progress(done: int, total: int) -> None:
-        if parts.closed:  # taken off the window: its widgets are gone
-            return
-        progress.show_progress(done, total, handsfree.paused, handsfree.progress_from)
-
-    handsfree.progress_changed.connect(show_progress)
-
-    def refresh_tray() -> None:
-        if parts.closed:
-            return
-        sending = sum(r.status in (RowStatus.QUEUED, RowStatus.UPLOADING) for r in model.rows())
-        folders = len(handsfree.folders())
-        watched = [f"{folders} folder{'' if folders == 1 else 's'}"] if folders else []
-        if handsfree.devices.enabled:
-            watched.append("watches plugged in over USB")
-        detail = f"Watching {' and '.join(watched)}" if watched else "Nothing watched"
-        if handsfree.paused:
-            state = TrayState.PAUSED
-        elif controller.account is None:
-            state = TrayState.OFFLINE
-        else:
-            state = TrayState.UPLOADING if sending else TrayState.IDLE
-        tray.set_state(state, sending, detail)
-        show_progress(handsfree.queue.done, handsfree.queue.total)
-
-    later = QTimer(window)  # one redraw for a burst of row changes
-    later.setSingleShot(True)
-    later.setInterval(100)
-    later.timeout.connect(refresh_tray)
-    for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved,
-                   controller.busy_changed, handsfree.state_changed,
-                   application.account.account_changed):  # fmt: skip
-        signal.connect(lambda *_args: None if parts.closed else later.start())
-    refresh_tray()
-
-    def ask(plan: DevicePlan) -> None:
-        if parts.closed:
-            return
-        if any(q.plan.device.id == plan.device.id for q in parts.questions):
-            return
-        question = DeviceQuestion(plan, window)
-        parts.questions.append(question)
-        question.answered.connect(
-            lambda answer, whole: handsfree.devices.answer(plan, answer, whole_history=whole)
-        )
-        question.destroyed.connect(lambda *_a: parts.questions.remove(question))
-        question.show()
-
-    handsfree.devices.device_question.connect(ask)
-
-    def open_preferences() -> PreferencesDialog:
-        if parts.preferences is not None:
-            parts.preferences.raise_()
-            return parts.preferences
-        dialog = PreferencesDialog(
-            settings, window, tray_available=tray.available,
-            connected=lambda: [d.id for d in handsfree.devices.connected()],
-        )  # fmt: skip
-        for add_page in application.preference_pages:  # the Map page, Privacy zones ...
-            add_page(dialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a fresh one each time
-        parts.preferences = dialog
-        dialog.finished.connect(lambda _code: setattr(parts, "preferences", None))
-        dialog.applied.connect(applied)
-        dialog.units_changed.connect(lambda units: window.unit_actions[units].trigger())
-        dialog.import_existing_requested.connect(lambda p: handsfree.import_existing(Path(p)))
-        dialog.import_history_requested.connect(handsfree.devices.import_whole_history)
-        handsfree.devices.devices_changed.connect(dialog.refresh_devices)
-        dialog.open()
-        return dialog
-
-    def applied() -> None:
-        handsfree.set_paused(settings.get(Keys.AUTO_IMPORT_PAUSED))
-        handsfree.reload()
-        runner.submit(_sync_autostart, parts.autostart, settings.get(Keys.START_AT_LOGIN),
-                      on_error=_show(application), description="Changing start at login",
-                      serial=AUTOSTART_KEY)  # fmt: skip
-
-    parts.preferences_action.triggered.connect(open_preferences)
-    parts.open_preferences = open_preferences
-
-
-def _sync_autostart(autostart: Autostart, wanted: bool) -> None:
-    """Worker: start at login as the user wants it (only touched when it differs)."""
-    if autostart.is_enabled() != wanted:
-        autostart.set_enabled(wanted)

@@ -16,7 +16,6 @@ request goes to *this* client's base URL, so the bearer token is never sent to a
 from __future__ import annotations
 
 import base64
-import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -25,44 +24,28 @@ from urllib.parse import quote, urlencode
 
 import requests
 
+from st_desktop.api.calls import ApiCalls
 from st_desktop.api.http import (
     DEFAULT_TIMEOUT,
-    NO_RETRY,
-    RETRY_STATUSES,
     UPLOAD_TIMEOUT,
-    USER_AGENT,
-    Reply,
     RetryPolicy,
     bad_shape,
     check_url,
-    deadline_error,
-    error_for_response,
     json_body,
 )
 from st_desktop.api.oauth import Auth
-from st_desktop.api.redact import redact, redact_headers
 from st_desktop.api.transport import (
     DEADLINE_S,
     PAGE_LIMIT,
     WORKOUT_LIMIT,
     SessionPool,
-    fetch,
     upload_deadline,
 )
 from st_desktop.api.wire import WorkoutPage, parse_page, parse_uris
 from st_desktop.domain.timeutil import format_timestamp
 from st_desktop.domain.units import lenient_int
 from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
-from st_desktop.errors import (
-    ApiError,
-    AuthRevokedError,
-    ClientRequestError,
-    OfflineError,
-    RateLimitedError,
-    ServerError,
-)
-
-log = logging.getLogger(__name__)
+from st_desktop.errors import ApiError, ClientRequestError
 
 UploadFormat = Literal["FIT", "TCX", "GPX"]
 UPLOAD_FORMATS: tuple[str, ...] = ("FIT", "TCX", "GPX")
@@ -113,12 +96,16 @@ class SportTracksClient:
         self.base_url = check_url(base_url.rstrip("/"))
         self.auth = auth
         self._sessions = SessionPool(session)
-        self._retry = retry or RetryPolicy()
-        self._timeout = timeout
+        self._calls = ApiCalls(
+            auth,
+            self._sessions,
+            retry=retry or RetryPolicy(),
+            timeout=timeout,
+            sleep=sleep,
+            clock=clock,
+            deadline=deadline,
+        )
         self._upload_timeout = upload_timeout
-        self._sleep = sleep
-        self._clock = clock
-        self._deadline = deadline
         self._upload_deadline = upload_deadline
 
     def close(self) -> None:
@@ -162,7 +149,7 @@ class SportTracksClient:
         if no_later_than is not None:
             params["noLaterThan"] = _utc_text(no_later_than)
         what = "loading the workout list"
-        response = self._request(
+        response = self._calls.request(
             "GET", f"{self.base_url}/fitnessActivities", what, params=params, limit=PAGE_LIMIT
         )
         return parse_page(json_body(response, what), page, page_size)
@@ -196,7 +183,9 @@ class SportTracksClient:
             NotFoundError: no such workout (deleted meanwhile?).
         """
         what = "loading the workout"
-        response = self._request("GET", self.workout_url(id_or_uri), what, limit=WORKOUT_LIMIT)
+        response = self._calls.request(
+            "GET", self.workout_url(id_or_uri), what, limit=WORKOUT_LIMIT
+        )
         body = json_body(response, what)
         if not isinstance(body, Mapping):
             raise bad_shape(what, f"workout body is a {type(body).__name__}, not an object")
@@ -210,7 +199,7 @@ class SportTracksClient:
         if workout.start_time is None:
             raise ClientRequestError("A workout needs a start time before it can be saved.")
         what = "creating the workout"
-        response = self._request(
+        response = self._calls.request(
             "POST", f"{self.base_url}/fitnessActivities", what, json=workout.to_json(), retry=False
         )
         uris = parse_uris(json_body(response, what), what)
@@ -226,7 +215,7 @@ class SportTracksClient:
         """
         what = "saving the workout"
         url = self.workout_url(id_or_uri)
-        response = self._request("PUT", url, what, json=workout.to_json())
+        response = self._calls.request("PUT", url, what, json=workout.to_json())
         try:
             uris = parse_uris(json_body(response, what), what)
         except ApiError:  # the change is made; an odd confirmation body does not undo it
@@ -242,7 +231,7 @@ class SportTracksClient:
         Raises:
             NotFoundError: the workout did not exist.
         """
-        self._request(
+        self._calls.request(
             "DELETE", self.workout_url(id_or_uri), "deleting the workout", ok_on_retry={404}
         )
 
@@ -265,7 +254,7 @@ class SportTracksClient:
             form["name"] = name
         what = "uploading the file"
         body = urlencode(form).encode("ascii")  # what goes on the wire: the deadline scales with it
-        response = self._request(
+        response = self._calls.request(
             "POST",
             f"{self.base_url}/fileUpload",
             what,
@@ -283,7 +272,7 @@ class SportTracksClient:
     def connect(self) -> int | None:
         """The SportTracks user id of the signed-in account (``POST /system/connect``)."""
         what = "checking the account"
-        response = self._request("POST", f"{self.base_url}/system/connect", what, retry=False)
+        response = self._calls.request("POST", f"{self.base_url}/system/connect", what, retry=False)
         body = json_body(response, what)
         user = body.get("user") if isinstance(body, Mapping) else None
         return lenient_int(user.get("uid")) if isinstance(user, Mapping) else None
@@ -308,103 +297,7 @@ class SportTracksClient:
         check_url(url)
         if not url.startswith(self.base_url + "/"):
             raise ValueError("request_json only talks to this client's service")
-        return json_body(self._request(method, url, what, **kwargs), what)
-
-    def _request(
-        self,
-        method: str,
-        url: str,
-        what: str,
-        *,
-        retry: bool = True,
-        timeout: tuple[float, float] | None = None,
-        ok_on_retry: set[int] | frozenset[int] = frozenset(),
-        limit: int = PAGE_LIMIT,
-        deadline: float | None = None,
-        headers: Mapping[str, str] | None = None,
-        **kwargs: Any,
-    ) -> Reply:
-        """One API call: the request, its retries and a token renewal, within ``deadline``.
-
-        Args:
-            method, url, what: the request and what it does (for messages).
-            retry: retry on transient failures (idempotent requests only).
-            timeout: (connect, read) seconds; default the client's.
-            ok_on_retry: statuses that count as success on a retried try.
-            limit: largest body accepted (bytes).
-            deadline: seconds for the whole call; default the client's.
-            headers: extra request headers.
-            **kwargs: passed on to ``requests`` (``params``, ``data``, ``json``).
-        """
-        check_url(url)
-        policy = self._retry if retry else NO_RETRY
-        budget = self._deadline if deadline is None else deadline
-        started = self._clock()
-        attempt, renewed = 0, False
-        error: ApiError | None = None
-        while True:
-            remaining = budget - (self._clock() - started)
-            if remaining <= 0:
-                raise error or deadline_error(budget, what, f"{method} {url}: no time left")
-            attempt += 1
-            header = self.auth.authorization()
-            sent = {"Authorization": header, "Accept": "application/json", **(headers or {})}
-            sent["User-Agent"] = USER_AGENT
-            log.debug("%s %s headers=%s", method, redact(url), redact_headers(sent))
-            try:
-                response = fetch(
-                    self._sessions.session(),
-                    method,
-                    url,
-                    what=what,
-                    deadline=remaining,
-                    limit=limit,
-                    timeout=timeout or self._timeout,
-                    headers=sent,
-                    **kwargs,
-                )
-            except OfflineError as exc:  # a transport failure (timeouts included) may be retried
-                error = exc
-                log.info("%s %s failed (try %d): %s", method, redact(url), attempt, error.detail)
-            else:
-                log.info("%s %s -> %d (try %d)", method, redact(url), response.status_code, attempt)
-                status = response.status_code
-                if 200 <= status < 300 or (attempt > 1 and status in ok_on_retry):
-                    return response
-                if status == 401:
-                    if renewed:
-                        raise AuthRevokedError(
-                            "SportTracks still rejected the sign-in after renewing it. "
-                            "Please sign in again.",
-                            status=401,
-                        )
-                    renewed = True
-                    self.auth.handle_unauthorized(header)
-                    attempt -= 1  # the renewal try does not use up a retry
-                    continue
-                error = error_for_response(response, what)
-            delay = self._retry_delay(error, attempt, policy, started)
-            if delay is None or self._clock() - started + delay >= budget:
-                raise error
-            log.info("Retrying %s %s in %.1f s", method, redact(url), delay)
-            self._sleep(delay)
-
-    def _retry_delay(
-        self, error: ApiError, attempt: int, policy: RetryPolicy, started: float
-    ) -> float | None:
-        retryable = isinstance(error, OfflineError | RateLimitedError) or (
-            isinstance(error, ServerError) and error.status in RETRY_STATUSES
-        )
-        if not retryable or attempt >= policy.max_attempts:
-            return None
-        delay = policy.backoff(attempt)
-        if isinstance(error, RateLimitedError) and error.retry_after is not None:
-            if error.retry_after > policy.max_retry_after:
-                return None  # too long to wait silently: the user sees when to try again
-            delay = error.retry_after
-        if self._clock() - started + delay > policy.max_total:
-            return None
-        return delay
+        return json_body(self._calls.request(method, url, what, **kwargs), what)
 
 
 def _utc_text(moment: datetime) -> str:

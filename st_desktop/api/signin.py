@@ -28,15 +28,12 @@ Rules the listener keeps:
 
 from __future__ import annotations
 
-import enum
 import logging
 import secrets
 import threading
 import time
-import weakref
 import webbrowser
 from collections.abc import Callable
-from urllib.parse import parse_qs, urlencode, urlsplit
 
 from st_desktop.api.loopback import (
     CALLBACK_PATH,
@@ -49,69 +46,32 @@ from st_desktop.api.loopback import (
     wrong_state_page,
 )
 from st_desktop.api.oauth import OAuthConfig, TokenEndpoint
-from st_desktop.api.pkce import code_challenge, new_code_verifier
+from st_desktop.api.pkce import new_code_verifier
+from st_desktop.api.signin_reply import authorize_url, pasted_params, refusal, same_state
+from st_desktop.api.signin_state import (
+    DEFAULT_GROUP,
+    Phase,
+    SignInCancelledError,
+    SignInGroup,
+    SignInTimeoutError,
+)
 from st_desktop.api.tokens import Tokens
 from st_desktop.errors import ApiError, AuthError
+
+__all__ = [
+    "DEFAULT_GROUP",
+    "REPLY_WINDOW_S",
+    "BrowserSignIn",
+    "SignInCancelledError",
+    "SignInGroup",
+    "SignInTimeoutError",
+]
 
 log = logging.getLogger(__name__)
 
 #: How long after :meth:`BrowserSignIn.start` a reply to it is answered at all (then its port
 #: refuses connections). Authorization codes themselves live only minutes.
 REPLY_WINDOW_S = 900.0
-
-
-class SignInTimeoutError(AuthError):
-    """No answer came back from the browser in time."""
-
-    default_message = (
-        "No answer came back from the browser in time. Try again, or paste the address the "
-        "browser ended on."
-    )
-
-
-class SignInCancelledError(AuthError):
-    """The user (or the app) cancelled the sign-in."""
-
-    default_message = "The sign-in was cancelled."
-
-
-class _Phase(enum.Enum):
-    READY = "ready"  # created, not started
-    WAITING = "waiting"  # the authorize page is open; a reply will be exchanged
-    EXCHANGING = "exchanging"  # a code is being traded for tokens
-    DONE = "done"  # tokens, or a final refusal
-    EXPIRED = "expired"  # wait() timed out: replies are no longer exchanged (a paste still is)
-    CANCELLED = "cancelled"
-
-
-class SignInGroup:
-    """The browser sign-ins of one app run, so that a reply to an older one still counts."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._flows: list[weakref.ref[BrowserSignIn]] = []
-
-    def add(self, flow: BrowserSignIn) -> None:
-        """Register a started attempt."""
-        with self._lock:
-            self._flows = [ref for ref in self._flows if ref() is not None]
-            self._flows.append(weakref.ref(flow))
-
-    def flows(self, like: BrowserSignIn) -> list[BrowserSignIn]:
-        """Attempts for the same service and client as ``like``, newest first."""
-        with self._lock:
-            alive = [ref() for ref in self._flows]
-        return [
-            flow
-            for flow in reversed(alive)
-            if flow is not None
-            and flow.config.authorize_url == like.config.authorize_url
-            and flow.config.client_id == like.config.client_id
-        ]
-
-
-#: Every attempt of this app run that names no group of its own.
-DEFAULT_GROUP = SignInGroup()
 
 
 class BrowserSignIn:
@@ -156,7 +116,7 @@ class BrowserSignIn:
         self._verifier = new_code_verifier()
         self._lock = threading.Lock()
         self._done = threading.Event()
-        self._phase = _Phase.READY
+        self._phase = Phase.READY
         self._result: Tokens | ApiError | None = None
         self._listener: LoopbackListener | None = None
         self._started_at: float | None = None
@@ -173,28 +133,20 @@ class BrowserSignIn:
         return (
             listener is not None
             and listener.running
-            and self._phase in (_Phase.WAITING, _Phase.EXCHANGING)
+            and self._phase in (Phase.WAITING, Phase.EXCHANGING)
         )
 
     def start(self) -> str:
         """Start listening, open the browser and return the authorize URL (to show as well)."""
         with self._lock:
-            if self._phase is _Phase.READY:
-                self._phase = _Phase.WAITING
+            if self._phase is Phase.READY:
+                self._phase = Phase.WAITING
                 self._started_at = self._clock()
                 self._listen()
                 self._group.add(self)
-        query = urlencode(
-            {
-                "response_type": "code",
-                "client_id": self.config.client_id,
-                "redirect_uri": self.redirect_uri,
-                "state": self._state,
-                "code_challenge": code_challenge(self._verifier),
-                "code_challenge_method": "S256",
-            }
+        self.authorize_url = authorize_url(
+            self.config, self.redirect_uri, self._state, self._verifier
         )
-        self.authorize_url = f"{self.config.authorize_url}?{query}"
         try:
             self.browser_opened = self._open_browser(self.authorize_url) is not False
         except Exception as exc:  # any opener failure only means "show the URL instead"
@@ -217,9 +169,9 @@ class BrowserSignIn:
         if self._done.wait(timeout):
             return self._outcome()
         with self._lock:
-            exchanging = self._phase is _Phase.EXCHANGING
-            if self._phase in (_Phase.READY, _Phase.WAITING):
-                self._phase = _Phase.EXPIRED
+            exchanging = self._phase is Phase.EXCHANGING
+            if self._phase in (Phase.READY, Phase.WAITING):
+                self._phase = Phase.EXPIRED
         if exchanging:  # a reply arrived just in time: its exchange has its own deadline
             self._done.wait()
         if self._done.is_set():
@@ -234,14 +186,8 @@ class BrowserSignIn:
         Raises:
             AuthError: nothing usable in the text, a wrong state, or the code was refused.
         """
-        text = text.strip()
-        if not text:
-            raise AuthError("Paste the address the browser ended on, or the code it shows.")
-        if "=" in text or "?" in text or "://" in text:
-            query = urlsplit(text).query if "://" in text or text.startswith("/") else text
-            params = {k: v[0] for k, v in parse_qs(query.lstrip("?")).items()}
-            if not params.get("code") and not params.get("error"):
-                raise AuthError("The pasted address has no sign-in code in it.")
+        params = pasted_params(text)
+        if params is not None:
             source = self._issuer(params.get("state", ""))
             if source is None:
                 raise AuthError(
@@ -250,13 +196,13 @@ class BrowserSignIn:
                     detail="state mismatch",
                 )
         else:
-            params, source = {"code": text}, self._bare_code_issuer()
-        accept = (_Phase.READY, _Phase.WAITING, _Phase.EXPIRED)
+            params, source = {"code": text.strip()}, self._bare_code_issuer()
+        accept = (Phase.READY, Phase.WAITING, Phase.EXPIRED)
         if not self._deliver(params, source, accept=accept):
             phase, result = self._phase, self._result
-            if phase is _Phase.EXCHANGING:
+            if phase is Phase.EXCHANGING:
                 raise AuthError("st-desktop is already completing this sign-in; wait a moment.")
-            if phase is _Phase.DONE and isinstance(result, Tokens):
+            if phase is Phase.DONE and isinstance(result, Tokens):
                 raise AuthError("This sign-in was already completed; start a new one.")
         return self._outcome()
 
@@ -267,8 +213,8 @@ class BrowserSignIn:
         that is still waiting, or answered with a page saying this sign-in was cancelled.
         """
         with self._lock:
-            if self._phase is not _Phase.DONE:
-                self._phase = _Phase.CANCELLED
+            if self._phase is not Phase.DONE:
+                self._phase = Phase.CANCELLED
                 self._result = SignInCancelledError()
                 self._done.set()
         self._retire()
@@ -276,8 +222,8 @@ class BrowserSignIn:
     def close(self) -> None:
         """Stop the listener now (idempotent); an attempt still waiting counts as cancelled."""
         with self._lock:
-            if self._phase in (_Phase.READY, _Phase.WAITING, _Phase.EXPIRED):
-                self._phase = _Phase.CANCELLED
+            if self._phase in (Phase.READY, Phase.WAITING, Phase.EXPIRED):
+                self._phase = Phase.CANCELLED
                 self._result = SignInCancelledError()
                 self._done.set()
             listener, self._listener = self._listener, None
@@ -310,16 +256,16 @@ class BrowserSignIn:
 
     def _on_reply(self, params: dict[str, str]) -> Page:
         """Answer one request to the callback path (on a listener thread)."""
-        if not _same(params.get("state", ""), self._state):
+        if not same_state(params.get("state", ""), self._state):
             log.info("Ignored a sign-in reply with a missing or wrong state")
             return wrong_state_page()
         phase = self._phase
         target: BrowserSignIn | None = None
-        if phase is _Phase.WAITING:
+        if phase is Phase.WAITING:
             target = self
-        elif phase in (_Phase.EXPIRED, _Phase.CANCELLED) and params.get("code"):
+        elif phase in (Phase.EXPIRED, Phase.CANCELLED) and params.get("code"):
             target = self._newest_waiting()  # an older tab approved: the newest attempt takes it
-        if target is None or not target._deliver(params, self, accept=(_Phase.WAITING,)):
+        if target is None or not target._deliver(params, self, accept=(Phase.WAITING,)):
             return self._ended_page()
         result = target._result
         if isinstance(result, Tokens):
@@ -363,7 +309,7 @@ class BrowserSignIn:
     # ------------------------------------------------------------------ exchanging
 
     def _deliver(
-        self, params: dict[str, str], source: BrowserSignIn, *, accept: tuple[_Phase, ...]
+        self, params: dict[str, str], source: BrowserSignIn, *, accept: tuple[Phase, ...]
     ) -> bool:
         """Exchange a reply issued for ``source`` and keep the outcome as this attempt's.
 
@@ -373,25 +319,20 @@ class BrowserSignIn:
         with self._lock:
             if self._phase not in accept:
                 return False
-            self._phase = _Phase.EXCHANGING
+            self._phase = Phase.EXCHANGING
         result = self._exchange(params, source)
         with self._lock:
-            if self._phase is not _Phase.EXCHANGING:  # cancelled meanwhile: nothing is kept
+            if self._phase is not Phase.EXCHANGING:  # cancelled meanwhile: nothing is kept
                 log.info("A sign-in finished after it was cancelled; its tokens were dropped")
                 return False
-            self._phase, self._result = _Phase.DONE, result
+            self._phase, self._result = Phase.DONE, result
             self._done.set()
         return True
 
     def _exchange(self, params: dict[str, str], source: BrowserSignIn) -> Tokens | ApiError:
-        if params.get("error"):
-            denied = params["error"] == "access_denied"
-            return AuthError(
-                "You declined access, so st-desktop is not signed in."
-                if denied
-                else "SportTracks refused the sign-in. Please sign in again.",
-                detail=f"authorize error: {params['error'][:60]}",
-            )
+        refused = refusal(params)
+        if refused is not None:
+            return refused
         try:
             return self._endpoint.exchange_code(
                 params.get("code", ""), source.redirect_uri, code_verifier=source._verifier
@@ -415,10 +356,10 @@ class BrowserSignIn:
 
     def _issuer(self, state: str) -> BrowserSignIn | None:
         """The attempt (this one, or a recent one of the group) that issued ``state``."""
-        if state and _same(state, self._state):
+        if state and same_state(state, self._state):
             return self
         for flow in self._group.flows(self):
-            if state and _same(state, flow._state) and flow._in_window():
+            if state and same_state(state, flow._state) and flow._in_window():
                 return flow
         return None
 
@@ -433,11 +374,6 @@ class BrowserSignIn:
         if not self._in_window():
             return None
         for flow in self._group.flows(self):
-            if flow is not self and flow._phase is _Phase.WAITING:
+            if flow is not self and flow._phase is Phase.WAITING:
                 return flow
         return None
-
-
-def _same(given: str, expected: str) -> bool:
-    """Constant-time comparison that also takes non-ASCII text (a forged state may hold any)."""
-    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))

@@ -37,15 +37,25 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-import threading
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
 from st_desktop.parsers import unpack
+from st_desktop.parsers.archive_entries import (
+    ACTIVITY_SUFFIXES,
+    SEPARATOR,
+    ArchiveMember,
+    ArchiveSkip,
+    Locator,
+    MemberStep,
+    Place,
+    archive_kind,
+    display_name,
+    is_activity_name,
+)
+from st_desktop.parsers.archive_levels import OpenLevels, find_info
 from st_desktop.parsers.errors import (
     ArchiveMemberNotFoundError,
     CorruptFileError,
@@ -61,112 +71,6 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 10_000
 #: Zips are opened this many levels deep (the dropped zip is level 1).
 MAX_ARCHIVE_DEPTH = 3
-#: Names of activity files (a ``.gz`` suffix after them is allowed).
-ACTIVITY_SUFFIXES = (".fit", ".tcx", ".gpx")
-#: Shown between the archive and the member in origins: ``export.zip › activities/ride.fit``.
-SEPARATOR = " › "
-#: Nested archives kept open after a ``read()`` (a member is usually followed by its sibling).
-_KEPT_NESTED = 2
-
-
-@dataclass(frozen=True)
-class MemberStep:
-    """One level of a member's address: its position and its name in that zip's directory.
-
-    ``name`` is zipfile's own name for the member (decoded as the directory says: UTF-8 when
-    flagged, cp437 otherwise, both lossless), so the bytes of the name can always be recovered.
-    """
-
-    index: int
-    name: str
-
-
-#: The address of a member: one step per zip level, () for the content of a ``.gz`` file.
-Locator = tuple[MemberStep, ...]
-
-
-@dataclass(frozen=True)
-class ArchiveMember:
-    """A file in an archive, unpacked only when :meth:`read` is called.
-
-    Attributes:
-        name: where it is below the dropped archive, readably (``activities/ride.fit.gz``;
-            nested: ``UploadedFiles_0.zip › ride.fit``).
-        display_name: the file's own name without ``.gz`` (``ride.fit``).
-        origin: the dropped archive and ``name`` (``export.zip › activities/ride.fit.gz``).
-        locator: the member's address, for :meth:`Archive.read`.
-        size: the unpacked size the archive states (None for a ``.gz`` file's content).
-        is_activity: True when the name ends in ``.fit``, ``.tcx`` or ``.gpx`` (maybe ``.gz``).
-    """
-
-    name: str
-    display_name: str
-    origin: str
-    locator: Locator
-    size: int | None
-    is_activity: bool
-    archive: Archive = field(repr=False, compare=False)
-
-    def read(self) -> bytes:
-        """The member's bytes, unpacked (a ``.gz`` member decompressed too).
-
-        Raises:
-            ParseError: damaged, too large, a zip bomb, or the archive is gone (a sentence).
-        """
-        return self.archive.read(self.locator)
-
-
-@dataclass(frozen=True)
-class ArchiveSkip:
-    """Something in (or about) an archive that is not read, and why.
-
-    Attributes:
-        name, display_name, origin: as in :class:`ArchiveMember` (the archive's own name for
-            a problem with a whole archive).
-        reason: one sentence for the user.
-        kind: ``"member"`` (one file cannot be read), ``"archive"`` (a whole archive, the
-            dropped one when ``locator`` is empty, cannot be opened or is refused),
-            ``"ignored"`` (files that are not activities, counted), ``"empty"``.
-        error_type: the :class:`ParseError` subclass that says the same.
-        locator: the member's (or nested archive's) address; () for the dropped archive.
-    """
-
-    name: str
-    display_name: str
-    origin: str
-    reason: str
-    kind: str = "member"
-    error_type: type[ParseError] = field(default=CorruptFileError, compare=False)
-    locator: Locator = ()
-
-    def to_error(self) -> ParseError:
-        """A fresh error carrying the reason (no traceback, so it keeps no data alive)."""
-        return self.error_type(self.reason, detail=f"{self.name}: {self.reason}")
-
-
-def is_activity_name(name: str) -> bool:
-    """True for ``ride.fit``, ``ride.GPX``, ``ride.fit.gz``."""
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    return lower.endswith(ACTIVITY_SUFFIXES)
-
-
-def display_name(name: str) -> str:
-    """A member's own name without its folders and without ``.gz``."""
-    base = unpack.base_name(name)
-    return base[:-3] if base.lower().endswith(".gz") and len(base) > 3 else base
-
-
-def archive_kind(source: bytes | str | os.PathLike[str]) -> str | None:
-    """``"zip"`` or ``"gz"`` from the content of a file (or its bytes), None for anything else."""
-    if isinstance(source, bytes):
-        return unpack.kind_of(source[:4])
-    try:
-        with open(source, "rb") as handle:
-            return unpack.kind_of(handle.read(4))
-    except OSError:
-        return None
 
 
 class Archive:
@@ -186,11 +90,8 @@ class Archive:
         self._bytes = source if isinstance(source, bytes) else None
         self._path = None if isinstance(source, bytes) else os.fspath(source)
         self.name = name or (Path(self._path).name if self._path else "archive")
-        self._levels: dict[Locator, zipfile.ZipFile] = {}
-        self._spools: dict[Locator, tempfile.SpooledTemporaryFile[bytes]] = {}
-        self._listing: set[Locator] = set()  # nested levels open because they are being listed
-        self._lock = threading.RLock()
-        self._closed = False
+        self._levels = OpenLevels(self._bytes, self._path)
+        self._lock = self._levels.lock
 
     def __enter__(self) -> Archive:
         return self
@@ -205,10 +106,7 @@ class Archive:
 
     def close(self) -> None:
         """Close every open level (the archive can still be read; it is opened again then)."""
-        with self._lock:
-            self._closed = True
-            for locator in list(self._levels):
-                self._drop(locator)
+        self._levels.close()
 
     @property
     def kind(self) -> str | None:
@@ -235,7 +133,7 @@ class Archive:
             yield self._whole_skip(self._not_an_archive(), UnknownFormatError)
             return
         try:
-            root = self._level(())
+            root = self._levels.get(())
         except ParseError as exc:
             yield self._whole_skip(exc.user_message, type(exc))
             return
@@ -257,46 +155,36 @@ class Archive:
         depth: int,
         all_files: bool,
     ) -> Iterator[ArchiveMember | ArchiveSkip]:
-        here = SEPARATOR.join([self.name, *chain])
-        files = [
-            (index, info, unpack.readable_name(info))
-            for index, info in enumerate(archive.infolist())
-            if not info.filename.endswith("/")  # a folder (ZipInfo.is_dir fails on "")
-        ]
-        files = [f for f in files if unpack.escapes(f[2]) or not unpack.is_hidden(f[2])]
         title = chain[-1] if chain else self.name
+        whole = Place(title, unpack.base_name(title), SEPARATOR.join([self.name, *chain]), prefix)
+        files = _listed_files(archive)
         if len(files) > MAX_ARCHIVE_MEMBERS:
-            yield ArchiveSkip(
-                title, unpack.base_name(title), here,
+            yield whole.skip(
                 f"This archive holds more than {MAX_ARCHIVE_MEMBERS:,} files, too many for an "
                 "activity export; it was not read.",
-                "archive", FileTooLargeError, prefix,
-            )  # fmt: skip
+                "archive",
+                FileTooLargeError,
+            )
             return
         if not files:
-            yield ArchiveSkip(
-                title, unpack.base_name(title), here, "This archive is empty.", "empty",
-                UnknownFormatError, prefix,
-            )  # fmt: skip
+            yield whole.skip("This archive is empty.", "empty", UnknownFormatError)
             return
         ignored = 0
         for index, info, readable in files:
             locator = (*prefix, MemberStep(index, info.filename))
             label = SEPARATOR.join([*chain, readable])
-            origin = SEPARATOR.join([self.name, label])
-            shown = display_name(readable)
+            place = Place(
+                label, display_name(readable), SEPARATOR.join([self.name, label]), locator
+            )
             if not readable:
-                yield ArchiveSkip(
-                    label, shown, origin, "An entry without a name was skipped.", "member",
-                    CorruptFileError, locator,
-                )  # fmt: skip
+                yield place.skip("An entry without a name was skipped.", "member", CorruptFileError)
             elif unpack.escapes(readable):
-                yield ArchiveSkip(
-                    label, shown, origin,
+                yield place.skip(
                     f"{readable} was skipped: its name points outside the archive, which no "
                     "genuine export does.",
-                    "member", UnsafeArchiveError, locator,
-                )  # fmt: skip
+                    "member",
+                    UnsafeArchiveError,
+                )
             elif readable.lower().endswith(".zip"):
                 yield from self._nested(
                     archive, info, locator, [*chain, readable], depth, all_files
@@ -304,28 +192,28 @@ class Archive:
             elif not all_files and not is_activity_name(readable):
                 ignored += 1
             else:
-                problem = unpack.member_problem(info, shown)
-                if problem is None and info.file_size > MAX_FILE_BYTES:
-                    problem = FileTooLargeError(
-                        f"{shown} is larger than {unpack.megabytes(MAX_FILE_BYTES)}, which no "
-                        "activity file is."
-                    )
-                if problem is not None:
-                    yield ArchiveSkip(
-                        label, shown, origin, problem.user_message, "member", type(problem), locator
-                    )
-                else:
-                    yield ArchiveMember(
-                        label, shown, origin, locator, info.file_size,
-                        is_activity_name(readable), archive=self,
-                    )  # fmt: skip
+                yield self._member(place, info, readable)
         if ignored:
             plural, verb = ("s", "are") if ignored != 1 else ("", "is")
-            yield ArchiveSkip(
-                title, unpack.base_name(title), here,
+            yield whole.skip(
                 f"Skipped {ignored} file{plural} in this archive that {verb} not FIT, TCX or GPX.",
-                "ignored", UnknownFormatError, prefix,
-            )  # fmt: skip
+                "ignored",
+                UnknownFormatError,
+            )
+
+    def _member(
+        self, place: Place, info: zipfile.ZipInfo, readable: str
+    ) -> ArchiveMember | ArchiveSkip:
+        """The file at ``place``, or why it is not read (encrypted, damaged, too large ...)."""
+        problem = unpack.member_problem(info, place.display_name)
+        if problem is None and info.file_size > MAX_FILE_BYTES:
+            problem = FileTooLargeError(
+                f"{place.display_name} is larger than {unpack.megabytes(MAX_FILE_BYTES)}, which "
+                "no activity file is."
+            )
+        if problem is not None:
+            return place.skip(problem.user_message, "member", type(problem))
+        return place.member(info.file_size, is_activity_name(readable), self)
 
     def _nested(
         self,
@@ -337,32 +225,25 @@ class Archive:
         all_files: bool,
     ) -> Iterator[ArchiveMember | ArchiveSkip]:
         label = SEPARATOR.join(chain)
-        origin = SEPARATOR.join([self.name, label])
         readable = chain[-1]
+        place = Place(
+            label, unpack.base_name(readable), SEPARATOR.join([self.name, label]), locator
+        )
         if depth >= MAX_ARCHIVE_DEPTH:
-            yield ArchiveSkip(
-                label, unpack.base_name(readable), origin,
-                f"{unpack.base_name(readable)} is a zip nested {depth + 1} levels deep; archives "
-                f"are opened {MAX_ARCHIVE_DEPTH} levels deep at most, so it was not read.",
-                "archive", UnsafeArchiveError, locator,
-            )  # fmt: skip
+            yield place.skip(
+                f"{place.display_name} is a zip nested {depth + 1} levels deep; archives are "
+                f"opened {MAX_ARCHIVE_DEPTH} levels deep at most, so it was not read.",
+                "archive",
+                UnsafeArchiveError,
+            )
             return
         try:
-            nested = self._open_nested(parent, info, locator, unpack.base_name(readable))
+            nested = self._levels.open_nested(parent, info, locator, place.display_name)
         except ParseError as exc:
-            yield ArchiveSkip(
-                label, unpack.base_name(readable), origin, exc.user_message, "archive",
-                type(exc), locator,
-            )  # fmt: skip
+            yield place.skip(exc.user_message, "archive", type(exc))
             return
-        with self._lock:
-            self._listing.add(locator)
-        try:
+        with self._levels.listed(locator):
             yield from self._list(nested, locator, chain, depth + 1, all_files)
-        finally:
-            with self._lock:
-                self._listing.discard(locator)
-                self._drop(locator)
 
     # ------------------------------------------------------------------ reading
 
@@ -379,8 +260,8 @@ class Archive:
         # One read at a time: a level closed by another thread's listing or trimming must not be
         # in the middle of a read (unpacking is fast next to parsing, which runs in parallel).
         with self._lock, contextlib.ExitStack() as stack:
-            archive = self._level(locator[:-1], stack)
-            info = _find(archive, locator[-1])
+            archive = self._levels.get(locator[:-1], stack)
+            info = find_info(archive, locator[-1])
             name = unpack.readable_name(info)
             data = unpack.read_member(archive, info, name, MAX_FILE_BYTES)
         if data.startswith(unpack.GZIP_MAGIC):
@@ -428,79 +309,16 @@ class Archive:
             )
         return data
 
-    def _level(
-        self, locator: Locator, stack: contextlib.ExitStack | None = None
-    ) -> zipfile.ZipFile:
-        """The open zip at ``locator`` (opening it and the levels above it when needed)."""
-        with self._lock:
-            found = self._levels.get(locator)
-            if found is not None:
-                return found
-            if not locator:
-                if self._path is not None:
-                    try:
-                        with open(self._path, "rb"):
-                            pass
-                    except OSError as exc:
-                        raise ParseError(
-                            f"The archive could not be opened: {exc.strerror or exc}."
-                        ) from None
-                archive = unpack.open_zip(
-                    self._bytes if self._bytes is not None else self._path or ""
-                )
-            else:
-                parent = self._level(locator[:-1], stack)
-                info = _find(parent, locator[-1])
-                name = unpack.base_name(unpack.readable_name(info))
-                archive = self._open_nested(parent, info, locator, name)
-            self._levels[locator] = archive
-            if self._closed and stack is not None:
-                stack.callback(self._drop, locator)
-            elif locator:
-                self._trim()
-            return archive
 
-    def _open_nested(
-        self, parent: zipfile.ZipFile, info: zipfile.ZipInfo, locator: Locator, name: str
-    ) -> zipfile.ZipFile:
-        spool = unpack.spool_member(parent, info, name)
-        try:
-            archive = unpack.open_zip(spool)
-        except ParseError:
-            spool.close()
-            raise
-        with self._lock:
-            self._drop(locator)
-            self._levels[locator] = archive
-            self._spools[locator] = spool
-        return archive
-
-    def _trim(self) -> None:
-        """Close the oldest nested levels opened for reading beyond the few kept."""
-        nested = [locator for locator in self._levels if locator and locator not in self._listing]
-        for locator in nested[:-_KEPT_NESTED]:
-            if not any(other[: len(locator)] == locator for other in self._listing):
-                self._drop(locator)
-
-    def _drop(self, locator: Locator) -> None:
-        archive = self._levels.pop(locator, None)
-        if archive is not None:
-            archive.close()
-        spool = self._spools.pop(locator, None)
-        if spool is not None:
-            spool.close()
-
-
-def _find(archive: zipfile.ZipFile, step: MemberStep) -> zipfile.ZipInfo:
-    infos = archive.infolist()
-    if 0 <= step.index < len(infos) and infos[step.index].filename == step.name:
-        return infos[step.index]
-    for info in infos:  # the same archive rewritten: the name still finds it
-        if info.filename == step.name:
-            return info
-    raise ArchiveMemberNotFoundError(
-        f"{unpack.base_name(step.name)} is no longer in the archive.", detail=step.name
-    )
+def _listed_files(archive: zipfile.ZipFile) -> list[tuple[int, zipfile.ZipInfo, str]]:
+    """(index, info, readable name) of the files in a zip's directory, hidden ones left out
+    (folders too: ``ZipInfo.is_dir`` fails on an empty name)."""
+    files = [
+        (index, info, unpack.readable_name(info))
+        for index, info in enumerate(archive.infolist())
+        if not info.filename.endswith("/")
+    ]
+    return [f for f in files if unpack.escapes(f[2]) or not unpack.is_hidden(f[2])]
 
 
 def iter_archive(

@@ -15,8 +15,7 @@ hold the same way for FIT, TCX and GPX:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import numpy as np
 
@@ -33,6 +32,13 @@ from st_desktop.domain.activity import (
 from st_desktop.parsers.cleaning import clean_values
 from st_desktop.parsers.context import DEFAULT_CONTEXT, ParseContext
 from st_desktop.parsers.plausibility import EARLIEST_PLAUSIBLE, Recording, judge
+from st_desktop.parsers.raw_activity import (
+    NO_DATE_WARNING,
+    RawActivity,
+    RawLap,
+    format_clock,
+    format_duration,
+)
 from st_desktop.parsers.segments import (
     Bounds,
     IntArray,
@@ -50,98 +56,16 @@ from st_desktop.parsers.summary import (
 )
 from st_desktop.parsers.zone import ride_zone
 
+__all__ = [
+    "NO_DATE_WARNING",
+    "RawActivity",
+    "RawLap",
+    "assemble",
+    "format_clock",
+    "format_duration",
+]
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-NO_DATE_WARNING = (
-    "The device did not record a real date, so the start time is wrong: correct it before "
-    "uploading."
-)
-
-
-@dataclass
-class RawLap:
-    """A lap as a file records it; ``start`` is in Unix seconds."""
-
-    start: float
-    summary: Summary
-    intensity: str = "active"
-    sport: str | None = None
-
-
-@dataclass
-class RawActivity:
-    """What a format parser hands to :func:`assemble`.
-
-    Attributes:
-        format: "FIT", "TCX" or "GPX".
-        times: Unix seconds of each sample (NaN where the sample has no time).
-        columns: stream name -> values, same length as ``times`` (names of ``STREAM_NAMES``).
-        sport: SportTracks type.
-        laps: the file's laps.
-        pauses: (stopped, resumed) in Unix seconds, from the device's timer.
-        timer_known: False for formats without timer events: standing-still gaps are then
-            added to ``pauses`` (which holds the track breaks).
-        recorded: the file's own totals, if any.
-        utc_offset: the recording's UTC offset, if the file gives it.
-        start_hint: Unix time the recording started when the file says (the first timer start);
-            the activity starts there when it is up to an hour before the first sample, and it
-            is the start of files without samples (summary-only).
-        end_hint: Unix time the recording ended when the file says (the last timer stop);
-            the elapsed time runs to it when it comes after the last sample.
-        name, notes, device: from the file.
-        warnings: what the format parser already has to say.
-        parts: the file's part (track segment, track, session: 0, 1, ...) of each sample,
-            None for one part; see :mod:`st_desktop.parsers.segments`.
-        legs: (Unix start, sport) of each leg of a multi-sport recording (FIT sessions);
-            without them, the laps that say their sport give the legs.
-        part_groups: the group (GPX track) of each part, None when each part is its own.
-        part_word, group_word: what the file calls its parts and groups, for sentences
-            ("segment" and "track" in GPX, "track" in TCX, "session" in FIT).
-    """
-
-    format: str
-    times: FloatArray
-    columns: dict[str, FloatArray]
-    sport: str = "Other"
-    laps: list[RawLap] = field(default_factory=list)
-    pauses: list[tuple[float, float]] = field(default_factory=list)
-    timer_known: bool = True
-    recorded: Summary | None = None
-    utc_offset: timedelta | None = None
-    start_hint: float | None = None
-    end_hint: float | None = None
-    name: str | None = None
-    notes: str | None = None
-    device: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    parts: IntArray | None = None
-    legs: list[tuple[float, str]] = field(default_factory=list)
-    part_groups: list[int] | None = None
-    part_word: str = "segment"
-    group_word: str = "segment"
-
-    def group(self, part: int) -> int:
-        """The group of a part (the part itself without ``part_groups``)."""
-        groups = self.part_groups
-        return groups[part] if groups is not None and 0 <= part < len(groups) else part
-
-
-def format_duration(seconds: float) -> str:
-    """A short human duration: ``"4 h 39 min"``, ``"12 min"``, ``"45 s"``."""
-    total = round(max(0.0, seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min"
-    return f"{secs} s"
-
-
-def format_clock(seconds: float) -> str:
-    """Elapsed time as ``HH:MM:SS``."""
-    total = int(max(0.0, seconds))
-    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
 def _stack(columns: list[FloatArray], length: int) -> FloatArray:
@@ -294,63 +218,21 @@ def assemble(raw: RawActivity, context: ParseContext | None = None) -> Activity:
     block = _stack([raw.columns[k] for k in names], len(times))
     times, block, parts = _order(raw, times, block, warnings, now)
     bounds = segment_bounds(times, parts)
-    segment_of = segment_index(bounds, len(times)) if len(bounds) > 1 else None
     columns = dict(zip(names, block, strict=True))
     facts = clean_values(columns, block, warnings)
 
-    if len(times):
-        start = float(times[0])
-        if raw.start_hint is not None and 0 < start - raw.start_hint <= 3600:
-            start = raw.start_hint
-    elif raw.start_hint is not None:
-        start = raw.start_hint
-    elif raw.laps:
-        start = min(lap.start for lap in raw.laps)
-    else:
-        start = 0.0
+    start = _start(raw, times)
     elapsed_axis = times - start
-    n = len(times)
-    has_values = facts.has_values
-    has_lat = has_values.get("lat", False)
-    if not has_values.get("distance", False) and has_lat and "lon" in columns:
-        lat, lon = columns["lat"], columns["lon"]
-        if facts.gap_free["lat"] and facts.gap_free["lon"]:
-            columns["distance"] = track_distance_complete(lat, lon, segment_of)
-        else:
-            columns["distance"] = track_distance(lat, lon, segment_of)
-    if not has_values.get("speed", False) and "distance" in columns:
-        columns["speed"] = speed_from_distance(elapsed_axis, columns["distance"])
-    columns["time"] = elapsed_axis
-    streams = Streams.from_columns({k: v for k, v in columns.items() if k in STREAM_NAMES}, n)
-
-    end = float(elapsed_axis[-1]) if n else 0.0
-    if n and raw.end_hint is not None and 0 < raw.end_hint - start - end <= 600:
-        # Extend the axis to the final timer stop so that the elapsed time covers it.
-        end = raw.end_hint - start
-    pauses = [
-        Pause(a - start, b - start) for a, b in [*raw.pauses, *_break_pauses(raw, times, bounds)]
-    ]
-    if not raw.timer_known:
-        pauses += infer_pauses(elapsed_axis, streams.distance)
-    pauses = _merge_pauses(pauses, end)
+    streams = _complete_streams(columns, facts.has_values, facts.gap_free, elapsed_axis, bounds)
+    end = _end(raw, start, elapsed_axis)
+    pauses = _pauses(raw, times, elapsed_axis, bounds, start, end, streams.distance)
     computed = compute_summary(streams, pauses, end, begin=0.0)
     summary = _prefer_recorded(raw.recorded, computed) if raw.recorded else computed
+    laps = _laps(raw, start, summary, len(times))
 
-    laps = [
-        Lap(lap.start - start, lap.summary, lap.intensity, lap.sport)
-        for lap in sorted(raw.laps, key=lambda lap: lap.start)
-    ]
-    if not laps and (n or raw.recorded):
-        laps = [Lap(0.0, summary)]
-    for lap in laps:
-        if lap.summary.moving_time is None:
-            lap.summary.moving_time = lap.summary.elapsed_time
-        if lap.summary.elapsed_time is None:
-            lap.summary.elapsed_time = lap.summary.moving_time
-
-    if n and not has_lat:
+    if len(times) and not facts.has_values.get("lat", False):
         warnings.append("No GPS: indoor activity (no route to show).")
-    if not n:
+    if not len(times):
         warnings.append("This file holds totals but no samples: there is no route or chart.")
     zone = ride_zone(start, _first_fix(columns), raw.utc_offset, context)
     start_time = (_EPOCH + timedelta(seconds=start)).astimezone(timezone(zone.offset))
@@ -372,7 +254,105 @@ def assemble(raw: RawActivity, context: ParseContext | None = None) -> Activity:
         utc_offset=zone.offset,
         timezone_source=zone.source,
     )
-    activity.segments = tuple(
+    activity.segments = _segments(raw, bounds, elapsed_axis, start_time)
+    activity.verdicts = judge(
+        _recording(raw, start, elapsed_axis, streams, bounds, activity.zone, now, laps, warnings)
+    )
+    return activity
+
+
+def _start(raw: RawActivity, times: FloatArray) -> float:
+    """Unix time of elapsed 0: the first sample, or the timer start up to an hour before it."""
+    if len(times):
+        start = float(times[0])
+        if raw.start_hint is not None and 0 < start - raw.start_hint <= 3600:
+            start = raw.start_hint
+        return start
+    if raw.start_hint is not None:
+        return raw.start_hint
+    if raw.laps:
+        return min(lap.start for lap in raw.laps)
+    return 0.0
+
+
+def _complete_streams(
+    columns: dict[str, FloatArray],
+    has_values: dict[str, bool],
+    gap_free: dict[str, bool],
+    elapsed_axis: FloatArray,
+    bounds: list[Bounds],
+) -> Streams:
+    """The streams, with distance from the GPS track and speed from the distance when the file
+    has none (both are added to ``columns``, as is the time axis).
+
+    ``has_values`` and ``gap_free``: what the cleaning learnt about each column.
+    """
+    if not has_values.get("distance", False) and has_values.get("lat", False) and "lon" in columns:
+        lat, lon = columns["lat"], columns["lon"]
+        segment_of = segment_index(bounds, len(elapsed_axis)) if len(bounds) > 1 else None
+        if gap_free["lat"] and gap_free["lon"]:
+            columns["distance"] = track_distance_complete(lat, lon, segment_of)
+        else:
+            columns["distance"] = track_distance(lat, lon, segment_of)
+    if not has_values.get("speed", False) and "distance" in columns:
+        columns["speed"] = speed_from_distance(elapsed_axis, columns["distance"])
+    columns["time"] = elapsed_axis
+    return Streams.from_columns(
+        {k: v for k, v in columns.items() if k in STREAM_NAMES}, len(elapsed_axis)
+    )
+
+
+def _end(raw: RawActivity, start: float, elapsed_axis: FloatArray) -> float:
+    """Elapsed seconds at the end: the last sample, or the final timer stop soon after it."""
+    n = len(elapsed_axis)
+    end = float(elapsed_axis[-1]) if n else 0.0
+    if n and raw.end_hint is not None and 0 < raw.end_hint - start - end <= 600:
+        # Extend the axis to the final timer stop so that the elapsed time covers it.
+        end = raw.end_hint - start
+    return end
+
+
+def _pauses(
+    raw: RawActivity,
+    times: FloatArray,
+    elapsed_axis: FloatArray,
+    bounds: list[Bounds],
+    start: float,
+    end: float,
+    distance: FloatArray,
+) -> list[Pause]:
+    """The timer's pauses, the breaks between segments and (without a timer) the standstills,
+    merged, in elapsed seconds."""
+    pauses = [
+        Pause(a - start, b - start) for a, b in [*raw.pauses, *_break_pauses(raw, times, bounds)]
+    ]
+    if not raw.timer_known:
+        pauses += infer_pauses(elapsed_axis, distance)
+    return _merge_pauses(pauses, end)
+
+
+def _laps(raw: RawActivity, start: float, summary: Summary, samples: int) -> list[Lap]:
+    """The file's laps in time order (one lap of the whole when it has none), each with both
+    its times."""
+    laps = [
+        Lap(lap.start - start, lap.summary, lap.intensity, lap.sport)
+        for lap in sorted(raw.laps, key=lambda lap: lap.start)
+    ]
+    if not laps and (samples or raw.recorded):
+        laps = [Lap(0.0, summary)]
+    for lap in laps:
+        if lap.summary.moving_time is None:
+            lap.summary.moving_time = lap.summary.elapsed_time
+        if lap.summary.elapsed_time is None:
+            lap.summary.elapsed_time = lap.summary.moving_time
+    return laps
+
+
+def _segments(
+    raw: RawActivity, bounds: list[Bounds], elapsed_axis: FloatArray, start_time: datetime
+) -> tuple[Segment, ...]:
+    """The segments as the Activity shows them (sample range, elapsed and clock times, group)."""
+    return tuple(
         Segment(
             bound.first,
             bound.stop,
@@ -384,11 +364,35 @@ def assemble(raw: RawActivity, context: ParseContext | None = None) -> Activity:
         )
         for bound in bounds
     )
-    recording = Recording(
-        start, elapsed_axis, streams.lat, streams.lon, streams.distance, raw.sport,
-        bounds, activity.zone, raw.part_word, now, [raw.group(b.part) for b in bounds],
-        raw.group_word, NO_DATE_WARNING in warnings,
-        [(t - start, sport) for t, sport in raw.legs] if len(raw.legs) > 1 else _legs(laps),
-    )  # fmt: skip
-    activity.verdicts = judge(recording)
-    return activity
+
+
+def _recording(
+    raw: RawActivity,
+    start: float,
+    elapsed_axis: FloatArray,
+    streams: Streams,
+    bounds: list[Bounds],
+    zone: tzinfo,
+    now: float,
+    laps: list[Lap],
+    warnings: list[str],
+) -> Recording:
+    """What the verdicts judge (see :mod:`st_desktop.parsers.plausibility`)."""
+    return Recording(
+        start=start,
+        time=elapsed_axis,
+        lat=streams.lat,
+        lon=streams.lon,
+        distance=streams.distance,
+        sport=raw.sport,
+        bounds=bounds,
+        zone=zone,
+        part_word=raw.part_word,
+        now=now,
+        groups=[raw.group(b.part) for b in bounds],
+        group_word=raw.group_word,
+        no_real_date=NO_DATE_WARNING in warnings,
+        sports=(
+            [(t - start, sport) for t, sport in raw.legs] if len(raw.legs) > 1 else _legs(laps)
+        ),
+    )

@@ -117,73 +117,16 @@ def _scan(buf: bytes) -> _ScanResult:
             break
         files += 1
         data_size = int.from_bytes(buf[pos + 4 : pos + 8], "little")
-        p = data_start = pos + buf[pos]
-        end = p + data_size
+        data_start = pos + buf[pos]
+        end = data_start + data_size
         cut_short = end > total
         if data_size == 0 or cut_short:
             # Some writers leave the size 0 while recording; a cut file claims more than it has.
             end = total
         file_starts.append(seq)
         csd_resets.append(seq)
-        local: list[Definition | None] = [None] * 16
-        while True:
-            # The hot loop: one pass over the headers, no per-message work beyond bookkeeping.
-            while p < end:
-                h = buf[p]
-                if h & 0x80:
-                    d = local[(h >> 5) & 3]
-                    if d is None:
-                        damage = Damage("corrupt", p, f"undefined local message {(h >> 5) & 3}")
-                        break
-                    nxt = p + 1 + d.size
-                    if nxt > end:
-                        damage = Damage("truncated", p, "file ends inside a data message")
-                        break
-                    d.offsets.append(p + 1)
-                    d.seqs.append(seq)
-                    compressed.append((seq, h & 0x1F))
-                    seq += 1
-                    p = nxt
-                elif h & 0x40:
-                    parsed = parse_definition(buf, p, end, cache)
-                    if parsed is None:
-                        damage = Damage("truncated", p, "file ends inside a definition message")
-                        break
-                    d, nxt = parsed
-                    if not d.sane:
-                        damage = Damage("corrupt", p, "definition message with impossible contents")
-                        break
-                    p = nxt
-                    local[h & 0x0F] = d
-                    if d.global_num == RECORD and any(
-                        f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields
-                    ):
-                        csd_resets.append(seq)
-                else:
-                    d = local[h & 0x0F]
-                    if d is None:
-                        damage = Damage("corrupt", p, f"undefined local message {h & 0x0F}")
-                        break
-                    nxt = p + 1 + d.size
-                    if nxt > end:
-                        damage = Damage("truncated", p, "file ends inside a data message")
-                        break
-                    d.offsets.append(p + 1)
-                    d.seqs.append(seq)
-                    seq += 1
-                    p = nxt
-            if damage is None:
-                break
-            skip = resync_after(
-                buf, damage.position, damage.detail, (data_start, end), local, cache, seq, budget
-            )
-            if skip is None:
-                break
-            if skip.dropped is not None:
-                drop_last(skip.dropped, compressed)
-            skips.append(skip)
-            damage = None
-            p = skip.resumed
+        scan = _FileScan(buf, (data_start, end), cache, compressed, csd_resets, skips, budget)
+        p, seq, damage = scan.run(seq)
         if damage is None and cut_short:
             damage = Damage("truncated", total, "file ends before its declared size")
         pos = end + 2  # skip the file CRC
@@ -198,6 +141,104 @@ def _scan(buf: bytes) -> _ScanResult:
         min(p, total),
         skips,
     )
+
+
+@dataclass
+class _FileScan:
+    """The scan of one FIT file's data (of a chain), resuming after damage where it can.
+
+    ``cache`` (definitions by their bytes), ``compressed``, ``csd_resets``, ``skips`` and
+    ``budget`` are shared by all files of the data and collect what the scan notes.
+    """
+
+    buf: bytes
+    data: tuple[int, int]  # (first byte, end) of the file's messages
+    cache: dict[bytes, Definition]
+    compressed: list[tuple[int, int]]
+    csd_resets: list[int]
+    skips: list[Skip]
+    budget: ResyncBudget
+
+    def run(self, seq: int) -> tuple[int, int, Damage | None]:
+        """Scan the file from its first message (``seq``: the index of it among all data messages).
+
+        Returns:
+            Where the scan stopped, the next message index, and the damage that stopped it
+            (None when the file was read to its end).
+        """
+        local: list[Definition | None] = [None] * 16
+        p = self.data[0]
+        while True:
+            p, seq, damage = self._messages(p, seq, local)
+            if damage is None:
+                return p, seq, None
+            skip = resync_after(
+                self.buf,
+                damage.position,
+                damage.detail,
+                self.data,
+                local,
+                self.cache,
+                seq,
+                self.budget,
+            )
+            if skip is None:
+                return p, seq, damage
+            if skip.dropped is not None:
+                drop_last(skip.dropped, self.compressed)
+            self.skips.append(skip)
+            p = skip.resumed
+
+    def _messages(
+        self, p: int, seq: int, local: list[Definition | None]
+    ) -> tuple[int, int, Damage | None]:
+        """Walk the headers from ``p`` to the end of the file's data or to damage."""
+        buf, end, cache = self.buf, self.data[1], self.cache
+        compressed, csd_resets = self.compressed, self.csd_resets
+        # The hot loop: one pass over the headers, no per-message work beyond bookkeeping.
+        while p < end:
+            h = buf[p]
+            if h & 0x80:
+                d = local[(h >> 5) & 3]
+                if d is None:
+                    return p, seq, Damage("corrupt", p, f"undefined local message {(h >> 5) & 3}")
+                nxt = p + 1 + d.size
+                if nxt > end:
+                    return p, seq, Damage("truncated", p, "file ends inside a data message")
+                d.offsets.append(p + 1)
+                d.seqs.append(seq)
+                compressed.append((seq, h & 0x1F))
+                seq += 1
+                p = nxt
+            elif h & 0x40:
+                parsed = parse_definition(buf, p, end, cache)
+                if parsed is None:
+                    return p, seq, Damage("truncated", p, "file ends inside a definition message")
+                d, nxt = parsed
+                if not d.sane:
+                    return (
+                        p,
+                        seq,
+                        Damage("corrupt", p, "definition message with impossible contents"),
+                    )
+                p = nxt
+                local[h & 0x0F] = d
+                if d.global_num == RECORD and any(
+                    f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields
+                ):
+                    csd_resets.append(seq)
+            else:
+                d = local[h & 0x0F]
+                if d is None:
+                    return p, seq, Damage("corrupt", p, f"undefined local message {h & 0x0F}")
+                nxt = p + 1 + d.size
+                if nxt > end:
+                    return p, seq, Damage("truncated", p, "file ends inside a data message")
+                d.offsets.append(p + 1)
+                d.seqs.append(seq)
+                seq += 1
+                p = nxt
+        return p, seq, None
 
 
 def _apply_compressed_timestamps(

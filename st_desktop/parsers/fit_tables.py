@@ -81,49 +81,71 @@ def decode_table(
     definitions: list[Definition],
     specs: dict[int, tuple[str, float, float]],
 ) -> MessageTable:
+    """The messages of every definition of one global message, as one table in file order.
+
+    Args:
+        u8: the file's bytes.
+        definitions: the definitions of that message, with the offsets the scan noted.
+        specs: field number -> (name, scale, offset) of the fields to read.
+    """
     seq_parts: list[IntArray] = []
     parts: list[dict[str, FloatArray]] = []
     string_parts: list[dict[str, list[str | None]]] = []
     for d in definitions:
-        seqs = np.asarray(d.seqs, dtype=np.int64)
-        offsets = np.asarray(d.offsets, dtype=np.int64)
-        rows = u8[offsets[:, None] + np.arange(d.size, dtype=np.int64)]
-        columns: dict[str, FloatArray] = {}
-        strings: dict[str, list[str | None]] = {}
-        for number, offset, size, base in d.fields:
-            spec = specs.get(number)
-            if spec is None:
-                continue
-            name, scale, shift = spec
-            if name in columns or name in strings:
-                continue  # a field listed twice: the first one counts
-            if base == STRING_BASE_TYPE:
-                strings[name] = _string_column(rows, offset, size)
-                continue
-            if base == BYTE_BASE_TYPE:
-                continue
-            values = _field_column(rows, d.big_endian, offset, size, base)
-            if values is None:
-                continue
-            if scale != 1.0:
-                values = values / scale
-            if shift:
-                values = values - shift
-            columns[name] = values
-        if d.global_num == RECORD and any(f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields):
-            # Our own private columns: the packed bytes, read as a 24-bit little-endian number.
-            number, offset, size, base = next(
-                f for f in d.fields if f[0] == COMPRESSED_SPEED_DISTANCE
-            )
-            if size >= 3:
-                b = rows[:, offset : offset + 3].astype(np.int64)
-                packed = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
-                columns["_csd"] = np.where(packed == 0xFFFFFF, np.nan, packed.astype(np.float64))
-        seq_parts.append(seqs)
+        columns, strings = _definition_columns(u8, d, specs)
+        seq_parts.append(np.asarray(d.seqs, dtype=np.int64))
         parts.append(columns)
         string_parts.append(strings)
     if not seq_parts:
         return MessageTable(np.empty(0, dtype=np.int64), {}, {})
+    return _joined(seq_parts, parts, string_parts)
+
+
+def _definition_columns(
+    u8: npt.NDArray[np.uint8], d: Definition, specs: dict[int, tuple[str, float, float]]
+) -> tuple[dict[str, FloatArray], dict[str, list[str | None]]]:
+    """The numeric and string columns of the messages of one definition."""
+    offsets = np.asarray(d.offsets, dtype=np.int64)
+    rows = u8[offsets[:, None] + np.arange(d.size, dtype=np.int64)]
+    columns: dict[str, FloatArray] = {}
+    strings: dict[str, list[str | None]] = {}
+    for number, offset, size, base in d.fields:
+        spec = specs.get(number)
+        if spec is None:
+            continue
+        name, scale, shift = spec
+        if name in columns or name in strings:
+            continue  # a field listed twice: the first one counts
+        if base == STRING_BASE_TYPE:
+            strings[name] = _string_column(rows, offset, size)
+            continue
+        if base == BYTE_BASE_TYPE:
+            continue
+        values = _field_column(rows, d.big_endian, offset, size, base)
+        if values is None:
+            continue
+        if scale != 1.0:
+            values = values / scale
+        if shift:
+            values = values - shift
+        columns[name] = values
+    if d.global_num == RECORD and any(f[0] == COMPRESSED_SPEED_DISTANCE for f in d.fields):
+        # Our own private columns: the packed bytes, read as a 24-bit little-endian number.
+        number, offset, size, base = next(f for f in d.fields if f[0] == COMPRESSED_SPEED_DISTANCE)
+        if size >= 3:
+            b = rows[:, offset : offset + 3].astype(np.int64)
+            packed = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
+            columns["_csd"] = np.where(packed == 0xFFFFFF, np.nan, packed.astype(np.float64))
+    return columns, strings
+
+
+def _joined(
+    seq_parts: list[IntArray],
+    parts: list[dict[str, FloatArray]],
+    string_parts: list[dict[str, list[str | None]]],
+) -> MessageTable:
+    """One table of the definitions' columns, sorted into file order (NaN or None where a
+    definition lacks a field)."""
     seq = np.concatenate(seq_parts)
     order = np.argsort(seq, kind="stable")
     names = {name for part in parts for name in part}

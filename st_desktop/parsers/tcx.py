@@ -17,11 +17,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
+import numpy.typing as npt
+from lxml import etree
 
 from st_desktop.domain.activity import Activity, Summary
-from st_desktop.parsers.assemble import RawActivity, RawLap, assemble
+from st_desktop.parsers.assemble import assemble
 from st_desktop.parsers.context import ParseContext
 from st_desktop.parsers.errors import FileTooLargeError, NoActivityDataError
+from st_desktop.parsers.raw_activity import RawActivity, RawLap
 from st_desktop.parsers.segments import parts_from_counts
 from st_desktop.parsers.sports import text_sport_type
 from st_desktop.parsers.xmlsafe import (
@@ -150,17 +153,56 @@ def parse_tcx(data: bytes, context: ParseContext | None = None) -> Activity:
     count = len(time_texts)
     times, first = parse_times(time_texts)
     timed = np.isfinite(times)
-
+    laps = _laps(root)
+    _check_samples(timed, count, laps, warnings)
     activities = list(root.iter("{*}Activity", "{*}Course"))
-    lap_elements = [e for e in root.iter("{*}Lap") if e.get("StartTime")]
+    first_activity = activities[0] if activities else None
+    creator = _child(first_activity, "creator") if first_activity is not None else None
+    offset = first.utcoffset() if first is not None else None
+    return assemble(
+        RawActivity(
+            format="TCX",
+            times=times[timed],
+            columns={k: v[timed] for k, v in columns.items() if len(v) == count},
+            sport=_sport(laps, activities, warnings),
+            laps=laps,
+            timer_known=False,
+            recorded=_total([lap.summary for lap in laps]),
+            utc_offset=offset if offset != timedelta(0) else None,
+            start_hint=min(lap.start for lap in laps) if laps else None,
+            name=_text(first_activity, "name"),
+            notes=_text(first_activity, "notes"),
+            device=_text(creator, "name") if creator is not None else None,
+            warnings=warnings,
+            parts=parts_from_counts(per_track, count)[timed],
+            part_word="track",
+            group_word="track",
+        ),
+        context,
+    )
+
+
+def _laps(root: etree._Element) -> list[RawLap]:
+    """Every lap with a readable start time (in activities, multi-sport sessions and courses)."""
     laps: list[RawLap] = []
-    for lap in lap_elements:
+    for lap in (e for e in root.iter("{*}Lap") if e.get("StartTime")):
         start_times, _ = parse_times([lap.get("StartTime")])
         if np.isfinite(start_times[0]):
             parent = lap.getparent()
             sport = text_sport_type(parent.get("Sport")) if parent is not None else None
             intensity = "rest" if (_text(lap, "intensity") or "").lower() == "resting" else "active"
             laps.append(RawLap(float(start_times[0]), _lap_summary(lap), intensity, sport))
+    return laps
+
+
+def _check_samples(
+    timed: npt.NDArray[np.bool_], count: int, laps: list[RawLap], warnings: list[str]
+) -> None:
+    """Refuse a file with nothing to show; warn about trackpoints left out for want of a time.
+
+    Raises:
+        NoActivityDataError: no trackpoints with times and no laps.
+    """
     if not timed.any() and not laps:
         if count:
             raise NoActivityDataError(
@@ -171,8 +213,10 @@ def parse_tcx(data: bytes, context: ParseContext | None = None) -> Activity:
     if timed.any() and not timed.all():
         warnings.append(f"{int((~timed).sum())} trackpoints without a time were left out.")
 
-    parts = parts_from_counts(per_track, count)[timed]
 
+def _sport(laps: list[RawLap], activities: list[etree._Element], warnings: list[str]) -> str:
+    """The sport of the laps' longest total time (else the first activity's); a multi-sport
+    file adds a warning saying how it is read."""
     sports = [text_sport_type(a.get("Sport")) for a in activities if a.get("Sport")]
     sport = "Other"
     if laps:
@@ -190,31 +234,4 @@ def parse_tcx(data: bytes, context: ParseContext | None = None) -> Activity:
             f"Multi-sport activity ({', '.join(distinct)}): it is read as one {sport} workout, "
             "with each part as its own lap."
         )
-
-    first_activity = activities[0] if activities else None
-    name = _text(first_activity, "name")
-    notes = _text(first_activity, "notes")
-    creator = _child(first_activity, "creator") if first_activity is not None else None
-    device = _text(creator, "name") if creator is not None else None
-    offset = first.utcoffset() if first is not None else None
-    return assemble(
-        RawActivity(
-            format="TCX",
-            times=times[timed],
-            columns={k: v[timed] for k, v in columns.items() if len(v) == count},
-            sport=sport,
-            laps=laps,
-            timer_known=False,
-            recorded=_total([lap.summary for lap in laps]),
-            utc_offset=offset if offset != timedelta(0) else None,
-            start_hint=min(lap.start for lap in laps) if laps else None,
-            name=name,
-            notes=notes,
-            device=device,
-            warnings=warnings,
-            parts=parts,
-            part_word="track",
-            group_word="track",
-        ),
-        context,
-    )
+    return sport

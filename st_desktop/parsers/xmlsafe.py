@@ -301,47 +301,75 @@ def collect_points(
     index = -1
     for container in containers:
         first = index + 1
-        for element in container.iter():
-            tag = element.tag
-            try:
-                name = cache[tag]
-            except KeyError:
-                local = local_name(tag)
-                name = "" if local == point else names.get(local) if local else None
-                cache[tag] = name
-            if name is None:
-                continue
-            if not name:
-                index += 1
-                times.append(None)
-                for attr, attr_at, attr_numbers in attribute_columns:
-                    text = element.get(attr)
-                    if text is not None:
-                        try:
-                            number = float(text)
-                        except ValueError:
-                            continue
-                        attr_at.append(index)
-                        attr_numbers.append(number)
-                continue
-            text = element.text
-            if not text or index < first:
-                continue
-            if name == "time":
-                times[index] = text
-                continue
-            try:
-                number = float(text)
-            except ValueError:
-                continue
-            at, numbers = found[name]
-            if at and at[-1] == index:
-                numbers[-1] = number  # a second value in one point (two extensions): last wins
-            else:
-                at.append(index)
-                numbers.append(number)
+        index = _walk(container, index, cache, point, names, times, found, attribute_columns)
         counts.append(index + 1 - first)
-    count = index + 1
+    return times, _arrays(found, index + 1), counts
+
+
+def _walk(
+    container: etree._Element,
+    index: int,
+    cache: dict[object, str | None],
+    point: str,
+    names: dict[str, str],
+    times: list[str | None],
+    found: dict[str, tuple[list[int], list[float]]],
+    attribute_columns: list[tuple[str, list[int], list[float]]],
+) -> int:
+    """Append the values of one container's points (see :func:`collect_points`).
+
+    ``index`` is the index of the last point before the container; the index of its own last
+    point is returned.
+    """
+    first = index + 1
+    for element in container.iter():
+        tag = element.tag
+        try:
+            name = cache[tag]
+        except KeyError:
+            name = cache[tag] = _stream_of(tag, point, names)
+        if name is None:
+            continue
+        if not name:
+            index += 1
+            times.append(None)
+            for attr, attr_at, attr_numbers in attribute_columns:
+                text = element.get(attr)
+                if text is not None:
+                    try:
+                        number = float(text)
+                    except ValueError:
+                        continue
+                    attr_at.append(index)
+                    attr_numbers.append(number)
+            continue
+        text = element.text
+        if not text or index < first:
+            continue
+        if name == "time":
+            times[index] = text
+            continue
+        try:
+            number = float(text)
+        except ValueError:
+            continue
+        at, numbers = found[name]
+        if at and at[-1] == index:
+            numbers[-1] = number  # a second value in one point (two extensions): last wins
+        else:
+            at.append(index)
+            numbers.append(number)
+    return index
+
+
+def _stream_of(tag: object, point: str, names: dict[str, str]) -> str | None:
+    """What an element is: "" for the point itself, the stream it holds, or None to skip."""
+    local = local_name(tag)
+    return "" if local == point else names.get(local) if local else None
+
+
+def _arrays(found: dict[str, tuple[list[int], list[float]]], count: int) -> dict[str, FloatArray]:
+    """The columns with a value, as arrays of ``count`` values (NaN where a point had none)."""
     arrays: dict[str, FloatArray] = {}
     for name, (at, numbers) in found.items():
         if not at:
@@ -353,4 +381,4 @@ def collect_points(
         array.fill(np.nan)
         array[at] = numbers
         arrays[name] = array
-    return times, arrays, counts
+    return arrays

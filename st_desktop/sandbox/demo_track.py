@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from st_desktop.sandbox.demo_route import Home, Route, Terrain, draw_layout
+from st_desktop.sandbox.demo_route import Home, Layout, Route, Terrain, draw_layout
 
 _STEPS = np.array([3, 4, 5, 5, 6, 7])
 _HR_RESPONSE = 1 - math.exp(-5 / 35)  # heart rate follows effort with a ~35 s time constant
@@ -111,6 +111,66 @@ def synthesise(
     home: Home,
 ) -> Track:
     """Record one workout of ``duration`` moving seconds, starting and ending at ``home``."""
+    drawn = _draw(rng, sport, duration)
+    # Every sample is taken while moving <= duration; enough steps are drawn to get past it.
+    steps = _STEPS[rng.integers(0, len(_STEPS), int(duration // 3) + 2)]
+    moving_all = np.concatenate(([0], np.cumsum(steps)))
+    count = int(np.searchsorted(moving_all, duration, side="right"))
+    steps, moving = steps[:count], moving_all[:count].astype(np.float64)
+    noise = {name: rng.standard_normal(count) for name in ("speed", "hr")}
+    cadence_noise, power_noise = rng.random(count), rng.uniform(0.85, 1.15, count)
+
+    track = Track()
+    elapsed = moving.copy()
+    if drawn.paused:
+        first = int(np.searchsorted(moving, drawn.pause_at, side="left"))
+        if first < count:  # nothing is recorded while paused
+            track.pause = (float(moving[first]), float(moving[first] + drawn.pause_length))
+            elapsed[first:] += drawn.pause_length
+    wobble = (
+        1 + 0.07 * np.sin(elapsed / drawn.surge_every + drawn.surge_phase) + 0.03 * noise["speed"]
+    )
+    distance, speed, grade, elev = _motion(rng, sport, drawn, home, steps, wobble)
+    hr = _heart_rate(sport, drawn.hr_start, speed, grade, elapsed, noise["hr"])
+    offsets = elapsed.astype(np.int64)
+    samples = _Samples(
+        offsets, elapsed, distance, speed, grade, elev, hr, cadence_noise, power_noise
+    )
+    _record(track, sport, drawn, home, samples)
+
+    last = count - 1
+    track.moving, track.elapsed = float(moving[last]), float(offsets[last])
+    track.distance, track.max_speed = float(distance[last]), float(speed.max())
+    if sport.lap_every:
+        track.laps = _laps(
+            sport.lap_every, elapsed, moving, distance, speed, elev, hr, drawn.has_hr
+        )
+    return track
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """The workout's random choices, drawn first and always in the same order, so that the same
+    generator state gives the same track."""
+
+    has_hr: bool
+    has_power: bool
+    speed_base: float
+    layout: Layout
+    route_seed: int
+    paused: bool
+    pause_at: float
+    pause_length: int
+    dropout_at: float  # elapsed seconds at which GPS drops out (inf: it never does)
+    cadence_from: int
+    surge_every: float
+    surge_phase: float
+    climb_scale: float
+    hr_start: float
+
+
+def _draw(rng: np.random.Generator, sport: Sport, duration: float) -> _Drawn:
+    """The choices of :class:`_Drawn`, in their fixed order (a reordering changes every track)."""
     has_hr = bool(rng.random() < sport.hr)
     has_power = bool(rng.random() < sport.power)
     speed_base = sport.speed * float(rng.uniform(0.9, 1.1))
@@ -124,31 +184,64 @@ def synthesise(
     surge_every, surge_phase = float(rng.uniform(150, 420)), float(rng.uniform(0, 6.3))
     climb_scale = float(rng.uniform(0.5, 1.5)) * sport.hills
     hr_start = 62.0 + float(rng.uniform(-4, 4))
+    return _Drawn(
+        has_hr,
+        has_power,
+        speed_base,
+        layout,
+        route_seed,
+        paused,
+        pause_at,
+        pause_length,
+        dropout_at,
+        cadence_from,
+        surge_every,
+        surge_phase,
+        climb_scale,
+        hr_start,
+    )
 
-    # Every sample is taken while moving <= duration; enough steps are drawn to get past it.
-    steps = _STEPS[rng.integers(0, len(_STEPS), int(duration // 3) + 2)]
-    moving_all = np.concatenate(([0], np.cumsum(steps)))
-    count = int(np.searchsorted(moving_all, duration, side="right"))
-    steps, moving = steps[:count], moving_all[:count].astype(np.float64)
-    noise = {name: rng.standard_normal(count) for name in ("speed", "hr")}
-    cadence_noise, power_noise = rng.random(count), rng.uniform(0.85, 1.15, count)
 
-    track = Track()
-    elapsed = moving.copy()
-    if paused:
-        first = int(np.searchsorted(moving, pause_at, side="left"))
-        if first < count:  # nothing is recorded while paused
-            track.pause = (float(moving[first]), float(moving[first] + pause_length))
-            elapsed[first:] += pause_length
+@dataclass(frozen=True)
+class _Samples:
+    """The recording, one value per sample (and the sensors' noise drawn for each)."""
 
-    # The terrain is laid along the route the unhindered pace would cover; the route itself
-    # is then stretched to the distance actually covered.
-    wobble = 1 + 0.07 * np.sin(elapsed / surge_every + surge_phase) + 0.03 * noise["speed"]
-    planned = _covered(speed_base * wobble, steps)
+    offsets: Ints
+    elapsed: Floats
+    distance: Floats
+    speed: Floats
+    grade: Floats
+    elev: Floats
+    hr: Floats
+    cadence_noise: Floats
+    power_noise: Floats
+
+
+def _motion(
+    rng: np.random.Generator,
+    sport: Sport,
+    drawn: _Drawn,
+    home: Home,
+    steps: Ints,
+    wobble: Floats,
+) -> tuple[Floats, Floats, Floats, Floats]:
+    """Distance, speed, grade and elevation at each sample.
+
+    The terrain is laid along the route the unhindered pace would cover; the route itself is
+    then stretched to the distance actually covered.
+    """
+    planned = _covered(drawn.speed_base * wobble, steps)
     hill_length = 500 * sport.speed  # a hill top every few minutes at a steady pace
     terrain = Terrain(
-        rng, layout, max(float(planned[-1]), 1.0), climb_scale, hill_length, sport.hills > 100, home
+        rng,
+        drawn.layout,
+        max(float(planned[-1]), 1.0),
+        drawn.climb_scale,
+        hill_length,
+        sport.hills > 100,
+        home,
     )
+    count = len(steps)
     distance = np.zeros(count)
     speed = np.zeros(count)
     grade = np.zeros(count)
@@ -159,43 +252,45 @@ def synthesise(
         for _ in range(2):
             grade = _grade(terrain, distance)
             drag = np.maximum(0.35, 1 - sport.grade_drag * grade)
-            speed = np.maximum(0.3, speed_base * wobble * drag)
+            speed = np.maximum(0.3, drawn.speed_base * wobble * drag)
             distance = _covered(speed, steps)
         grade = _grade(terrain, distance)
     elev = terrain.elevation(distance / max(float(distance[-1]), 1.0))
+    return distance, speed, grade, elev
 
+
+def _heart_rate(
+    sport: Sport, start: float, speed: Floats, grade: Floats, elapsed: Floats, noise: Floats
+) -> Floats:
+    """Heart rate at each sample (whole beats per minute), from ``start`` at rest."""
     # Climbing costs effort in proportion to the vertical speed.
-    target = sport.hr_target + 80 * speed * np.maximum(grade, -0.05) + 2 * noise["hr"]
+    target = sport.hr_target + 80 * speed * np.maximum(grade, -0.05) + 2 * noise
     if not sport.speed:  # strength sets: effort comes and goes every ~90 s
         target += 20 * np.sin(elapsed / 14.3)
-    hr = np.rint(_follow(np.minimum(target, _MAX_HR), hr_start))
+    return np.rint(_follow(np.minimum(target, _MAX_HR), start))
 
-    offsets = elapsed.astype(np.int64)
+
+def _record(track: Track, sport: Sport, drawn: _Drawn, home: Home, samples: _Samples) -> None:
+    """Fill ``track.columns`` (and the route) with the streams the devices recorded."""
+    offsets, speed, grade = samples.offsets, samples.speed, samples.grade
     if sport.route and sport.speed:
-        keep = elapsed < dropout_at
-        route = Route(layout, home, route_seed, float(distance[-1]))
-        track.route = (offsets[keep], route, distance[keep])
-        track.columns["elevation"] = (offsets, np.round(elev, 1))
+        keep = samples.elapsed < drawn.dropout_at
+        route = Route(drawn.layout, home, drawn.route_seed, float(samples.distance[-1]))
+        track.route = (offsets[keep], route, samples.distance[keep])
+        track.columns["elevation"] = (offsets, np.round(samples.elev, 1))
     if sport.speed:
-        track.columns["distance"] = (offsets, np.round(distance, 1))
-    if has_hr:
-        track.columns["heartrate"] = (offsets, hr.astype(np.int64))
+        track.columns["distance"] = (offsets, np.round(samples.distance, 1))
+    if drawn.has_hr:
+        track.columns["heartrate"] = (offsets, samples.hr.astype(np.int64))
     if sport.cadence:
-        keep = offsets >= cadence_from
-        effort = np.minimum(1.0, speed / speed_base) * (0.97 + 0.06 * cadence_noise)
+        keep = offsets >= drawn.cadence_from
+        effort = np.minimum(1.0, speed / drawn.speed_base) * (0.97 + 0.06 * samples.cadence_noise)
         cadence = np.rint(sport.cadence * effort).astype(np.int64)
         track.columns["cadence"] = (offsets[keep], cadence[keep])
-    if has_power:
+    if drawn.has_power:
         watts = 80 * 9.81 * speed * (0.005 + grade) + 0.5 * 1.2 * 0.32 * speed**3
-        power = np.maximum(0, np.rint(watts * power_noise)).astype(np.int64)
+        power = np.maximum(0, np.rint(watts * samples.power_noise)).astype(np.int64)
         track.columns["power"] = (offsets, power)
-
-    last = count - 1
-    track.moving, track.elapsed = float(moving[last]), float(offsets[last])
-    track.distance, track.max_speed = float(distance[last]), float(speed.max())
-    if sport.lap_every:
-        track.laps = _laps(sport.lap_every, elapsed, moving, distance, speed, elev, hr, has_hr)
-    return track
 
 
 def _grade(terrain: Terrain, distance: Floats) -> Floats:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,14 +39,10 @@ from st_desktop.services.handsfree import (
 )
 from st_desktop.services.watch import WatchedFolder
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.dialogs.preferences_devices import DevicesPage
 from st_desktop.ui.main_window import settings_units
 
 FOLDER_MODES = (("Upload automatically", True), ("Only add to the upload list", False))
-DEVICE_ANSWERS = (
-    ("Upload new activities automatically", "auto"),
-    ("Add new activities to the list only", "list"),
-    ("Ignore this device", "never"),
-)
 
 
 def _combo(parent: QWidget, name: str, choices: Iterable[tuple[str, object]]) -> QComboBox:
@@ -207,34 +202,12 @@ class PreferencesDialog(QDialog):
         self.add_page("Automatic Import", page)
 
     def _build_devices(self) -> None:
-        page = QWidget(self)
-        page.setObjectName("preferencesDevices")
-        self.device_list = QListWidget(page)
-        self.device_list.setObjectName("prefsDevices")
-        self.device_list.setAccessibleName("Devices seen before")
-        self.device_list.currentRowChanged.connect(self._device_selected)
-        self.no_devices = QLabel("No watch or bike computer has been plugged in yet.", page)
-        self.device_answer = _combo(page, "prefsDeviceAnswer", DEVICE_ANSWERS)
-        self.device_answer.currentIndexChanged.connect(self._device_answer_changed)
-        self.forget_button = QPushButton("&Forget", page)
-        self.forget_button.setObjectName("prefsForgetDevice")
-        self.forget_button.setToolTip("Ask again the next time it is plugged in")
-        self.forget_button.clicked.connect(self.forget_device)
-        self.history_button = QPushButton("Import Whole &History", page)
-        self.history_button.setObjectName("prefsDeviceHistory")
-        self.history_button.setToolTip("Import every activity on the device not imported yet")
-        self.history_button.clicked.connect(self._import_history)
-        form = QFormLayout()
-        form.addRow("When it is plugged &in:", self.device_answer)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.forget_button)
-        buttons.addWidget(self.history_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.no_devices)
-        layout.addWidget(self.device_list)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        self.devices_page = page = DevicesPage(self._connected, self)
+        page.import_history_requested.connect(self.import_history_requested)
+        # The page's controls, as the dialog's own (tests and the hands-free wiring use them).
+        self.device_list, self.device_answer = page.device_list, page.device_answer
+        self.forget_button, self.history_button = page.forget_button, page.history_button
+        self.no_devices = page.no_devices
         self.add_page("Devices", page)
 
     # ------------------------------------------------------------------ loading and applying
@@ -253,10 +226,8 @@ class PreferencesDialog(QDialog):
         self.watch_devices.setChecked(settings.get(Keys.WATCH_DEVICES))
         self.folders = folders_from_json(settings.get(Keys.WATCHED_FOLDERS))
         self._saved_folders = {f.path for f in self.folders}
-        self.devices = devices_from_json(settings.get(Keys.KNOWN_DEVICES))
-        self._forgotten: set[str] = set()
         self._show_folders()
-        self._show_devices()
+        self.devices_page.set_devices(devices_from_json(settings.get(Keys.KNOWN_DEVICES)))
 
     def units(self) -> str:
         """The unit system chosen."""
@@ -275,13 +246,8 @@ class PreferencesDialog(QDialog):
         settings.set(Keys.WATCH_DEVICES, self.watch_devices.isChecked())
         settings.set(Keys.WATCHED_FOLDERS, folders_to_json(self.folders))
         # A device answered about while this dialog was open is kept (unless forgotten here).
-        shown = {d.id for d in self.devices} | self._forgotten
-        later = [
-            d for d in devices_from_json(settings.get(Keys.KNOWN_DEVICES)) if d.id not in shown
-        ]
-        self.devices += later
-        self._show_devices()
-        settings.set(Keys.KNOWN_DEVICES, devices_to_json(self.devices))
+        devices = self.devices_page.merged(devices_from_json(settings.get(Keys.KNOWN_DEVICES)))
+        settings.set(Keys.KNOWN_DEVICES, devices_to_json(devices))
         settings.sync()
         self._saved_folders = {f.path for f in self.folders}
         self._folder_selected(self.folder_list.currentRow())
@@ -352,54 +318,15 @@ class PreferencesDialog(QDialog):
 
     # ------------------------------------------------------------------ devices
 
-    def _show_devices(self) -> None:
-        current = self.device_list.currentRow()
-        self.device_list.clear()
-        answers = {a: t for t, a in DEVICE_ANSWERS}
-        for device in self.devices:
-            kind = f"{device.vendor}, " if device.vendor else ""
-            self.device_list.addItem(f"{device.name}  ({kind}{answers[device.answer].lower()})")
-        self.no_devices.setVisible(not self.devices)
-        self.device_list.setVisible(bool(self.devices))
-        self.device_list.setCurrentRow(min(max(current, 0), len(self.devices) - 1))
-        self._device_selected(self.device_list.currentRow())
+    @property
+    def devices(self) -> list[KnownDevice]:
+        """The devices shown on the Devices page (applied on OK or Apply)."""
+        return self.devices_page.devices
 
     def refresh_devices(self) -> None:
         """A device was plugged in or out: update what can be done with the selected one."""
-        self._device_selected(self.device_list.currentRow())
-
-    def _device_selected(self, row: int) -> None:
-        chosen = self.devices[row] if 0 <= row < len(self.devices) else None
-        self.device_answer.setEnabled(chosen is not None)
-        self.forget_button.setEnabled(chosen is not None)
-        plugged = chosen is not None and chosen.id in set(self._connected())
-        self.history_button.setEnabled(plugged)
-        self.history_button.setToolTip(
-            "Import every activity on the device not imported yet"
-            if plugged
-            else "Plug the device in to import its whole history"
-        )
-        if chosen is not None:
-            self.device_answer.blockSignals(True)
-            self.device_answer.setCurrentIndex(self.device_answer.findData(chosen.answer))
-            self.device_answer.blockSignals(False)
-
-    def _device_answer_changed(self, index: int) -> None:
-        row = self.device_list.currentRow()
-        if 0 <= row < len(self.devices):
-            old = self.devices[row]
-            answer = str(self.device_answer.itemData(index))
-            self.devices[row] = KnownDevice(old.id, old.name, old.vendor, answer)
-            self._show_devices()
+        self.devices_page.refresh_devices()
 
     def forget_device(self) -> None:
         """Forget the selected device: it is asked about again (applied on OK or Apply)."""
-        row = self.device_list.currentRow()
-        if 0 <= row < len(self.devices):
-            self._forgotten.add(self.devices.pop(row).id)
-            self._show_devices()
-
-    def _import_history(self) -> None:
-        row = self.device_list.currentRow()
-        if 0 <= row < len(self.devices):
-            self.import_history_requested.emit(self.devices[row].id)
+        self.devices_page.forget_device()

@@ -87,7 +87,22 @@ class CalendarPane(QWidget):
         self._units = settings.get(Keys.UNITS)
         self._days: dict[date, list[Entry]] = {}
         self._chosen = hub.today()
+        buttons = self._build_header(settings)
+        self._build_grid()
+        side = self._build_day_list()
+        self.heatmap = YearHeatMap(self)
+        self.heatmap.day_clicked.connect(self.go_to)
+        self.heatmap_box.toggled.connect(self._heatmap_toggled)
+        self.heatmap.setVisible(self.heatmap_box.isChecked())
+        self._lay_out(buttons, side)
 
+        hub.watch(self)
+        hub.digest_changed.connect(self._digest_changed)
+        self._digest_changed(hub.digest)
+
+    def _build_header(self, settings: Settings) -> QHBoxLayout:
+        """The month's title between the year and month buttons, Today, the month's figures
+        and the heat map's toggle."""
         self.title = QLabel(self)
         self.title.setObjectName("calendarTitle")
         font = self.title.font()
@@ -130,7 +145,10 @@ class CalendarPane(QWidget):
         self.heatmap_box.setChecked(settings.get(Keys.CALENDAR_HEATMAP))
         buttons.addSpacing(12)
         buttons.addWidget(self.heatmap_box)
+        return buttons
 
+    def _build_grid(self) -> None:
+        """The month grid: its model, the delegate drawing each day, and the view."""
         self.model = CalendarModel(self)
         self.model.set_first_weekday(fmt.locale().firstDayOfWeek().value - 1)
         self.delegate = CalendarDelegate(self)
@@ -145,9 +163,10 @@ class CalendarPane(QWidget):
         self.view.setShowGrid(False)
         self.view.setWordWrap(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setSectionResizeMode(WEEK_COLUMN, QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().resizeSection(
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WEEK_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(
             WEEK_COLUMN, self.fontMetrics().horizontalAdvance("0000 workouts") + 12
         )
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -155,6 +174,8 @@ class CalendarPane(QWidget):
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
+    def _build_day_list(self) -> QVBoxLayout:
+        """The chosen day's title and workouts, beside the grid."""
         self.day_title = QLabel(self)
         self.day_title.setObjectName("calendarDayTitle")
         self.day_list = QListWidget(self)
@@ -169,14 +190,13 @@ class CalendarPane(QWidget):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         side.addWidget(hint)
+        return side
+
+    def _lay_out(self, buttons: QHBoxLayout, side: QVBoxLayout) -> None:
+        """The header above the grid and day list, the heat map below; Alt+arrows step months."""
         middle = QHBoxLayout()
         middle.addWidget(self.view, 4)
         middle.addLayout(side, 1)
-
-        self.heatmap = YearHeatMap(self)
-        self.heatmap.day_clicked.connect(self.go_to)
-        self.heatmap_box.toggled.connect(self._heatmap_toggled)
-        self.heatmap.setVisible(self.heatmap_box.isChecked())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(buttons)
@@ -186,10 +206,6 @@ class CalendarPane(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.step(s))
-
-        hub.watch(self)
-        hub.digest_changed.connect(self._digest_changed)
-        self._digest_changed(hub.digest)
 
     # -- navigation -----------------------------------------------------------------------------
 

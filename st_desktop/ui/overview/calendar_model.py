@@ -248,6 +248,20 @@ class CalendarDelegate(QStyledItemDelegate):
             tint = QColor(palette.color(QPalette.ColorRole.Highlight))
             tint.setAlpha(60)
             painter.fillRect(option.rect, tint)
+        self._paint_number(painter, option, index, in_month)
+        self._paint_chips(painter, option, index, in_month, base)
+        grid = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
+        grid.setAlpha(60)
+        painter.setPen(grid)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+    def _paint_number(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: Index, in_month: bool
+    ) -> None:
+        """The day's number at the top left: faint outside the month, bold and tinted today."""
+        palette = option.palette
         day: date = index.data(DAY_ROLE)
         number_rect = option.rect.adjusted(5, 2, -5, 0)
         number_rect.setHeight(option.fontMetrics.height() + 4)
@@ -267,11 +281,22 @@ class CalendarDelegate(QStyledItemDelegate):
             str(day.day),
         )
         painter.setFont(option.font)
+
+    def _paint_chips(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        in_month: bool,
+        base: QColor,
+    ) -> None:
+        """A chip per workout in its sport's colour (paler outside the month), "+ n more" when
+        they do not all fit."""
         entries: list[Entry] = index.data(ENTRIES_ROLE) or []
         chips = self._chips(option, index)
         for rect, entry in chips:
             if entry is None:
-                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 more = len(entries) - (len(chips) - 1)
                 painter.drawText(
                     rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), f"+ {more} more"
@@ -289,12 +314,6 @@ class CalendarDelegate(QStyledItemDelegate):
                 workout_text(entry, self.units), Qt.TextElideMode.ElideRight, rect.width() - 8
             )
             painter.drawText(rect.adjusted(4, 0, -4, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
-        grid = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
-        grid.setAlpha(60)
-        painter.setPen(grid)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-        painter.restore()
 
     def _is_today(self, index: Index, day: date) -> bool:
         model = index.model()

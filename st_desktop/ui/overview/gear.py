@@ -48,6 +48,18 @@ class GearPane(QWidget):
         self.dialog: GearDialog | None = None
         self._by_id: dict[str, Entry] = {}
         self._units = settings.get(Keys.UNITS)
+        self._build_table()
+        self._build_controls(settings)
+        self._lay_out()
+
+        hub.watch(self)
+        hub.gear_changed.connect(self._gear_changed)
+        hub.digest_changed.connect(self._digest_changed)
+        hub.account_changed.connect(lambda _account: self._update_buttons())
+        self._digest_changed(hub.digest)
+
+    def _build_table(self) -> None:
+        """The gear table (``gearView``), sortable by value, the service's order first."""
         self.model = GearModel(self)
         self.model.set_units(self._units)
         self.proxy = QSortFilterProxyModel(self)
@@ -70,6 +82,8 @@ class GearPane(QWidget):
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
+    def _build_controls(self, settings: Settings) -> None:
+        """New, Edit, Retire, Show retired, and the selected item's note, figures and chart."""
         self.new_button = QPushButton("&New…", self)
         self.new_button.setObjectName("gearNew")
         self.new_button.clicked.connect(self.new_item)
@@ -93,6 +107,9 @@ class GearPane(QWidget):
         self.chart = BarChart(self)
         self.chart.setObjectName("gearChart")
         self.chart.setAccessibleName("Distance per month of the selected gear")
+
+    def _lay_out(self) -> None:
+        """Buttons on top, the table above the selected item's details."""
         buttons = QHBoxLayout()
         for widget in (self.new_button, self.edit_button, self.retire_button):
             buttons.addWidget(widget)
@@ -112,12 +129,6 @@ class GearPane(QWidget):
         splitter.addWidget(below)
         splitter.setSizes([260, 380])
         layout.addWidget(splitter, 1)
-
-        hub.watch(self)
-        hub.gear_changed.connect(self._gear_changed)
-        hub.digest_changed.connect(self._digest_changed)
-        hub.account_changed.connect(lambda _account: self._update_buttons())
-        self._digest_changed(hub.digest)
 
     # -- data -----------------------------------------------------------------------------------
 

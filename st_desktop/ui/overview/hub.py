@@ -113,14 +113,11 @@ class OverviewHub(QObject):
 
     def set_account(self, account: Account | None) -> None:
         """Show another account (or the same one signed in or out): read everything again."""
-        same = (
-            account is not None and self._account is not None and account.key == self._account.key
-        )
-        if same and account is not None and self._account is not None:
-            was_online = self._account.online
+        current = self._account
+        if account is not None and current is not None and account.key == current.key:
             self._account = account
             self.account_changed.emit(account)
-            if account.online and not was_online:
+            if account.online and not current.online:
                 self.refresh()
             return
         self._account = account
@@ -130,13 +127,10 @@ class OverviewHub(QObject):
         self.gear, self.metrics = GearList(), MetricsSnapshot()
         self._digest_stale = True
         self.account_changed.emit(account)
-        for signal, value in (
-            (self.digest_changed, self.digest),
-            (self.completeness_changed, self.completeness),
-            (self.gear_changed, self.gear),
-            (self.metrics_changed, self.metrics),
-        ):
-            signal.emit(value)
+        self.digest_changed.emit(self.digest)
+        self.completeness_changed.emit(self.completeness)
+        self.gear_changed.emit(self.gear)
+        self.metrics_changed.emit(self.metrics)
         if account is None:
             return
         self._load_cached()

@@ -151,7 +151,16 @@ class MetricsPane(QWidget):
         self._units = settings.get(Keys.UNITS)
         self._metrics = HealthMetrics()
         self.dialog: MetricDialog | None = None
+        self._build_controls(settings)
+        self._build_chart_and_table()
+        self._lay_out()
 
+        hub.metrics_changed.connect(self._metrics_changed)
+        hub.account_changed.connect(lambda _account: self._update_buttons())
+        self._metrics_changed(hub.metrics)
+
+    def _build_controls(self, settings: Settings) -> None:
+        """The span and metric choices, Add, Edit and Delete, and the latest values."""
         self.range_box = combo(
             self, "metricsRange", "Span shown", [(label, key) for label, key, _d in RANGES]
         )
@@ -174,6 +183,9 @@ class MetricsPane(QWidget):
         self.latest.setObjectName("metricsLatest")
         self.latest.setWordWrap(True)
 
+    def _build_chart_and_table(self) -> None:
+        """The chart of the three metrics (``metricsChart``) and the listed values
+        (``metricsView``)."""
         self.chart = MetricsChart(self)
         self.chart.point_clicked.connect(self.select_point)
         self.model = MetricPointsModel(self)
@@ -198,6 +210,8 @@ class MetricsPane(QWidget):
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
+    def _lay_out(self) -> None:
+        """Choices and buttons on top, the latest values, then the chart beside the table."""
         top = QHBoxLayout()
         for text, box in (("&Span:", self.range_box), ("&List:", self.metric_box)):
             label = QLabel(text, self)
@@ -219,10 +233,6 @@ class MetricsPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.latest)
         layout.addWidget(splitter, 1)
-
-        hub.metrics_changed.connect(self._metrics_changed)
-        hub.account_changed.connect(lambda _account: self._update_buttons())
-        self._metrics_changed(hub.metrics)
 
     # -- data -----------------------------------------------------------------------------------
 

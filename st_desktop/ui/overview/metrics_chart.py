@@ -7,6 +7,7 @@ the point nearest in time (:attr:`MetricsChart.point_clicked`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -114,68 +115,95 @@ class MetricsChart(QWidget):
             painter.setPen(faint)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No body metrics yet.")
             return
-        metrics = self.fontMetrics()
         for series, rect in bands:
-            painter.setPen(text)
-            painter.drawText(
-                QPointF(rect.left() + 4, rect.top() - 6), f"{series.title} ({series.unit})"
-            )
-            values = [value for _m, value, _p in series.points]
-            if not values:
-                painter.setPen(faint)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No values in this span")
-                continue
-            low, high = min(values), max(values)
-            pad = max((high - low) * 0.1, abs(high) * 0.01, 0.5)
-            ticks = nice_ticks(low - pad, high + pad, 3)
-            bottom, top = ticks[0], ticks[-1]
-            step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
-
-            def y(
-                value: float, rect: QRectF = rect, bottom: float = bottom, top: float = top
-            ) -> float:
-                return rect.bottom() - rect.height() * (value - bottom) / max(1e-9, top - bottom)
-
-            grid = QColor(faint)
-            grid.setAlpha(60)
-            for tick in ticks:
-                painter.setPen(QPen(grid, 1))
-                painter.drawLine(QPointF(rect.left(), y(tick)), QPointF(rect.right(), y(tick)))
-                painter.setPen(faint)
-                painter.drawText(
-                    QRectF(0, y(tick) - metrics.height() / 2, rect.left() - 6, metrics.height()),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                    tick_text(tick, step),
-                )
-            colour = QColor(series.colour)
-            path = QPainterPath()
-            for number, (moment, value, _point) in enumerate(series.points):
-                spot = QPointF(self._x(moment, rect), y(value))
-                if number == 0:
-                    path.moveTo(spot)
-                else:
-                    path.lineTo(spot)
-            painter.setPen(QPen(colour, 1.8))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setBrush(colour)
-            radius = 2.2 if len(series.points) > 60 else 3.0
-            for moment, value, point in series.points:
-                centre = QPointF(self._x(moment, rect), y(value))
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawEllipse(centre, radius, radius)
-                if point == self._selected:
-                    painter.setPen(QPen(text, 1.5))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawEllipse(centre, 6, 6)
-                    painter.setBrush(colour)
-            last = series.points[-1]
-            painter.setPen(colour)
-            painter.drawText(
-                QPointF(rect.right() + 6, y(last[1]) + metrics.ascent() / 2),
-                f"{fmt.number(last[1], series.decimals)}",
-            )
+            self._draw_band(painter, series, rect, text, faint)
         self._draw_time_axis(painter, bands[-1][1], faint)
+
+    def _draw_band(
+        self, painter: QPainter, series: Series, rect: QRectF, text: QColor, faint: QColor
+    ) -> None:
+        """One metric: its title, value axis, line and points, the latest value at the right."""
+        painter.setPen(text)
+        painter.drawText(
+            QPointF(rect.left() + 4, rect.top() - 6), f"{series.title} ({series.unit})"
+        )
+        values = [value for _m, value, _p in series.points]
+        if not values:
+            painter.setPen(faint)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No values in this span")
+            return
+        low, high = min(values), max(values)
+        pad = max((high - low) * 0.1, abs(high) * 0.01, 0.5)
+        ticks = nice_ticks(low - pad, high + pad, 3)
+        bottom, top = ticks[0], ticks[-1]
+
+        def y(value: float) -> float:
+            return rect.bottom() - rect.height() * (value - bottom) / max(1e-9, top - bottom)
+
+        self._draw_value_axis(painter, rect, ticks, y, faint)
+        colour = QColor(series.colour)
+        self._draw_line(painter, series, rect, y, colour, text)
+        last = series.points[-1]
+        painter.setPen(colour)
+        painter.drawText(
+            QPointF(rect.right() + 6, y(last[1]) + self.fontMetrics().ascent() / 2),
+            f"{fmt.number(last[1], series.decimals)}",
+        )
+
+    def _draw_value_axis(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        ticks: list[float],
+        y: Callable[[float], float],
+        faint: QColor,
+    ) -> None:
+        """Grid lines across the band at the ticks, their values at the left."""
+        metrics = self.fontMetrics()
+        step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+        grid = QColor(faint)
+        grid.setAlpha(60)
+        for tick in ticks:
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(rect.left(), y(tick)), QPointF(rect.right(), y(tick)))
+            painter.setPen(faint)
+            painter.drawText(
+                QRectF(0, y(tick) - metrics.height() / 2, rect.left() - 6, metrics.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                tick_text(tick, step),
+            )
+
+    def _draw_line(
+        self,
+        painter: QPainter,
+        series: Series,
+        rect: QRectF,
+        y: Callable[[float], float],
+        colour: QColor,
+        text: QColor,
+    ) -> None:
+        """The line through the band's points, a dot on each, a ring around the selected one."""
+        path = QPainterPath()
+        for number, (moment, value, _point) in enumerate(series.points):
+            spot = QPointF(self._x(moment, rect), y(value))
+            if number == 0:
+                path.moveTo(spot)
+            else:
+                path.lineTo(spot)
+        painter.setPen(QPen(colour, 1.8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(colour)
+        radius = 2.2 if len(series.points) > 60 else 3.0
+        for moment, value, point in series.points:
+            centre = QPointF(self._x(moment, rect), y(value))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(centre, radius, radius)
+            if point == self._selected:
+                painter.setPen(QPen(text, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, 6, 6)
+                painter.setBrush(colour)
 
     def _draw_time_axis(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
         assert self._span is not None

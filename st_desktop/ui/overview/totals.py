@@ -80,7 +80,19 @@ class TotalsPane(QWidget):
         self._units = settings.get(Keys.UNITS)
         self._digest = Digest()
         self.comparison: Comparison | None = None
+        self._build_choices(settings)
+        self._build_texts(history_action)
+        self._build_table_and_chart()
+        self._lay_out()
 
+        hub.watch(self)
+        hub.digest_changed.connect(self._digest_changed)
+        hub.completeness_changed.connect(self._completeness_changed)
+        self._digest_changed(hub.digest)
+        self._completeness_changed(hub.completeness)
+
+    def _build_choices(self, settings: Settings) -> None:
+        """Grouping, chart figure and sport, as last chosen."""
         self.period_box = combo(
             self,
             "totalsPeriod",
@@ -109,6 +121,8 @@ class TotalsPane(QWidget):
         for box in (self.period_box, self.metric_box, self.sport_box):
             box.currentIndexChanged.connect(self._choice_changed)
 
+    def _build_texts(self, history_action: QAction | None) -> None:
+        """The comparison with the previous period, and how complete the figures are."""
         self.summary = QLabel(self)
         self.summary.setObjectName("totalsSummary")
         self.summary.setWordWrap(True)
@@ -122,6 +136,8 @@ class TotalsPane(QWidget):
             self.history_button.setDefaultAction(history_action)
         self.history_button.setVisible(False)
 
+    def _build_table_and_chart(self) -> None:
+        """The totals per period (``totalsView``) and the chart of one figure (``totalsChart``)."""
         self.model = TotalsModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("totalsView")
@@ -139,6 +155,8 @@ class TotalsPane(QWidget):
         self.chart.setAccessibleName("Totals chart")
         self.chart.bar_clicked.connect(self._bar_clicked)
 
+    def _lay_out(self) -> None:
+        """Choices on top, then the texts, then the table beside the chart."""
         controls = QHBoxLayout()
         for text, box in (
             ("&Group by:", self.period_box),
@@ -167,12 +185,6 @@ class TotalsPane(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(coverage)
         layout.addWidget(splitter, 1)
-
-        hub.watch(self)
-        hub.digest_changed.connect(self._digest_changed)
-        hub.completeness_changed.connect(self._completeness_changed)
-        self._digest_changed(hub.digest)
-        self._completeness_changed(hub.completeness)
 
     # -- inputs ---------------------------------------------------------------------------------
 
