@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from st_desktop.ui import theme
+
+#: How much of the error colour tints an error notice's background (of 1).
+ERROR_TINT = 0.12
 
 
 class NoticeBar(QWidget):
-    """A one-line message above the table with an optional action button (Retry, Undo)."""
+    """A one-line message above the table with an optional action button (Retry, Undo).
+
+    An error is framed in the scheme's error colour on a reddish shade of the window, light or
+    dark, and follows a change of the palette.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +39,7 @@ class NoticeBar(QWidget):
         layout.addWidget(self.button)
         layout.addWidget(close)
         self._action: Callable[[], object] | None = None
+        self._error = False
         self.button.clicked.connect(self._clicked)
         self.hide()
 
@@ -41,15 +53,37 @@ class NoticeBar(QWidget):
     ) -> None:
         """Show ``text``; with ``button`` and ``action``, a button that runs it and hides."""
         self.label.setText(text)
-        self.setStyleSheet(
-            "#workoutNotice { background: #fdecea; border: 1px solid #b3261e; }"
-            if error
-            else "#workoutNotice { background: palette(alternate-base); }"
-        )
+        self._error = error
+        self._style()
         self._action = action
         self.button.setText(button)
         self.button.setVisible(bool(button and action))
         self.show()
+
+    @property
+    def error(self) -> bool:
+        """True while the message shown is an error."""
+        return self._error
+
+    def _style(self) -> None:
+        if self._error:
+            # A reddish shade of the base colour, framed in the scheme's error colour: the
+            # palette's text stays readable on it, light or dark.
+            palette = theme.surrounding_palette(self)
+            colours = theme.colours(palette)
+            base = palette.color(QPalette.ColorRole.Base)
+            panel = theme.mix(base, colours.error, ERROR_TINT)
+            style = (f"#workoutNotice {{ background: {theme.css(panel)}; "
+                     f"border: 1px solid {theme.css(colours.error)}; }}")  # fmt: skip
+        else:
+            style = "#workoutNotice { background: palette(alternate-base); }"
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style()
 
     def _clicked(self) -> None:
         action, self._action = self._action, None
