@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from st_desktop.ui import theme
@@ -17,8 +17,9 @@ ERROR_TINT = 0.12
 class NoticeBar(QWidget):
     """A one-line message above the table with an optional action button (Retry, Undo).
 
-    An error is framed in the scheme's error colour on a reddish shade of the window, light or
-    dark, and follows a change of the palette.
+    An error is framed in the scheme's error colour on a reddish shade of the base colour, other
+    messages sit on the alternate base. Painted from the palette at each paint (no style
+    sheet, which would fix the palette of the bar and its label): light or dark, live.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -54,10 +55,10 @@ class NoticeBar(QWidget):
         """Show ``text``; with ``button`` and ``action``, a button that runs it and hides."""
         self.label.setText(text)
         self._error = error
-        self._style()
         self._action = action
         self.button.setText(button)
         self.button.setVisible(bool(button and action))
+        self.update()
         self.show()
 
     @property
@@ -65,25 +66,25 @@ class NoticeBar(QWidget):
         """True while the message shown is an error."""
         return self._error
 
-    def _style(self) -> None:
-        if self._error:
-            # A reddish shade of the base colour, framed in the scheme's error colour: the
-            # palette's text stays readable on it, light or dark.
-            palette = theme.surrounding_palette(self)
-            colours = theme.colours(palette)
-            base = palette.color(QPalette.ColorRole.Base)
-            panel = theme.mix(base, colours.error, ERROR_TINT)
-            style = (f"#workoutNotice {{ background: {theme.css(panel)}; "
-                     f"border: 1px solid {theme.css(colours.error)}; }}")  # fmt: skip
-        else:
-            style = "#workoutNotice { background: palette(alternate-base); }"
-        if self.styleSheet() != style:
-            self.setStyleSheet(style)
+    def colours(self) -> tuple[QColor, QColor | None]:
+        """The panel's colour and its frame's (None: no frame), for the palette now."""
+        palette = self.palette()
+        if not self._error:
+            return palette.color(QPalette.ColorRole.AlternateBase), None
+        # A reddish shade of the base colour: the palette's text stays readable on it.
+        error = theme.colours(palette).error
+        return theme.mix(palette.color(QPalette.ColorRole.Base), error, ERROR_TINT), error
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._style()
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: ARG002
+        panel, frame = self.colours()
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), panel)
+            if frame is not None:
+                painter.setPen(QPen(frame, 1.0))
+                painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        finally:
+            painter.end()
 
     def _clicked(self) -> None:
         action, self._action = self._action, None
