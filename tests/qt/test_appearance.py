@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import create_application
@@ -119,17 +120,59 @@ def test_the_stored_appearance_is_applied_at_start_and_offered_in_preferences(
     qtbot.waitUntil(notice.isVisible)
     assert at(pixels(notice), 4, 4).lightness() < 80
     # Preferences offers the choice, and Light applies at once.
-    action = window.findChild(QAction, "preferencesAction")
-    assert action is not None
-    action.trigger()
-    preferences = window.findChild(PreferencesDialog)
-    assert preferences is not None
+    preferences, page = open_appearance(window)
     assert "Appearance" in page_titles(preferences)
-    page = preferences.findChild(AppearancePage)
-    assert page is not None
     assert page.buttons[theme.DARK].isChecked()
     page.buttons[theme.LIGHT].click()
     preferences.apply_button.click()
     assert not theme.is_dark()
     assert application.settings.get(Keys.APPEARANCE) == theme.LIGHT
+    preferences.reject()
+
+
+def open_appearance(window: QWidget) -> tuple[PreferencesDialog, AppearancePage]:
+    """Edit > Preferences…, as the user opens it: the dialog and its Appearance page."""
+    action = window.findChild(QAction, "preferencesAction")
+    assert action is not None
+    action.trigger()
+    preferences = window.findChild(PreferencesDialog)
+    assert preferences is not None
+    page = preferences.findChild(AppearancePage)
+    assert page is not None
+    return preferences, page
+
+
+def light_share(shown: np.ndarray) -> float:
+    """How much of what is shown is light (white, a light window, a light panel)."""
+    return float((shown.min(axis=-1) > LIGHT).mean())
+
+
+#: A channel above this is light.
+LIGHT = 200
+
+
+@pytest.mark.usefixtures("restore_palette")
+def test_switched_live_the_whole_window_turns_dark_and_back(
+    qtbot: QtBot, first_start: Application
+) -> None:
+    application = first_start
+    install_theme(application)  # "system": light here
+    window = application.window
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_welcome(False)  # the table, the detail's charts and route, the upload pane
+    application.detail.charts.plots.show()  # built, as the app builds them once idle
+    assert light_share(pixels(window)) > 0.6
+
+    preferences, page = open_appearance(window)
+    page.buttons[theme.DARK].click()
+    preferences.apply_button.click()
+    qtbot.waitUntil(lambda: theme.is_dark(window.palette()))
+    # No light block is left anywhere: sidebar, table, charts, route, upload list, status bar.
+    assert light_share(pixels(window)) < 0.02  # the light text only
+    page.buttons[theme.SYSTEM].click()
+    preferences.apply_button.click()
+    qtbot.waitUntil(lambda: not theme.is_dark(window.palette()))
+    assert light_share(pixels(window)) > 0.6
     preferences.reject()

@@ -40,7 +40,7 @@ MARKER_RADIUS = 7.0
 CULL_PX = 64.0
 
 #: Tiles on a dark palette are drawn this opaque over the dark ground: dimmed, still legible.
-DARK_TILE_OPACITY = 0.72
+DARK_TILE_OPACITY = 0.65
 
 #: tile (z, x, y) -> image in memory, or None.
 ImageLookup = Callable[[int, int, int], "QImage | None"]
