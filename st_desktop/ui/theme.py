@@ -74,6 +74,17 @@ class Colours:
     power: QColor
     cadence: QColor
 
+    def named(self, name: str) -> QColor:
+        """The colour called ``name`` ("error", "ok", "duplicate"...).
+
+        Raises:
+            ValueError: no colour of that name.
+        """
+        colour = getattr(self, name, None) if not name.startswith("_") else None
+        if not isinstance(colour, QColor):
+            raise ValueError(f"no colour {name!r} in the theme")
+        return colour
+
     def series(self, key: str) -> QColor:
         """The line colour of the chart ``key`` ("heartrate"); the foreground for another key."""
         colour = getattr(self, key, None) if key in SERIES else None
@@ -170,7 +181,7 @@ class _TextTint(QObject):
         return False
 
     def apply(self, widget: QWidget) -> None:
-        colour = getattr(colours(surrounding_palette(widget)), self.name)
+        colour = colours(surrounding_palette(widget)).named(self.name)
         roles = (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text)
         current = widget.palette()
         if all(current.color(role) == colour for role in roles):
@@ -182,12 +193,24 @@ class _TextTint(QObject):
         widget.setPalette(palette)
 
 
-def tint_text(widget: QWidget, name: str) -> None:
+def tint_text(widget: QWidget, name: str | None) -> None:
     """Write ``widget``'s text in the scheme's colour ``name`` ("error", "ok", "muted"; a field
-    of :class:`Colours`), now and after every change between light and dark."""
-    if not isinstance(getattr(LIGHT_COLOURS, name, None), QColor):
-        raise ValueError(f"no colour {name!r} in the theme")
+    of :class:`Colours`), now and after every change between light and dark; None gives it
+    back the palette's own text colour.
+
+    Raises:
+        ValueError: ``name`` is no colour of :class:`Colours`.
+    """
+    if name is not None:
+        LIGHT_COLOURS.named(name)  # a typo fails here, not at the next change of scheme
     tint = widget.findChild(_TextTint, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if name is None:
+        if isinstance(tint, _TextTint):
+            widget.removeEventFilter(tint)
+            tint.setParent(None)
+            tint.deleteLater()
+            widget.setPalette(QPalette())  # every role inherited again
+        return
     if isinstance(tint, _TextTint):
         tint.name = name
         tint.apply(widget)

@@ -87,6 +87,10 @@ def test_a_tinted_text_follows_the_scheme(qtbot: QtBot, qapp: QApplication) -> N
     assert shown() == theme.DARK_COLOURS.ok.name()
     with pytest.raises(ValueError, match="no colour"):
         theme.tint_text(label, "chartreuse")
+    theme.tint_text(label, None)  # the palette's own text colour again, following it
+    assert shown() == "#e8eaed"
+    qapp.setPalette(QPalette())
+    qtbot.waitUntil(lambda: shown() == QPalette().color(QPalette.ColorRole.WindowText).name())
 
 
 @pytest.mark.usefixtures("restore_palette")
