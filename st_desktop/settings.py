@@ -44,6 +44,7 @@ class Keys:
     ACCOUNT = Setting("account/current", "", "Key of the signed-in account (no token)")
     UNITS = Setting("display/units", "metric", "metric or imperial")
     CHART_X_AXIS = Setting("display/chart_x_axis", "time", "time or distance")
+    APPEARANCE = Setting("display/appearance", "system", "system (follow it), light or dark")
     WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), "main window geometry")
     WINDOW_STATE = Setting("window/state", QByteArray(), "main window toolbars/docks state")
     SPLITTER_MAIN = Setting("window/splitter_main", QByteArray(), "browser | upload splitter")

@@ -1,7 +1,7 @@
 """Tick placement and label text for the charts in :mod:`st_desktop.ui.plotting`.
 
 Plain arithmetic on axis ranges and pixel sizes, kept apart from the pyqtgraph widgets so it can be
-read and tested without a plotting library (only ``ui/plotting.py`` may import pyqtgraph).
+read and tested without a plotting library (only the ``ui/plotting`` package imports pyqtgraph).
 """
 
 from __future__ import annotations

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui import theme
 
 
 class TaskIndicator(QWidget):
@@ -84,7 +85,8 @@ class TaskIndicator(QWidget):
 class MessageArea(QWidget):
     """A status-bar message that stays until replaced, with an optional action button.
 
-    Errors are shown in a distinct colour; an action ("Undo") sits right after its message.
+    Errors are shown as a badge in the scheme's error colour (light or dark, following the
+    palette); an action ("Undo") sits right after its message.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -98,6 +100,7 @@ class MessageArea(QWidget):
         self._button.setVisible(False)
         self._button.clicked.connect(self._run_action)
         self._action: Callable[[], object] | None = None
+        self._error = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._label)
@@ -123,8 +126,29 @@ class MessageArea(QWidget):
 
     def show_error(self, text: str) -> None:
         """Show an error; it stays until the next message."""
-        self._set(text, "color: white; background: #b3261e; padding: 1px 6px;")
+        self._set(text, self._error_style())
+        self._error = True
         self._clear_timer.stop()
+
+    def is_error(self) -> bool:
+        """True while the message shown is an error (drawn as a badge)."""
+        return self._error
+
+    def _error_style(self) -> str:
+        # The scheme's error colour as the badge, its text in the background colour: white on
+        # red on light, near-black on light red on dark, each readable in its window.
+        colours = theme.colours(self.palette())
+        return (
+            f"color: {theme.css(colours.background)}; background: {theme.css(colours.error)};"
+            " padding: 1px 6px;"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._error:
+            style = self._error_style()
+            if self._label.styleSheet() != style:
+                self._label.setStyleSheet(style)
 
     def show_action(
         self, text: str, button_text: str, action: Callable[[], object], timeout_ms: int = 30000
@@ -148,6 +172,7 @@ class MessageArea(QWidget):
 
     def _set(self, text: str, style: str) -> None:
         self._action = None
+        self._error = False
         self._button.setVisible(False)
         self._label.setStyleSheet(style)
         self._label.setText(text)

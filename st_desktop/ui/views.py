@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -178,6 +178,13 @@ class ViewSwitcher(QWidget):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # A style sheet fixes the palette of its widget when it is applied: applied again,
+            # the sidebar and its buttons take the new palette (light or dark) too.
+            self.sidebar.setStyleSheet(_SIDEBAR_STYLE)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,7 +10,8 @@ Public API (stable; the upload pane shows parsed files with it too)::
 
 Only channels with data get a chart; pauses are shaded on the time axis; running and walking
 show pace (inverted axis, faster up), other sports speed. The x axis is elapsed time (h:mm:ss)
-or distance in km or miles.
+or distance in km or miles. The charts paint in the light or dark colours of their palette and
+follow it when it changes (:mod:`st_desktop.ui.theme`).
 
 One view keeps its plots for every track it is given (:meth:`StackedPlots.show_charts` sets
 data, it does not rebuild); the curves are drawn from :attr:`Track.display`, which the worker
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
     from st_desktop.tasks import TaskRunner
     from st_desktop.ui.plotting import ChartSpec, StackedPlots
 
-#: key, title, values, colour, crosshair text, inverted y, filled, y tick labels (None: numbers)
+#: key, title, values, colour (a series of :class:`~st_desktop.ui.theme.Colours`, light or dark
+#: as the palette is), crosshair text, inverted y, filled, y tick labels (None: numbers)
 Series = tuple[
     str, str, FloatArray, str, Callable[[float], str], bool, bool, Callable[[float], str] | None
 ]
@@ -266,8 +268,8 @@ class ChartsView(QWidget):
         drawn = self._drawn = track.display
         full_x, full = self._full_series()
         specs: list[ChartSpec] = [
-            ChartSpec(key, title, values, color, text, invert, fill, ticks, full.get(key))
-            for key, title, values, color, text, invert, fill, ticks in self._series(drawn)
+            ChartSpec(key, title, values, colour, text, invert, fill, ticks, full.get(key))
+            for key, title, values, colour, text, invert, fill, ticks in self._series(drawn)
         ]
         self._x = self._x_of(drawn)
         if self._by_distance(drawn):
@@ -309,12 +311,12 @@ class ChartsView(QWidget):
         out: list[Series] = []
         if track.has("elevation"):
             out.append(
-                ("elevation", f"Elevation ({height})", track.elevation / per_height, "#6d4c41",
+                ("elevation", f"Elevation ({height})", track.elevation / per_height, "elevation",
                  lambda v: f"{v:.0f} {height}", False, True, None)
             )  # fmt: skip
         if track.has("heartrate"):
             out.append(
-                ("heartrate", "Heart rate (bpm)", track.heartrate, "#d32f2f",
+                ("heartrate", "Heart rate (bpm)", track.heartrate, "heartrate",
                  lambda v: f"{v:.0f} bpm", False, False, None)
             )  # fmt: skip
         if track.has("speed"):
@@ -330,22 +332,22 @@ class ChartsView(QWidget):
                     return format_duration(v * 60)
 
                 out.append(
-                    ("speed", f"Pace (min/{dist})", pace, "#1565c0", pace_text, True, False,
+                    ("speed", f"Pace (min/{dist})", pace, "speed", pace_text, True, False,
                      pace_tick)
                 )  # fmt: skip
             else:
                 out.append(
-                    ("speed", f"Speed ({speed_label})", track.speed * factor, "#1565c0",
+                    ("speed", f"Speed ({speed_label})", track.speed * factor, "speed",
                      lambda v: f"{v:.1f} {speed_label}", False, False, None)
                 )  # fmt: skip
         if track.has("power"):
             out.append(
-                ("power", "Power (W)", track.power, "#7b1fa2", lambda v: f"{v:.0f} W", False,
+                ("power", "Power (W)", track.power, "power", lambda v: f"{v:.0f} W", False,
                  False, None)
             )  # fmt: skip
         if track.has("cadence"):
             out.append(
-                ("cadence", "Cadence (rpm)", track.cadence, "#00897b", lambda v: f"{v:.0f} rpm",
+                ("cadence", "Cadence (rpm)", track.cadence, "cadence", lambda v: f"{v:.0f} rpm",
                  False, False, None)
             )  # fmt: skip
         return out

@@ -42,13 +42,11 @@ class FiguresView(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
         self.labels: dict[str, QLabel] = {}
-        muted = QPalette(self.palette())  # captions in the theme's secondary text colour
-        muted.setColor(
-            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
-        )
         for i, (key, caption) in enumerate(FIGURES):
             caption_label = QLabel(caption, self)
-            caption_label.setPalette(muted)
+            # Captions in the palette's secondary text colour: a role, not a copy of the
+            # palette, so they follow a change between light and dark.
+            caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             value_label = QLabel(MISSING, self)
             value_label.setObjectName(f"figure_{key}")
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -19,10 +19,11 @@ import math
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
+from st_desktop.ui import theme
 
 if TYPE_CHECKING:
     from st_desktop.ui.plotting import RoutePlot
@@ -50,7 +51,10 @@ class RouteDisplay(Protocol):
 
 
 class RouteView(QWidget):
-    """The track's route with start (green), finish (red) and a position marker (orange)."""
+    """The track's route with start (green), finish (red) and a position marker (orange).
+
+    Painted in the light or dark colours of its palette (:mod:`st_desktop.ui.theme`), live.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,11 +63,11 @@ class RouteView(QWidget):
         self._track: Track | None = None
         self._scale = 1.0
         self._plot: RoutePlot | None = None  # built with the first route
-        # Until then a label says what the plot would say (same colours: grey on white).
+        # Until then a label says what the plot would say, in the plot's colours.
         self.message = QLabel("No route", self)
         self.message.setObjectName("routeMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("background: white; color: #666;")
+        self._style_message()
         # Sized like the plot that replaces it, so the first layout is the same.
         self.message.setMinimumSize(100, 68)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -71,6 +75,17 @@ class RouteView(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.message)
         self.setMinimumSize(160, 160)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_message()
+
+    def _style_message(self) -> None:
+        colours = theme.colours(self.palette())
+        style = f"background: {theme.css(colours.background)}; color: {theme.css(colours.muted)};"
+        if self.message.styleSheet() != style:
+            self.message.setStyleSheet(style)
 
     @property
     def plot(self) -> RoutePlot:

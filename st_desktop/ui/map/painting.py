@@ -2,7 +2,9 @@
 
 Colours come from the widget's palette, so the map reads in the light and the dark theme: the
 ground under missing tiles is a neutral shade of the window colour, and the route has a casing
-in the base colour (white on light, near-black on dark) that sets it off from any tile.
+in the base colour (white on light, near-black on dark) that sets it off from any tile. On a
+dark palette the tiles are dimmed (drawn translucent over the dark ground): the map is not a
+white block in a dark window.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
 
 from st_desktop.domain.mercator import TILE_SIZE, Viewport, scale_bar
 from st_desktop.domain.track import FloatArray
+from st_desktop.ui.theme import is_dark
 
 #: Longest the scale bar may be, in logical pixels.
 SCALE_BAR_PX = 120
@@ -35,6 +38,9 @@ PARENT_LEVELS = 4
 MARKER_RADIUS = 7.0
 #: Route points further off screen than this are not drawn (unless next to one that is on).
 CULL_PX = 64.0
+
+#: Tiles on a dark palette are drawn this opaque over the dark ground: dimmed, still legible.
+DARK_TILE_OPACITY = 0.65
 
 #: tile (z, x, y) -> image in memory, or None.
 ImageLookup = Callable[[int, int, int], "QImage | None"]
@@ -52,12 +58,14 @@ class MapColours:
     marker: QColor
     panel: QColor
     text: QColor
+    #: How opaque tiles are drawn over the ground (below 1: dimmed, on a dark palette).
+    tile_opacity: float = 1.0
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> MapColours:
         """Colours that read on ``palette`` (light or dark)."""
         window = palette.color(QPalette.ColorRole.Window)
-        dark = window.lightness() < 128
+        dark = is_dark(palette)
         ground = window.lighter(125) if dark else window.darker(106)
         casing = QColor(palette.color(QPalette.ColorRole.Base))
         casing.setAlpha(235)
@@ -73,15 +81,31 @@ class MapColours:
             marker=QColor("#ff9800"),
             panel=panel,
             text=palette.color(QPalette.ColorRole.Text),
+            tile_opacity=DARK_TILE_OPACITY if dark else 1.0,
         )
 
 
-def draw_tiles(painter: QPainter, view: Viewport, z: int, lookup: ImageLookup) -> int:
+def draw_tiles(
+    painter: QPainter, view: Viewport, z: int, lookup: ImageLookup, opacity: float = 1.0
+) -> int:
     """Draw the zoom-``z`` tiles in view; a missing one borrows from a loaded parent if any.
+
+    Args:
+        opacity: below 1, the tiles are drawn translucent over what is painted (dimmed on a
+            dark ground). The tiles do not overlap, so none is blended twice.
 
     Returns:
         How many tiles were drawn from their own image.
     """
+    painter.save()
+    painter.setOpacity(opacity)
+    try:
+        return _draw_tiles(painter, view, z, lookup)
+    finally:
+        painter.restore()
+
+
+def _draw_tiles(painter: QPainter, view: Viewport, z: int, lookup: ImageLookup) -> int:
     n = 2**z
     size = TILE_SIZE * 2.0 ** (view.zoom - z)
     first_x, last_x, first_y, last_y = view.tile_range(z)

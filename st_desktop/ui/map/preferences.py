@@ -30,6 +30,7 @@ from st_desktop.services.tiles import OSM_STANDARD, TileSource, TileSourceError,
 from st_desktop.settings import Keys, Settings
 from st_desktop.store.tiles import TileStore
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ class MapPreferencesPage(QWidget):
         self.error_label = QLabel(box)
         self.error_label.setObjectName("mapTileError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        theme.tint_text(self.error_label, "error")
         self.error_label.hide()
         self.sandbox_note = QLabel(
             "Sandbox mode: the maps show the sandbox's own generated tiles; the server chosen "

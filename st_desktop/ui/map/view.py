@@ -301,7 +301,8 @@ class MapView(QWidget):
                 draw_message(painter, QRectF(self.rect()), self._message, colours)
                 return
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            draw_tiles(painter, view, view.tile_zoom(0, self._tiles.source.max_zoom), self._image)
+            z = view.tile_zoom(0, self._tiles.source.max_zoom)
+            draw_tiles(painter, view, z, self._image, colours.tile_opacity)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             if self._lines is None or self._lines[0] != view:
                 self._lines = (view, route_polylines(view, self._wx, self._wy))

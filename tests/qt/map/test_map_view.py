@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -12,10 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from st_desktop.domain.mercator import Bounds, fit, to_world
 from st_desktop.services.tiles import OSM_STANDARD
+from st_desktop.ui import theme
 from st_desktop.ui.map import MapTiles, MapView
 from st_desktop.ui.map.painting import MARKER_RADIUS, MapColours
 from st_desktop.ui.map.view import FIT_PADDING_PX
+from st_desktop.ui.theme import light_palette
 from tests.qt.map.conftest import WINDOW_SIZE, MapFactory, loaded, lucerne_loop
+from tests.qt.theming import restore_palette, use_palette
+
+__all__ = ["restore_palette"]
 
 
 def screen_of(view: MapView, lat: float, lon: float) -> tuple[float, float]:
@@ -201,16 +207,12 @@ def test_without_a_route_the_map_says_why(make_map: MapFactory, map_tiles: MapTi
     assert view.scale_bar_text() == ""
 
 
+@pytest.mark.usefixtures("restore_palette")
 def test_the_dark_palette_gives_a_dark_ground_and_a_route_that_stands_out(
     qtbot: QtBot, make_map: MapFactory, map_tiles: MapTiles
 ) -> None:
     view = make_map(map_tiles)
-    dark = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#2d2d2d"), (roles.Base, "#1e1e1e"),
-                         (roles.Text, "#e6e6e6"), (roles.Link, "#7cb7ff")):  # fmt: skip
-        dark.setColor(role, QColor(colour))
-    view.window().setPalette(dark)
+    use_palette(theme.dark_palette())
     track = lucerne_loop()
     view.set_track(track)
     colours = MapColours.from_palette(view.palette())
@@ -220,7 +222,45 @@ def test_the_dark_palette_gives_a_dark_ground_and_a_route_that_stands_out(
     assert colour_at(view, 3, 3).lightness() < 80
     x, y = screen_of(view, track.lat[180], track.lon[180])
     assert close_to(colour_at(view, x, y), colours.route.name())
-    assert "30, 30, 30" in view.attribution.styleSheet()  # the credit's panel is dark too
+    # The credit's panel is dark too, its text light.
+    assert theme.css(colours.panel) in view.attribution.styleSheet()
+    credit = view.attribution.palette().color(QPalette.ColorRole.WindowText)
+    assert credit.lightness() - colours.panel.lightness() > 120
     qtbot.waitUntil(loaded(map_tiles, view), timeout=15_000)
-    light = MapColours.from_palette(QApplication.palette())
+    light = MapColours.from_palette(light_palette())
     assert light.ground.lightness() > 150
+
+
+@pytest.mark.usefixtures("restore_palette")
+def test_in_dark_the_tiles_are_dimmed_and_the_scale_bar_and_message_read(
+    qtbot: QtBot, make_map: MapFactory, map_tiles: MapTiles
+) -> None:
+    view = make_map(map_tiles, lucerne_loop())
+    qtbot.waitUntil(loaded(map_tiles, view), timeout=15_000)
+    top = (view.width() // 2, 8)  # a tile, away from the route, its pins and the scale bar
+    bright = colour_at(view, *top)
+    use_palette(theme.dark_palette())
+    colours = MapColours.from_palette(view.palette())
+    assert colours.tile_opacity < 1
+    dimmed = colour_at(view, *top)
+    # The tile drawn translucent over the dark ground: darker, still the tile's shade.
+    for shown, tile, ground in zip(
+        dimmed.getRgb()[:3], bright.getRgb()[:3], colours.ground.getRgb()[:3], strict=True
+    ):
+        expected = tile * colours.tile_opacity + ground * (1 - colours.tile_opacity)
+        assert shown == pytest.approx(expected, abs=3)
+    assert dimmed.lightness() < bright.lightness() - 30
+    # The scale bar's panel is dark, its text and bar light.
+    scale = [
+        colour_at(view, x, view.height() - y) for x in range(8, 40, 2) for y in range(8, 40, 2)
+    ]
+    assert statistics.median(c.lightness() for c in scale) < 80  # the panel
+    assert max(c.lightness() for c in scale) > 180  # its text and bar
+    # Without GPS, the message is light on the dark ground.
+    track = lucerne_loop()
+    view.set_track(type(track)(time=track.time, lat=track.lat * math.nan, lon=track.lon * math.nan))
+    middle = [colour_at(view, x, view.height() // 2) for x in range(0, view.width(), 2)]
+    assert statistics.median(c.lightness() for c in middle) < 60  # the ground
+    assert max(c.lightness() for c in middle) > 150  # "No GPS data"
+    use_palette(light_palette())
+    assert MapColours.from_palette(view.palette()).tile_opacity == 1

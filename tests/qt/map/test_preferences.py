@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from st_desktop.services.tiles import OSM_STANDARD
 from st_desktop.settings import Keys, Settings
 from st_desktop.store.tiles import TileStore
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui import theme
 from st_desktop.ui.map import MapPreferencesPage, configured_source
 from st_desktop.ui.map.preferences import cache_cap_bytes
 from tests.qt.map.conftest import Clock
+from tests.qt.theming import restore_palette, use_palette
+
+__all__ = ["restore_palette"]
 
 TOPO = "https://tiles.example.org/topo/{z}/{x}/{y}{r}.png"
 
@@ -108,3 +114,20 @@ def test_in_the_sandbox_the_page_says_its_tiles_are_used(qtbot: QtBot, settings:
     page = page_for(qtbot, settings)
     assert not page.sandbox_note.isVisible()
     assert not page.clear_button.isVisible()  # no cache given: nothing to clear
+
+
+@pytest.mark.usefixtures("restore_palette")
+def test_the_reason_a_server_is_refused_reads_in_dark_too(qtbot: QtBot, settings: Settings) -> None:
+    page = page_for(qtbot, settings)
+    page.custom_button.setChecked(True)
+    page.url_edit.setText("https://tiles.example.org/{z}/{x}.png")
+    assert not page.apply()
+
+    def text_colour() -> QColor:
+        return page.error_label.palette().color(QPalette.ColorRole.WindowText)
+
+    assert text_colour() == theme.LIGHT_COLOURS.error
+    use_palette(theme.dark_palette())
+    assert text_colour() == theme.DARK_COLOURS.error  # light red on the dark window
+    window = page.palette().color(QPalette.ColorRole.Window)
+    assert text_colour().lightness() - window.lightness() > 100
