@@ -163,6 +163,9 @@ def create_application(
         detail=detail,
         closers=[cache.close, upload_store.close],
     )
+    from st_desktop.app_theme import install_theme
+
+    install_theme(application)  # light or dark as chosen (Preferences > Appearance), live
     units = settings_units(settings)
     for pane in (browser, detail, upload):
         pane.set_units(units)

@@ -13,12 +13,11 @@ import numpy as np
 
 from st_desktop.domain.activity import FloatArray, Summary
 from st_desktop.parsers.fit_decode import FitData, MessageTable
+from st_desktop.parsers.fit_devices import device_name
 from st_desktop.parsers.fit_profile import (
     EVENT_TIMER,
     EVENT_TYPE_START,
     FIT_EPOCH_OFFSET,
-    GARMIN_PRODUCTS,
-    MANUFACTURERS,
     SPORTS,
     STOP_EVENT_TYPES,
     SUB_SPORTS,
@@ -197,22 +196,18 @@ def recorded_end(sessions: MessageTable) -> float | None:
 
 
 def device(fit: FitData) -> str | None:
-    """The recording device's maker and model, from the file_id message."""
+    """The recording device's maker and model, from the file_id message ("Garmin Edge 530")."""
     file_id = fit.table("file_id")
     if not len(file_id):
         return None
-    maker_num = value_at(file_id, "manufacturer", 0)
+    maker = value_at(file_id, "manufacturer", 0)
     product = value_at(file_id, "product", 0)
     names = file_id.strings.get("product_name") or [None]
-    maker = MANUFACTURERS.get(int(maker_num)) if maker_num is not None else None
-    model = names[0]
-    if model is None and product is not None:
-        if maker_num == 1:
-            model = GARMIN_PRODUCTS.get(int(product), f"product {int(product)}")
-        else:
-            model = f"product {int(product)}"
-    parts = [p for p in (maker, model) if p]
-    return " ".join(parts) or None
+    return device_name(
+        None if maker is None else int(maker),
+        None if product is None else int(product),
+        names[0],
+    )
 
 
 def utc_offset(fit: FitData) -> timedelta | None:

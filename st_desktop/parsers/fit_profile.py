@@ -209,27 +209,7 @@ SUB_SPORTS: dict[int, str] = {
     46: "gravel_cycling", 47: "e_bike_mountain", 58: "virtual_activity",
 }  # fmt: skip
 
-#: ``manufacturer`` enum -> display name (common makers of recording devices and apps).
-MANUFACTURERS: dict[int, str] = {
-    1: "Garmin", 13: "Dynastream", 15: "Dynastream", 16: "Timex", 23: "Suunto",
-    32: "Wahoo", 40: "Concept2", 69: "Stages", 70: "Sigma Sport", 71: "TomTom", 86: "Elite",
-    89: "Tacx", 95: "Stryd", 123: "Polar", 255: "Development", 260: "Zwift", 265: "Strava",
-    267: "Bryton", 281: "TrainerRoad", 289: "Hammerhead", 294: "COROS",
-}  # fmt: skip
-
-#: Garmin ``product`` ids -> model name (devices seen in real files; others show their number).
-GARMIN_PRODUCTS: dict[int, str] = {
-    717: "Forerunner 405", 782: "Forerunner 50", 988: "Forerunner 60", 1018: "Forerunner 310XT",
-    1036: "Edge 500", 1124: "Forerunner 110", 1169: "Edge 800", 1325: "Edge 200",
-    1328: "Forerunner 910XT", 1345: "Forerunner 610", 1436: "Forerunner 70", 1561: "Edge 510",
-    1567: "Edge 810", 1623: "Forerunner 620", 1632: "Forerunner 220", 1765: "Forerunner 920XT",
-    1836: "Edge 1000", 1932: "Forerunner 15", 1967: "fenix 2", 2067: "Edge 520",
-    2153: "Forerunner 225", 2156: "Forerunner 630", 2157: "Forerunner 230",
-    2158: "Forerunner 735XT", 2337: "vivoactive HR", 2432: "fenix 3 Chronos", 2530: "Edge 820",
-    2544: "fenix 5S", 2604: "fenix 5X", 2691: "Forerunner 935", 2697: "fenix 5",
-    2713: "Edge 1030", 3113: "Forerunner 945",
-    3570: "Edge 1030 Plus",
-}  # fmt: skip
+# Manufacturer and product names: parsers/fit_products.py (generated from the FIT profile).
 
 #: Global message numbers the FIT profile documents (a resync after damage only trusts a
 #: definition message for one of these, or for a message the same file defined before).
