@@ -85,7 +85,12 @@ def gui_intake(folder: Path, data: Path) -> dict[str, float]:
     heartbeat = QTimer()
     heartbeat.setInterval(5)
     heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
-    pane.model.rowsInserted.connect(lambda *_: first_row or first_row.append(time.perf_counter()))
+
+    def inserted(*_args: object) -> None:
+        if not first_row:
+            first_row.append(time.perf_counter())
+
+    pane.model.rowsInserted.connect(inserted)
 
     def settled() -> bool:
         rows = pane.model.rows()
