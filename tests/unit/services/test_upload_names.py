@@ -43,7 +43,8 @@ def test_an_unnamed_file_is_named_from_its_own_local_time_and_sport(
     store: UploadStore, tmp_path: Path
 ) -> None:
     read = _ingest(store, tmp_path, name=None)
-    assert read.activity is not None and not read.activity.name
+    assert read.activity is not None
+    assert not read.activity.name
     assert read.item.suggested_name == "Evening Ride"  # the ride's clock, not UTC's afternoon
     assert store.get(read.item.id).suggested_name == "Evening Ride"  # kept in the queue
     assert read.item.name is None  # the user's own name stays empty: a typed one still wins

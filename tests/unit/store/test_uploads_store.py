@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from st_desktop.errors import StoreError
-from st_desktop.store.uploads import ItemState, Outcome, UploadStore, file_hash
+from st_desktop.store.upload_records import MIGRATIONS, SCHEMA
+from st_desktop.store.uploads import (
+    DB_NAME,
+    SCHEMA_VERSION,
+    ItemState,
+    Outcome,
+    UploadStore,
+    file_hash,
+)
+from tests.unit.store.db_helpers import user_version
 
 
 @pytest.fixture
@@ -124,12 +134,6 @@ def test_cancel_takes_back_only_items_still_waiting(store) -> None:
 
 
 def test_a_version_2_queue_keeps_its_items_and_gains_the_suggested_name(tmp_path: Path) -> None:
-    import sqlite3
-
-    from st_desktop.store.upload_records import MIGRATIONS, SCHEMA
-    from st_desktop.store.uploads import DB_NAME, SCHEMA_VERSION
-    from tests.unit.store.db_helpers import user_version
-
     data_dir = tmp_path / "old"
     data_dir.mkdir()
     conn = sqlite3.connect(data_dir / DB_NAME)  # as the last release left it
