@@ -95,7 +95,7 @@ def show_cancelled(model: UploadListModel, item_id: int) -> None:
     row = model.row_for_item(item_id)
     if row is None:
         return
-    warned = row.activity is not None and bool(row.activity.warnings)
+    warned = row.has_problems
     status = RowStatus.WARNING if warned else RowStatus.READY
     message = "Not sent: the upload was cancelled."
     if row.duplicates:
@@ -129,8 +129,25 @@ class Batch:
         busy = (RowStatus.QUEUED, RowStatus.UPLOADING)
         return any(r.item_id in self.queued and r.status in busy for r in rows)
 
+    def progress(self, rows: Iterable[UploadRow]) -> tuple[int, int]:
+        """(files of the run done, files in the run): uploaded or failed count as done."""
+        done = (RowStatus.UPLOADED, RowStatus.FAILED)
+        mine = [r for r in rows if r.item_id in self.queued]
+        return sum(r.status in done for r in mine), len(self.queued)
+
+    def failures(self, rows: Iterable[UploadRow]) -> list[str]:
+        """``ride.fit: <reason>`` for every file of the run that failed."""
+        return [
+            f"{r.display_name}: {r.message}"
+            for r in rows
+            if r.item_id in self.queued and r.status == RowStatus.FAILED
+        ]
+
     def summary(self, rows: Iterable[UploadRow]) -> str:
-        """``3 uploaded, 1 skipped as duplicate, 1 failed: ride.fit: <reason>.``"""
+        """``3 uploaded, 1 duplicate skipped, 1 failed (ride.fit: <reason>).``
+
+        Several failures are counted; each with its reason is in :meth:`failures`.
+        """
         mine = [r for r in rows if r.item_id in self.queued]
         uploaded = sum(r.status == RowStatus.UPLOADED for r in mine)
         failed = [r for r in mine if r.status == RowStatus.FAILED]
@@ -140,11 +157,7 @@ class Batch:
         if self.cancelled:
             parts.append(f"{self.cancelled} not sent (cancelled)")
         if len(failed) == 1:
-            parts.append(f"1 failed: {failed[0].display_name}: {failed[0].message.rstrip('.')}")
+            parts.append(f"1 failed ({failed[0].display_name}: {failed[0].message.rstrip('.')})")
         elif failed:
-            first = failed[0]
-            parts.append(
-                f"{_plural(len(failed), 'file')} failed (first {first.display_name}: "
-                f"{first.message.rstrip('.')})"
-            )
+            parts.append(f"{len(failed)} failed (each reason is under Details)")
         return ", ".join(parts) + "."

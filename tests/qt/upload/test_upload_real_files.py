@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from st_desktop.ui.upload.model import RowStatus, format_duration
+from st_desktop.ui.upload.model import Column, DetailRole, RowStatus, format_duration
 from st_desktop.ui.upload.pane import UploadPane
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
 
@@ -62,16 +62,17 @@ def test_real_files_archives_and_junk_each_get_their_status(
     assert pane.status_label.text() == ""  # "Reading 10 files…" is over
 
     got = rows(pane)
-    for name in (
-        "fp_garmin-fenix-5-run.fit",
-        "tg_Friday-Evening-Run.gpx",
-        "tg_garmin_connect_edge520.tcx",
-        "cerknicko.gpx",
-        "skiing.tcx",
-        "coros.fit",
-    ):
+    for name in ("fp_garmin-fenix-5-run.fit", "tg_Friday-Evening-Run.gpx", "skiing.tcx", "coros.fit"):
         assert got[name].status == RowStatus.READY, (name, got[name].message)
         assert got[name].message == ""
+    # What the plausibility checks say is a warning too, said where the user reads it.
+    for name, said in (
+        ("tg_garmin_connect_edge520.tcx", "A 1 h 07 min gap at 16:26 has no samples."),
+        ("cerknicko.gpx", "A new track starts 2.3 km from where the last one ended"),
+    ):
+        assert got[name].status == RowStatus.WARNING, (name, got[name].message)
+        position = pane.model.position(got[name].row_id)
+        assert pane.model.index(position, Column.FILE).data(DetailRole).startswith(said)
     assert got["coros.fit"].activity is not None
     assert got["coros.fit"].activity.format == "FIT"  # unpacked from the .gz before parsing
     truncated = got["fp_nick_truncated.fit"]
@@ -104,7 +105,8 @@ def test_real_files_archives_and_junk_each_get_their_status(
     assert fenix.activity is not None
     position = pane.model.position(fenix.row_id)
     shown = [pane.model.index(position, c).data() for c in range(1, 6)]
-    duration = format_duration(fenix.activity.elapsed_time)  # the parser's business, not ours
+    # The moving time, as the workout table shows it (the figure is the parser's business).
+    duration = format_duration(fenix.activity.moving_time)
     assert shown == [
         "fp_garmin-fenix-5-run.fit",
         "2017-06-11\n07:34",
@@ -135,7 +137,7 @@ def test_whole_corpus_every_file_gets_a_final_status(
             assert "Unexpected" not in row.message, row
         elif row.status == RowStatus.WARNING:
             assert row.activity is not None, row
-            assert row.activity.warnings, row
+            assert row.activity.problems, row
         elif row.status == RowStatus.DUPLICATE:
             assert "in this list" in row.message, row  # no account: only the list itself
         elif row.status == RowStatus.SKIPPED:
