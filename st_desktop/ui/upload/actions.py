@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 #: Room around a button's text when it shrinks (the style's frame and margins).
-BUTTON_PADDING = 16
+BUTTON_PADDING = 12
 
 
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:

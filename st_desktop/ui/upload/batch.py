@@ -26,7 +26,7 @@ class StepProgress:
 
     Attributes:
         fraction: how far the bar is filled (half of the current step is counted as done).
-        step: the short text on the bar ("Sending 1/2…").
+        step: the short text on the bar ("Sending…").
         message: the sentence under the file name.
     """
 
@@ -38,18 +38,21 @@ class StepProgress:
 def step_progress(item: QueueItem, step: str) -> StepProgress:
     """The bar and sentence for ``step`` of ``item``'s upload.
 
-    An upload is one step (send the file) or two (then apply the edited name, type and notes).
+    An upload is one step (send the file) or two (then apply the edited name, type and notes);
+    the bar's fill says how far along, its one word which step (the status column is narrow).
     """
     total = 2 if has_edits(item) else 1
-    count = f" 1/{total}" if total > 1 else ""
     if step == STEP_CHECKING:
         return StepProgress(
             0.0, "Checking…", "Checking whether an earlier try already reached SportTracks…"
         )
     if step == STEP_APPLYING:
-        return StepProgress(0.75, "Applying 2/2…", "Applying the name, type and notes…")
+        return StepProgress(0.75, "Applying…", "Applying the name, type and notes…")
     if step == STEP_SENDING:
-        return StepProgress(0.5 / total, f"Sending{count}…", "Sending the file to SportTracks…")
+        sentence = "Sending the file to SportTracks…"
+        if total > 1:
+            sentence = "Sending the file to SportTracks (then its name, type and notes)…"
+        return StepProgress(0.5 / total, "Sending…", sentence)
     return StepProgress(0.0, "", "")
 
 

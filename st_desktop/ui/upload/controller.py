@@ -237,11 +237,6 @@ class UploadController(UploadIntake):
             self._shown_progress = progress
             self.batch_progress.emit(*progress)
 
-    @property
-    def uploading(self) -> bool:
-        """Whether an upload run is going on now (not only waiting for a retry)."""
-        return self._run_handle is not None
-
     def _summarise(self) -> None:
         rows = self.model.rows()
         if not self._batch or self._batch.open(rows):

@@ -40,12 +40,13 @@ class _Drop:
     Attributes:
         rows: rows of the drop still being read or checked.
         added: files that became rows of their own.
-        already: names of files whose bytes were already in the list.
+        already: (row id, name) of files whose bytes were already in the list (row ids
+            grow in drop order).
     """
 
     rows: set[int] = field(default_factory=set)
     added: int = 0
-    already: list[str] = field(default_factory=list)
+    already: list[tuple[int, str]] = field(default_factory=list)
 
 
 def already_listed(already: list[str], added: int) -> str:
@@ -148,7 +149,7 @@ class UploadIntake(QObject):
         if existing is not None and existing.row_id != row_id:
             # The same bytes were dropped again (a file, or a member of a zip or folder): one
             # row is enough, and the drop's sentence says so.
-            drop.already.append(existing.display_name)
+            drop.already.append((row_id, existing.display_name))
             drop.rows.discard(row_id)
             self.model.remove(row_id)
             self._settled()
@@ -195,7 +196,7 @@ class UploadIntake(QObject):
             return
         for drop in finished:
             self._drops.remove(drop)
-        already = [name for drop in finished for name in drop.already]
+        already = [name for _, name in sorted(a for drop in finished for a in drop.already)]
         if already:
             added = sum(drop.added for drop in finished)
             self.say(already_listed(already, added), already)

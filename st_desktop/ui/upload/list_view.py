@@ -28,9 +28,11 @@ CELL_MARGIN = 10
 #: The figure columns are fitted to the rows at most this often (milliseconds).
 FIT_DELAY_MS = 200
 #: The file name keeps room for about this many average characters before columns step aside.
-FILE_CHARS = 18
+FILE_CHARS = 16
 #: Texts the status column must hold whole (the longest word of a status; the bar's step text).
-STATUS_TEXTS = ("Uploading", "Uploaded", "duplicate", "Sending 1/2…")
+STATUS_TEXTS = ("Uploading", "Uploaded", "duplicate", "Applying…", "Checking…")
+#: Room around the status: the cell's margins and the progress bar's frame.
+STATUS_MARGIN = 16
 
 
 class UploadListView(QTableView):
@@ -107,7 +109,7 @@ class UploadListView(QTableView):
 
     def _status_width(self) -> int:
         metrics = self.fontMetrics()
-        return max(metrics.horizontalAdvance(t) for t in STATUS_TEXTS) + 2 * CELL_MARGIN
+        return max(metrics.horizontalAdvance(t) for t in STATUS_TEXTS) + STATUS_MARGIN
 
     def fit_columns(self) -> None:
         """One measurement for a batch of changes: each figure column fits its longest text."""

@@ -135,7 +135,6 @@ class UploadPane(QWidget):
         controller.notice_changed.connect(self.notice.show_notice)
         controller.busy_changed.connect(self._update_buttons)
         controller.batch_progress.connect(self._show_progress)
-        controller.busy_changed.connect(lambda _busy: self._show_progress(*self._progress))
         controller.workouts_uploaded.connect(self.workouts_uploaded)
         self._update_buttons()
 
@@ -301,10 +300,10 @@ class UploadPane(QWidget):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        if self.controller.uploading:
+        if self.controller.account is not None:  # going, or waiting for a retry
             text = f"Uploading {min(done + 1, total)} of {total}"
         else:
-            text = f"{done} of {total} sent, the rest waiting"
+            text = f"{done} of {total} sent, the rest waiting for sign-in"
         self.progress.setFormat(text)
         self.progress.setAccessibleDescription(text)
         self.progress.show()

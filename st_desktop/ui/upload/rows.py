@@ -66,7 +66,7 @@ class UploadRow:
             :data:`~st_desktop.domain.track.DISPLAY_POINTS` samples (built on the worker). The
             full samples are only read again, from the queue's copy, for the row previewed.
         progress: fraction of the upload done while Uploading (None: no bar).
-        step: the short step text drawn on the bar ("Sending 1/2…").
+        step: the short step text drawn on the bar ("Sending…").
         checking: the duplicate check is running (the row cannot be uploaded meanwhile).
     """
 

@@ -62,7 +62,12 @@ def test_real_files_archives_and_junk_each_get_their_status(
     assert pane.status_label.text() == ""  # "Reading 10 files…" is over
 
     got = rows(pane)
-    for name in ("fp_garmin-fenix-5-run.fit", "tg_Friday-Evening-Run.gpx", "skiing.tcx", "coros.fit"):
+    for name in (
+        "fp_garmin-fenix-5-run.fit",
+        "tg_Friday-Evening-Run.gpx",
+        "skiing.tcx",
+        "coros.fit",
+    ):
         assert got[name].status == RowStatus.READY, (name, got[name].message)
         assert got[name].message == ""
     # What the plausibility checks say is a warning too, said where the user reads it.
