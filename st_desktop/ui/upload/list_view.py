@@ -28,11 +28,11 @@ CELL_MARGIN = 10
 #: The figure columns are fitted to the rows at most this often (milliseconds).
 FIT_DELAY_MS = 200
 #: The file name keeps room for about this many average characters before columns step aside.
-FILE_CHARS = 16
+FILE_CHARS = 14
 #: Texts the status column must hold whole (the longest word of a status; the bar's step text).
 STATUS_TEXTS = ("Uploading", "Uploaded", "duplicate", "Applying…", "Checking…")
 #: Room around the status: the cell's margins and the progress bar's frame.
-STATUS_MARGIN = 16
+STATUS_MARGIN = 14
 
 
 class UploadListView(QTableView):
@@ -72,9 +72,11 @@ class UploadListView(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0:00") + CELL_MARGIN)
+        #: The width each figure column wants (a hidden column measures 0 in Qt).
+        self._widths = {column: self.width_for(column, [""]) for column in FITTED}
         for column in FITTED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, self.width_for(column, [""]))
+            self.setColumnWidth(column, self._widths[column])
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
         # Wide enough for the longest status word and a progress bar, so nothing jumps.
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
@@ -116,10 +118,10 @@ class UploadListView(QTableView):
         model = self._model
         for column in self._fitted:
             texts = {str(model.index(i, column).data() or "") for i in range(model.rowCount())}
-            width = self.width_for(column, texts)
-            if width != self.columnWidth(column):
+            self._widths[column] = self.width_for(column, texts)
+            if not self.isColumnHidden(column) and self._widths[column] != self.columnWidth(column):
                 self._fitting = True
-                self.setColumnWidth(column, width)
+                self.setColumnWidth(column, self._widths[column])
                 self._fitting = False
         self.make_room()
 
@@ -132,7 +134,7 @@ class UploadListView(QTableView):
         shown: set[Column] = set()
         # The columns that step aside last are given room first.
         for column in reversed(HIDE_ORDER):
-            width = self.columnWidth(column)
+            width = self._widths[column]
             if width <= room:
                 shown.add(column)
                 room -= width
@@ -142,17 +144,23 @@ class UploadListView(QTableView):
         if hidden == self._stepped_aside:
             return
         self._stepped_aside = hidden
+        self._fitting = True
         for column in HIDE_ORDER:
+            was_hidden = self.isColumnHidden(column)
             self.setColumnHidden(column, column in hidden)
+            if was_hidden and column not in hidden:
+                self.setColumnWidth(column, self._widths[column])
+        self._fitting = False
         self.columns_changed.emit()
 
     def stepped_aside(self) -> set[Column]:
         """Figure columns hidden now for want of room."""
         return set(self._stepped_aside)
 
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._fitting and column in FITTED:
-            self._fitted.discard(Column(column))
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column in FITTED and new > 0:
+            self._fitted.discard(Column(column))  # the user's width stays
+            self._widths[Column(column)] = new
 
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         if top.column() <= Column.DISTANCE and bottom.column() >= Column.START:
