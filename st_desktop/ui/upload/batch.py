@@ -98,7 +98,7 @@ def show_cancelled(model: UploadListModel, item_id: int) -> None:
     row = model.row_for_item(item_id)
     if row is None:
         return
-    warned = row.has_problems
+    warned = row.activity is not None and bool(row.activity.problems)
     status = RowStatus.WARNING if warned else RowStatus.READY
     message = "Not sent: the upload was cancelled."
     if row.duplicates:

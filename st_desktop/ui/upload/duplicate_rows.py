@@ -48,7 +48,7 @@ class DuplicateRows:
             return  # queued or uploaded meanwhile: the check comes too late to matter
         matches = list(result.matches) + self._in_list(row)
         if not matches:
-            warned = row.has_problems
+            warned = row.activity is not None and bool(row.activity.problems)
             # Ready, but say when the account itself could not be searched.
             message = "" if warned else (result.note or "")
             self.model.update(

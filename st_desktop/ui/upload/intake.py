@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from st_desktop.errors import StDesktopError
 from st_desktop.services.account import Account
+from st_desktop.services.fixes import Replacement
 from st_desktop.services.intake import Ingested, Skipped, Source
 from st_desktop.services.upload_checks import DuplicateCheck
 from st_desktop.services.uploads import UploadService
@@ -272,3 +273,27 @@ class UploadIntake(QObject):
 
     def _report_error(self, exc: BaseException) -> None:
         self.say(_user_text(exc), about_list=False)
+
+    # ------------------------------------------------------------------ fixed files
+
+    def replace_items(self, replacement: Replacement) -> list[int]:
+        """Rows for fixed files in place of the rows of the items they replace.
+
+        Returns:
+            The new rows' ids, in order (each is checked for duplicates like a dropped file).
+        """
+        for item_id in replacement.removed:
+            row = self.model.row_for_item(item_id)
+            if row is not None:
+                self.model.remove(row.row_id)
+                self._duplicates.forget(row.row_id)
+        added = []
+        for result in replacement.added:
+            item = result.item
+            row = self.model.add(UploadRow(item.display_name, item.source))
+            self.model.update(
+                row.row_id, item_id=item.id, name=item.name, type=item.type, notes=item.notes
+            )
+            self._parsed(row.row_id, result)
+            added.append(row.row_id)
+        return added

@@ -4,8 +4,8 @@ The pane shares the window with the workout table: at 1024 px it is about 400 px
 name takes the room left by the figure columns (each fitted to its longest text, once per batch
 of changes, never by measuring every row); when that room gets too small for a readable name,
 the figure columns least needed in the list step aside (Type first, then the times), in the
-order :data:`HIDE_ORDER` gives, and come back when the pane widens. What they say is in every
-row's tooltip and in the preview.
+order :data:`HIDE_ORDER` gives, and come back when the pane widens; a column the user sized by
+hand stays. What they say is in every row's tooltip and in the preview.
 """
 
 from __future__ import annotations
@@ -131,9 +131,13 @@ class UploadListView(QTableView):
         if available <= 0:
             return
         room = available - self.columnWidth(Column.STATUS) - self.file_room()
-        shown: set[Column] = set()
+        # A column the user sized stays (the user asked for it); the others share the rest.
+        shown = {c for c in HIDE_ORDER if c in FITTED and c not in self._fitted}
+        room -= sum(self._widths[c] for c in shown)
         # The columns that step aside last are given room first.
         for column in reversed(HIDE_ORDER):
+            if column in shown:
+                continue
             width = self._widths[column]
             if width <= room:
                 shown.add(column)

@@ -357,7 +357,10 @@ class UploadListModel(QAbstractTableModel):
         with the roles that changed there."""
         cells: dict[Column, set[int]] = {}
         for name in fields:
-            for column, roles in CHANGES.get(name, {}).items():
+            # A field no cell shows (account_checked, uris ...) still tells observers of the
+            # model (hands-free import) that the row moved on: on the hidden Details column,
+            # which nothing repaints.
+            for column, roles in CHANGES.get(name, {Column.DETAILS: (RowRole,)}).items():
                 cells.setdefault(column, set()).update(roles)
         runs: list[list[Column]] = []
         for column in sorted(cells):

@@ -133,6 +133,7 @@ class UploadPane(QWidget):
         self.model.rowsInserted.connect(self._update_buttons)
         self.model.rowsRemoved.connect(self._rows_removed)
         controller.notice_changed.connect(self.notice.show_notice)
+        controller.status_changed.connect(self._status_changed)
         controller.busy_changed.connect(self._update_buttons)
         controller.batch_progress.connect(self._show_progress)
         controller.workouts_uploaded.connect(self.workouts_uploaded)
@@ -279,6 +280,12 @@ class UploadPane(QWidget):
             self._refresh_timer.start()
         self._update_buttons()
 
+    def _status_changed(self, text: str) -> None:
+        # Sentences said with Notice come first (with their details); a plain sentence (the
+        # fixes' "Split ride.gpx into 3 files.") is shown as it is.
+        if text != self.notice.notice.text:
+            self.notice.show_notice(Notice(text))
+
     def _rows_removed(self, *_args: object) -> None:
         if self.model.rowCount() == 0:
             self.notice.clear_if_about_list()  # "ride.fit is already in the list." is not
@@ -325,7 +332,7 @@ class UploadPane(QWidget):
         uploaded = any(r.status == RowStatus.UPLOADED for r in everything)
         self.clear_button.setEnabled(uploaded)
         self.buttons.clear_action.setEnabled(uploaded)
-        current = self._current_row()
+        current = selected[0] if len(selected) == 1 else None
         self.buttons.show_action.setEnabled(
             current is not None and current.status == RowStatus.UPLOADED and bool(current.uris)
         )

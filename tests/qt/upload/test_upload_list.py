@@ -297,3 +297,13 @@ def test_a_batch_shows_its_overall_progress(
     assert [s[3] for s in running[:3]] == [f"Uploading {n} of 3" for n in (1, 2, 3)]
     assert seen[-1][:3] == (0, 0, False)  # the run is over: hidden again
     assert not pane.progress.isVisible()
+
+
+def test_plain_sentences_show_too_and_a_notice_keeps_its_details(pane: UploadPane) -> None:
+    pane.controller.say("2 of the 3 files are already in the list.", ["a.gpx", "b.gpx"])
+    assert pane.status_label.text() == "2 of the 3 files are already in the list."
+    assert pane.notice.toggle.isVisible()  # said once, with its names: not overwritten
+    # What other parts of the pane say (the fixes: "Split ride.gpx into 3 files.").
+    pane.controller.status_changed.emit("Split ride.gpx into 3 files.")
+    assert pane.status_label.text() == "Split ride.gpx into 3 files."
+    assert not pane.notice.toggle.isVisible()

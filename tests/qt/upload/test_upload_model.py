@@ -72,12 +72,17 @@ def test_a_change_signals_only_the_cells_it_changes(qtbot: QtBot, qtmodeltester:
         (Column.FILE, Column.FILE), (Column.SPORT, Column.SPORT),
     ]  # fmt: skip
     changes.clear()
-    # The name: drawn under the file name; the same type again, or fields no cell shows: nothing.
+    # The name: drawn under the file name; the same type again: nothing; fields no cell shows:
+    # only the hidden Details column (nothing is repainted, but whoever follows the rows learns
+    # of it).
     model.update(row.row_id, type="Cycling: Road", name="Sunday")
     assert changes == [(1, Column.FILE, Column.FILE, sorted([RowRole, TOOLTIP]))]
     changes.clear()
     model.update(row.row_id, type="Cycling: Road", name="Sunday", notes="Windy",
                  upload_anyway=True, uris=("u",))  # fmt: skip
+    assert changes == [(1, Column.DETAILS, Column.DETAILS, [RowRole])]
+    changes.clear()
+    model.update(row.row_id, type="Cycling: Road", uris=("u",))
     assert changes == []
     # The status: its cell, the file name's coloured explanation and the hidden Details column.
     model.update(row.row_id, status=RowStatus.UPLOADED)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from st_desktop.ui.upload.model import Column, DetailRole, RowStatus, format_duration
+from st_desktop.ui.upload.model import RowStatus, details, format_duration
 from st_desktop.ui.upload.pane import UploadPane
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, rows, settled
 
@@ -70,14 +70,13 @@ def test_real_files_archives_and_junk_each_get_their_status(
     ):
         assert got[name].status == RowStatus.READY, (name, got[name].message)
         assert got[name].message == ""
-    # What the plausibility checks say is a warning too, said where the user reads it.
-    for name, said in (
+    # Not plausible as one recording: a Warning that says what and where, never Ready.
+    for name, problem in (
         ("tg_garmin_connect_edge520.tcx", "A 1 h 07 min gap at 16:26 has no samples."),
         ("cerknicko.gpx", "A new track starts 2.3 km from where the last one ended"),
     ):
         assert got[name].status == RowStatus.WARNING, (name, got[name].message)
-        position = pane.model.position(got[name].row_id)
-        assert pane.model.index(position, Column.FILE).data(DetailRole).startswith(said)
+        assert details(got[name]).startswith(problem), details(got[name])
     assert got["coros.fit"].activity is not None
     assert got["coros.fit"].activity.format == "FIT"  # unpacked from the .gz before parsing
     truncated = got["fp_nick_truncated.fit"]
