@@ -52,6 +52,9 @@ def test_readable_at_the_width_of_a_1024_px_window(
     paused = tmp_path / "fp_nick_truncated.fit"  # 4 h 38 min recorded, 3 h 59 min moving
     shutil.copy(test_data / "fit/fp_nick_truncated.fit", paused)
     long = write_gpx(tmp_path, LONG_NAME, START)
+    # The list at the width it has in the pane at 1024 px (the preview's own minimum is
+    # test_the_pane_fits_beside_the_table_at_1024_px's business).
+    pane.preview.hide()
     pane.resize(PANE_AT_1024, 700)
     drop(pane, [long, paused])
     qtbot.waitUntil(lambda: settled(pane, 2), timeout=WAIT_MS)
@@ -99,6 +102,19 @@ def test_readable_at_the_width_of_a_1024_px_window(
     assert view.horizontalScrollBar().maximum() == 0
 
 
+def test_the_pane_fits_beside_the_table_at_1024_px(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    drop(pane, [write_gpx(tmp_path, "ride.gpx", START)])
+    qtbot.waitUntil(lambda: settled(pane, 1), timeout=WAIT_MS)
+    for selected in (False, True):  # the preview's empty state, and a file shown
+        if selected:
+            pane.select_row(pane.model.rows()[0].row_id)
+        # 1024 px = the sidebar, the table and editor (about 470 px at least), the splitter
+        # handle and this pane.
+        assert pane.minimumSizeHint().width() <= PANE_AT_1024 + 20, selected
+
+
 def test_the_list_and_its_buttons_never_widen_the_window(
     qtbot: QtBot, pane: UploadPane, tmp_path: Path
 ) -> None:
@@ -122,9 +138,8 @@ def test_buttons_stay_in_their_place_and_are_disabled_not_hidden(
     empty.write_bytes(b"")
     drop(pane, [*_files(tmp_path / "in", 2), empty])
     qtbot.waitUntil(lambda: settled(pane, 3), timeout=WAIT_MS)
-    buttons = pane.findChildren(QPushButton)
-    names = {b.objectName() for b in buttons}
-    assert {"uploadButton", "uploadCancel", "uploadRemove", "uploadClearUploaded"} <= names
+    names = ("uploadButton", "uploadCancel", "uploadRemove", "uploadClearUploaded")
+    buttons = [pane.findChild(QPushButton, name) for name in names]
 
     def places() -> dict[str, QPoint]:
         return {b.objectName(): b.mapTo(pane, QPoint(0, 0)) for b in buttons}
