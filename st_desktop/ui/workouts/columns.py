@@ -70,6 +70,8 @@ TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole.value)
 #: Roles :func:`extra_data` answers (the model passes them on): a suggested name's look, and
 #: tooltips.
 EXTRA_ROLES = frozenset({FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE})
+#: Every role a cell answers: the model's own and :data:`EXTRA_ROLES`.
+ALL_ROLES = ANSWERED_ROLES | EXTRA_ROLES
 #: Elapsed time is mentioned beside the moving time when longer by more than this (seconds).
 PAUSED_ENOUGH_S = 60
 
