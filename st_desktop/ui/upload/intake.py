@@ -200,7 +200,8 @@ class UploadIntake(QObject):
         already = [name for _, name in sorted(a for drop in finished for a in drop.already)]
         if already:
             added = sum(drop.added for drop in finished)
-            self.say(already_listed(already, added), already)
+            # One name is in the sentence itself; several are listed under Details.
+            self.say(already_listed(already, added), already if len(already) > 1 else ())
         elif not self._drops:
             self.say("")  # "Reading 9 files…" is over
 

@@ -208,6 +208,7 @@ def test_a_sentence_about_the_list_goes_when_the_list_is_emptied(
         timeout=WAIT_MS,
     )
     assert pane.notice.isVisible()
+    assert not pane.notice.toggle.isVisible()  # the one name is in the sentence
     pane.list.selectAll()
     pane.remove_selected()
     assert pane.model.rowCount() == 0
