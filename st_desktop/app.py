@@ -310,6 +310,12 @@ def connect_panes(application: Application) -> None:
     browser.workout_selected.connect(detail.show_workout)
     detail.workout_saved.connect(lambda _workout: browser.model.refresh())
     upload.workouts_uploaded.connect(browser.add_or_refresh)
+
+    def show_uploaded(uri: str) -> None:
+        window.show_view("workouts")
+        browser.reveal_workout(uri)
+
+    upload.show_workout_requested.connect(show_uploaded)
     for source in (browser, detail):
         source.message.connect(message.show_info)
         source.error.connect(message.show_error)

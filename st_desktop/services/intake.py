@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from st_desktop.domain.activity import Activity
+from st_desktop.domain.naming import default_name
 from st_desktop.domain.track import Track
 from st_desktop.errors import ParseError, StoreError
 from st_desktop.parsers import unpack
@@ -152,7 +153,8 @@ def expand(paths: list[Path]) -> list[Source | Skipped]:
 
 
 def _walk(folder: Path, out: list[Source | Skipped]) -> None:
-    ignored = 0
+    ignored: list[str] = []  # names of files that are not activity files
+    over_limit = 0
     found = 0
     unreadable: list[OSError] = []
     metadata = _folder_metadata(folder)
@@ -165,8 +167,11 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
                 continue
             kind = _kind(name)
             path = Path(root) / name
-            if kind is None or found >= MAX_FILES:
-                ignored += 1
+            if kind is None:
+                ignored.append(readable(name))
+                continue
+            if found >= MAX_FILES:
+                over_limit += 1
                 continue
             problem = _not_a_file(path)
             if problem is not None:
@@ -186,18 +191,38 @@ def _walk(folder: Path, out: list[Source | Skipped]) -> None:
                 f"This folder could not be read: {error.strerror or error}.",
             )
         )
-    if ignored:
-        plural = "s" if ignored != 1 else ""
+    reasons = [skipped_sentence(ignored)] if ignored else []
+    if over_limit:
+        reasons.append(
+            f"Only the first {MAX_FILES:,} activity files were read; drop the other "
+            f"{over_limit:,} separately."
+        )
+    if reasons:
+        out.append(Skipped(f"{readable(folder.name)}/", readable(str(folder)), " ".join(reasons)))
+    elif not found:
         out.append(
             Skipped(
-                f"{folder.name}/",
-                str(folder),
-                f"Skipped {ignored} file{plural} in this folder that {'are' if plural else 'is'} "
-                "not FIT, TCX or GPX.",
+                f"{readable(folder.name)}/",
+                readable(str(folder)),
+                "This folder has no activity files.",
             )
         )
-    elif not found:
-        out.append(Skipped(f"{folder.name}/", str(folder), "This folder has no activity files."))
+
+
+#: Names listed at most in a sentence about skipped files (the count says how many in all).
+NAMES_SHOWN = 5
+
+
+def skipped_sentence(names: list[str]) -> str:
+    """``Skipped 1 file: notes.txt is not FIT, TCX or GPX.`` (names listed, at most a few)."""
+    count = len(names)
+    if count == 1:
+        return f"Skipped 1 file: {names[0]} is not FIT, TCX or GPX."
+    if count <= NAMES_SHOWN:
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        return f"Skipped {count} files: {listed} are not FIT, TCX or GPX."
+    first = ", ".join(names[:NAMES_SHOWN])
+    return f"Skipped {count:,} files that are not FIT, TCX or GPX, among them {first}."
 
 
 def _folder_metadata(folder: Path) -> dict[str, ExportMeta]:
@@ -305,22 +330,38 @@ def ingest(store: UploadStore, source: Source) -> Ingested:
     return parse_item(store, item, is_new, data)
 
 
+def suggested_name(activity: Activity, activity_type: str | None = None) -> str | None:
+    """The name an unnamed file is uploaded with ("Morning Ride"); None when it has one.
+
+    The part of the day is the ride's own local time (its zone, not this computer's).
+    """
+    if activity.name and activity.name.strip():
+        return None
+    return default_name(activity.local_start, activity_type or activity.sport)
+
+
 def parse_item(
     store: UploadStore, item: QueueItem, is_new: bool = False, data: bytes | None = None
 ) -> Ingested:
-    """Parse a stored item (again, after a restart) and record its format, start and distance."""
+    """Parse a stored item (again, after a restart) and record its format, start and distance,
+    and the name it gets when the file has none (:func:`suggested_name`)."""
     try:
         raw = store.read_data(item) if data is None else data
         activity = parse_bytes(raw, item.display_name)
     except (ParseError, StoreError) as exc:
         return Ingested(item, is_new, None, exc.user_message)
+    changes: dict[str, object] = {}
     if item.format is None or item.start_time is None:
-        item = store.update(
-            item.id,
+        changes.update(
             format=activity.format,
             start_time=activity.start_time,
             distance=activity.distance or None,
         )
+    suggestion = suggested_name(activity, item.type)
+    if suggestion != item.suggested_name:
+        changes["suggested_name"] = suggestion
+    if changes and store.read_only_reason is None:  # a newer st-desktop's queue: shown as is
+        item = store.update(item.id, **changes)
     try:
         track: Track | None = Track.from_activity(activity)
     except (ValueError, IndexError) as exc:  # the preview goes without charts, the upload works

@@ -53,6 +53,12 @@ STEP_SENDING = "sending"
 STEP_APPLYING = "applying"
 
 
+def upload_name(item: QueueItem) -> str | None:
+    """The name the file is sent with: the user's (or the export's), else the suggested one
+    ("Morning Ride") for a file without a name of its own; None leaves it to the file."""
+    return item.name or item.suggested_name or None
+
+
 def has_edits(item: QueueItem) -> bool:
     """Whether the item carries a name, type or notes to apply after the file is stored."""
     return any(value is not None for value in (item.name, item.type, item.notes))
@@ -221,7 +227,7 @@ class UploadEngine:
         self._on_step(item, STEP_SENDING)
         self._checkpoint("before_request", item)
         try:
-            uris = self.client.upload_file(data, fmt, item.name or None)
+            uris = self.client.upload_file(data, fmt, upload_name(item))
         except BaseException as exc:
             outcome = Outcome.UNKNOWN if _maybe_stored(exc) else Outcome.NOT_STORED
             self.store.complete_attempt(attempt, outcome, error=str(exc))

@@ -121,10 +121,26 @@ class UploadService:
     # -- the user's decisions ---------------------------------------------------------------
 
     def save_edits(
-        self, item_id: int, name: str | None, type_: str | None, notes: str | None
+        self,
+        item_id: int,
+        name: str | None,
+        type_: str | None,
+        notes: str | None,
+        suggested_name: str | None = None,
     ) -> QueueItem:
-        """Keep the name, type and notes a file is uploaded with."""
-        return self.store.update(item_id, name=name or None, type=type_ or None, notes=notes)
+        """Keep the name, type and notes a file is uploaded with.
+
+        Args:
+            item_id: the queue item.
+            name, type_, notes: the user's values (empty: as the file says).
+            suggested_name: the name it gets when neither the user nor the file names it,
+                following a new type ("Morning Run" after "Running" was picked); None keeps
+                the one stored.
+        """
+        fields: dict[str, object] = {"name": name or None, "type": type_ or None, "notes": notes}
+        if suggested_name:
+            fields["suggested_name"] = suggested_name
+        return self.store.update(item_id, **fields)
 
     def decide(
         self,

@@ -94,8 +94,16 @@ def _one_live_item_per_file(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE UNIQUE INDEX items_live_sha ON items (sha256) WHERE archived = 0")
 
 
+#: Version 3: the name an unnamed file is uploaded with ("Morning Ride"), kept apart from the
+#: user's own ``name`` so a name typed later always wins and the suggestion can follow the type.
+SUGGESTED_NAME = "ALTER TABLE items ADD COLUMN suggested_name TEXT"
+
 #: The queue's migrations, oldest first (see :mod:`st_desktop.store.db`).
-MIGRATIONS: list[Migration] = [(1, SCHEMA), (2, _one_live_item_per_file)]
+MIGRATIONS: list[Migration] = [
+    (1, SCHEMA),
+    (2, _one_live_item_per_file),
+    (3, SUGGESTED_NAME),
+]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
@@ -122,6 +130,8 @@ class QueueItem:
         format: "FIT", "TCX" or "GPX" once parsed.
         start_time, distance: from the parse; used to find the workout in the account.
         name, type, notes: the user's edits (None: keep what the file gives).
+        suggested_name: the name the workout gets when neither the user nor the file gives one
+            ("Morning Ride", from the local start and the sport); None for a named file.
         allow_uris: existing workouts the user said are not this file ("Upload anyway").
         uris: the workout(s) created from it.
         error: the last failure, as a sentence.
@@ -142,6 +152,7 @@ class QueueItem:
     name: str | None = None
     type: str | None = None
     notes: str | None = None
+    suggested_name: str | None = None
     allow_uris: tuple[str, ...] = ()
     uris: tuple[str, ...] = ()
     error: str | None = None
@@ -173,7 +184,7 @@ def file_hash(data: bytes) -> str:
 UPDATABLE = frozenset(
     {
         "state", "account", "format", "start_time", "distance", "name", "type", "notes",
-        "allow_uris", "uris", "error", "attempts", "next_attempt_at", "archived",
+        "suggested_name", "allow_uris", "uris", "error", "attempts", "next_attempt_at", "archived",
     }
 )  # fmt: skip
 
@@ -225,6 +236,7 @@ def item_from_row(row: sqlite3.Row) -> QueueItem:
         name=text(row["name"]),
         type=text(row["type"]),
         notes=text(row["notes"]),
+        suggested_name=text(row["suggested_name"]),
         allow_uris=tuple(json.loads(row["allow_uris"])),
         uris=tuple(json.loads(row["uris"])),
         error=text(row["error"]),

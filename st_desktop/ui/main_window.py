@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         geometry = self._settings.get(Keys.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        self._fit_screen()
         state = self._settings.get(Keys.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -251,6 +252,17 @@ class MainWindow(QMainWindow):
         visible = self._settings.get(Keys.UPLOAD_PANE_VISIBLE)
         self.toggle_upload_action.setChecked(visible)
         self.upload.setVisible(visible)
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (a small or scaled screen, a saved size
+        from a bigger monitor): the title bar and the buttons must stay reachable."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry()
+        frame = 40  # the window manager's title bar and borders, which the size leaves out
+        width = min(self.width(), free.width())
+        height = min(self.height(), free.height() - frame)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, 1))
 
     def save_state(self) -> None:
         """Persist geometry and splitter positions."""

@@ -185,3 +185,19 @@ def test_quit_from_menu_is_clean(
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
     assert isinstance(application.runner, TaskRunner)
     assert QApplication.instance() is not None
+
+
+def test_the_window_fits_a_small_screen_with_every_pane_shown(app_factory: AppFactory) -> None:
+    window = app_factory("--sandbox").window
+    window.show()
+    window.show_upload_pane()
+    # A 1024 x 700 screen (a small laptop, or 2048 x 1400 at 200 %): the table, the editor and
+    # the upload pane all fit beside each other, the title bar stays on the screen.
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024
+    assert hint.height() <= 700 - 40
+    # The default 1280 x 800 is cut down to the screen (offscreen: 800 x 800), never below the
+    # window's minimum.
+    free = window.screen().availableGeometry()
+    assert window.width() == max(min(1280, free.width()), hint.width())
+    assert window.height() <= free.height() - 40

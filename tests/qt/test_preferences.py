@@ -95,7 +95,14 @@ def test_edit_preferences_opens_the_dialog_with_its_pages(
     assert action.menuRole() == QAction.MenuRole.PreferencesRole
     dialog = open_dialog(qtbot, built)
     pages = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert pages == ["General", "Automatic Import", "Devices", "Map", "Privacy Zones"]
+    assert pages == [
+        "General",
+        "Automatic Import",
+        "Devices",
+        "Appearance",
+        "Map",
+        "Privacy Zones",
+    ]
     index = dialog.add_page("Map tiles", QLabel("tile server"))
     assert dialog.tabs.tabText(index) == "Map tiles"
     action.trigger()  # a second time: the same dialog, not another one

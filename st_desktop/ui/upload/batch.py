@@ -26,7 +26,7 @@ class StepProgress:
 
     Attributes:
         fraction: how far the bar is filled (half of the current step is counted as done).
-        step: the short text on the bar ("Sending 1/2…").
+        step: the short text on the bar ("Sending…").
         message: the sentence under the file name.
     """
 
@@ -38,18 +38,21 @@ class StepProgress:
 def step_progress(item: QueueItem, step: str) -> StepProgress:
     """The bar and sentence for ``step`` of ``item``'s upload.
 
-    An upload is one step (send the file) or two (then apply the edited name, type and notes).
+    An upload is one step (send the file) or two (then apply the edited name, type and notes);
+    the bar's fill says how far along, its one word which step (the status column is narrow).
     """
     total = 2 if has_edits(item) else 1
-    count = f" 1/{total}" if total > 1 else ""
     if step == STEP_CHECKING:
         return StepProgress(
             0.0, "Checking…", "Checking whether an earlier try already reached SportTracks…"
         )
     if step == STEP_APPLYING:
-        return StepProgress(0.75, "Applying 2/2…", "Applying the name, type and notes…")
+        return StepProgress(0.75, "Applying…", "Applying the name, type and notes…")
     if step == STEP_SENDING:
-        return StepProgress(0.5 / total, f"Sending{count}…", "Sending the file to SportTracks…")
+        sentence = "Sending the file to SportTracks…"
+        if total > 1:
+            sentence = "Sending the file to SportTracks (then its name, type and notes)…"
+        return StepProgress(0.5 / total, "Sending…", sentence)
     return StepProgress(0.0, "", "")
 
 
@@ -129,8 +132,25 @@ class Batch:
         busy = (RowStatus.QUEUED, RowStatus.UPLOADING)
         return any(r.item_id in self.queued and r.status in busy for r in rows)
 
+    def progress(self, rows: Iterable[UploadRow]) -> tuple[int, int]:
+        """(files of the run done, files in the run): uploaded or failed count as done."""
+        done = (RowStatus.UPLOADED, RowStatus.FAILED)
+        mine = [r for r in rows if r.item_id in self.queued]
+        return sum(r.status in done for r in mine), len(self.queued)
+
+    def failures(self, rows: Iterable[UploadRow]) -> list[str]:
+        """``ride.fit: <reason>`` for every file of the run that failed."""
+        return [
+            f"{r.display_name}: {r.message}"
+            for r in rows
+            if r.item_id in self.queued and r.status == RowStatus.FAILED
+        ]
+
     def summary(self, rows: Iterable[UploadRow]) -> str:
-        """``3 uploaded, 1 skipped as duplicate, 1 failed: ride.fit: <reason>.``"""
+        """``3 uploaded, 1 duplicate skipped, 1 failed (ride.fit: <reason>).``
+
+        Several failures are counted; each with its reason is in :meth:`failures`.
+        """
         mine = [r for r in rows if r.item_id in self.queued]
         uploaded = sum(r.status == RowStatus.UPLOADED for r in mine)
         failed = [r for r in mine if r.status == RowStatus.FAILED]
@@ -140,11 +160,7 @@ class Batch:
         if self.cancelled:
             parts.append(f"{self.cancelled} not sent (cancelled)")
         if len(failed) == 1:
-            parts.append(f"1 failed: {failed[0].display_name}: {failed[0].message.rstrip('.')}")
+            parts.append(f"1 failed ({failed[0].display_name}: {failed[0].message.rstrip('.')})")
         elif failed:
-            first = failed[0]
-            parts.append(
-                f"{_plural(len(failed), 'file')} failed (first {first.display_name}: "
-                f"{first.message.rstrip('.')})"
-            )
+            parts.append(f"{len(failed)} failed (each reason is under Details)")
         return ", ".join(parts) + "."

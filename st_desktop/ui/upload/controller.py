@@ -57,12 +57,15 @@ class UploadController(UploadIntake):
             delivered queued on the GUI thread).
         step_started(object, str): a :class:`QueueItem` and the upload step it starts (emitted
             from the worker, like ``item_changed``).
+        batch_progress(int, int): files of the current run done (uploaded or failed) and files
+            in it; (0, 0) when no run is open.
     """
 
     workouts_uploaded = Signal(list)
     upload_finished = Signal(str)
-    # status_changed is UploadIntake's
+    # status_changed and notice_changed are UploadIntake's
     busy_changed = Signal(bool)
+    batch_progress = Signal(int, int)
     item_changed = Signal(object)
     step_started = Signal(object, str)
 
@@ -76,6 +79,7 @@ class UploadController(UploadIntake):
         self._run_handle: TaskHandle | None = None
         self._rerun = False
         self._batch = Batch()  # the current upload run, for the summary at its end
+        self._shown_progress = (0, 0)
         #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
         self.engine_backoff: Callable[[int, float | None], float] = backoff_delay
         self._retry_timer = QTimer(self)
@@ -162,6 +166,7 @@ class UploadController(UploadIntake):
             return 0
         key = self.account.key if self.account is not None else None
         self._batch.queued.update(item_id for item_id, _ in queue)
+        self._report_progress()
         self.runner.submit(
             self.service.decide, skip, queue, key,
             on_error=self._report_error, on_finished=self._queue_written,
@@ -211,11 +216,9 @@ class UploadController(UploadIntake):
         if report.retry_at is not None and generation == self._generation:
             delay = max(MIN_RETRY_MS, int((report.retry_at - time.time()) * 1000))
             self._retry_timer.start(delay)
-            self.status_changed.emit(
-                f"{report.last_error or 'Waiting.'} Trying again in {round(delay / 1000)} s."
-            )
+            self.say(f"{report.last_error or 'Waiting.'} Trying again in {round(delay / 1000)} s.")
         elif report.auth_needed:
-            self.status_changed.emit(
+            self.say(
                 f"{report.last_error or 'Please sign in again.'} The queued files will go after "
                 "the next sign-in, or when you click Upload."
             )
@@ -226,15 +229,25 @@ class UploadController(UploadIntake):
 
     def _on_item_changed(self, item: QueueItem) -> None:
         show_item(self.model, item)
+        self._report_progress()
+
+    def _report_progress(self) -> None:
+        progress = self._batch.progress(self.model.rows()) if self._batch.queued else (0, 0)
+        if progress != self._shown_progress:
+            self._shown_progress = progress
+            self.batch_progress.emit(*progress)
 
     def _summarise(self) -> None:
         rows = self.model.rows()
         if not self._batch or self._batch.open(rows):
+            self._report_progress()
             return
         summary = self._batch.summary(rows)
+        failures = self._batch.failures(rows)
         self._batch = Batch()
+        self._report_progress()
         self.upload_finished.emit(summary)
-        self.status_changed.emit(summary)
+        self.say(summary, failures)
 
     def cancel(self) -> None:
         """Stop uploading: the file in flight finishes, queued ones go back to the list."""

@@ -2,7 +2,11 @@
 
 The list is narrow (it shares the window with the workout table), so the explanation of a row's
 status (the parse error, the duplicate, the warnings, the upload step) is drawn as a second line
-under the file name instead of in a Details column off to the right.
+under the file name instead of in a Details column off to the right; a row with nothing to
+explain shows there the name its workout gets ("Morning Ride" in italics when it is only the
+suggestion). The file name is elided in the middle (its start and its end tell files apart),
+the explanation at the end; the cell's tooltip has both in full. Colours come from
+:mod:`st_desktop.ui.theme` for the palette painted on, so they read in dark mode too.
 """
 
 from __future__ import annotations
@@ -18,7 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from st_desktop.ui.upload.model import COLOURS, Column, DetailRole, RowRole, RowStatus, UploadRow
+from st_desktop.ui import theme
+from st_desktop.ui.upload.model import (
+    Column,
+    DetailRole,
+    RowRole,
+    RowStatus,
+    UploadRow,
+    status_colour,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _PAD = 4
@@ -28,6 +40,18 @@ def row_height(widget: QWidget) -> int:
     """Two lines of text: the file name and the explanation under it."""
     metrics = widget.fontMetrics()
     return 2 * metrics.height() + 3 * _PAD // 2
+
+
+def elided_name(name: str, metrics: QFontMetrics, width: int) -> str:
+    """A file name that fits ``width``: elided in the middle, so "fp_2019…-0.fit" keeps the
+    start that tells rides apart and the format at the end."""
+    return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+
+
+def elided_detail(text: str, metrics: QFontMetrics, width: int) -> str:
+    """The first line of an explanation that fits ``width``, elided at its end."""
+    first = text.splitlines()[0] if text else ""
+    return metrics.elidedText(first, Qt.TextElideMode.ElideRight, width)
 
 
 class UploadRowDelegate(QStyledItemDelegate):
@@ -87,32 +111,40 @@ class UploadRowDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = palette.color(role)
+        second = detail or row.upload_name
         painter.save()
         font = option.font
         metrics = QFontMetrics(font)
         line = metrics.height()
-        # Without an explanation the name is centred, in line with the other columns.
-        top = QRect(rect.left(), rect.top(), rect.width(), line) if detail else rect
+        # Without a second line the name is centred, in line with the other columns.
+        top = QRect(rect.left(), rect.top(), rect.width(), line) if second else rect
         painter.setFont(font)
         painter.setPen(text_colour)
-        name = metrics.elidedText(row.display_name, Qt.TextElideMode.ElideMiddle, rect.width())
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(top, int(align), name)
-        if detail:
+        painter.drawText(top, int(align), elided_name(row.display_name, metrics, rect.width()))
+        if second:
             small = QFont(font)
             small.setPointSizeF(font.pointSizeF() * 0.9)
-            small_metrics = QFontMetrics(small)
+            if not detail and row.name_is_suggested:
+                small.setItalic(True)  # a suggestion, not a name anybody gave
             bottom = QRect(rect.left(), rect.top() + line, rect.width(), rect.height() - line)
-            # Without a message of its own, the line holds the parser's warnings.
-            colour = COLOURS.get(row.status if row.message else RowStatus.WARNING)
-            if selected or colour is None:
-                pen = QColor(text_colour)
-                pen.setAlphaF(0.8)
-            else:
-                pen = QColor(colour)
             painter.setFont(small)
-            painter.setPen(pen)
-            first_line = detail.splitlines()[0] if detail else ""
-            text = small_metrics.elidedText(first_line, Qt.TextElideMode.ElideRight, rect.width())
+            painter.setPen(self._second_line_colour(row, detail, palette, text_colour, selected))
+            text = elided_detail(second, QFontMetrics(small), rect.width())
             painter.drawText(bottom, int(align), text)
         painter.restore()
+
+    @staticmethod
+    def _second_line_colour(
+        row: UploadRow, detail: str, palette: QPalette, text: QColor, selected: bool
+    ) -> QColor:
+        colour: QColor | None = None
+        if not selected and detail and (row.message or not row.checking):
+            # Without a message of its own, the line holds the file's problems: a warning.
+            colour = status_colour(row.status if row.message else RowStatus.WARNING, palette)
+        elif not selected:
+            colour = theme.colours(palette).muted  # the name: secondary text
+        if colour is None:
+            colour = QColor(text)
+            colour.setAlphaF(0.8)
+        return colour

@@ -8,6 +8,8 @@ from typing import Any
 from st_desktop.services.duplicates import Candidate, DuplicateMatch, StartIndex, match
 from st_desktop.services.upload_checks import DuplicateCheck
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
+from st_desktop.ui.upload.rows import capitalised
+from st_desktop.ui.upload.texts import duplicate_message
 
 #: Rows a check result may change (Parsing: the first check of a file just read).
 _CHECKED = (RowStatus.PARSING, RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE)
@@ -59,9 +61,9 @@ class DuplicateRows:
     def _mark(
         self, row: UploadRow, matches: list[DuplicateMatch], checked: bool | None = None
     ) -> None:
-        reason = matches[0].reason
-        more = len(matches) - 1
-        message = reason[:1].upper() + reason[1:] + (f" (and {more} more)" if more else "")
+        # Every reason stays reachable: the row's tooltip and menu list them all
+        # (UploadRow.duplicate_reasons); the line under the name says how many there are.
+        message = duplicate_message([capitalised(m.reason) for m in matches])
         changes: dict[str, Any] = {"status": RowStatus.DUPLICATE, "duplicates": matches}
         if checked is not None:
             changes["account_checked"] = checked

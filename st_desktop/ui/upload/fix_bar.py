@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -101,12 +102,19 @@ class FixBar(QWidget):
         self.trim_button.clicked.connect(self.trim_clicked)
         self.set_selection(None)
 
-        layout = QHBoxLayout(self)
+        # Two lines: the start and its zone, then the buttons; one line would make the
+        # preview too wide for the pane of a 1024 px window.
+        start_line = QHBoxLayout()
+        start_line.addWidget(self.start_edit)
+        start_line.addWidget(self.zone_label, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.split_button)
+        buttons.addWidget(self.trim_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.start_edit)
-        layout.addWidget(self.zone_label, 1)
-        layout.addWidget(self.split_button)
-        layout.addWidget(self.trim_button)
+        layout.addLayout(start_line)
+        layout.addLayout(buttons)
 
     def show_activity(self, activity: Activity | None, editable: bool) -> None:
         """Show the file's start (None: nothing to fix) and whether it may still be changed."""

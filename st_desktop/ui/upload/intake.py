@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from st_desktop.errors import StDesktopError
 from st_desktop.services.account import Account
@@ -23,6 +24,8 @@ from st_desktop.services.uploads import UploadService
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.upload.duplicate_rows import DuplicateRows
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
+from st_desktop.ui.upload.notice import Notice
+from st_desktop.ui.upload.texts import plural
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +34,32 @@ log = logging.getLogger(__name__)
 QUEUE_WRITES = "upload-queue"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+@dataclass
+class _Drop:
+    """The files of one drop (or Open) while they are read: said in one sentence at the end.
+
+    Attributes:
+        rows: rows of the drop still being read or checked.
+        added: files that became rows of their own.
+        already: (row id, name) of files whose bytes were already in the list (row ids
+            grow in drop order).
+    """
+
+    rows: set[int] = field(default_factory=set)
+    added: int = 0
+    already: list[tuple[int, str]] = field(default_factory=list)
+
+
+def already_listed(already: list[str], added: int) -> str:
+    """``ride.fit is already in the list.``, ``37 files are already in the list.`` or
+    ``2 of the 5 files are already in the list.``"""
+    if len(already) == 1 and not added:
+        return f"{already[0]} is already in the list."
+    if not added:
+        return f"{len(already)} files are already in the list."
+    total = len(already) + added
+    verb = "is" if len(already) == 1 else "are"
+    return f"{len(already)} of the {total} files {verb} already in the list."
 
 
 def _user_text(exc: BaseException) -> str:
@@ -50,10 +77,12 @@ class UploadIntake(QObject):
         parent: Qt parent.
 
     Signals:
-        status_changed(str): a sentence for the pane's status line.
+        status_changed(str): a sentence for the pane's status line ("" clears it).
+        notice_changed(object): the same as a :class:`Notice`, with the names it is about.
     """
 
     status_changed = Signal(str)
+    notice_changed = Signal(object)
 
     def __init__(
         self,
@@ -68,6 +97,18 @@ class UploadIntake(QObject):
         self.account: Account | None = None
         self._generation = 0  # bumps with the account: older network answers are dropped
         self._duplicates = DuplicateRows(self.model)
+        self._drops: list[_Drop] = []  # drops still being read, oldest first
+        # Whether a drop is done is asked once per turn of the event loop, not per file read:
+        # a pass over the drop's rows for each of thousands of results would stall the GUI.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settled)
+
+    def say(self, text: str, details: Iterable[str] = (), *, about_list: bool = True) -> None:
+        """Put a sentence on the pane's status line (see :class:`Notice`)."""
+        self.notice_changed.emit(Notice(text, tuple(details), about_list))
+        self.status_changed.emit(text)
 
     # ------------------------------------------------------------------ adding files
 
@@ -76,14 +117,16 @@ class UploadIntake(QObject):
         dropped = [Path(p) for p in paths]
         if not dropped:
             return
-        self.status_changed.emit(f"Looking into {_count(len(dropped), 'dropped item')}…")
+        drop = _Drop()
+        self._drops.append(drop)
+        self.say(f"Looking into {plural(len(dropped), 'dropped item')}…")
         self.runner.submit(
-            self.service.expand, dropped, on_result=self._expanded, on_error=self._report_error,
+            self.service.expand, dropped, on_result=partial(self._expanded, drop),
+            on_error=partial(self._expand_failed, drop),
             description="Looking into the dropped files",
         )  # fmt: skip
 
-    def _expanded(self, entries: list[Source | Skipped]) -> None:
-        count = 0
+    def _expanded(self, drop: _Drop, entries: list[Source | Skipped]) -> None:
         for entry in entries:
             if isinstance(entry, Skipped):
                 self.model.add(
@@ -91,27 +134,42 @@ class UploadIntake(QObject):
                               message=entry.reason)
                 )  # fmt: skip
                 continue
-            count += 1
             row = self.model.add(UploadRow(entry.display_name, entry.origin))
+            drop.rows.add(row.row_id)
             self.runner.submit(
                 self.service.ingest, entry,
-                on_result=partial(self._ingested, row.row_id),
-                on_error=partial(self._parse_failed, row.row_id),
+                on_result=partial(self._ingested, drop, row.row_id),
+                on_error=partial(self._ingest_failed, drop, row.row_id),
                 description=f"Reading {entry.display_name}",
             )  # fmt: skip
-        self.status_changed.emit(f"Reading {_count(count, 'file')}…" if count else "")
+        if drop.rows:
+            self.say(f"Reading {plural(len(drop.rows), 'file')}…")
+        else:
+            self._settle_soon()
 
-    def _ingested(self, row_id: int, result: Ingested) -> None:
+    def _expand_failed(self, drop: _Drop, exc: BaseException) -> None:
+        self._drops.remove(drop)
+        self._report_error(exc)
+
+    def _ingested(self, drop: _Drop, row_id: int, result: Ingested) -> None:
         existing = self.model.row_for_item(result.item.id)
         if existing is not None and existing.row_id != row_id:
-            # The same bytes were dropped again: one row is enough.
+            # The same bytes were dropped again (a file, or a member of a zip or folder): one
+            # row is enough, and the drop's sentence says so.
+            drop.already.append((row_id, existing.display_name))
+            drop.rows.discard(row_id)
             self.model.remove(row_id)
-            self.status_changed.emit(f"{existing.display_name} is already in the list.")
+            self._settle_soon()
             return
+        drop.added += 1
         item = result.item
         # A name, type or notes the export kept for the file (Strava's activities.csv).
         self.model.update(row_id, item_id=item.id, name=item.name, type=item.type, notes=item.notes)
         self._parsed(row_id, result)
+
+    def _ingest_failed(self, drop: _Drop, row_id: int, exc: BaseException) -> None:
+        drop.added += 1  # its row stays, saying why it could not be read
+        self._parse_failed(row_id, exc)
 
     def _parsed(self, row_id: int, result: Ingested) -> None:
         row = self.model.row(row_id)
@@ -119,7 +177,7 @@ class UploadIntake(QObject):
             return
         if result.activity is None:
             self.model.update(row_id, status=RowStatus.ERROR, message=result.error or "")
-            self._reading_done()
+            self._settle_soon()
             return
         activity = result.activity
         self._duplicates.index(row_id, activity.start_time)
@@ -132,11 +190,34 @@ class UploadIntake(QObject):
 
     def _parse_failed(self, row_id: int, exc: BaseException) -> None:
         self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
-        self._reading_done()
+        self._settle_soon()
 
-    def _reading_done(self) -> None:
-        if not any(r.status == RowStatus.PARSING for r in self.model.rows()):
-            self.status_changed.emit("")  # "Reading 9 files…" is over
+    def _settle_soon(self) -> None:
+        if not self._settle_timer.isActive():  # never postponed by a flood of results
+            self._settle_timer.start()
+
+    def _settled(self) -> None:
+        """Say what the drops whose files are all read and checked came to, in one sentence."""
+        finished: list[_Drop] = []
+        for drop in self._drops:
+            drop.rows = {r for r in drop.rows if self._unsettled(r)}
+            if not drop.rows:
+                finished.append(drop)
+        if not finished:
+            return
+        for drop in finished:
+            self._drops.remove(drop)
+        already = [name for _, name in sorted(a for drop in finished for a in drop.already)]
+        if already:
+            added = sum(drop.added for drop in finished)
+            # One name is in the sentence itself; several are listed under Details.
+            self.say(already_listed(already, added), already if len(already) > 1 else ())
+        elif not self._drops:
+            self.say("")  # "Reading 9 files…" is over
+
+    def _unsettled(self, row_id: int) -> bool:
+        row = self.model.row(row_id)
+        return row is not None and (row.status == RowStatus.PARSING or row.checking)
 
     # ------------------------------------------------------------------ duplicates
 
@@ -148,7 +229,7 @@ class UploadIntake(QObject):
         def done(result: DuplicateCheck, rid: int = row.row_id) -> None:
             if generation == self._generation:  # else set_client asked again
                 self._duplicates.show(rid, result)
-            self._reading_done()
+            self._settle_soon()
 
         def failed(exc: BaseException) -> None:
             log.warning("duplicate check of %s failed: %s", row.display_name, exc)
@@ -170,12 +251,15 @@ class UploadIntake(QObject):
     def set_edits(
         self, row_id: int, name: str | None, type_: str | None, notes: str | None
     ) -> None:
-        """Keep the user's name, type and notes for a row (saved to the queue at once)."""
+        """Keep the user's name, type and notes for a row (saved to the queue at once).
+
+        The suggested name follows a new type ("Morning Run" once Running is picked).
+        """
         row = self.model.update(row_id, name=name or None, type=type_ or None, notes=notes)
         if row is None or row.item_id is None:
             return
         self.runner.submit(
-            self.service.save_edits, row.item_id, name, type_, notes,
+            self.service.save_edits, row.item_id, name, type_, notes, row.suggested_name,
             on_error=self._report_error, description="Saving your changes", serial=QUEUE_WRITES,
         )  # fmt: skip
 
@@ -189,6 +273,7 @@ class UploadIntake(QObject):
                 continue
             self.model.remove(row_id)
             self._duplicates.forget(row_id)
+            self._settle_soon()  # a file still being read was taken off: its drop may be done
             if row.item_id is None:
                 continue
             uploaded = row.status == RowStatus.UPLOADED
@@ -198,7 +283,7 @@ class UploadIntake(QObject):
             )  # fmt: skip
 
     def _report_error(self, exc: BaseException) -> None:
-        self.status_changed.emit(_user_text(exc))
+        self.say(_user_text(exc), about_list=False)
 
     # ------------------------------------------------------------------ fixed files
 

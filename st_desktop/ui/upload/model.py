@@ -1,118 +1,75 @@
-"""The upload list: one row per dropped activity (or per thing that could not be read)."""
+"""The upload list: one row per dropped activity (or per thing that could not be read).
+
+The row itself (:class:`UploadRow`, :class:`RowStatus`) lives in :mod:`.rows` and the words in
+:mod:`.texts`; both are re-exported here, where most code imports them from.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 
 from st_desktop.domain.activity import Activity, Streams
-from st_desktop.domain.track import Track
-from st_desktop.services.duplicates import DuplicateMatch
+from st_desktop.ui import theme
+from st_desktop.ui.upload.rows import REMOVABLE, UPLOADABLE, RowStatus, UploadRow
+from st_desktop.ui.upload.texts import (
+    details,
+    format_distance,
+    format_duration,
+    moving_time,
+    row_tooltip,
+)
+
+__all__ = [
+    "CHANGES",
+    "COLOURS",
+    "HEADERS",
+    "REMOVABLE",
+    "STATUS_COLOUR_NAMES",
+    "UPLOADABLE",
+    "Column",
+    "DetailRole",
+    "RowRole",
+    "RowStatus",
+    "SortRole",
+    "UploadListModel",
+    "UploadRow",
+    "details",
+    "format_distance",
+    "format_duration",
+    "status_colour",
+    "summary_of",
+]
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-class RowStatus(StrEnum):
-    """What the status column says."""
-
-    PARSING = "Parsing"
-    READY = "Ready"
-    WARNING = "Warning"
-    ERROR = "Error"
-    DUPLICATE = "Possible duplicate"
-    QUEUED = "Queued"
-    UPLOADING = "Uploading"
-    UPLOADED = "Uploaded"
-    FAILED = "Failed"
-    SKIPPED = "Skipped"
-
-
-#: Rows the user can still upload.
-UPLOADABLE = frozenset({RowStatus.READY, RowStatus.WARNING, RowStatus.DUPLICATE, RowStatus.FAILED})
-#: Rows that may be removed from the list.
-REMOVABLE = frozenset(
-    {
-        RowStatus.PARSING, RowStatus.READY, RowStatus.WARNING, RowStatus.ERROR,
-        RowStatus.DUPLICATE, RowStatus.FAILED, RowStatus.SKIPPED, RowStatus.UPLOADED,
-    }
-)  # fmt: skip
-
-#: Status colours (text), shared with the row delegate.
-COLOURS = {
-    RowStatus.WARNING: "#b26a00",
-    RowStatus.ERROR: "#c62828",
-    RowStatus.FAILED: "#c62828",
-    RowStatus.DUPLICATE: "#6a1b9a",
-    RowStatus.UPLOADED: "#2e7d32",
-    RowStatus.SKIPPED: "#757575",
+#: The :class:`~st_desktop.ui.theme.Colours` field each status is painted in.
+STATUS_COLOUR_NAMES = {
+    RowStatus.WARNING: "warning",
+    RowStatus.ERROR: "error",
+    RowStatus.FAILED: "error",
+    RowStatus.DUPLICATE: "duplicate",
+    RowStatus.UPLOADED: "ok",
+    RowStatus.SKIPPED: "skipped",
 }
 
-_ids = itertools.count(1)
+
+def status_colour(status: RowStatus, palette: QPalette | None = None) -> QColor | None:
+    """The colour a status reads well in on ``palette`` (light or dark); None: the text's."""
+    key = STATUS_COLOUR_NAMES.get(status)
+    return QColor(getattr(theme.colours(palette), key)) if key else None
 
 
-@dataclass
-class UploadRow:
-    """Everything the list and the preview show about one row.
-
-    Attributes:
-        row_id: stable key of the row (rows move when others are removed).
-        display_name: file or archive member name.
-        origin: where it came from (tooltip).
-        status: see :class:`RowStatus`.
-        item_id: the upload store's item, None for a row that was never stored.
-        activity: what the parsed file says (start, sport, figures, warnings ...), once parsed;
-            the model keeps it without its samples (see ``track``).
-        message: the error, duplicate reason, warnings or progress sentence.
-        duplicates: why it looks already uploaded.
-        upload_anyway: the user's decision for a duplicate (default: skip).
-        name, type, notes: the user's edits (None: as the file says).
-        uris: the workouts created.
-        track: the activity as the route and charts show it, reduced to at most
-            :data:`~st_desktop.domain.track.DISPLAY_POINTS` samples (built on the worker). The
-            full samples are only read again, from the queue's copy, for the row previewed.
-        progress: fraction of the upload done while Uploading (None: no bar).
-        step: the short step text drawn on the bar ("Sending 1/2…").
-        checking: the duplicate check is running (the row cannot be uploaded meanwhile).
-    """
-
-    display_name: str
-    origin: str
-    status: RowStatus = RowStatus.PARSING
-    item_id: int | None = None
-    activity: Activity | None = None
-    message: str = ""
-    duplicates: list[DuplicateMatch] = field(default_factory=list)
-    account_checked: bool = False
-    upload_anyway: bool = False
-    name: str | None = None
-    type: str | None = None
-    notes: str | None = None
-    uris: tuple[str, ...] = ()
-    track: Track | None = None
-    progress: float | None = None
-    step: str = ""
-    checking: bool = False
-    row_id: int = field(default_factory=lambda: next(_ids))
-
-    @property
-    def start_time(self) -> datetime | None:
-        """The activity's start, when parsed."""
-        return self.activity.start_time if self.activity is not None else None
-
-    @property
-    def sport(self) -> str:
-        """The type to upload: the user's choice, else the file's."""
-        if self.type:
-            return self.type
-        return self.activity.sport if self.activity is not None else ""
+#: Status colours on a light palette, as names (for style sheets); prefer :func:`status_colour`,
+#: which follows the palette.
+COLOURS = {
+    status: getattr(theme.LIGHT_COLOURS, key).name() for status, key in STATUS_COLOUR_NAMES.items()
+}
 
 
 class Column(IntEnum):
@@ -132,9 +89,18 @@ HEADERS = {
     Column.FILE: "File",
     Column.START: "Start",
     Column.SPORT: "Type",
-    Column.DURATION: "Duration",
+    Column.DURATION: "Moving",
     Column.DISTANCE: "Distance",
     Column.DETAILS: "Details",
+}
+#: What a header means, where its title is short.
+HEADER_TIPS = {
+    Column.START: "When it started, in the local time where it was recorded",
+    Column.DURATION: (
+        "Moving time: how long the timer ran, pauses left out (SportTracks' Duration). "
+        "Each row's tooltip gives the elapsed time too."
+    ),
+    Column.DETAILS: "Why a file has its status",
 }
 
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -142,51 +108,23 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 #: The explanation drawn under the file name (the Details column's text).
 DetailRole = Qt.ItemDataRole.UserRole + 3
 
-
-def format_duration(seconds: float) -> str:
-    """``1:02:03`` or ``42:10``."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def format_distance(metres: float, units: str = "metric") -> str:
-    """``12.34 km`` or ``7.67 mi``; empty when unknown."""
-    if metres <= 0:
-        return ""
-    if units == "imperial":
-        return f"{metres / 1609.344:.2f} mi"
-    return f"{metres / 1000:.2f} km"
-
-
-def details(row: UploadRow) -> str:
-    """The Details column: the sentence that matters most for the row's status."""
-    if row.message:
-        return row.message
-    if row.checking:
-        return "Checking whether it is already in SportTracks…"
-    if row.activity is not None and row.activity.problems:
-        return "; ".join(row.activity.problems)
-    return ""
-
-
+_TIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 _Roles = tuple[int, ...]
-_DISPLAY: _Roles = (
-    Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.AccessibleTextRole,
-)  # fmt: skip
+_DISPLAY: _Roles = (Qt.ItemDataRole.DisplayRole, SortRole, _ACCESSIBLE)
 #: The explanation: the File column's second line and every cell's tooltip.
 _EXPLAINED: dict[Column, _Roles] = {
-    **dict.fromkeys(Column, (Qt.ItemDataRole.ToolTipRole,)),
-    Column.FILE: (DetailRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole),
-    Column.DETAILS: (*_DISPLAY, Qt.ItemDataRole.ToolTipRole),
+    **dict.fromkeys(Column, (_TIP,)),
+    Column.FILE: (DetailRole, _TIP, _ACCESSIBLE),
+    Column.DETAILS: (*_DISPLAY, _TIP),
 }
 _FIGURES = (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE)
 #: The cells (and roles) each field of :class:`UploadRow` shows in; RowRole marks cells the
-#: delegate draws from the row itself (the progress bar, the coloured second line).
+#: delegate draws from the row itself (the progress bar, the second line: the explanation, or
+#: the name the workout gets).
 CHANGES: dict[str, dict[Column, _Roles]] = {
-    "display_name": {Column.FILE: (*_DISPLAY, Qt.ItemDataRole.ToolTipRole)},
-    "origin": {Column.FILE: (Qt.ItemDataRole.ToolTipRole,)},
+    "display_name": {Column.FILE: (*_DISPLAY, _TIP)},
+    "origin": {Column.FILE: (_TIP,)},
     "status": {
         Column.STATUS: (*_DISPLAY, Qt.ItemDataRole.ForegroundRole, RowRole),
         Column.FILE: (RowRole,),
@@ -196,11 +134,14 @@ CHANGES: dict[str, dict[Column, _Roles]] = {
     "checking": _EXPLAINED,
     "activity": {
         **_EXPLAINED,
-        **dict.fromkeys(_FIGURES, (*_DISPLAY, Qt.ItemDataRole.ToolTipRole)),
+        Column.FILE: (DetailRole, _TIP, _ACCESSIBLE, RowRole),
+        **dict.fromkeys(_FIGURES, (*_DISPLAY, _TIP)),
     },
-    "type": {Column.SPORT: _DISPLAY},
+    "duplicates": {Column.FILE: (_TIP,)},
+    "name": {Column.FILE: (_TIP, RowRole)},
+    "type": {Column.FILE: (_TIP, RowRole), Column.SPORT: (*_DISPLAY, _TIP)},
     "progress": {Column.STATUS: (RowRole,)},
-    "step": {Column.STATUS: (Qt.ItemDataRole.AccessibleTextRole, RowRole)},
+    "step": {Column.STATUS: (_ACCESSIBLE, RowRole)},
 }
 
 
@@ -226,6 +167,7 @@ class UploadListModel(QAbstractTableModel):
         self._positions: dict[int, int] = {}  # row id -> list position
         self._by_item: dict[int, int] = {}  # store item id -> row id
         self.units = "metric"
+        self._status_colours = {status: status_colour(status) for status in RowStatus}
 
     # -- Qt API ---------------------------------------------------------------------------
 
@@ -238,8 +180,12 @@ class UploadListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(Column(section))
+        if role == _TIP:
+            return HEADER_TIPS.get(Column(section))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -255,20 +201,15 @@ class UploadListModel(QAbstractTableModel):
             return self._sort_value(row, column)
         if role == DetailRole:
             return details(row)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if column == Column.STATUS and row.step:
-                return f"{row.status.value}: {row.step}"
-            if column == Column.FILE and details(row):
-                return f"{row.display_name}: {details(row)}"
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = details(row)
-            if column == Column.FILE:
-                return f"{row.origin}\n{text}" if text else row.origin
-            return text or None
+        if role == _ACCESSIBLE:
+            return self._accessible(row, column)
+        if role == _TIP:
+            # The whole story of the row on every cell: names and reasons elided in the list
+            # are read in full here.
+            return row_tooltip(row, self.units)
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.STATUS, Column.DETAILS):
-            colour = COLOURS.get(row.status)
-            return QBrush(QColor(colour)) if colour else None
+            colour = self._status_colours.get(row.status)
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.DURATION,
             Column.DISTANCE,
@@ -286,23 +227,51 @@ class UploadListModel(QAbstractTableModel):
             return details(row)
         if activity is None:
             return ""
-        if column == Column.START:
-            return activity.start_time.strftime("%Y-%m-%d\n%H:%M")  # two lines: a narrow column
+        if column == Column.START:  # two lines: a narrow column; the ride's own clock
+            return activity.local_start.strftime("%Y-%m-%d\n%H:%M")
+        if column == Column.SPORT:  # "Cycling: Mountain" as two short lines
+            return row.sport.replace(": ", "\n", 1)
+        if column == Column.DURATION:
+            seconds = moving_time(activity)
+            return format_duration(seconds) if seconds else ""
+        return format_distance(activity.distance, self.units)  # Column.DISTANCE
+
+    def _accessible(self, row: UploadRow, column: Column) -> str:
+        if column == Column.STATUS and row.step:
+            return f"{row.status.value}: {row.step}"
+        if column == Column.FILE:
+            detail = details(row)
+            return f"{row.display_name}: {detail}" if detail else row.display_name
         if column == Column.SPORT:
             return row.sport
-        if column == Column.DURATION:
-            return format_duration(activity.elapsed_time) if activity.elapsed_time else ""
-        return format_distance(activity.distance, self.units)  # Column.DISTANCE
+        if column == Column.DURATION and self._display(row, column):
+            return f"Moving time {self._display(row, column)}"
+        return self._display(row, column).replace("\n", " ")
 
     def _sort_value(self, row: UploadRow, column: Column) -> Any:
         activity = row.activity
         if column == Column.START:
             return activity.start_time.timestamp() if activity else 0.0
         if column == Column.DURATION:
-            return activity.elapsed_time if activity else 0.0
+            return moving_time(activity) if activity else 0.0
         if column == Column.DISTANCE:
             return activity.distance if activity else 0.0
         return self._display(row, column)
+
+    # -- colours --------------------------------------------------------------------------
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Paint the statuses in colours that read on ``palette`` (after a light/dark switch)."""
+        colours = {status: status_colour(status, palette) for status in RowStatus}
+        if colours == self._status_colours:
+            return
+        self._status_colours = colours
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(Column) - 1),
+                [Qt.ItemDataRole.ForegroundRole, RowRole],
+            )
 
     # -- rows -----------------------------------------------------------------------------
 

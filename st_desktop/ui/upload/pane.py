@@ -3,46 +3,37 @@
 The list repaints only the cells a change touches and never asks its rows for their size: the
 figure columns are fitted to the texts they show once per batch of changes, and the preview is
 brought up to date once per turn of the event loop, however many rows changed in it.
+
+From top to bottom: the buttons (:mod:`.actions`, in places that never move), the hint of an
+empty list, the list (:mod:`.list_view`), the progress of an upload run (``batchProgress``), the
+status line (:mod:`.notice`), and under the splitter the preview of the selected file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from st_desktop.ui.upload.actions import UploadButtons
 from st_desktop.ui.upload.controller import UploadController
-from st_desktop.ui.upload.delegate import UploadRowDelegate, row_height
+from st_desktop.ui.upload.delegate import row_height
 from st_desktop.ui.upload.drop import DropTarget
 from st_desktop.ui.upload.full_track import FullTrackLoader
-from st_desktop.ui.upload.model import (
-    REMOVABLE,
-    UPLOADABLE,
-    Column,
-    RowStatus,
-    UploadRow,
-)
+from st_desktop.ui.upload.list_view import UploadListView
+from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, RowStatus, UploadRow
+from st_desktop.ui.upload.notice import Notice, NoticeLine
 from st_desktop.ui.upload.preview import PreviewView
-
-#: Columns fitted to what they show, once per batch of changes (never by measuring each row).
-FITTED = (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE)
-#: Room around a cell's text (pixels): the item delegate's margins on both sides.
-CELL_MARGIN = 8
-#: The figure columns are fitted to the rows at most this often (milliseconds).
-FIT_DELAY_MS = 200
+from st_desktop.ui.upload.texts import plural
 
 
 class UploadPane(QWidget):
@@ -55,10 +46,13 @@ class UploadPane(QWidget):
     Signals:
         files_added(list): paths just handed to the pane (dropped, opened or on the command line).
         workouts_uploaded(list): uris of the workouts created (relayed from the controller).
+        show_workout_requested(str): the uri of an uploaded row's workout, to select it in the
+            workout table ("Show in Table", double-click or Enter on an uploaded row).
     """
 
     files_added = Signal(list)
     workouts_uploaded = Signal(list)
+    show_workout_requested = Signal(str)
 
     def __init__(self, controller: UploadController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,51 +69,11 @@ class UploadPane(QWidget):
         self.hint.setObjectName("uploadHint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.list = QTableView(self)
-        self.list.setObjectName("uploadList")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setAlternatingRowColors(True)
-        self.list.verticalHeader().hide()
-        self.list.setWordWrap(True)  # "Possible duplicate" and the start take two lines
-        # Only the two columns drawn differently go through Python; the rest are Qt's own.
-        delegate = UploadRowDelegate(self.list)
-        self.list.setItemDelegateForColumn(Column.STATUS, delegate)
-        self.list.setItemDelegateForColumn(Column.FILE, delegate)
-        rows = self.list.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(row_height(self.list))
-        # The list shares the window with the workout table: the explanation of each status is
-        # drawn under the file name, so the Details column is only there for sorting and
-        # screen readers.
-        self.list.setColumnHidden(Column.DETAILS, True)
-        header = self.list.horizontalHeader()
-        header.setStretchLastSection(False)
-        metrics = self.list.fontMetrics()
-        header.setMinimumSectionSize(metrics.horizontalAdvance("0:00:00") + 8)
-        # Widths from the texts shown, measured once per batch of changes: never by asking every
-        # row for its size (that re-measured every row at every change: quadratic in a drop).
-        for column in FITTED:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.list.setColumnWidth(column, self._width_for(column, [""]))
-        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
-        self._fitted = set(FITTED)  # a column the user resized keeps the user's width
-        self._fitting = False
-        header.sectionResized.connect(self._section_resized)
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(FIT_DELAY_MS)
-        self._fit_timer.timeout.connect(self._fit_columns)
-        # Wide enough for the longest status and a progress bar, so nothing jumps.
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
-        widest = max(
-            metrics.horizontalAdvance(t) for t in ("Uploading", "duplicate", "Sending 1/2…")
-        )
-        self.list.setColumnWidth(Column.STATUS, widest + 28)  # the bar's frame and margins
-        self.list.setAccessibleName("Files to upload")
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.list = UploadListView(self.model, self)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.activated.connect(self._activated)  # Enter, double-click
 
         self.preview = PreviewView(self)
         self.preview.edited.connect(controller.set_edits)
@@ -129,34 +83,30 @@ class UploadPane(QWidget):
         self.full_tracks.failed.connect(self.preview.full_track_failed)
         self.preview.full_track_wanted.connect(self._read_full_track)
 
-        self.upload_button = QPushButton("&Upload", self)
-        self.upload_button.setObjectName("uploadButton")
-        self.upload_button.setToolTip("Upload the selected files, or all when none is selected")
-        self.upload_button.clicked.connect(self.upload_selected_or_all)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setObjectName("uploadCancel")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(controller.cancel)
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setObjectName("uploadRemove")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("uploadStatus")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = UploadButtons(self, self.list)
+        self.upload_button = self.buttons.upload_button
+        self.cancel_button = self.buttons.cancel_button
+        self.remove_button = self.buttons.remove_button
+        self.clear_button = self.buttons.clear_button
+        self._connect_buttons()
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("batchProgress")
+        self.progress.setAccessibleName("Upload progress")
+        self.progress.setTextVisible(True)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.progress.hide()
+        self.notice = NoticeLine(self)
+        self.status_label = self.notice.label
+        self._progress = (0, 0)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.upload_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(self.buttons.row)
         top_layout.addWidget(self.hint)
         top_layout.addWidget(self.list, 1)
-        top_layout.addLayout(buttons)
-        top_layout.addWidget(self.status_label)
+        top_layout.addWidget(self.progress)
+        top_layout.addWidget(self.notice)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("uploadSplitter")
         splitter.addWidget(top)
@@ -171,7 +121,6 @@ class UploadPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self._add_shortcuts()
         # Many rows change in one turn of the event loop (a drop, an upload step): the preview
         # follows once, after it.
         self._changed_rows: set[int] = set()
@@ -181,28 +130,31 @@ class UploadPane(QWidget):
         self._refresh_timer.timeout.connect(self._refresh)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(self._data_changed)
-        self.model.rowsInserted.connect(self._rows_inserted)
-        self.model.rowsRemoved.connect(self._update_buttons)
-        controller.status_changed.connect(self.status_label.setText)
+        # A drop of thousands of files changes rows thousands of times in a few turns of the
+        # event loop: the buttons (a pass over every row) follow once per turn, not per change.
+        self._buttons_timer = QTimer(self)
+        self._buttons_timer.setSingleShot(True)
+        self._buttons_timer.setInterval(0)
+        self._buttons_timer.timeout.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._buttons_timer.start)
+        self.model.rowsRemoved.connect(self._rows_removed)
+        controller.notice_changed.connect(self.notice.show_notice)
+        controller.status_changed.connect(self._status_changed)
         controller.busy_changed.connect(self._update_buttons)
+        controller.batch_progress.connect(self._show_progress)
         controller.workouts_uploaded.connect(self.workouts_uploaded)
         self._update_buttons()
 
-    def _add_shortcuts(self) -> None:
-        delete = QAction("Remove from list", self)
-        delete.setObjectName("uploadRemoveAction")
-        delete.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
-        )
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete.triggered.connect(self.remove_selected)
-        self.list.addAction(delete)
-        upload = QAction("Upload selected", self)
-        upload.setObjectName("uploadSelectedAction")
-        upload.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        upload.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        upload.triggered.connect(self.upload_selected_or_all)
-        self.addAction(upload)
+    def _connect_buttons(self) -> None:
+        buttons = self.buttons
+        buttons.upload_button.clicked.connect(self.upload_selected_or_all)
+        buttons.cancel_button.clicked.connect(self.controller.cancel)
+        buttons.remove_button.clicked.connect(self.remove_selected)
+        buttons.clear_button.clicked.connect(self.clear_uploaded)
+        buttons.remove_action.triggered.connect(self.remove_selected)
+        buttons.upload_action.triggered.connect(self.upload_selected_or_all)
+        buttons.clear_action.triggered.connect(self.clear_uploaded)
+        buttons.show_action.triggered.connect(self.show_selected_in_table)
 
     # ------------------------------------------------------------------ public API
 
@@ -235,6 +187,38 @@ class UploadPane(QWidget):
         """Remove the selected rows that are not being uploaded."""
         self.controller.remove([r.row_id for r in self.selected_rows()])
 
+    def clear_uploaded(self) -> int:
+        """Take every uploaded row off the list (the queue's archive keeps them); returns how
+        many."""
+        uploaded = [r.row_id for r in self.model.rows() if r.status == RowStatus.UPLOADED]
+        self.controller.remove(uploaded)
+        return len(uploaded)
+
+    def show_in_table(self, row: UploadRow) -> bool:
+        """Ask for the workout of an uploaded row in the table; False when it has none."""
+        if row.status != RowStatus.UPLOADED or not row.uris:
+            return False
+        self.show_workout_requested.emit(row.uris[0])
+        return True
+
+    def show_selected_in_table(self) -> None:
+        """Show in Table for the current uploaded row."""
+        current = self._current_row()
+        if current is not None:
+            self.show_in_table(current)
+
+    def show_duplicate_reasons(self, row: UploadRow) -> None:
+        """Every reason a row may already be in SportTracks, listed under the status line."""
+        reasons = row.duplicate_reasons
+        self.notice.show_notice(
+            Notice(
+                f"{row.display_name} may already be uploaded, for "
+                f"{plural(len(reasons), 'reason')}:",
+                tuple(reasons),
+            )
+        )
+        self.notice.show_details()
+
     def select_row(self, row_id: int) -> None:
         """Select one row (and preview it)."""
         position = self.model.position(row_id)
@@ -246,7 +230,40 @@ class UploadPane(QWidget):
             )
             self.list.setCurrentIndex(self.model.index(position, 0))
 
+    def context_menu(self, row: UploadRow | None) -> QMenu:
+        """The menu for the rows selected (``row``: the one clicked)."""
+        menu = QMenu(self)
+        menu.setObjectName("uploadListMenu")
+        if row is not None and row.status == RowStatus.UPLOADED and row.uris:
+            if len(row.uris) == 1:
+                menu.addAction(self.buttons.show_action)
+            for number, uri in enumerate(row.uris if len(row.uris) > 1 else (), start=1):
+                action = menu.addAction(f"Show Workout {number} of {len(row.uris)} in Table")
+                action.triggered.connect(lambda _=False, u=uri: self.show_workout_requested.emit(u))
+        if row is not None and len(row.duplicates) > 1:
+            reasons = menu.addAction(f"Show All {len(row.duplicates)} Reasons")
+            reasons.setObjectName("uploadShowReasonsAction")
+            reasons.triggered.connect(lambda: self.show_duplicate_reasons(row))
+        if not menu.isEmpty():
+            menu.addSeparator()
+        for action in (self.buttons.upload_action, self.buttons.remove_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.buttons.clear_action)
+        return menu
+
     # ------------------------------------------------------------------ slots
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.list.indexAt(pos)
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        menu = self.context_menu(row)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.show_in_table(self.model.row_at(index.row()))
 
     def _current_row(self) -> UploadRow | None:
         rows = self.selected_rows()
@@ -265,14 +282,20 @@ class UploadPane(QWidget):
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         for position in range(top.row(), bottom.row() + 1):
             self._changed_rows.add(self.model.row_at(position).row_id)
-        if top.column() <= Column.DISTANCE and bottom.column() >= Column.START:
-            self._fit_timer.start()
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
-        self._update_buttons()
+        if not self._buttons_timer.isActive():
+            self._buttons_timer.start()
 
-    def _rows_inserted(self, *_args: object) -> None:
-        self._fit_timer.start()
+    def _status_changed(self, text: str) -> None:
+        # Sentences said with Notice come first (with their details); a plain sentence (the
+        # fixes' "Split ride.gpx into 3 files.") is shown as it is.
+        if text != self.notice.notice.text:
+            self.notice.show_notice(Notice(text))
+
+    def _rows_removed(self, *_args: object) -> None:
+        if self.model.rowCount() == 0:
+            self.notice.clear_if_about_list()  # "ride.fit is already in the list." is not
         self._update_buttons()
 
     def _refresh(self) -> None:
@@ -283,38 +306,41 @@ class UploadPane(QWidget):
             same = self.preview.current_row_id() == current.row_id
             self.preview.show_row(current, keep_edits=same)
 
-    # ------------------------------------------------------------------ column widths
-
-    def _width_for(self, column: Column, texts: Iterable[str]) -> int:
-        metrics = self.list.fontMetrics()
-        header = self.list.horizontalHeader()
-        title = header.sectionSizeFromContents(column).width()  # the header's own measure
-        lines = {line for text in texts for line in text.splitlines()} or {""}
-        widest = max(metrics.horizontalAdvance(line) for line in lines)
-        return max(title, header.minimumSectionSize(), widest + CELL_MARGIN)
-
-    def _fit_columns(self) -> None:
-        """One measurement for a batch of changes: each figure column fits its longest text."""
-        model = self.model
-        for column in self._fitted:
-            texts = {str(model.index(i, column).data() or "") for i in range(model.rowCount())}
-            width = self._width_for(column, texts)
-            if width != self.list.columnWidth(column):
-                self._fitting = True
-                self.list.setColumnWidth(column, width)
-                self._fitting = False
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._fitting and column in FITTED:
-            self._fitted.discard(Column(column))
+    def _show_progress(self, done: int, total: int) -> None:
+        """``Uploading 12 of 37`` while a run is open; hidden when there is none."""
+        self._progress = (done, total)
+        if not total:
+            self.progress.hide()
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if self.controller.account is not None:  # going, or waiting for a retry
+            text = f"Uploading {min(done + 1, total)} of {total}"
+        else:
+            text = f"{done} of {total} sent, the rest waiting for sign-in"
+        self.progress.setFormat(text)
+        self.progress.setAccessibleDescription(text)
+        self.progress.show()
 
     def _update_buttons(self, *_args: object) -> None:
-        rows = self.selected_rows() or self.model.rows()
-        waiting = any(r.status == RowStatus.QUEUED for r in self.model.rows())
+        everything = self.model.rows()
+        selected = self.selected_rows()
+        rows = selected or everything
+        waiting = any(r.status == RowStatus.QUEUED for r in everything)
         ready = any(r.status in UPLOADABLE and not r.checking for r in rows)
         self.upload_button.setEnabled(waiting or ready)
+        self.buttons.upload_action.setEnabled(waiting or ready)
         # Queued files may be taken back while they wait (for a sign-in, or a retry) too.
         sending = (RowStatus.QUEUED, RowStatus.UPLOADING)
-        self.cancel_button.setEnabled(any(r.status in sending for r in self.model.rows()))
-        self.remove_button.setEnabled(any(r.status in REMOVABLE for r in self.selected_rows()))
-        self.hint.setVisible(self.model.rowCount() == 0)
+        self.cancel_button.setEnabled(any(r.status in sending for r in everything))
+        removable = any(r.status in REMOVABLE for r in selected)
+        self.remove_button.setEnabled(removable)
+        self.buttons.remove_action.setEnabled(removable)
+        uploaded = any(r.status == RowStatus.UPLOADED for r in everything)
+        self.clear_button.setEnabled(uploaded)
+        self.buttons.clear_action.setEnabled(uploaded)
+        current = selected[0] if len(selected) == 1 else None
+        self.buttons.show_action.setEnabled(
+            current is not None and current.status == RowStatus.UPLOADED and bool(current.uris)
+        )
+        self.hint.setVisible(not everything)

@@ -32,20 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from st_desktop.domain.naming import default_name
 from st_desktop.domain.track import Track
+from st_desktop.ui import theme
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
+from st_desktop.ui.elided_label import ElidedLabel
+from st_desktop.ui.upload import texts
 from st_desktop.ui.upload.fix_bar import FixBar
 from st_desktop.ui.upload.fix_dialogs import SplitDialog
 from st_desktop.ui.upload.merging import CHANGEABLE, SelectionPanel
 from st_desktop.ui.upload.model import (
-    COLOURS,
+    STATUS_COLOUR_NAMES,
     RowStatus,
     UploadRow,
     format_distance,
-    format_duration,
 )
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,15 @@ NOTHING_SELECTED = (
     "Select a file in the list to see its route and charts, and to set the name, type and "
     "notes it is uploaded with."
 )
+
+
+def _duplicate_text(row: UploadRow) -> str:
+    """Every reason the row may be in SportTracks already, one per line."""
+    reasons = row.duplicate_reasons
+    if len(reasons) == 1:
+        return texts.sentence(reasons[0])
+    lines = [f"{len(reasons)} reasons it may be there already:"]
+    return "\n".join(lines + [f"• {texts.sentence(r)}" for r in reasons])
 
 
 class PreviewView(QWidget):
@@ -98,9 +108,8 @@ class PreviewView(QWidget):
         self._notes_timer.setInterval(400)
         self._notes_timer.timeout.connect(self._emit_edit)
 
-        self.title = QLabel(self)
+        self.title = ElidedLabel(self)
         self.title.setObjectName("previewTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -149,7 +158,8 @@ class PreviewView(QWidget):
         self.charts = ChartsView(self)
         self.charts.cursor_moved.connect(self.route.set_marker_at)
         self.charts.details_wanted.connect(self._details_wanted)
-        self.charts.setMinimumHeight(160)
+        self.charts.setMinimumHeight(120)  # the pane must fit a 700 px tall window
+        self.route.setMinimumHeight(120)
 
         # Name, type and notes on the left, the route beside them, the charts below.
         self.form_box = QWidget(self)
@@ -261,26 +271,23 @@ class PreviewView(QWidget):
         self.pages.setCurrentIndex(1)
         activity = row.activity
         self._activity = activity
-        self.title.setText(row.name or (activity.name if activity else None) or row.display_name)
+        self.title.setText(row.upload_name or row.display_name)
         self.summary.setText(self._summary_text(row))
         self.summary.setVisible(activity is not None)
         note = "\n".join(line for line in (self._status_text(row), self._full_note) if line)
         self.status_note.setText(note)
         self.status_note.setVisible(bool(note))
-        colour = COLOURS.get(row.status)
-        self.status_note.setStyleSheet(f"color: {colour};" if colour else "")
+        theme.tint_text(self.status_note, STATUS_COLOUR_NAMES.get(row.status))
         self.duplicate_box.setVisible(bool(row.duplicates))
         if row.duplicates:
-            self.duplicate_reason.setText(row.message)
+            self.duplicate_reason.setText(_duplicate_text(row))
             (self.anyway_button if row.upload_anyway else self.skip_button).setChecked(True)
         self.views.setVisible(activity is not None)
         self.stretch.setVisible(activity is None)
         editable = row.status in EDITABLE and activity is not None
         self.fixes.show_activity(activity, editable)
         if activity is not None:  # what an unnamed file is called in SportTracks
-            self.name_edit.setPlaceholderText(
-                activity.name or default_name(activity.local_start, row.sport)
-            )
+            self.name_edit.setPlaceholderText(activity.name or row.suggested_name or "")
         for widget in (self.name_edit, self.type_picker, self.notes_edit, self.duplicate_box):
             widget.setEnabled(editable)
         if not keep_edits or self._track_for is not activity:
@@ -297,8 +304,8 @@ class PreviewView(QWidget):
         if activity is None:
             return ""
         parts = [
-            activity.start_time.strftime("%a %d %b %Y, %H:%M:%S"),
-            format_duration(activity.elapsed_time) if activity.elapsed_time else "",
+            activity.local_start.strftime("%a %d %b %Y, %H:%M:%S"),
+            texts.times_text(activity),
             format_distance(activity.distance, self._units),
             f"{activity.format} from {activity.device}" if activity.device else activity.format,
         ]
@@ -309,11 +316,11 @@ class PreviewView(QWidget):
         """What the status means for this file: the error, the warnings, the upload step."""
         lines = []
         if row.message and not row.duplicates:
-            lines.append(f"{row.status.value}: {row.message}")
+            lines.append(texts.status_sentence(row))
         elif row.status in (RowStatus.ERROR, RowStatus.FAILED, RowStatus.SKIPPED):
             lines.append(row.status.value)
         if row.activity is not None and row.status != RowStatus.ERROR:
-            lines += [f"⚠ {w}" for w in row.activity.problems]
+            lines += [f"⚠ {texts.sentence(w)}" for w in row.activity.problems]
         return "\n".join(lines)
 
     def _show_track(self, row: UploadRow) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
-from st_desktop.domain.workout import Workout, WorkoutSummary
+from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
 from st_desktop.services.account import Account
 from st_desktop.services.workouts import BatchResult, WorkoutService
 from st_desktop.settings import Keys, Settings
@@ -249,6 +249,20 @@ class WorkoutBrowser(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def reveal_workout(self, uri: str) -> None:
+        """Select a workout (e.g. an uploaded row's), clearing the search if it hides it and
+        loading it from SportTracks if the cache does not have it yet."""
+        ident = workout_id(uri)
+        if self.select_workout(ident):
+            self.table.setFocus()
+            return
+        self._created_id = ident  # selected once the rows are in (see _select_created)
+        query = self.model.query
+        if query.text or query.category or query.date_from:
+            self.message.emit("The search was cleared to show the workout.")
+            self.clear_filters()
+        self.add_or_refresh([uri])
+
     # ------------------------------------------------------------------ filters
 
     def _filters_changed(self) -> None:
@@ -424,7 +438,7 @@ class WorkoutBrowser(QWidget):
             self.table.setFocus()
         elif self.model.query.text or self.model.query.category or self.model.query.date_from:
             # The filters hide it: show everything, and select it once those rows are in.
-            self.message.emit("The search was cleared to show the new workout.")
+            self.message.emit("The search was cleared to show the workout.")
             self.clear_filters()
         else:
             self._created_id = ""

@@ -1,15 +1,23 @@
 """The workout table's columns: what each shows, how it sorts and how its header reads.
 
 Kept apart from the model's paging so each stays readable; :mod:`.model` re-exports the names.
+
+A workout without a name shows the name the services users know would give it ("Morning
+Ride", from its local start and type) in italics and the muted colour, so it reads as a
+suggestion, never as a name somebody typed. The Duration column is the moving time (the
+service's ``duration``: pauses left out), and says so; its tooltip gives the elapsed time too.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont, QPalette
 
+from st_desktop.domain.naming import default_name
 from st_desktop.domain.units import (
     distance_unit,
     elevation_unit,
@@ -18,6 +26,7 @@ from st_desktop.domain.units import (
     format_elevation,
 )
 from st_desktop.store.cache import WorkoutRow
+from st_desktop.ui import theme
 
 
 class Column(IntEnum):
@@ -55,6 +64,16 @@ ANSWERED_ROLES = frozenset(
     {DISPLAY_ROLE, ALIGNMENT_ROLE, int(Qt.ItemDataRole.ToolTipRole.value), SortRole, WorkoutRole}
 )
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+FONT_ROLE = int(Qt.ItemDataRole.FontRole.value)
+FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole.value)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole.value)
+#: Roles :func:`extra_data` answers (the model passes them on): a suggested name's look, and
+#: tooltips.
+EXTRA_ROLES = frozenset({FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE})
+#: Every role a cell answers: the model's own and :data:`EXTRA_ROLES`.
+ALL_ROLES = ANSWERED_ROLES | EXTRA_ROLES
+#: Elapsed time is mentioned beside the moving time when longer by more than this (seconds).
+PAUSED_ENOUGH_S = 60
 
 
 def header_text(column: Column, units: str) -> str:
@@ -66,10 +85,82 @@ def header_text(column: Column, units: str) -> str:
         Column.NAME: "Name",
         Column.TYPE: "Type",
         Column.DISTANCE: f"Distance ({distance})",
-        Column.DURATION: "Duration",
+        Column.DURATION: "Moving time",
         Column.ELEVATION: f"Climb ({height})",
         Column.HEARTRATE: "Avg HR (bpm)",
     }[column]
+
+
+#: What a header means, where its title is short.
+HEADER_TIPS = {
+    Column.NAME: "A workout without a name shows, in grey italics, the name it would get from "
+    "its start and type (\u201cMorning Ride\u201d)",
+    Column.DURATION: "Moving time: how long the timer ran, pauses left out (SportTracks' "
+    "Duration). Each row's tooltip gives the elapsed time too.",
+}
+
+
+def header_tooltip(column: Column) -> str | None:
+    """The header's tooltip (what a short title means), if any."""
+    return HEADER_TIPS.get(column)
+
+
+def _local_start(item: WorkoutRow) -> datetime | None:
+    if not item.start_local:
+        return None
+    try:
+        return datetime.fromisoformat(item.start_local)
+    except ValueError:
+        return None
+
+
+def suggested_name(item: WorkoutRow) -> str:
+    """The name an unnamed workout shows: "Evening Run", from its local start and type."""
+    return default_name(_local_start(item), item.type)
+
+
+def is_suggested(item: WorkoutRow, column: Column) -> bool:
+    """True for the Name cell of a workout without a name (it shows :func:`suggested_name`)."""
+    return column == Column.NAME and not item.name.strip()
+
+
+def times_text(moving: float | None, elapsed: float | None) -> str:
+    """``Moving 24:36, elapsed 45:11:20 (pauses included)``; one figure when they agree."""
+    if moving and elapsed and elapsed - moving > PAUSED_ENOUGH_S:
+        return (
+            f"Moving {format_duration(moving)}, elapsed {format_duration(elapsed)} "
+            "(pauses included)"
+        )
+    shown = moving or elapsed
+    return f"Moving {format_duration(shown)}" if shown else ""
+
+
+def extra_data(item: WorkoutRow, column: Column, role: int, palette: QPalette | None = None) -> Any:
+    """The font, colour and tooltip of a cell (None: the view's own).
+
+    Args:
+        item: the row.
+        column: the cell's column.
+        role: one of :data:`EXTRA_ROLES`.
+        palette: what the view paints with (default: the application's), so the muted colour
+            of a suggested name reads in dark mode too.
+    """
+    if role == TOOLTIP_ROLE:
+        if column == Column.NAME:
+            return item.name if item.name.strip() else f"{suggested_name(item)} (no name given)"
+        if column == Column.DURATION:
+            clock = item.summary().clock_duration  # parsed on hover only
+            return times_text(item.duration, clock) or None
+        return None
+    if not is_suggested(item, column):
+        return None
+    if role == FONT_ROLE:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    if role == FOREGROUND_ROLE:
+        return QBrush(theme.colours(palette).muted)
+    return None
 
 
 def display_text(item: WorkoutRow, column: Column, units: str) -> str:
@@ -77,7 +168,7 @@ def display_text(item: WorkoutRow, column: Column, units: str) -> str:
     if column == Column.DATE:  # shown in the workout's own offset, as recorded
         return item.start_local[:16].replace("T", " ") if item.start_local else ""
     if column == Column.NAME:
-        return item.name
+        return item.name if item.name.strip() else suggested_name(item)
     if column == Column.TYPE:
         return item.type
     if column == Column.DISTANCE:

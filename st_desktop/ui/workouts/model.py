@@ -44,7 +44,7 @@ from st_desktop.store.paging import LoadedRows
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.workouts.columns import (
     ALIGNMENT_ROLE,
-    ANSWERED_ROLES,
+    ALL_ROLES,
     DISPLAY_ROLE,
     NUMERIC_COLUMNS,
     RIGHT_ALIGNED,
@@ -53,7 +53,9 @@ from st_desktop.ui.workouts.columns import (
     SortRole,
     WorkoutRole,
     display_text,
+    extra_data,
     header_text,
+    header_tooltip,
     sort_value,
 )
 
@@ -234,11 +236,13 @@ class WorkoutTableModel(QAbstractTableModel):
             return header_text(Column(section), self._units)
         if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return header_tooltip(Column(section))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every cell and role on each paint: roles we never answer leave first.
-        if role not in ANSWERED_ROLES or not index.isValid():
+        if role not in ALL_ROLES or not index.isValid():
             return None
         row, rows = index.row(), self._held.rows
         item = rows[row] if row < len(rows) else None
@@ -256,9 +260,7 @@ class WorkoutTableModel(QAbstractTableModel):
             return sort_value(item, Column(column))
         if role == WorkoutRole:
             return item.summary()
-        if column == Column.NAME and item.name:  # the tool tip
-            return item.name
-        return None
+        return extra_data(item, Column(column), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

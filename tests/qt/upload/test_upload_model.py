@@ -25,6 +25,7 @@ from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, set
 from tests.unit.services.upload_helpers import START, make_gpx, write_gpx
 
 ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 pytestmark = pytest.mark.filterwarnings(IGNORE_DRAG_DEPRECATION)
 
@@ -65,10 +66,17 @@ def test_a_change_signals_only_the_cells_it_changes(qtbot: QtBot, qtmodeltester:
     model.update(row.row_id, progress=0.5)
     assert changes == [(1, Column.STATUS, Column.STATUS, [RowRole])]
     changes.clear()
-    # The type: its column; the same value again: nothing; fields no cell shows: only the hidden
-    # Details column (nothing is repainted, but whoever follows the rows learns of it).
+    # The type: its column, and the name it suggests under the file name.
     model.update(row.row_id, type="Cycling: Road")
-    assert [(c[1], c[2]) for c in changes] == [(Column.SPORT, Column.SPORT)]
+    assert [(c[1], c[2]) for c in changes] == [
+        (Column.FILE, Column.FILE), (Column.SPORT, Column.SPORT),
+    ]  # fmt: skip
+    changes.clear()
+    # The name: drawn under the file name; the same type again: nothing; fields no cell shows:
+    # only the hidden Details column (nothing is repainted, but whoever follows the rows learns
+    # of it).
+    model.update(row.row_id, type="Cycling: Road", name="Sunday")
+    assert changes == [(1, Column.FILE, Column.FILE, sorted([RowRole, TOOLTIP]))]
     changes.clear()
     model.update(row.row_id, type="Cycling: Road", name="Sunday", notes="Windy",
                  upload_anyway=True, uris=("u",))  # fmt: skip

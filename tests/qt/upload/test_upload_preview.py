@@ -126,13 +126,14 @@ def test_summary_counts_uploads_skips_cancels_and_failures() -> None:
     batch = Batch(queued={1, 2, 3}, skipped=["d.gpx"])
     assert not batch.open(rows_)
     assert batch.summary(rows_) == (
-        "2 uploaded, 1 duplicate skipped, 1 failed: c.gpx: SportTracks refused it."
+        "2 uploaded, 1 duplicate skipped, 1 failed (c.gpx: SportTracks refused it)."
     )
     rows_.append(UploadRow("e.gpx", "e", RowStatus.FAILED, item_id=5, message="Bad file."))
     batch = Batch(queued={1, 3, 5}, cancelled=2)
     assert batch.summary(rows_) == (
-        "1 uploaded, 2 not sent (cancelled), 2 files failed (first c.gpx: SportTracks refused it)."
+        "1 uploaded, 2 not sent (cancelled), 2 failed (each reason is under Details)."
     )
+    assert batch.failures(rows_) == ["c.gpx: SportTracks refused it.", "e.gpx: Bad file."]
     rows_[0].status = RowStatus.UPLOADING
     assert batch.open(rows_)
 

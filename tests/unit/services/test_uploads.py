@@ -101,4 +101,4 @@ def test_unknown_files_in_a_folder_are_one_skipped_row(tmp_path: Path) -> None:
     assert [type(e).__name__ for e in entries] == ["Source", "Skipped"]
     skipped = entries[1]
     assert isinstance(skipped, Skipped)
-    assert "not FIT, TCX or GPX" in skipped.reason
+    assert skipped.reason == "Skipped 1 file: notes.txt is not FIT, TCX or GPX."

@@ -12,8 +12,15 @@ from st_desktop.sandbox import SandboxServer
 ACCOUNT = "sandbox-test"
 
 
-def make_gpx(start: datetime, points: int = 60, step_s: int = 10, lat0: float = 46.05) -> bytes:
-    """A small GPX track: ``points`` fixes ``step_s`` apart, heading north about 30 m a step."""
+def make_gpx(
+    start: datetime,
+    points: int = 60,
+    step_s: int = 10,
+    lat0: float = 46.05,
+    name: str | None = "Test ride",
+) -> bytes:
+    """A small GPX track: ``points`` fixes ``step_s`` apart, heading north about 30 m a step,
+    near Ljubljana (its local time is UTC+1 or +2); ``name`` None writes no ``<name>``."""
     rows = []
     for i in range(points):
         when = (start + timedelta(seconds=i * step_s)).astimezone(UTC)
@@ -24,7 +31,7 @@ def make_gpx(start: datetime, points: int = 60, step_s: int = 10, lat0: float = 
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<gpx version="1.1" creator="st-desktop tests" xmlns="http://www.topografix.com/GPX/1/1">'
-        "<trk><name>Test ride</name><type>cycling</type>"
+        f"<trk>{f'<name>{name}</name>' if name else ''}<type>cycling</type>"
         f"<trkseg>{''.join(rows)}</trkseg></trk></gpx>"
     ).encode()
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from st_desktop.errors import StoreError
-from st_desktop.store.uploads import ItemState, Outcome, UploadStore, file_hash
+from st_desktop.store.upload_records import MIGRATIONS, SCHEMA
+from st_desktop.store.uploads import (
+    DB_NAME,
+    SCHEMA_VERSION,
+    ItemState,
+    Outcome,
+    UploadStore,
+    file_hash,
+)
+from tests.unit.store.db_helpers import user_version
 
 
 @pytest.fixture
@@ -121,3 +131,30 @@ def test_cancel_takes_back_only_items_still_waiting(store) -> None:
     assert store.get(waiting.id).account is None
     assert store.get(flying.id).state == ItemState.UPLOADING
     assert store.active("acct") == [store.get(flying.id)]
+
+
+def test_a_version_2_queue_keeps_its_items_and_gains_the_suggested_name(tmp_path: Path) -> None:
+    data_dir = tmp_path / "old"
+    data_dir.mkdir()
+    conn = sqlite3.connect(data_dir / DB_NAME)  # as the last release left it
+    conn.executescript(SCHEMA)
+    migrate_to_2 = dict(MIGRATIONS)[2]
+    assert callable(migrate_to_2)
+    migrate_to_2(conn)
+    conn.execute(
+        "INSERT INTO items (sha256, ext, display_name, source, state, name, created_at, "
+        "updated_at) VALUES (?, 'gpx', 'old.gpx', '/x/old.gpx', 'new', 'Old name', 0, 0)",
+        ("b" * 64,),
+    )
+    conn.execute("PRAGMA user_version=2")
+    conn.commit()
+    conn.close()
+    store = UploadStore(data_dir)
+    try:
+        [item] = store.items()
+        assert (item.display_name, item.name, item.suggested_name) == ("old.gpx", "Old name", None)
+        updated = store.update(item.id, suggested_name="Morning Ride")
+        assert updated.suggested_name == "Morning Ride"
+    finally:
+        store.close()
+    assert user_version(data_dir / DB_NAME) == SCHEMA_VERSION == 3
