@@ -158,11 +158,22 @@ def remove_translators(app: QCoreApplication) -> None:
         QLocale.setDefault(_locale_before.pop())
 
 
-def formatting_locale(code: str, name: str) -> QLocale:
-    """The locale numbers and dates follow for language ``code``: the system's own where it
-    speaks that language (its region and conventions), else ``name``'s."""
+def formatting_locale(code: str, name: str, environ: Mapping[str, str] | None = None) -> QLocale:
+    """The locale numbers and dates follow for language ``code``: the system's own where its
+    formats are that language's (its region and conventions stay), else ``name``'s.
+
+    Qt's system locale takes its language from ``LANGUAGE`` but its formats from ``LC_ALL``,
+    ``LC_TIME``, ``LC_NUMERIC`` or ``LANG``: with ``LANGUAGE=de`` and ``LANG=C.UTF-8`` it is
+    "German" with the C locale's formats, so those variables are what is compared.
+    """
+    env = os.environ if environ is None else environ
+    configured = next(
+        (env[v] for v in ("LC_ALL", "LC_TIME", "LC_NUMERIC", "LANG") if env.get(v, "").strip()),
+        "",
+    )
     system = QLocale.system()
-    if system.language() == QLocale(code).language():
+    formats = QLocale(locale_name(configured)) if configured else system
+    if formats.language() == QLocale(code).language():
         return system
     return QLocale(name)
 

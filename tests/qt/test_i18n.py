@@ -30,6 +30,7 @@ from st_desktop.ui.i18n import (
     available_languages,
     choose_language,
     date_format,
+    formatting_locale,
     install_translators,
     plural,
     remove_translators,
@@ -137,6 +138,18 @@ def test_the_language_follows_the_environment_like_gettext(
     environ: dict[str, str], expected: tuple[str, str]
 ) -> None:
     assert choose_language(None, environ, ["de"]) == expected
+
+
+def test_formats_follow_the_language_unless_the_system_formats_in_it() -> None:
+    """Qt's system locale takes its name from LANGUAGE but its formats from LC_*/LANG: German
+    text over a C locale gets German formats, not C's."""
+    german = formatting_locale("de", "de", {"LANGUAGE": "de", "LANG": "C.UTF-8"})
+    assert german.toString(1234.5, "f", 1) == "1.234,5"
+    assert german.dateFormat(QLocale.FormatType.ShortFormat) == "dd.MM.yy"
+    swiss = formatting_locale("de", "de_CH", {"LC_ALL": "fr_FR.UTF-8"})
+    assert swiss.name() == "de_CH"
+    # English text on a machine formatting in English (or C) keeps the machine's formats.
+    assert formatting_locale("en", "en", {"LANG": "C.UTF-8"}) == QLocale.system()
 
 
 def test_a_chosen_language_wins_over_the_environment() -> None:
@@ -247,8 +260,12 @@ from st_desktop.app import create_application
 from tests.doubles import MemoryKeyring
 application = create_application(["--basedir", sys.argv[1]], keyring_backend=MemoryKeyring())
 buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+from PySide6.QtCore import QDate, QLocale
+from st_desktop.ui.i18n import date_format
 print(json.dumps({
     "language": language,
+    "number": QLocale().toString(1234.5, "f", 1),
+    "date": QLocale().toString(QDate(2026, 3, 1), date_format()),
     "menus": [a.text() for a in application.window.menuBar().actions()],
     "cancel": buttons.button(QDialogButtonBox.StandardButton.Cancel).text(),
 }))
@@ -257,8 +274,9 @@ application.shutdown(5.0)
 
 
 def test_language_de_in_the_environment_gives_german_menus(isolated_basedir: Path) -> None:
-    """A fresh process with LANGUAGE=de, reading the catalogue from the installed package."""
-    env = {**os.environ, "LANGUAGE": "de", "QT_QPA_PLATFORM": "offscreen"}
+    """A fresh process with LANGUAGE=de (over the C locale the suite runs in), reading the
+    catalogue from the installed package."""
+    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", SHOW_MENUS, str(isolated_basedir)],
         cwd=REPO_ROOT,
@@ -278,3 +296,5 @@ def test_language_de_in_the_environment_gives_german_menus(isolated_basedir: Pat
         "Hilfe",
     ]
     assert shown["cancel"] == "Abbrechen"
+    assert shown["number"] == "1.234,5"
+    assert shown["date"] == "01.03.2026"
