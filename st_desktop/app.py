@@ -227,8 +227,11 @@ def install_later_parts(application: Application, later: list[LaterStep] | None)
 
         install_maps(application)
 
-    def privacy() -> None:  # the Preferences page, after Map (the order of the pages)
+    def privacy() -> None:  # the Preferences pages after Map (the order of the pages)
+        from st_desktop.ui.dialogs.language import add_language_page
+
         application.preference_pages.append(partial(add_privacy_page, application.settings))
+        application.preference_pages.append(add_language_page)
 
     steps = [
         LaterStep(("st_desktop.app_handsfree",), hands_free, "hands-free import"),
@@ -435,6 +438,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setDesktopFileName(APP_ID)  # links windows to the .desktop entry (Wayland icon)
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    from st_desktop.settings import Keys, Settings
+    from st_desktop.ui.i18n import install_translators
+
+    # Before any widget exists: every text is created in the chosen language.
+    install_translators(qapp, Settings(paths.settings_file).get(Keys.LANGUAGE) or None)
     built: list[Application] = []
     # First thing once dialogs can be shown: from here on nothing ends as a bare traceback.
     hook = ExceptionHook(

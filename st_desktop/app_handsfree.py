@@ -211,10 +211,12 @@ def _build_handsfree(
 
 
 def _preferences_action(window: MainWindow) -> tuple[QAction, QMenu | None]:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QMenu
 
-    action = QAction("&Preferences…", window)
+    translate = QCoreApplication.translate
+    action = QAction(translate("MainWindow", "&Preferences…"), window)
     action.setObjectName("preferencesAction")
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: the application menu
@@ -222,7 +224,7 @@ def _preferences_action(window: MainWindow) -> tuple[QAction, QMenu | None]:
     if sys.platform == "darwin":
         window.file_menu.addAction(action)  # moved to the application menu by Qt
         return action, None
-    edit = QMenu("&Edit", window)
+    edit = QMenu(translate("MainWindow", "&Edit"), window)
     edit.setObjectName("editMenu")
     edit.addAction(action)
     before = getattr(window, "workouts_menu", None) or getattr(window, "account_menu", None)

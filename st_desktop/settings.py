@@ -91,6 +91,11 @@ class Keys:
     )
     SPLIT_GAP_HOURS = Setting("preview/split_gap_hours", 2.0, "Split cuts at gaps this long")
 
+    # language
+    LANGUAGE = Setting(
+        "display/language", "", "language of the text: '' follows the system, 'en', 'de' ..."
+    )
+
 
 class Settings:
     """Typed access to the declared settings.

@@ -16,6 +16,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# The suite runs in English, the language of the source strings, whatever the machine speaks:
+# the texts tests compare are those, and numbers and dates format the same everywhere (Qt reads
+# these when it first needs the system locale, after this). Tests of other languages ask for
+# theirs explicitly (tests/qt/test_i18n.py).
+os.environ["LANGUAGE"] = "en"
+os.environ["LC_ALL"] = "C.UTF-8"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"

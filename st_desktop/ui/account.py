@@ -139,7 +139,7 @@ class AccountController(QObject):
             client_secret,
             on_result=stored,
             on_error=self._failed,
-            description="Keeping the client secret",
+            description=self.tr("Keeping the client secret"),
             serial=ACCOUNT_QUEUE,
         )
 
@@ -165,7 +165,7 @@ class AccountController(QObject):
             key,
             on_result=self._restored,
             on_error=self._failed,
-            description="Restoring the sign-in",
+            description=self.tr("Restoring the sign-in"),
             serial=ACCOUNT_QUEUE,
         )
 
@@ -187,7 +187,7 @@ class AccountController(QObject):
             tokens,
             on_result=self._adopt,
             on_error=self._failed,
-            description="Signing in",
+            description=self.tr("Signing in"),
             serial=ACCOUNT_QUEUE,
         )
 
@@ -199,13 +199,15 @@ class AccountController(QObject):
             token,
             on_result=self._adopt,
             on_error=self._failed,
-            description="Checking the token",
+            description=self.tr("Checking the token"),
             serial=ACCOUNT_QUEUE,
         )
 
     def sign_out(self) -> None:
         """Forget the tokens (keyring included) and tell the panes."""
-        self._runner.submit(self.service.sign_out, description="Signing out", serial=ACCOUNT_QUEUE)
+        self._runner.submit(
+            self.service.sign_out, description=self.tr("Signing out"), serial=ACCOUNT_QUEUE
+        )
         if not self.sandbox:
             self._settings.set(Keys.ACCOUNT, "")
         self.account = None

@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from st_desktop.services.autoimport import AutoImporter, Candidate, TakeResult
 from st_desktop.services.devices import DeviceMonitor
@@ -33,6 +33,7 @@ from st_desktop.store.import_log import Decision
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.handsfree_devices import LOG_KEY, DeviceImports
 from st_desktop.ui.handsfree_rows import RowFollower, Tracked
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.main_window import settings_units
 from st_desktop.ui.upload.controller import UploadController
 from st_desktop.ui.upload.model import UploadRow
@@ -175,7 +176,7 @@ class HandsFree(QObject):
 
         self.runner.submit(
             recover, on_result=self.rows.adopt, on_error=self._failed,
-            description="Checking the import log", serial=LOG_KEY, owner=self,
+            description=self.tr("Checking the import log"), serial=LOG_KEY, owner=self,
         )  # fmt: skip
         self.reload()
 
@@ -184,7 +185,7 @@ class HandsFree(QObject):
         folders = self.folders()
         self.runner.submit(
             self._configure, folders, on_result=self._configured, on_error=self._failed,
-            description="Starting the folder watcher", serial=WATCH_KEY, owner=self,
+            description=self.tr("Starting the folder watcher"), serial=WATCH_KEY, owner=self,
         )  # fmt: skip
         self.devices.set_enabled(
             self.settings.get(Keys.AUTO_IMPORT) and self.settings.get(Keys.WATCH_DEVICES)
@@ -210,11 +211,7 @@ class HandsFree(QObject):
     def _configured(self, result: tuple[list[tuple[WatchedFolder, int]], dict[Path, str]]) -> None:
         left, problems = result
         for folder, count in left:
-            mode = "uploaded" if folder.auto else "added to the upload list"
-            earlier = f" ({count} already there were left alone)" if count else ""
-            self.message.emit(
-                f"Watching {folder.path}: new activity files will be {mode}{earlier}."
-            )
+            self.message.emit(watching_sentence(folder, count))
         for path, problem in problems.items():
             self.message.emit(f"{path}: {problem}")
 
@@ -245,10 +242,16 @@ class HandsFree(QObject):
         """Drop the files still waiting (they stay on disk and may be imported later)."""
         dropped = self.queue.cancel()
         if dropped:
-            self.message.emit(f"Import cancelled: {len(dropped)} files were not imported.")
+            self.message.emit(
+                plural(
+                    len(dropped),
+                    self.tr("Import cancelled: 1 file was not imported."),
+                    self.tr("Import cancelled: {count} files were not imported."),
+                )
+            )
             self.runner.submit(
                 self.importer.leave_as_history, dropped, on_error=self._failed,
-                description="Recording the cancelled import", serial=LOG_KEY, owner=self,
+                description=self.tr("Recording the cancelled import"), serial=LOG_KEY, owner=self,
             )  # fmt: skip
         self._progress()
 
@@ -261,7 +264,7 @@ class HandsFree(QObject):
         self._polling = True
         self.runner.submit(
             self.watcher.poll, on_result=self._settled, on_error=self._failed,
-            on_finished=self._poll_done, description="Looking in watched folders",
+            on_finished=self._poll_done, description=self.tr("Looking in watched folders"),
             serial=WATCH_KEY, owner=self,
         )  # fmt: skip
 
@@ -279,7 +282,7 @@ class HandsFree(QObject):
         self.runner.submit(
             self.importer.history, match.source, match.path, match.auto, str(match.path),
             on_result=self.enqueue, on_error=self._failed,
-            description="Listing the folder's files", serial=LOG_KEY, owner=self,
+            description=self.tr("Listing the folder's files"), serial=LOG_KEY, owner=self,
         )  # fmt: skip
 
     # ------------------------------------------------------------------ feeding the pane
@@ -300,7 +303,7 @@ class HandsFree(QObject):
                 self.importer.take, batch,
                 on_result=partial(self._took, len(batch)),
                 on_error=partial(self._take_failed, len(batch)),
-                description="Checking new activity files", serial=LOG_KEY, owner=self,
+                description=self.tr("Checking new activity files"), serial=LOG_KEY, owner=self,
             )  # fmt: skip
 
     def _took(self, count: int, result: TakeResult) -> None:
@@ -313,7 +316,11 @@ class HandsFree(QObject):
         for candidate in result.changed:
             self.watcher.notice(candidate.path)  # still being written: look again later
         for candidate, reason in result.unreadable:
-            self.message.emit(f"{candidate.path.name} ({candidate.origin}) was not read: {reason}")
+            self.message.emit(
+                self.tr("{file} ({origin}) was not read: {reason}").format(
+                    file=candidate.path.name, origin=candidate.origin, reason=reason
+                )
+            )
         self.queue.finished(count - len(paths))
         if paths:
             self.controller.add_paths(paths)
@@ -338,7 +345,7 @@ class HandsFree(QObject):
             ))  # fmt: skip
         self.runner.submit(
             self.importer.settle, tracked.sha256, decision, on_error=self._failed,
-            description="Recording an import", serial=LOG_KEY, owner=self,
+            description=self.tr("Recording an import"), serial=LOG_KEY, owner=self,
         )  # fmt: skip
         self.queue.finished()
         self._feed()
@@ -351,12 +358,54 @@ class HandsFree(QObject):
         uploaded, self._uploaded = self._uploaded, []
         if self.settings.get(Keys.NOTIFY_UPLOADS):
             text = batch_sentence(uploaded, settings_units(self.settings))
-            self.notified.emit("Uploaded to SportTracks", text)
+            self.notified.emit(self.tr("Uploaded to SportTracks"), text)
 
     def _progress(self) -> None:
         self.progress_changed.emit(self.queue.done, self.queue.total)
         self.state_changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        message = getattr(exc, "user_message", None) or f"Hands-free import failed: {exc}"
+        message = getattr(exc, "user_message", None) or self.tr(
+            "Hands-free import failed: {error}"
+        ).format(error=exc)
         self.message.emit(str(message))
+
+
+def watching_sentence(folder: WatchedFolder, left_alone: int) -> str:
+    """What watching a newly added folder does, in a sentence (translated).
+
+    Args:
+        folder: the folder.
+        left_alone: how many files already in it are left alone.
+    """
+    if folder.auto:
+        plain = QCoreApplication.translate(
+            "HandsFree", "Watching {folder}: new activity files will be uploaded."
+        )
+        one = QCoreApplication.translate(
+            "HandsFree",
+            "Watching {folder}: new activity files will be uploaded (the file already there "
+            "was left alone).",
+        )
+        other = QCoreApplication.translate(
+            "HandsFree",
+            "Watching {folder}: new activity files will be uploaded ({count} files already "
+            "there were left alone).",
+        )
+    else:
+        plain = QCoreApplication.translate(
+            "HandsFree", "Watching {folder}: new activity files will be added to the upload list."
+        )
+        one = QCoreApplication.translate(
+            "HandsFree",
+            "Watching {folder}: new activity files will be added to the upload list (the file "
+            "already there was left alone).",
+        )
+        other = QCoreApplication.translate(
+            "HandsFree",
+            "Watching {folder}: new activity files will be added to the upload list ({count} "
+            "files already there were left alone).",
+        )
+    if not left_alone:
+        return plain.format(folder=folder.path)
+    return plural(left_alone, one, other, folder=folder.path)

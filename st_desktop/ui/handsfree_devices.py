@@ -20,6 +20,7 @@ from st_desktop.services.devices import Device, DeviceChanges, DeviceMonitor, li
 from st_desktop.services.handsfree import KnownDevice, devices_from_json, devices_to_json
 from st_desktop.settings import Keys, Settings
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui.i18n import plural
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class DeviceImports(QObject):
         self.runner.submit(
             self._changes, answers, self._account_key(), on_result=self._found,
             on_error=self._failed, on_finished=self._poll_done,
-            description="Looking for devices", serial=DEVICE_KEY, owner=self,
+            description=self.tr("Looking for devices"), serial=DEVICE_KEY, owner=self,
         )  # fmt: skip
 
     def _poll_done(self) -> None:
@@ -151,8 +152,8 @@ class DeviceImports(QObject):
             if answer is None:
                 self.device_question.emit(plan)
                 self.notified.emit(
-                    f"{plan.device.name} is connected",
-                    "Open SportTracks Desktop to choose whether to import its activities.",
+                    self.tr("{device} is connected").format(device=plan.device.name),
+                    self.tr("Open SportTracks Desktop to choose whether to import its activities."),
                 )
             elif plan.new:
                 self._sync(plan, answer.answer, whole_history=False)
@@ -192,7 +193,8 @@ class DeviceImports(QObject):
 
         self.runner.submit(
             plan, on_result=planned, on_error=self._failed,
-            description=f"Listing {device.name}", serial=DEVICE_KEY, owner=self,
+            description=self.tr("Listing {device}").format(device=device.name),
+            serial=DEVICE_KEY, owner=self,
         )  # fmt: skip
         return True
 
@@ -208,11 +210,18 @@ class DeviceImports(QObject):
 
         self.runner.submit(
             begin, on_result=self._enqueue, on_error=self._failed,
-            description=f"Importing from {plan.device.name}", serial=LOG_KEY, owner=self,
+            description=self.tr("Importing from {device}").format(device=plan.device.name),
+            serial=LOG_KEY, owner=self,
         )  # fmt: skip
         if files:
-            count = f"{len(files)} activit{'y' if len(files) == 1 else 'ies'}"
-            self.message.emit(f"Importing {count} from {plan.device.name}…")
+            self.message.emit(
+                plural(
+                    len(files),
+                    self.tr("Importing 1 activity from {device}…"),
+                    self.tr("Importing {count} activities from {device}…"),
+                    device=plan.device.name,
+                )
+            )
 
     def _failed(self, exc: BaseException) -> None:
         self.message.emit(str(getattr(exc, "user_message", None) or exc))

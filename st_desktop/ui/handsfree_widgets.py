@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,10 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from st_desktop.services.autoimport import DevicePlan
-
-
-def _activities(count: int) -> str:
-    return f"{count} activit{'y' if count == 1 else 'ies'}"
+from st_desktop.ui.i18n import plural
 
 
 class DeviceQuestion(QDialog):
@@ -44,36 +41,48 @@ class DeviceQuestion(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.plan = plan
         device = plan.device
-        self.setWindowTitle(f"Import from {device.name}?")
+        self.setWindowTitle(self.tr("Import from {device}?").format(device=device.name))
         new = len(plan.new)
         older = len(plan.older)
+        found = [
+            self.tr("<b>{device}</b> ({vendor}) is plugged in.").format(
+                device=device.name, vendor=device.vendor
+            ),
+            plural(
+                plan.total, self.tr("It holds 1 activity."), self.tr("It holds {count} activities.")
+            ),
+        ]
         if older:
-            found = (
-                f"It holds {_activities(plan.total)}; {new} of them "
-                f"{'is' if new == 1 else 'are'} newer than your latest workout in SportTracks."
+            found.append(
+                plural(
+                    new,
+                    self.tr("1 of them is newer than your latest workout in SportTracks."),
+                    self.tr("{count} of them are newer than your latest workout in SportTracks."),
+                )
             )
-        else:
-            found = f"It holds {_activities(plan.total)}."
-        text = QLabel(
-            f"<b>{device.name}</b> ({device.vendor}) is plugged in. {found}<br><br>"
+        question = self.tr(
             "Import its new activities automatically whenever it is plugged in? Files already "
             "uploaded are never uploaded again. Your answer is remembered; Preferences "
-            "&gt; Devices changes it.",
-            self,
+            "&gt; Devices changes it."
         )
+        text = QLabel(" ".join(found) + "<br><br>" + question, self)
         text.setObjectName("deviceQuestionText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         buttons = QDialogButtonBox(self)
-        self.auto_button = self._button(buttons, f"&Upload New Activities ({new})", "auto")
+        self.auto_button = self._button(
+            buttons, self.tr("&Upload New Activities ({count})").format(count=new), "auto"
+        )
         self.auto_button.setObjectName("deviceUploadAuto")
         self.auto_button.setDefault(True)
-        self.list_button = self._button(buttons, "Add to the &List Only", "list")
+        self.list_button = self._button(buttons, self.tr("Add to the &List Only"), "list")
         self.list_button.setObjectName("deviceListOnly")
-        self.whole_button = self._button(buttons, f"Import &All {plan.total}", "auto", True)
+        self.whole_button = self._button(
+            buttons, self.tr("Import &All {count}").format(count=plan.total), "auto", True
+        )
         self.whole_button.setObjectName("deviceWholeHistory")
         self.whole_button.setVisible(bool(older))
-        self.never_button = self._button(buttons, "&Not This Device", "never")
+        self.never_button = self._button(buttons, self.tr("&Not This Device"), "never")
         self.never_button.setObjectName("deviceNever")
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -112,14 +121,16 @@ class ImportProgress(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setObjectName("importProgressBar")
         self.bar.setMaximumWidth(180)
-        self.bar.setFormat("%v of %m")
-        self.pause_button = QPushButton("Pause", self)
+        self.bar.setFormat(self.tr("%v of %m"))
+        self.pause_button = QPushButton(self.tr("Pause"), self)
         self.pause_button.setObjectName("importPause")
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self._toggled)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("importCancel")
-        self.cancel_button.setToolTip("Stop importing; the files not imported stay where they are")
+        self.cancel_button.setToolTip(
+            self.tr("Stop importing; the files not imported stay where they are")
+        )
         self.cancel_button.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,14 +143,23 @@ class ImportProgress(QWidget):
         self.setVisible(total >= threshold and done < total)
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        state = "paused" if paused else "importing"
-        self.label.setText(f"{state.capitalize()}: {done} of {total}")
-        self.bar.setAccessibleName(f"Import {state}: {done} of {total} files")
+        locale = QLocale()
+        counts = {"done": locale.toString(done), "total": locale.toString(total)}
+        if paused:
+            self.label.setText(self.tr("Paused: {done} of {total}").format(**counts))
+            name = self.tr("Import paused: {done} of {total} files")
+        else:
+            self.label.setText(self.tr("Importing: {done} of {total}").format(**counts))
+            name = self.tr("Importing: {done} of {total} files")
+        self.bar.setAccessibleName(name.format(**counts))
         self.pause_button.blockSignals(True)
         self.pause_button.setChecked(paused)
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self._label_pause(paused)
         self.pause_button.blockSignals(False)
 
     def _toggled(self, checked: bool) -> None:
-        self.pause_button.setText("Resume" if checked else "Pause")
+        self._label_pause(checked)
         self.pause_toggled.emit(checked)
+
+    def _label_pause(self, paused: bool) -> None:
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))

@@ -33,7 +33,8 @@ from st_desktop.ui.welcome import WelcomeView
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Activity files (*.fit *.FIT *.tcx *.TCX *.gpx *.GPX *.gz *.zip);;All files (*)"
+#: The files File > Open offers (the names are translated where the dialog is opened).
+FILE_PATTERNS = "*.fit *.FIT *.tcx *.TCX *.gpx *.GPX *.gz *.zip"
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
-        self.add_view(HOME, "&Workouts", self.workouts_page, "Ctrl+1")
+        self.add_view(HOME, self.tr("&Workouts"), self.workouts_page, "Ctrl+1")
         runner.unhandled_error.connect(self.show_task_error)
         self._restore_state()
 
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.message_area = MessageArea(self)
         self.task_indicator = TaskIndicator(self._runner, self)
-        self.account_label = QLabel("Not signed in", self)
+        self.account_label = QLabel(self.tr("Not signed in"), self)
         self.account_label.setObjectName("accountLabel")
         bar.addWidget(self.message_area, 1)
         bar.addPermanentWidget(self.task_indicator)
@@ -134,50 +135,58 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         self.open_action = self._action(
-            "&Open Files…", "openFilesAction", QKeySequence.StandardKey.Open,
-            "Add FIT, TCX or GPX files to the upload pane",
+            self.tr("&Open Files…"), "openFilesAction", QKeySequence.StandardKey.Open,
+            self.tr("Add FIT, TCX or GPX files to the upload pane"),
         )  # fmt: skip
         self.open_action.triggered.connect(self._choose_files)
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", "quitAction", QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), "quitAction", QKeySequence.StandardKey.Quit
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
 
-        account = menu.addMenu("&Account")
+        account = menu.addMenu(self.tr("&Account"))
         self.sign_in_action = self._action(
-            "&Sign In…", "signInAction", tip="Connect to SportTracks"
+            self.tr("&Sign In…"), "signInAction", tip=self.tr("Connect to SportTracks")
         )
         self.sign_in_action.triggered.connect(self.sign_in_requested)
-        self.sign_out_action = self._action("Sign &Out", "signOutAction")
+        self.sign_out_action = self._action(self.tr("Sign &Out"), "signOutAction")
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         self.sign_out_action.setEnabled(False)
         account.addAction(self.sign_in_action)
         account.addAction(self.sign_out_action)
         self.account_menu = account
 
-        view = menu.addMenu("&View")
+        view = menu.addMenu(self.tr("&View"))
         self._views_end = view.addSeparator()  # the views' actions go above it
         self.refresh_action = self._action(
-            "&Refresh", "refreshAction", QKeySequence.StandardKey.Refresh,
-            "Fetch what is new in your SportTracks account",
+            self.tr("&Refresh"), "refreshAction", QKeySequence.StandardKey.Refresh,
+            self.tr("Fetch what is new in your SportTracks account"),
         )  # fmt: skip
         self.refresh_action.triggered.connect(self.refresh_requested)
         view.addAction(self.refresh_action)
         view.addSeparator()
-        self.toggle_upload_action = self._action("&Upload Pane", "toggleUploadAction", "Ctrl+U")
+        self.toggle_upload_action = self._action(
+            self.tr("&Upload Pane"), "toggleUploadAction", "Ctrl+U"
+        )
         self.toggle_upload_action.setCheckable(True)
         self.toggle_upload_action.setChecked(True)
         self.toggle_upload_action.toggled.connect(self.upload.setVisible)
         view.addAction(self.toggle_upload_action)
-        units_menu = view.addMenu("Units")
+        units_menu = view.addMenu(self.tr("Units"))
+        units_menu.setObjectName("unitsMenu")
         group = QActionGroup(self)
         self.unit_actions: dict[str, QAction] = {}
-        for key, label in (("metric", "&Metric (km, m)"), ("imperial", "&Imperial (mi, ft)")):
+        for key, label in (
+            ("metric", self.tr("&Metric (km, m)")),
+            ("imperial", self.tr("&Imperial (mi, ft)")),
+        ):
             action = self._action(label, f"units_{key}")
             action.setCheckable(True)
             action.setData(key)
@@ -190,8 +199,10 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self._units_chosen)
         self.view_menu = view
 
-        help_menu = menu.addMenu("&Help")
-        self.about_action = self._action(f"&About {APP_DISPLAY_NAME}", "aboutAction")
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self.about_action = self._action(
+            self.tr("&About {app}").format(app=APP_DISPLAY_NAME), "aboutAction"
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -202,7 +213,7 @@ class MainWindow(QMainWindow):
         New workout and Undo work from anywhere in the window; Delete keeps the browser's own
         context, so the Delete key in the upload pane still removes upload rows.
         """
-        menu = QMenu("&Workouts", self)
+        menu = QMenu(self.tr("&Workouts"), self)
         menu.setObjectName("workoutsMenu")
         for action in actions:
             if action.objectName() in ("newWorkoutAction", "undoDeleteAction"):
@@ -284,12 +295,18 @@ class MainWindow(QMainWindow):
         """Show who is signed in (None: nobody); a sandbox is marked in title and status bar."""
         signed_in = description is not None
         self.sign_in_action.setEnabled(True)
-        self.sign_in_action.setText("&Switch Account…" if signed_in else "&Sign In…")
+        self.sign_in_action.setText(
+            self.tr("&Switch Account…") if signed_in else self.tr("&Sign In…")
+        )
         self.sign_out_action.setEnabled(signed_in)
         # The title ends with the app's name: Qt then adds it on no platform a second time.
         if sandbox:
-            self.setWindowTitle(f"SANDBOX (not your SportTracks account) — {self._base_title}")
-            self.account_label.setText("SANDBOX: local demo server")
+            self.setWindowTitle(
+                self.tr("SANDBOX (not your SportTracks account) — {app}").format(
+                    app=self._base_title
+                )
+            )
+            self.account_label.setText(self.tr("SANDBOX: local demo server"))
             self.account_label.setStyleSheet(
                 "background: #f9a825; color: black; padding: 1px 6px; font-weight: bold;"
             )
@@ -298,13 +315,21 @@ class MainWindow(QMainWindow):
                 f"{description} — {self._base_title}" if signed_in else self._base_title
             )
             self.account_label.setStyleSheet("")
-            self.account_label.setText(description or "Not signed in")
+            self.account_label.setText(description or self.tr("Not signed in"))
 
     # -- slots --------------------------------------------------------------------------------
 
     def _choose_files(self) -> None:
         start = self._settings.get(Keys.LAST_OPEN_DIR) or str(Path.home())
-        names, _ = QFileDialog.getOpenFileNames(self, "Open activity files", start, FILE_FILTER)
+        filters = ";;".join(
+            (
+                self.tr("Activity files ({patterns})").format(patterns=FILE_PATTERNS),
+                self.tr("All files (*)"),
+            )
+        )
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open activity files"), start, filters
+        )
         if names:
             paths = [Path(n) for n in names]
             self._settings.set(Keys.LAST_OPEN_DIR, str(paths[0].parent))
@@ -319,7 +344,7 @@ class MainWindow(QMainWindow):
         """A background task failed and its caller had no handler: tell the user."""
         self.message_area.show_error(message)
         if isinstance(exc, BaseException) and not _is_expected(exc):
-            box = error_box(self, "Something went wrong", describe_exception(exc))
+            box = error_box(self, self.tr("Something went wrong"), describe_exception(exc))
             box.open()
 
     def show_welcome(self, shown: bool) -> None:

@@ -22,38 +22,44 @@ class WelcomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomeView")
-        title = QLabel("Welcome to st-desktop", self)
+        title = QLabel(self.tr("Welcome to st-desktop"), self)
         title.setObjectName("welcomeTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         what = QLabel(
-            "Drop the FIT, TCX or GPX file from your watch here to see its route, charts and "
-            "laps at once, even offline, fix it, and upload it to SportTracks.\n"
-            "Browse, edit and back up the workouts already in your SportTracks account.",
+            self.tr(
+                "Drop the FIT, TCX or GPX file from your watch here to see its route, charts "
+                "and laps at once, even offline, fix it, and upload it to SportTracks.\n"
+                "Browse, edit and back up the workouts already in your SportTracks account."
+            ),
             self,
         )
         what.setWordWrap(True)
         what.setObjectName("welcomeText")
         self.sign_in_button = self._button(
-            "&Sign in to SportTracks",
+            self.tr("&Sign in to SportTracks"),
             "welcomeSignIn",
-            "Connect st-desktop to your SportTracks account",
+            self.tr("Connect st-desktop to your SportTracks account"),
         )
         self.sign_in_button.setDefault(True)
         self.demo_button = self._button(
-            "&Try the demo",
+            self.tr("&Try the demo"),
             "welcomeDemo",
-            "Look around with two years of made-up workouts (nothing reaches SportTracks)",
+            self.tr("Look around with two years of made-up workouts (nothing reaches SportTracks)"),
         )
         self.open_button = self._button(
-            "&Open a file…", "welcomeOpen", "Preview an activity file (or drop it anywhere)"
+            self.tr("&Open a file…"),
+            "welcomeOpen",
+            self.tr("Preview an activity file (or drop it anywhere)"),
         )
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.open_button.clicked.connect(self.open_requested)
-        hint = QLabel("…or drop activity files, folders or a .zip anywhere on this window.", self)
+        hint = QLabel(
+            self.tr("…or drop activity files, folders or a .zip anywhere on this window."), self
+        )
         hint.setObjectName("welcomeDropHint")
         hint.setEnabled(False)  # drawn in the palette's quieter colour
         card = QFrame(self)

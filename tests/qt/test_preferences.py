@@ -102,6 +102,7 @@ def test_edit_preferences_opens_the_dialog_with_its_pages(
         "Appearance",
         "Map",
         "Privacy Zones",
+        "Language",
     ]
     index = dialog.add_page("Map tiles", QLabel("tile server"))
     assert dialog.tabs.tabText(index) == "Map tiles"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,8 +16,14 @@ from PySide6.QtWidgets import (
 
 from st_desktop.services.bulk_edit import BulkChanges
 from st_desktop.ui.detail.type_picker import TypePicker
+from st_desktop.ui.i18n import plural
 
-PRIVACY = (("public", "Public"), ("friends", "Friends"), ("private", "Only me"))
+#: Privacy values and their labels (translated where the combo box is filled).
+PRIVACY = (
+    ("public", QT_TRANSLATE_NOOP("BulkEditDialog", "Public")),
+    ("friends", QT_TRANSLATE_NOOP("BulkEditDialog", "Friends")),
+    ("private", QT_TRANSLATE_NOOP("BulkEditDialog", "Only me")),
+)
 
 
 class BulkEditDialog(QDialog):
@@ -29,42 +36,53 @@ class BulkEditDialog(QDialog):
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
-        self.setWindowTitle(f"Edit {count} Workouts" if count != 1 else "Edit Workout")
+        self.setWindowTitle(
+            plural(count, self.tr("Edit Workout"), self.tr("Edit {count} Workouts"))
+        )
         intro = QLabel(
-            f"Change these for all {count} selected workouts; what you leave unticked stays "
-            "as it is in each. Undo puts every workout back as it was.",
+            plural(
+                count,
+                self.tr(
+                    "Change these for the selected workout; what you leave unticked stays as it "
+                    "is. Undo puts the workout back as it was."
+                ),
+                self.tr(
+                    "Change these for all {count} selected workouts; what you leave unticked "
+                    "stays as it is in each. Undo puts every workout back as it was."
+                ),
+            ),
             self,
         )
         intro.setWordWrap(True)
-        self.set_type = QCheckBox("&Type:", self)
+        self.set_type = QCheckBox(self.tr("&Type:"), self)
         self.set_type.setObjectName("bulkSetType")
         self.type_picker = TypePicker(self)
         self.type_picker.setObjectName("bulkType")
         self.type_picker.set_wire_type("Running")
-        self.set_privacy = QCheckBox("&Privacy:", self)
+        self.set_privacy = QCheckBox(self.tr("&Privacy:"), self)
         self.set_privacy.setObjectName("bulkSetPrivacy")
         self.privacy = QComboBox(self)
         self.privacy.setObjectName("bulkPrivacy")
-        self.privacy.setAccessibleName("Privacy")
+        self.privacy.setAccessibleName(self.tr("Privacy"))
         for value, label in PRIVACY:
-            self.privacy.addItem(label, value)
+            self.privacy.addItem(QCoreApplication.translate("BulkEditDialog", str(label)), value)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("bulkNotes")
-        self.notes.setAccessibleName("Text to add to the notes")
-        self.notes.setPlaceholderText("Added at the end of each workout's notes")
+        self.notes.setAccessibleName(self.tr("Text to add to the notes"))
+        self.notes.setPlaceholderText(self.tr("Added at the end of each workout's notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.set_type, self.type_picker)
         form.addRow(self.set_privacy, self.privacy)
-        form.addRow("Add to &notes:", self.notes)
+        form.addRow(self.tr("Add to &notes:"), self.notes)
         form.addRow(self.buttons)
         for box, widget in ((self.set_type, self.type_picker), (self.set_privacy, self.privacy)):
             widget.setEnabled(False)

@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from st_desktop.errors import StDesktopError
@@ -32,10 +33,11 @@ def describe_exception(exc: BaseException) -> str:
     """One sentence for the user about an exception."""
     if isinstance(exc, StDesktopError):
         return exc.user_message
-    return (
+    return QCoreApplication.translate(
+        "errors",
         "st-desktop ran into an unexpected problem and could not finish what it was doing "
-        f"({type(exc).__name__}: {exc}). Your data is safe; details are in the log."
-    )
+        "({error}). Your data is safe; details are in the log.",
+    ).format(error=f"{type(exc).__name__}: {exc}")
 
 
 class ExceptionHook:
@@ -82,14 +84,18 @@ class ExceptionHook:
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> QMessageBox:
         details = self._redact("".join(traceback.format_exception(exc_type, exc, tb)))
-        message = self._redact(describe_exception(exc)) + f"\n\nThe log file is {self._log_file}."
-        return error_box(self._parent_getter(), "Unexpected problem", message, details)
+        where = QCoreApplication.translate("ExceptionHook", "The log file is {path}.")
+        message = self._redact(describe_exception(exc)) + "\n\n" + where.format(path=self._log_file)
+        title = QCoreApplication.translate("ExceptionHook", "Unexpected problem")
+        return error_box(self._parent_getter(), title, message, details)
 
     def show_fatal(self, exc: BaseException) -> None:
         """st-desktop cannot start: log it and say why in a dialog that waits for the user."""
         log.critical("st-desktop could not start", exc_info=(type(exc), exc, exc.__traceback__))
         box = self._box(type(exc), exc, exc.__traceback__)
-        box.setWindowTitle("st-desktop could not start")
+        box.setWindowTitle(
+            QCoreApplication.translate("ExceptionHook", "st-desktop could not start")
+        )
         self.last_dialog = box
         self._show_blocking(box)
 

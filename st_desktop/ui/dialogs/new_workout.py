@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from st_desktop.domain.units import distance_unit, parse_distance, parse_duration
 from st_desktop.domain.workout import Workout
 from st_desktop.ui.detail.type_picker import TypePicker
+from st_desktop.ui.i18n import date_format
 from st_desktop.ui.keyboard import TabLeaves
 
 
@@ -34,21 +35,23 @@ class NewWorkoutDialog(QDialog):
     def __init__(self, units: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newWorkoutDialog")
-        self.setWindowTitle("New Workout")
+        self.setWindowTitle(self.tr("New Workout"))
         self._units = units
         self.start = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-3600), self)
         self.start.setObjectName("newStart")
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.start.setAccessibleName("Start date and time")
+        self.start.setDisplayFormat(date_format(time=True))
+        self.start.setAccessibleName(self.tr("Start date and time"))
         TabLeaves(self.start)  # Tab goes on to the duration, not to the date's next section
         self.duration = QLineEdit(self)
         self.duration.setObjectName("newDuration")
-        self.duration.setPlaceholderText("1:02:45, 45:00 or 90 min")
+        self.duration.setPlaceholderText(self.tr("1:02:45, 45:00 or 90 min"))
         self.distance = QLineEdit(self)
         self.distance.setObjectName("newDistance")
         self.distance.setPlaceholderText(
-            f"5 km, 3.1 mi or 800 m (plain numbers: {distance_unit(units)[1]})"
+            self.tr("5 km, 3.1 mi or 800 m (plain numbers: {unit})").format(
+                unit=distance_unit(units)[1]
+            )
         )
         self.type_picker = TypePicker(self)
         self.type_picker.setObjectName("newType")
@@ -66,16 +69,16 @@ class NewWorkoutDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Start:", self.start)
-        form.addRow("D&uration:", self.duration)
-        form.addRow("&Distance:", self.distance)
-        form.addRow("&Type:", self.type_picker)
-        form.addRow("&Name:", self.name)
-        form.addRow("N&otes:", self.notes)
+        form.addRow(self.tr("&Start:"), self.start)
+        form.addRow(self.tr("D&uration:"), self.duration)
+        form.addRow(self.tr("&Distance:"), self.distance)
+        form.addRow(self.tr("&Type:"), self.type_picker)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("N&otes:"), self.notes)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         self.duration.textChanged.connect(self._validate)
@@ -87,7 +90,7 @@ class NewWorkoutDialog(QDialog):
         """Duration and distance (None when left empty); ValueError says what is wrong."""
         duration = parse_duration(self.duration.text())
         if duration <= 0:
-            raise ValueError("The duration must be longer than zero.")
+            raise ValueError(self.tr("The duration must be longer than zero."))
         text = self.distance.text().strip()
         return duration, parse_distance(text, self._units) if text else None
 

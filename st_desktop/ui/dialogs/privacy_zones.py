@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -24,7 +25,18 @@ from st_desktop.settings import Keys, Settings
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Name", "Latitude", "Longitude", "Radius (m)")
+#: The table's columns (translated where they are shown).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PrivacyZonesPage", "Name"),
+    QT_TRANSLATE_NOOP("PrivacyZonesPage", "Latitude"),
+    QT_TRANSLATE_NOOP("PrivacyZonesPage", "Longitude"),
+    QT_TRANSLATE_NOOP("PrivacyZonesPage", "Radius (m)"),
+)
+
+
+def column_title(column: int) -> str:
+    """The title of a column of the zones table, in the user's language."""
+    return QCoreApplication.translate("PrivacyZonesPage", str(COLUMNS[column]))
 
 
 def load_zones(settings: Settings) -> list[PrivacyZone]:
@@ -57,24 +69,28 @@ class PrivacyZonesPage(QWidget):
         self.setObjectName("privacyZonesPage")
         self._settings = settings
         intro = QLabel(
-            "Positions within these places at the start and the end of a ride are removed "
-            "before it is uploaded (time, distance and heart rate stay). The preview shows "
-            "the zones and what is hidden.",
+            self.tr(
+                "Positions within these places at the start and the end of a ride are removed "
+                "before it is uploaded (time, distance and heart rate stay). The preview shows "
+                "the zones and what is hidden."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("privacyZones")
-        self.table.setAccessibleName("Privacy zones")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(self.tr("Privacy zones"))
+        self.table.setHorizontalHeaderLabels([column_title(c) for c in range(len(COLUMNS))])
         self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.add_button = QPushButton("&Add Zone", self)
+        self.add_button = QPushButton(self.tr("&Add Zone"), self)
         self.add_button.setObjectName("privacyAdd")
-        self.add_button.clicked.connect(lambda: self.add_zone(PrivacyZone("Home", 0.0, 0.0)))
-        self.remove_button = QPushButton("&Remove", self)
+        self.add_button.clicked.connect(
+            lambda: self.add_zone(PrivacyZone(self.tr("Home"), 0.0, 0.0))
+        )
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setObjectName("privacyRemove")
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
@@ -105,13 +121,13 @@ class PrivacyZonesPage(QWidget):
             spin.setDecimals(6)
             spin.setRange(low, high)
             spin.setValue(value)
-            spin.setAccessibleName(COLUMNS[column])
+            spin.setAccessibleName(column_title(column))
             self.table.setCellWidget(row, column, spin)
         radius = QSpinBox(self.table)
         radius.setRange(int(MIN_RADIUS_M), int(MAX_RADIUS_M))
         radius.setSingleStep(100)
         radius.setValue(int(zone.radius_m))
-        radius.setAccessibleName(COLUMNS[3])
+        radius.setAccessibleName(column_title(3))
         self.table.setCellWidget(row, 3, radius)
 
     def remove_selected(self) -> None:
@@ -128,7 +144,9 @@ class PrivacyZonesPage(QWidget):
             assert isinstance(lat, QDoubleSpinBox)
             assert isinstance(lon, QDoubleSpinBox)
             assert isinstance(radius, QSpinBox)
-            name = (item.text() if item else "").strip() or f"Zone {row + 1}"
+            name = (item.text() if item else "").strip() or self.tr("Zone {number}").format(
+                number=row + 1
+            )
             found.append(PrivacyZone(name, lat.value(), lon.value(), float(radius.value())))
         return found
 

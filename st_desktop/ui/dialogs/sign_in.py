@@ -59,7 +59,7 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle("Sign in to SportTracks")
+        self.setWindowTitle(self.tr("Sign in to SportTracks"))
         self.setMinimumWidth(520)
         self._controller = controller
         self._settings = settings
@@ -67,12 +67,14 @@ class SignInDialog(QDialog):
         self._flow: BrowserSignIn | None = None
 
         intro = QLabel(
-            "st-desktop opens SportTracks in your web browser. Sign in there and approve "
-            "st-desktop; then come back here. Your password never passes through this app.",
+            self.tr(
+                "st-desktop opens SportTracks in your web browser. Sign in there and approve "
+                "st-desktop; then come back here. Your password never passes through this app."
+            ),
             self,
         )
         intro.setWordWrap(True)
-        self.browser_button = QPushButton("Sign In with Browser", self)
+        self.browser_button = QPushButton(self.tr("Sign In with Browser"), self)
         self.browser_button.setObjectName("signInBrowser")
         self.browser_button.setDefault(True)
         self.browser_button.clicked.connect(self.start_browser_sign_in)
@@ -101,23 +103,25 @@ class SignInDialog(QDialog):
 
     def _build_credentials(self) -> QGroupBox:
         """The application's client id and secret: only under Advanced when the build has them."""
-        box = QGroupBox("Advanced: application credentials", self)
+        box = QGroupBox(self.tr("Advanced: application credentials"), self)
         box.setObjectName("signInAdvanced")
         box.setCheckable(True)
         form = QFormLayout(box)
         client_id, secret = self._controller.credentials()
         self.client_id = QLineEdit(client_id, box)
         self.client_id.setObjectName("clientId")
-        self.client_id.setAccessibleName("Client id")
+        self.client_id.setAccessibleName(self.tr("Client id"))
         self.client_secret = QLineEdit(secret, box)
         self.client_secret.setObjectName("clientSecret")
-        self.client_secret.setAccessibleName("Client secret")
+        self.client_secret.setAccessibleName(self.tr("Client secret"))
         self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Client &id:", self.client_id)
-        form.addRow("Client &secret:", self.client_secret)
+        form.addRow(self.tr("Client &id:"), self.client_id)
+        form.addRow(self.tr("Client &secret:"), self.client_secret)
         note = QLabel(
-            "Only needed for a build of st-desktop without SportTracks' registration, or for "
-            "another SportTracks service. The secret is kept in your system's keyring.",
+            self.tr(
+                "Only needed for a build of st-desktop without SportTracks' registration, or for "
+                "another SportTracks service. The secret is kept in your system's keyring."
+            ),
             box,
         )
         note.setWordWrap(True)
@@ -134,26 +138,26 @@ class SignInDialog(QDialog):
         return box
 
     def _build_fallback(self) -> QGroupBox:
-        box = QGroupBox("If the browser can't come back to st-desktop", self)
+        box = QGroupBox(self.tr("If the browser can't come back to st-desktop"), self)
         box.setObjectName("signInFallback")
         column = QVBoxLayout(box)
         column.addWidget(
-            QLabel("Paste the address the browser ended on (or the code it shows):", box)
+            QLabel(self.tr("Paste the address the browser ended on (or the code it shows):"), box)
         )
         self.pasted = QLineEdit(box)
         self.pasted.setObjectName("pastedRedirect")
-        self.pasted.setAccessibleName("Address the browser ended on")
+        self.pasted.setAccessibleName(self.tr("Address the browser ended on"))
         self.pasted.setPlaceholderText("http://127.0.0.1:…/st-desktop/callback?code=…&state=…")
-        self.use_pasted = QPushButton("Use", box)
+        self.use_pasted = QPushButton(self.tr("Use"), box)
         self.use_pasted.setObjectName("usePastedRedirect")
         self.use_pasted.clicked.connect(self.complete_from_paste)
         column.addLayout(_row(self.pasted, self.use_pasted))
-        column.addWidget(QLabel("Or paste an access token:", box))
+        column.addWidget(QLabel(self.tr("Or paste an access token:"), box))
         self.token = QLineEdit(box)
         self.token.setObjectName("pastedToken")
-        self.token.setAccessibleName("Access token")
+        self.token.setAccessibleName(self.tr("Access token"))
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.use_token = QPushButton("Use Token", box)
+        self.use_token = QPushButton(self.tr("Use Token"), box)
         self.use_token.setObjectName("usePastedToken")
         self.use_token.clicked.connect(self.complete_with_token)
         column.addLayout(_row(self.token, self.use_token))
@@ -170,8 +174,11 @@ class SignInDialog(QDialog):
         if not client_id or not secret:
             self.advanced.setChecked(True)
             self._failed(
-                "This copy of st-desktop has no SportTracks registration: enter the client id "
-                "and secret under Advanced (SportTracks gives them to registered applications)."
+                self.tr(
+                    "This copy of st-desktop has no SportTracks registration: enter the client "
+                    "id and secret under Advanced (SportTracks gives them to registered "
+                    "applications)."
+                )
             )
             return False
         if (client_id, secret) != self._controller.credentials():
@@ -191,9 +198,11 @@ class SignInDialog(QDialog):
             return
         self._flow = flow
         if flow.browser_opened:
-            self._busy("Waiting for you to approve st-desktop in the browser…")
+            self._busy(self.tr("Waiting for you to approve st-desktop in the browser…"))
         else:
-            self._busy(f"Open this address in your browser to sign in:\n{url}")
+            self._busy(
+                self.tr("Open this address in your browser to sign in:\n{url}").format(url=url)
+            )
 
         def wait(context: TaskContext) -> Tokens:
             context.on_cancel(flow.cancel)  # quitting, or Cancel in the status bar
@@ -204,41 +213,41 @@ class SignInDialog(QDialog):
             with_context=True,
             on_result=self._got_tokens,
             on_error=self._flow_error,
-            description="Waiting for the browser",
+            description=self.tr("Waiting for the browser"),
         )
 
     def complete_from_paste(self) -> None:
         """Finish with the pasted redirect address or code (exchanged on a worker)."""
         text = self.pasted.text().strip()
         if not text:
-            self._failed("Paste the address the browser ended on, or the code it shows.")
+            self._failed(self.tr("Paste the address the browser ended on, or the code it shows."))
             return
         if self._flow is None:
             if not self._save_credentials():
                 return
             self._flow = self._controller.new_sign_in(open_browser=lambda _url: False)
-        self._busy("Checking the pasted address…")
+        self._busy(self.tr("Checking the pasted address…"))
         self._runner.submit(
             self._flow.complete_from_pasted,
             text,
             on_result=self._got_tokens,
             on_error=self._flow_error,
-            description="Signing in",
+            description=self.tr("Signing in"),
         )
 
     def complete_with_token(self) -> None:
         """Sign in with a pasted access token."""
         if not self.token.text().strip():
-            self._failed("Paste an access token first.")
+            self._failed(self.tr("Paste an access token first."))
             return
-        self._busy("Checking the token…")
+        self._busy(self.tr("Checking the token…"))
         self._controller.use_pasted_token(self.token.text())
 
     # -- outcomes -----------------------------------------------------------------------------
 
     def _got_tokens(self, tokens: Tokens) -> None:
         self.approved.emit()
-        self._busy("Signed in; loading your account…")
+        self._busy(self.tr("Signed in; loading your account…"))
         self._controller.finish_sign_in(tokens)
 
     def _flow_error(self, exc: BaseException) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -33,37 +33,48 @@ class WorkoutActions:
 
     def __init__(self, owner: QWidget) -> None:
         self.new = make_action(
-            owner, "&New Workout…", "newWorkoutAction", "Enter a workout by hand", "Ctrl+N"
+            owner,
+            QCoreApplication.translate("WorkoutActions", "&New Workout…"),
+            "newWorkoutAction",
+            QCoreApplication.translate("WorkoutActions", "Enter a workout by hand"),
+            "Ctrl+N",
         )
         self.edit = make_action(
             owner,
-            "&Edit Selected…",
+            QCoreApplication.translate("WorkoutActions", "&Edit Selected…"),
             "bulkEditAction",
-            "Change type, privacy or notes of the selected workouts at once",
+            QCoreApplication.translate(
+                "WorkoutActions", "Change type, privacy or notes of the selected workouts at once"
+            ),
             "Ctrl+Shift+E",
         )
         self.delete = make_action(
             owner,
-            "&Delete",
+            QCoreApplication.translate("WorkoutActions", "&Delete"),
             "deleteWorkoutAction",
-            "Delete the selected workouts (Undo restores them)",
+            QCoreApplication.translate(
+                "WorkoutActions", "Delete the selected workouts (Undo restores them)"
+            ),
             QKeySequence.StandardKey.Delete,
         )
         self.undo = make_action(
             owner,
-            "&Undo Delete",
+            QCoreApplication.translate("WorkoutActions", "&Undo Delete"),
             "undoDeleteAction",
-            "Undo the most recent delete or edit",
+            QCoreApplication.translate("WorkoutActions", "Undo the most recent delete or edit"),
             QKeySequence.StandardKey.Undo,
         )
         self.refresh = make_action(
-            owner, "Refresh", "refreshWorkoutsAction", "Fetch what is new in your account"
+            owner,
+            QCoreApplication.translate("WorkoutActions", "Refresh"),
+            "refreshWorkoutsAction",
+            QCoreApplication.translate("WorkoutActions", "Fetch what is new in your account"),
         )
         self.history = make_action(
             owner,
-            "Load Full History",
+            QCoreApplication.translate("WorkoutActions", "Load Full History"),
             "loadHistoryAction",
-            "Download the list of all your workouts",
+            QCoreApplication.translate("WorkoutActions", "Download the list of all your workouts"),
         )
 
     def update(self, *, online: bool, selected: bool, undo: str | None, loading: bool) -> None:
@@ -76,6 +87,10 @@ class WorkoutActions:
         self.delete.setEnabled(online and selected)
         self.edit.setEnabled(online and selected)
         self.undo.setEnabled(online and undo is not None)
-        self.undo.setText("&Undo Edit" if undo == "edit" else "&Undo Delete")
+        self.undo.setText(
+            QCoreApplication.translate("WorkoutActions", "&Undo Edit")
+            if undo == "edit"
+            else QCoreApplication.translate("WorkoutActions", "&Undo Delete")
+        )
         self.refresh.setEnabled(online)
         self.history.setEnabled(online and not loading)

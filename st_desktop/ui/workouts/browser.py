@@ -24,6 +24,7 @@ from st_desktop.store.cache import WorkoutQuery
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.workouts.actions import WorkoutActions
 from st_desktop.ui.workouts.bulk import BulkEditor
 from st_desktop.ui.workouts.filter import FilterBar
@@ -221,7 +222,7 @@ class WorkoutBrowser(QWidget):
             self._account.key,
             on_result=self.filter_bar.set_categories,
             on_error=self._cache_failed,
-            description="Reading cached workouts",
+            description=self.tr("Reading cached workouts"),
         )
 
     # ------------------------------------------------------------------ selection
@@ -259,7 +260,7 @@ class WorkoutBrowser(QWidget):
         self._created_id = ident  # selected once the rows are in (see _select_created)
         query = self.model.query
         if query.text or query.category or query.date_from:
-            self.message.emit("The search was cleared to show the workout.")
+            self.message.emit(self.tr("The search was cleared to show the workout."))
             self.clear_filters()
         self.add_or_refresh([uri])
 
@@ -285,7 +286,7 @@ class WorkoutBrowser(QWidget):
             query,
             on_result=lambda counts: self._show_counts(key, query, counts),
             on_error=self._cache_failed,
-            description="Counting cached workouts",
+            description=self.tr("Counting cached workouts"),
             owner=self,
         )
 
@@ -295,7 +296,7 @@ class WorkoutBrowser(QWidget):
 
     def _cache_failed(self, exc: object) -> None:
         text = str(exc)
-        self.notice.show_message(text, "Retry", self.model.reload, error=True)
+        self.notice.show_message(text, self.tr("Retry"), self.model.reload, error=True)
         self.error.emit(text)
 
     # ------------------------------------------------------------------ network steps
@@ -303,7 +304,7 @@ class WorkoutBrowser(QWidget):
     def online(self) -> Account | None:
         """The signed-in account for a network step; None (and says why) when signed out."""
         if self._account is None or not self._account.online:
-            self.error.emit("Sign in to SportTracks to do this.")
+            self.error.emit(self.tr("Sign in to SportTracks to do this."))
             return None
         return self._account
 
@@ -311,7 +312,7 @@ class WorkoutBrowser(QWidget):
         if retry is None:
             self.notice.show_message(text, error=True)
         else:
-            self.notice.show_message(text, "Retry", retry, error=True)
+            self.notice.show_message(text, self.tr("Retry"), retry, error=True)
         self.error.emit(text)
 
     def refresh(self) -> None:
@@ -361,10 +362,10 @@ class WorkoutBrowser(QWidget):
             account,
             list(uris),
             with_context=True,
-            description="Loading new workouts",
+            description=self.tr("Loading new workouts"),
             on_result=lambda result: self._fetched(account.key, result),
             on_error=lambda exc: self._show_failure(
-                f"Could not load the new workouts: {exc}", retry
+                self.tr("Could not load the new workouts: {error}").format(error=exc), retry
             ),
             owner=self,
         )
@@ -373,7 +374,13 @@ class WorkoutBrowser(QWidget):
         if key != self.account:
             return
         if result.done:
-            self.message.emit(f"Added {len(result.done)} workout(s).")
+            self.message.emit(
+                plural(
+                    len(result.done),
+                    self.tr("Added 1 workout."),
+                    self.tr("Added {count} workouts."),
+                )
+            )
         self._batch_failures(key, result.failures)
 
     def _batch_failures(self, key: str, failures: list[str]) -> None:
@@ -415,10 +422,12 @@ class WorkoutBrowser(QWidget):
             self._service.create,
             account,
             workout,
-            description="Creating the workout",
+            description=self.tr("Creating the workout"),
             serial=WRITES_QUEUE,
             on_result=lambda created: self._created(account.key, created),
-            on_error=lambda exc: self._show_failure(f"Could not create the workout: {exc}", retry),
+            on_error=lambda exc: self._show_failure(
+                self.tr("Could not create the workout: {error}").format(error=exc), retry
+            ),
             owner=self,
         )
 
@@ -427,7 +436,7 @@ class WorkoutBrowser(QWidget):
             return
         self._created_id = created.id or ""  # selected once the refreshed rows are in
         self.model.refresh()
-        self.message.emit(f"Created “{created.name or created.type}”.")
+        self.message.emit(self.tr("Created “{name}”.").format(name=created.name or created.type))
 
     def _select_created(self) -> None:
         # Connected once for good: the id tells whether a created workout is waiting.
@@ -438,7 +447,7 @@ class WorkoutBrowser(QWidget):
             self.table.setFocus()
         elif self.model.query.text or self.model.query.category or self.model.query.date_from:
             # The filters hide it: show everything, and select it once those rows are in.
-            self.message.emit("The search was cleared to show the workout.")
+            self.message.emit(self.tr("The search was cleared to show the workout."))
             self.clear_filters()
         else:
             self._created_id = ""
@@ -477,14 +486,14 @@ class WorkoutBrowser(QWidget):
 
     def _bulk_edited(self, key: str, text: str) -> None:
         if key == self.account:
-            self.notice.show_message(text, "Undo", self.undo)
+            self.notice.show_message(text, self.tr("Undo"), self.undo)
             self.undo_available.emit(text)
             self.update_actions()
 
     def _deleted(self, key: str, text: str) -> None:
         if key == self.account:
             self._row_after_delete, self._pending_delete_row = self._pending_delete_row, None
-            self.notice.show_message(text, "Undo", self.undo)
+            self.notice.show_message(text, self.tr("Undo"), self.undo)
 
     def _restored(self, key: str, text: str) -> None:
         if key == self.account:

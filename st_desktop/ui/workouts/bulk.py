@@ -16,6 +16,7 @@ from st_desktop.services.bulk_edit import BulkChanges, BulkResult, Edited
 from st_desktop.services.workouts import WorkoutService
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.bulk_edit import BulkEditDialog
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.workouts.history import AccountSource
 from st_desktop.ui.workouts.trash import WRITES_QUEUE
 
@@ -74,10 +75,11 @@ class BulkEditor(QObject):
         uris = [item.uri for item in chosen if item.uri]
         self._runner.submit(
             self._service.edit_many, account, uris, changes,
-            with_context=True, serial=WRITES_QUEUE, description="Editing workouts",
+            with_context=True, serial=WRITES_QUEUE, description=self.tr("Editing workouts"),
             on_result=lambda result: self._edited(account, result),
             on_error=lambda exc: self.failed.emit(
-                f"Could not edit the workouts: {exc}", lambda: self.apply(chosen, changes)
+                self.tr("Could not edit the workouts: {error}").format(error=exc),
+                lambda: self.apply(chosen, changes),
             ),
             owner=self,
         )  # fmt: skip
@@ -87,10 +89,17 @@ class BulkEditor(QObject):
             return
         if result.edited:
             self._undo_stack.append(result.edited)
-            count = len(result.edited)
-            text = f"Changed {count} workout{'s' if count != 1 else ''}."
+            text = plural(
+                len(result.edited),
+                self.tr("Changed 1 workout."),
+                self.tr("Changed {count} workouts."),
+            )
             if result.unchanged:
-                text += f" {result.unchanged} already were as asked."
+                text += " " + plural(
+                    result.unchanged,
+                    self.tr("1 already was as asked."),
+                    self.tr("{count} already were as asked."),
+                )
             self.edited.emit(account.key, text)
         self.done.emit(account.key, result.failures)
 
@@ -103,11 +112,13 @@ class BulkEditor(QObject):
 
         def failed(exc: BaseException) -> None:
             self._undo_stack.append(edited)
-            self.failed.emit(f"Could not undo the edit: {exc}", self.undo)
+            self.failed.emit(
+                self.tr("Could not undo the edit: {error}").format(error=exc), self.undo
+            )
 
         self._runner.submit(
             self._service.undo_edit_many, account, edited,
-            with_context=True, serial=WRITES_QUEUE, description="Undoing the edit",
+            with_context=True, serial=WRITES_QUEUE, description=self.tr("Undoing the edit"),
             on_result=lambda result: self._undone(account, edited, result),
             on_error=failed, owner=self,
         )  # fmt: skip
@@ -120,8 +131,12 @@ class BulkEditor(QObject):
         if left:
             self._undo_stack.append(left)  # what failed can be undone again
         if result.edited:
-            count = len(result.edited)
             self.undone.emit(
-                account.key, f"Put {count} workout{'s' if count != 1 else ''} back as they were."
+                account.key,
+                plural(
+                    len(result.edited),
+                    self.tr("Put 1 workout back as it was."),
+                    self.tr("Put {count} workouts back as they were."),
+                ),
             )
         self.done.emit(account.key, result.failures)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
@@ -30,13 +31,15 @@ from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.services.account import Account
 from st_desktop.services.data import DataService
 from st_desktop.tasks import TaskHandle, TaskRunner
+from st_desktop.ui.i18n import plural
 
+#: The formats Export offers: key and label (translated where the list is shown).
 EXPORT_FORMATS = (
-    ("fit", "FIT (Garmin, most apps)"),
-    ("tcx", "TCX (Training Center)"),
-    ("gpx", "GPX (route with heart rate, cadence, power)"),
-    ("json", "JSON (exactly as SportTracks stores it)"),
-    ("csv", "CSV (one row per workout, for spreadsheets)"),
+    ("fit", QT_TRANSLATE_NOOP("ExportDialog", "FIT (Garmin, most apps)")),
+    ("tcx", QT_TRANSLATE_NOOP("ExportDialog", "TCX (Training Center)")),
+    ("gpx", QT_TRANSLATE_NOOP("ExportDialog", "GPX (route with heart rate, cadence, power)")),
+    ("json", QT_TRANSLATE_NOOP("ExportDialog", "JSON (exactly as SportTracks stores it)")),
+    ("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV (one row per workout, for spreadsheets)")),
 )
 
 
@@ -58,14 +61,20 @@ class ExportDialog(QDialog):
     def __init__(self, count: int, folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export Workout" if count == 1 else f"Export {count} Workouts")
+        self.setWindowTitle(
+            plural(count, self.tr("Export Workout"), self.tr("Export {count} Workouts"))
+        )
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
+        self.format.setAccessibleName(self.tr("Format"))
         for key, label in EXPORT_FORMATS:
-            self.format.addItem(label, key)
+            self.format.addItem(QCoreApplication.translate("ExportDialog", str(label)), key)
         self.folder = QLineEdit(folder, self)
         self.folder.setObjectName("exportFolder")
-        browse = QPushButton("Choose…", self)
+        self.folder.setAccessibleName(self.tr("Folder to export to"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.setObjectName("exportChooseFolder")
+        browse.setAccessibleDescription(self.tr("Choose the folder in a file dialog"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
@@ -73,16 +82,18 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Format:", self.format)
-        form.addRow("&Folder:", row)
+        form.addRow(self.tr("&Format:"), self.format)
+        folder_label = QLabel(self.tr("F&older:"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Export to", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -118,14 +129,16 @@ class DataActions(QObject):
         self._parent = parent
         self._last_folder = str(Path.home())
         self.choose_folder: Callable[[str, str], str] = self._ask_folder
-        self.backup_action = QAction("Back &Up Account…", self)
+        self.backup_action = QAction(self.tr("Back &Up Account…"), self)
         self.backup_action.setObjectName("backupAccountAction")
-        self.backup_action.setStatusTip("Save every workout's full data into a folder")
+        self.backup_action.setStatusTip(self.tr("Save every workout's full data into a folder"))
         self.backup_action.triggered.connect(self.back_up)
-        self.export_action = QAction("&Export Selected…", self)
+        self.export_action = QAction(self.tr("&Export Selected…"), self)
         self.export_action.setObjectName("exportSelectedAction")
         self.export_action.setShortcut("Ctrl+E")
-        self.export_action.setStatusTip("Write the selected workouts as FIT, TCX, GPX, JSON or CSV")
+        self.export_action.setStatusTip(
+            self.tr("Write the selected workouts as FIT, TCX, GPX, JSON or CSV")
+        )
         self.export_action.triggered.connect(self.export_selected)
         self.progress: QProgressDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -140,16 +153,18 @@ class DataActions(QObject):
         account = self._source.online()
         if account is None:
             return
-        chosen = self.choose_folder("Back up your SportTracks account to", self._last_folder)
+        chosen = self.choose_folder(
+            self.tr("Back up your SportTracks account to"), self._last_folder
+        )
         if not chosen:
             return
         self._last_folder = chosen
         self._run(
-            "Backing up your account…",
+            self.tr("Backing up your account…"),
             self._service.backup,
             account,
             Path(chosen),
-            done=lambda report: f"{report.summary()} Saved in {chosen}.",
+            done=lambda report: self._saved(report.summary(), chosen),
         )
 
     # -- export -------------------------------------------------------------------------------
@@ -161,7 +176,7 @@ class DataActions(QObject):
         if account is None:
             return
         if not chosen:
-            self.error.emit("Select the workouts to export in the table first.")
+            self.error.emit(self.tr("Select the workouts to export in the table first."))
             return
         dialog = ExportDialog(len(chosen), self._last_folder, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -171,24 +186,31 @@ class DataActions(QObject):
             folder, fmt = dialog.chosen()
             self._last_folder = str(folder)
             self._run(
-                f"Exporting {len(chosen)} workouts…",
+                plural(
+                    len(chosen),
+                    self.tr("Exporting 1 workout…"),
+                    self.tr("Exporting {count} workouts…"),
+                ),
                 self._service.export_selected,
                 account,
                 chosen,
                 folder,
                 fmt,
-                done=lambda report: f"{report.summary(fmt)} Saved in {folder}.",
+                done=lambda report: self._saved(report.summary(fmt), folder),
             )
 
         dialog.accepted.connect(go)
         dialog.open()
+
+    def _saved(self, summary: str, folder: object) -> str:
+        return summary + " " + self.tr("Saved in {folder}.").format(folder=folder)
 
     # -- running ------------------------------------------------------------------------------
 
     def _run(
         self, title: str, job: Callable[..., Any], *args: Any, done: Callable[[Any], str]
     ) -> None:
-        progress = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        progress = QProgressDialog(title, self.tr("Cancel"), 0, 0, self._parent)
         progress.setObjectName("dataProgress")
         progress.setWindowTitle(title.rstrip("…"))
         progress.setMinimumDuration(0)
@@ -202,14 +224,20 @@ class DataActions(QObject):
                 progress.setMaximum(total)
                 progress.setValue(done_count)
             if message:
-                progress.setLabelText(f"{message}: {done_count} of {total}" if total else message)
+                progress.setLabelText(
+                    self.tr("{step}: {done} of {total}").format(
+                        step=message, done=done_count, total=total
+                    )
+                    if total
+                    else message
+                )
 
         def finished(result: Any) -> None:
             failures = getattr(result, "failures", [])
             text = done(result)
-            (self.error if failures else self.message).emit(
-                text + (f" First problem: {failures[0]}" if failures else "")
-            )
+            if failures:
+                text += " " + self.tr("First problem: {problem}").format(problem=failures[0])
+            (self.error if failures else self.message).emit(text)
 
         def close() -> None:
             progress.close()
@@ -223,12 +251,14 @@ class DataActions(QObject):
             description=title.rstrip("…"),
             on_progress=report,
             on_result=finished,
-            on_error=lambda exc: self.error.emit(f"{title.rstrip('…')} failed: {exc}"),
+            on_error=lambda exc: self.error.emit(
+                self.tr("{task} failed: {error}").format(task=title.rstrip("…"), error=exc)
+            ),
             on_finished=close,
             owner=self,
         )
         progress.canceled.connect(handle.cancel)
         progress.canceled.connect(
-            lambda: self.message.emit("Stopped; what was saved so far is kept.")
+            lambda: self.message.emit(self.tr("Stopped; what was saved so far is kept."))
         )
         progress.show()

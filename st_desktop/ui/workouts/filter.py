@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from st_desktop.domain.types import CATEGORIES
 from st_desktop.store.cache import WorkoutQuery
+from st_desktop.ui.i18n import date_format
 
 #: Typing pauses this long before the table is filtered, so each key press doesn't query.
 SEARCH_DELAY_MS = 150
@@ -37,25 +38,28 @@ class FilterBar(QWidget):
         self.setObjectName("workoutFilterBar")
         self.search = QLineEdit(self)
         self.search.setObjectName("workoutSearch")
-        self.search.setPlaceholderText("Search name, type and notes…")
+        self.search.setPlaceholderText(self.tr("Search name, type and notes…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search workouts")
+        self.search.setAccessibleName(self.tr("Search workouts"))
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("workoutTypeFilter")
-        self.type_combo.setAccessibleName("Filter by type")
-        self.type_combo.addItem("All types", "")
+        self.type_combo.setAccessibleName(self.tr("Filter by type"))
+        self.type_combo.addItem(self.tr("All types"), "")
         for category in CATEGORIES:
             self.type_combo.addItem(category, category)
-        self.dates = QCheckBox("From", self)
+        self.dates = QCheckBox(self.tr("From"), self)
         self.dates.setObjectName("workoutDateFilter")
+        self.dates.setAccessibleDescription(self.tr("Show only the workouts between two dates"))
         self.date_from = QDateEdit(self)
         self.date_from.setObjectName("workoutDateFrom")
+        self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to = QDateEdit(self)
         self.date_to.setObjectName("workoutDateTo")
+        self.date_to.setAccessibleName(self.tr("To date"))
         today = QDate.currentDate()
         for edit, value in ((self.date_from, today.addMonths(-1)), (self.date_to, today)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format())
             edit.setDate(value)
             edit.setEnabled(False)
         layout = QHBoxLayout(self)
@@ -64,7 +68,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.type_combo, 1)
         layout.addWidget(self.dates)
         layout.addWidget(self.date_from)
-        layout.addWidget(QLabel("to", self))
+        layout.addWidget(QLabel(self.tr("to"), self))
         layout.addWidget(self.date_to)
 
         self._typing = QTimer(self)

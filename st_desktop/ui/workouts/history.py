@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from st_desktop.services.account import Account
 from st_desktop.services.sync import SyncResult
 from st_desktop.services.workouts import WorkoutService
 from st_desktop.tasks import TaskHandle, TaskRunner
+from st_desktop.ui.i18n import plural
 
 
 class AccountSource(Protocol):
@@ -65,10 +66,13 @@ class HistoryLoader(QObject):
         self.progress = QProgressBar(parent)
         self.progress.setObjectName("historyProgress")
         self.progress.setMaximumWidth(180)
-        self.progress.setFormat("%v / %m pages")
-        self.cancel_button = QPushButton("Cancel", parent)
+        self.progress.setFormat(self.tr("%v / %m pages"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), parent)
         self.cancel_button.setObjectName("historyCancel")
-        self.cancel_button.setToolTip("Stop after this page (what was read so far is kept)")
+        self.cancel_button.setToolTip(
+            self.tr("Stop after this page (what was read so far is kept)")
+        )
+        self.cancel_button.setAccessibleName(self.tr("Cancel loading the history"))
         self.cancel_button.clicked.connect(self.cancel)
         self._show_progress(False)
 
@@ -86,10 +90,10 @@ class HistoryLoader(QObject):
             self._service.refresh_recent,
             account,
             with_context=True,
-            description="Refreshing workouts",
+            description=self.tr("Refreshing workouts"),
             on_result=lambda result: self._synced(account, result),
             on_error=lambda exc: self.failed.emit(
-                f"Could not refresh the workouts: {exc}", self.refresh
+                self.tr("Could not refresh the workouts: {error}").format(error=exc), self.refresh
             ),
             owner=self,
         )
@@ -105,11 +109,12 @@ class HistoryLoader(QObject):
             account,
             self.page_size,
             with_context=True,
-            description="Loading the full history",
+            description=self.tr("Loading the full history"),
             on_progress=self._progress,
             on_result=lambda result: self._synced(account, result),
             on_error=lambda exc: self.failed.emit(
-                f"Could not load the full history: {exc}", self.load_full_history
+                self.tr("Could not load the full history: {error}").format(error=exc),
+                self.load_full_history,
             ),
             on_finished=self._finished,
         )
@@ -125,7 +130,9 @@ class HistoryLoader(QObject):
         """Stop "Load full history" after the current page (what was read stays cached)."""
         if self._history is not None:
             self._history.cancel()
-            self.message.emit("Stopped loading the history; the workouts read so far are kept.")
+            self.message.emit(
+                self.tr("Stopped loading the history; the workouts read so far are kept.")
+            )
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(total, done))
@@ -144,9 +151,16 @@ class HistoryLoader(QObject):
 
     def _synced(self, account: Account, result: SyncResult) -> None:
         if result.complete and result.total is not None:
-            text = f"All {result.total} workouts are loaded."
+            text = plural(
+                result.total,
+                self.tr("The only workout is loaded."),
+                self.tr("All {count} workouts are loaded."),
+            )
         elif result.changed or result.removed:
-            text = f"{result.changed} new or changed, {result.removed} removed."
+            locale = QLocale()
+            text = self.tr("{changed} new or changed, {removed} removed.").format(
+                changed=locale.toString(result.changed), removed=locale.toString(result.removed)
+            )
         else:
             text = ""
         self.synced.emit(account.key, text)

@@ -306,7 +306,7 @@ class WorkoutTableModel(QAbstractTableModel):
             offset=first - anchor - 1,
             on_result=lambda rows: self._arrived(generation, revision, pages, rows),
             on_error=lambda exc: self._failed(generation, exc),
-            description="Reading cached workouts",
+            description=self.tr("Reading cached workouts"),
         )
 
     def _arrived(
@@ -357,7 +357,7 @@ class WorkoutTableModel(QAbstractTableModel):
             self._query,
             on_result=lambda total: self._counted_rows(generation, total),
             on_error=lambda exc: self._failed(generation, exc),
-            description="Counting cached workouts",
+            description=self.tr("Counting cached workouts"),
         )
 
     def _counted_rows(self, generation: int, total: int) -> None:
@@ -454,7 +454,7 @@ class WorkoutTableModel(QAbstractTableModel):
             read,
             on_result=lambda result: self._merge(generation, revision, top, limit, *result),
             on_error=lambda exc: self._failed(generation, exc),
-            description="Reading cached workouts",
+            description=self.tr("Reading cached workouts"),
         )
 
     def _merge(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from st_desktop.ui.i18n import plural
+
 
 class SearchStatus(QWidget):
     """The no-match notice (``noMatchNotice``) with Clear, and the count (``workoutCount``).
@@ -26,9 +28,10 @@ class SearchStatus(QWidget):
         self.no_match = QLabel(self)
         self.no_match.setObjectName("noMatchNotice")
         self.no_match.setWordWrap(True)
-        self.clear = QPushButton("Clear", self)
+        self.clear = QPushButton(self.tr("Clear"), self)
         self.clear.setObjectName("noMatchClear")
-        self.clear.setToolTip("Clear the search and the filters")
+        self.clear.setToolTip(self.tr("Clear the search and the filters"))
+        self.clear.setAccessibleName(self.tr("Clear the search and the filters"))
         self.clear.clicked.connect(self.clear_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -46,11 +49,19 @@ class SearchStatus(QWidget):
         if matching is None or total is None:
             self.count.setText("")
         elif matching == total:
-            self.count.setText(f"{locale.toString(total)} workouts" if total != 1 else "1 workout")
+            self.count.setText(plural(total, self.tr("1 workout"), self.tr("{count} workouts")))
         else:
-            self.count.setText(f"{locale.toString(matching)} of {locale.toString(total)}")
+            self.count.setText(
+                self.tr("{matching} of {total}").format(
+                    matching=locale.toString(matching), total=locale.toString(total)
+                )
+            )
         nothing = matching == 0 and bool(total)
         if nothing:
-            what = f"No workouts match “{search}”." if search else "No workouts match the filters."
+            what = (
+                self.tr("No workouts match “{search}”.").format(search=search)
+                if search
+                else self.tr("No workouts match the filters.")
+            )
             self.no_match.setText(what)
         self.setVisible(nothing)

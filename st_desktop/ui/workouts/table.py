@@ -36,7 +36,7 @@ class WorkoutTable(QTableView):
         super().__init__(parent)
         self._settings = settings
         self.setObjectName("workoutTable")
-        self.setAccessibleName("Workouts")
+        self.setAccessibleName(self.tr("Workouts"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

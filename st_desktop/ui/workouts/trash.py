@@ -8,7 +8,7 @@ object's own signals, which the browser connects.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from st_desktop.domain.workout import WorkoutSummary
@@ -82,15 +82,19 @@ class Trash(QObject):
         account = self._source.online()
         if not chosen or account is None:
             return False
-        single = len(chosen) == 1
-        what = f"“{chosen[0].name or chosen[0].type}”" if single else f"{len(chosen)} workouts"
-        if not self._confirm(
-            self._parent,
-            "Delete workout" if single else "Delete workouts",
-            f"Delete {what} from your SportTracks account?\n\nA copy is kept on this computer: "
-            "Undo creates it again (with a new id).",
-            "Delete",
-        ):
+        if len(chosen) == 1:
+            title = self.tr("Delete workout")
+            question = self.tr(
+                "Delete “{name}” from your SportTracks account?\n\nA copy is kept on this "
+                "computer: Undo creates it again (with a new id)."
+            ).format(name=chosen[0].name or chosen[0].type)
+        else:
+            title = self.tr("Delete workouts")
+            question = self.tr(
+                "Delete {count} workouts from your SportTracks account?\n\nCopies are kept on "
+                "this computer: Undo creates them again (with new ids)."
+            ).format(count=QLocale().toString(len(chosen)))
+        if not self._confirm(self._parent, title, question, self.tr("Delete")):
             return False
         uris = [item.uri for item in chosen if item.uri]
 
@@ -103,9 +107,11 @@ class Trash(QObject):
             uris,
             with_context=True,
             serial=WRITES_QUEUE,
-            description="Deleting workouts",
+            description=self.tr("Deleting workouts"),
             on_result=lambda result: self._deleted(account, result),
-            on_error=lambda exc: self.failed.emit(f"Could not delete: {exc}", retry),
+            on_error=lambda exc: self.failed.emit(
+                self.tr("Could not delete: {error}").format(error=exc), retry
+            ),
             owner=self,
         )
         return True
@@ -116,8 +122,12 @@ class Trash(QObject):
         trashed = [t for t in result.done if isinstance(t, Trashed)]
         if trashed:
             self._undo_stack.append([t.trash_id for t in trashed])
-            name = f"“{trashed[0].name}”" if len(trashed) == 1 else f"{len(trashed)} workouts"
-            text = f"Deleted {name}."
+            if len(trashed) == 1:
+                text = self.tr("Deleted “{name}”.").format(name=trashed[0].name)
+            else:
+                text = self.tr("Deleted {count} workouts.").format(
+                    count=QLocale().toString(len(trashed))
+                )
             self.deleted.emit(account.key, text)
             self.undo_available.emit(text)
         self.done.emit(account.key, result.failures)
@@ -132,7 +142,7 @@ class Trash(QObject):
 
         def failed(exc: BaseException) -> None:
             self._undo_stack.append(trash_ids)
-            self.failed.emit(f"Could not restore: {exc}", self.undo)
+            self.failed.emit(self.tr("Could not restore: {error}").format(error=exc), self.undo)
 
         self._runner.submit(
             self._service.restore,
@@ -140,7 +150,7 @@ class Trash(QObject):
             trash_ids,
             with_context=True,
             serial=WRITES_QUEUE,
-            description="Restoring workouts",
+            description=self.tr("Restoring workouts"),
             on_result=lambda result: self._restored(account, trash_ids, result),
             on_error=failed,
             owner=self,
@@ -155,11 +165,13 @@ class Trash(QObject):
             self._undo_stack.append(left)  # what failed can be undone again
         if restored:
             first = restored[0]
-            text = (
-                f"Restored “{first.name}”; SportTracks gave it a new id ({first.old_id} → "
-                f"{first.new_id})."
-                if len(restored) == 1
-                else f"Restored {len(restored)} workouts; SportTracks gave them new ids."
-            )
+            if len(restored) == 1:
+                text = self.tr(
+                    "Restored “{name}”; SportTracks gave it a new id ({old} → {new})."
+                ).format(name=first.name, old=first.old_id, new=first.new_id)
+            else:
+                text = self.tr("Restored {count} workouts; SportTracks gave them new ids.").format(
+                    count=QLocale().toString(len(restored))
+                )
             self.restored.emit(account.key, text)
         self.done.emit(account.key, result.failures)
