@@ -26,7 +26,9 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -63,7 +65,43 @@ def write_export(folder: Path, count: int) -> None:
         (folder / f"ride-{i:05d}.gpx").write_bytes(ride(start))
 
 
-def gui_intake(folder: Path, data: Path) -> dict[str, float]:
+class StallWitness:
+    """Samples the GUI thread's stack from another thread while its heartbeat is late: what
+    the worst stall was doing (``--why``)."""
+
+    def __init__(self, beats: list[float], late_s: float = 0.05) -> None:
+        self.beats, self.late_s = beats, late_s
+        self.seen: dict[str, int] = {}
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.01):
+            if not self.beats or time.perf_counter() - self.beats[-1] < self.late_s:
+                continue
+            frame = sys._current_frames().get(self._main or 0)
+            if frame is None:
+                continue
+            where = " < ".join(
+                f"{f.f_code.co_name} ({Path(f.f_code.co_filename).name}:{f.f_lineno})"
+                for f, _ in itertools.islice(traceback.walk_stack(frame), 6)
+            )
+            self.seen[where] = self.seen.get(where, 0) + 1
+
+    def report(self, top: int = 8) -> str:
+        ranked = sorted(self.seen.items(), key=lambda item: -item[1])[:top]
+        return "\n".join(f"{count * 10:5d} ms  {where}" for where, count in ranked)
+
+
+def gui_intake(folder: Path, data: Path, why: bool = False) -> dict[str, float]:
     """Drop ``folder`` on an upload pane and time it until every row is read and checked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
@@ -114,8 +152,15 @@ def gui_intake(folder: Path, data: Path) -> dict[str, float]:
     poll.start()
     began = time.perf_counter()
     beats.append(began)
+    witness = StallWitness(beats)
+    if why:
+        witness.start()
     pane.add_paths([folder])
     app.exec()
+    if why:
+        witness.stop()
+        print("where the GUI thread was while its heartbeat was late (sampled every 10 ms):")
+        print(witness.report())
     rows = len(pane.model.rows())
     gaps = [b - a for a, b in itertools.pairwise(beats)]
     runner.shutdown(10.0)
@@ -135,12 +180,13 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--gui", action="store_true", help="drop the folder on an upload pane")
+    parser.add_argument("--why", action="store_true", help="with --gui: what the stalls were")
     args = parser.parse_args()
     if args.gui:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "export"
             write_export(folder, args.count)
-            figures = gui_intake(folder, Path(tmp) / "data")
+            figures = gui_intake(folder, Path(tmp) / "data", why=args.why)
         figures["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(f"{figures['rows']} rows; first shown after {figures['first_row_ms']:.0f} ms")
         print(f"all read and checked: {figures['seconds']:.1f} s, "

@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 QUEUE_WRITES = "upload-queue"
 
 
+#: Rows listed per turn of the event loop while a big drop is added.
+LIST_CHUNK = 100
+
+
 @dataclass
 class _Drop:
     """The files of one drop (or Open) while they are read: said in one sentence at the end.
@@ -43,9 +47,11 @@ class _Drop:
         added: files that became rows of their own.
         already: (row id, name) of files whose bytes were already in the list (row ids
             grow in drop order).
+        waiting: entries found but not yet given a row (they are listed a chunk at a time).
     """
 
     rows: set[int] = field(default_factory=set)
+    waiting: list[Source | Skipped] = field(default_factory=list)
     added: int = 0
     already: list[tuple[int, str]] = field(default_factory=list)
 
@@ -127,14 +133,28 @@ class UploadIntake(QObject):
         )  # fmt: skip
 
     def _expanded(self, drop: _Drop, entries: list[Source | Skipped]) -> None:
-        for entry in entries:
+        files = sum(1 for entry in entries if not isinstance(entry, Skipped))
+        if files:
+            self.say(f"Reading {plural(files, 'file')}…")
+        drop.waiting = list(entries)
+        self._list_some(drop)
+
+    def _list_some(self, drop: _Drop) -> None:
+        """Give the next entries of a drop their rows and start reading them; the rest in the
+        next turn of the event loop (a bulk export of thousands of files would otherwise hold
+        the GUI thread for a second)."""
+        chunk, drop.waiting = drop.waiting[:LIST_CHUNK], drop.waiting[LIST_CHUNK:]
+        rows = self.model.add_many(
+            [
+                UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED, message=entry.reason)
+                if isinstance(entry, Skipped)
+                else UploadRow(entry.display_name, entry.origin)
+                for entry in chunk
+            ]
+        )
+        for entry, row in zip(chunk, rows, strict=True):
             if isinstance(entry, Skipped):
-                self.model.add(
-                    UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED,
-                              message=entry.reason)
-                )  # fmt: skip
                 continue
-            row = self.model.add(UploadRow(entry.display_name, entry.origin))
             drop.rows.add(row.row_id)
             self.runner.submit(
                 self.service.ingest, entry,
@@ -142,8 +162,8 @@ class UploadIntake(QObject):
                 on_error=partial(self._ingest_failed, drop, row.row_id),
                 description=f"Reading {entry.display_name}",
             )  # fmt: skip
-        if drop.rows:
-            self.say(f"Reading {plural(len(drop.rows), 'file')}…")
+        if drop.waiting:
+            QTimer.singleShot(0, self, partial(self._list_some, drop))
         else:
             self._settle_soon()
 
@@ -201,7 +221,7 @@ class UploadIntake(QObject):
         finished: list[_Drop] = []
         for drop in self._drops:
             drop.rows = {r for r in drop.rows if self._unsettled(r)}
-            if not drop.rows:
+            if not drop.rows and not drop.waiting:
                 finished.append(drop)
         if not finished:
             return

@@ -89,7 +89,13 @@ class UploadListView(QTableView):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(FIT_DELAY_MS)
         self._fit_timer.timeout.connect(self.fit_columns)
-        model.rowsInserted.connect(self._fit_timer.start)
+        # Rows changed since the last measurement (None: measure every row again). Widths
+        # follow the rows that changed, so a bulk drop of thousands of files costs no pass
+        # over the whole list per batch.
+        self._unmeasured: set[int] | None = None
+        model.rowsInserted.connect(self._rows_inserted)
+        model.rowsRemoved.connect(self._measure_all)
+        model.modelReset.connect(self._measure_all)
         model.dataChanged.connect(self._data_changed)
         model.set_palette(self.palette())
         self.setAccessibleName("Files to upload")
@@ -116,9 +122,14 @@ class UploadListView(QTableView):
     def fit_columns(self) -> None:
         """One measurement for a batch of changes: each figure column fits its longest text."""
         model = self._model
+        count = model.rowCount()
+        changed, self._unmeasured = self._unmeasured, set()
+        rows = range(count) if changed is None else [r for r in changed if r < count]
         for column in self._fitted:
-            texts = {str(model.index(i, column).data() or "") for i in range(model.rowCount())}
-            self._widths[column] = self.width_for(column, texts)
+            texts = {str(model.index(i, column).data() or "") for i in rows}
+            width = self.width_for(column, texts)
+            # Measured again in part: a column only widens (every row fitted before still is).
+            self._widths[column] = width if changed is None else max(width, self._widths[column])
             if not self.isColumnHidden(column) and self._widths[column] != self.columnWidth(column):
                 self._fitting = True
                 self.setColumnWidth(column, self._widths[column])
@@ -168,7 +179,17 @@ class UploadListView(QTableView):
 
     def _data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         if top.column() <= Column.DISTANCE and bottom.column() >= Column.START:
+            if self._unmeasured is not None:
+                self._unmeasured.update(range(top.row(), bottom.row() + 1))
             self._fit_timer.start()
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._unmeasured is not None:
+            self._unmeasured.update(range(first, last + 1))
+        self._fit_timer.start()
+
+    def _measure_all(self, *_args: object) -> None:
+        self._unmeasured = None  # rows moved up: their numbers changed
 
     # ------------------------------------------------------------------ events
 

@@ -309,6 +309,21 @@ class UploadListModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
+    def add_many(self, rows: list[UploadRow]) -> list[UploadRow]:
+        """Append rows in one insertion (one layout pass of the view, not one per row)."""
+        if not rows:
+            return rows
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for position, row in enumerate(rows, start=first):
+            self._keep_small(row)
+            self._rows.append(row)
+            self._positions[row.row_id] = position
+            if row.item_id is not None:
+                self._by_item.setdefault(row.item_id, row.row_id)
+        self.endInsertRows()
+        return rows
+
     def update(self, row_id: int, **changes: Any) -> UploadRow | None:
         """Change fields of a row and repaint the cells they show in; None when the row is gone
         (a stale result)."""

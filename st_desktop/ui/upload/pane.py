@@ -35,6 +35,9 @@ from st_desktop.ui.upload.notice import Notice, NoticeLine
 from st_desktop.ui.upload.preview import PreviewView
 from st_desktop.ui.upload.texts import plural
 
+#: How often the buttons follow the rows while many change (a pass over every row each time).
+BUTTONS_EVERY_MS = 100
+
 
 class UploadPane(QWidget):
     """Drop files here (or anywhere on the window), preview them, fix them, upload them.
@@ -131,10 +134,10 @@ class UploadPane(QWidget):
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(self._data_changed)
         # A drop of thousands of files changes rows thousands of times in a few turns of the
-        # event loop: the buttons (a pass over every row) follow once per turn, not per change.
+        # event loop: the buttons (a pass over every row) follow at most every BUTTONS_EVERY_MS.
         self._buttons_timer = QTimer(self)
         self._buttons_timer.setSingleShot(True)
-        self._buttons_timer.setInterval(0)
+        self._buttons_timer.setInterval(BUTTONS_EVERY_MS)
         self._buttons_timer.timeout.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._buttons_timer.start)
         self.model.rowsRemoved.connect(self._rows_removed)
