@@ -20,11 +20,12 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import requests
 
 from st_desktop.api.calls import ApiCalls
+from st_desktop.api.form import form_body
 from st_desktop.api.http import (
     DEFAULT_TIMEOUT,
     UPLOAD_TIMEOUT,
@@ -253,7 +254,7 @@ class SportTracksClient:
         if name:
             form["name"] = name
         what = "uploading the file"
-        body = urlencode(form).encode("ascii")  # what goes on the wire: the deadline scales with it
+        body = form_body(form)  # what goes on the wire: the deadline scales with it
         response = self._calls.request(
             "POST",
             f"{self.base_url}/fileUpload",
