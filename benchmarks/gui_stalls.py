@@ -70,8 +70,10 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def largest_fit(corpus: Path) -> Path:
     """The largest FIT file of the corpus (a 14 h multisport recording)."""
-    return max((p for p in corpus_files(corpus) if p.suffix.lower() == ".fit"),
-               key=lambda p: p.stat().st_size)  # fmt: skip
+    return max(
+        (p for p in corpus_files(corpus) if p.suffix.lower() == ".fit"),
+        key=lambda p: p.stat().st_size,
+    )
 
 
 def pick_files(corpus: Path, count: int, folder: Path) -> list[Path]:
@@ -197,9 +199,11 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             if self.painted_at is None and event.type() == QEvent.Type.Paint:
                 charts = self.charts()
                 if (
-                    charts is not None and isinstance(watched, QWidget)
-                    and charts.isAncestorOf(watched) and charts.chart_count() > 0
-                ):  # fmt: skip
+                    charts is not None
+                    and isinstance(watched, QWidget)
+                    and charts.isAncestorOf(watched)
+                    and charts.chart_count() > 0
+                ):
                     self.painted_at = time.perf_counter()
             return False
 
@@ -266,8 +270,10 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             dwell(200)
             heart.start()
             final = set(RowStatus) - {
-                RowStatus.PARSING, RowStatus.QUEUED, RowStatus.UPLOADING,
-            }  # fmt: skip
+                RowStatus.PARSING,
+                RowStatus.QUEUED,
+                RowStatus.UPLOADING,
+            }
 
             def settled() -> bool:
                 rows = pane.model.rows()
@@ -380,8 +386,10 @@ def main() -> None:
     for number in range(args.runs):
         done = subprocess.run(
             [sys.executable, __file__, "--child", "--count", str(args.count)],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
             sys.stderr.write(done.stderr)
             raise SystemExit(f"run {number + 1} failed")
@@ -392,14 +400,18 @@ def main() -> None:
             flush=True,
         )
     first = runs[0]
-    print(f"{args.count} files, {args.runs} runs; rows {first['rows']}, uploaded "
-          f"{first['uploaded']}; detail workouts (h) {first['detail_hours']}")  # fmt: skip
+    print(
+        f"{args.count} files, {args.runs} runs; rows {first['rows']}, uploaded "
+        f"{first['uploaded']}; detail workouts (h) {first['detail_hours']}"
+    )
     summary: dict[str, Any] = {"count": args.count, "runs": args.runs}
     for key in KEYS:
         values = [float(run[key]) for run in runs]
         summary[key] = round(statistics.median(values), 1)
-        print(f"  {key:22s} median {summary[key]:9.1f}   runs: "
-              + ", ".join(f"{v:.0f}" for v in values))  # fmt: skip
+        print(
+            f"  {key:22s} median {summary[key]:9.1f}   runs: "
+            + ", ".join(f"{v:.0f}" for v in values)
+        )
     print(json.dumps(summary))
 
 

@@ -189,10 +189,13 @@ def main() -> int:
             figures = gui_intake(folder, Path(tmp) / "data", why=args.why)
         figures["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         print(f"{figures['rows']} rows; first shown after {figures['first_row_ms']:.0f} ms")
-        print(f"all read and checked: {figures['seconds']:.1f} s, "
-              f"{figures['files_per_s']:.0f} files/s")  # fmt: skip
-        print(f"worst GUI stall {figures['worst_stall_ms']:.0f} ms; peak RSS "
-              f"{figures['rss_mb']} MB")  # fmt: skip
+        print(
+            f"all read and checked: {figures['seconds']:.1f} s, "
+            f"{figures['files_per_s']:.0f} files/s"
+        )
+        print(
+            f"worst GUI stall {figures['worst_stall_ms']:.0f} ms; peak RSS {figures['rss_mb']} MB"
+        )
         print(json.dumps(figures))
         return 0
     with tempfile.TemporaryDirectory() as tmp:

@@ -112,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", nargs="+", default=["gpx"], choices=["gpx", "tcx"])
     parser.add_argument("--keep", type=Path, help="write the files here and keep them")
     args = parser.parse_args(argv)
-    print(f"{'file':>14} {'MB':>7} {'points':>10} {'base MB':>8} {'peak MB':>8} "
-          f"{'growth/size':>11} {'s':>6}  outcome")  # fmt: skip
+    print(
+        f"{'file':>14} {'MB':>7} {'points':>10} {'base MB':>8} {'peak MB':>8} "
+        f"{'growth/size':>11} {'s':>6}  outcome"
+    )
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)

@@ -55,8 +55,12 @@ def _first_rows_watch(table_name: str | None, launched: float) -> Any:
                 return False
             self.done = True
             painted = time.time()
-            print(json.dumps({"first_rows_ms": (painted - launched) * 1000,
-                              "rows": model.rowCount()}), flush=True)  # fmt: skip
+            print(
+                json.dumps(
+                    {"first_rows_ms": (painted - launched) * 1000, "rows": model.rowCount()}
+                ),
+                flush=True,
+            )
             # As File > Quit (the window state is saved), once this paint is over.
             QTimer.singleShot(0, quit_now)
             return False
@@ -126,8 +130,11 @@ def _launch(args: list[str]) -> dict[str, Any]:
     launched = time.time()
     done = subprocess.run(
         [sys.executable, __file__, *args, "--launched", repr(launched)],
-        capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         sys.stderr.write(done.stderr[-4000:])
@@ -179,14 +186,21 @@ def main() -> None:
             bare_ms.append(_launch(["--child-bare", str(rows)])["first_rows_ms"])
     ratios = [a / b for a, b in zip(app_ms, bare_ms, strict=True)]
     app_median, bare_median = statistics.median(app_ms), statistics.median(bare_ms)
-    print(f"first start: {first['first_rows_ms']:.0f} ms; then {args.runs} runs of each, "
-          f"{rows} rows")  # fmt: skip
-    print(f"  app (--sandbox, 2nd start)  median {app_median:7.0f} ms   runs: "
-          + ", ".join(f"{v:.0f}" for v in app_ms))  # fmt: skip
-    print(f"  bare PySide6 table          median {bare_median:7.0f} ms   runs: "
-          + ", ".join(f"{v:.0f}" for v in bare_ms))  # fmt: skip
-    print(f"  ratio app / bare            {app_median / bare_median:.2f}   pairwise: "
-          + ", ".join(f"{r:.2f}" for r in ratios))  # fmt: skip
+    print(
+        f"first start: {first['first_rows_ms']:.0f} ms; then {args.runs} runs of each, {rows} rows"
+    )
+    print(
+        f"  app (--sandbox, 2nd start)  median {app_median:7.0f} ms   runs: "
+        + ", ".join(f"{v:.0f}" for v in app_ms)
+    )
+    print(
+        f"  bare PySide6 table          median {bare_median:7.0f} ms   runs: "
+        + ", ".join(f"{v:.0f}" for v in bare_ms)
+    )
+    print(
+        f"  ratio app / bare            {app_median / bare_median:.2f}   pairwise: "
+        + ", ".join(f"{r:.2f}" for r in ratios)
+    )
     print(
         json.dumps(
             {

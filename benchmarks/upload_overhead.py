@@ -218,16 +218,26 @@ def main() -> None:
     overhead = [a - b for a, b in zip(app, bare, strict=True)]
     engine_overhead = [e - b for e, b in zip(engine, bare, strict=True)]
     print(f"{args.count} files per run, {args.runs} runs (after a warm-up); ms per file:")
-    print(f"  bare requests.post loop  median {statistics.median(bare):7.1f}   runs: "
-          + ", ".join(f"{v:.1f}" for v in bare))  # fmt: skip
-    print(f"  upload engine            median {statistics.median(engine):7.1f}   runs: "
-          + ", ".join(f"{v:.1f}" for v in engine))  # fmt: skip
-    print(f"  app (pane + controller)  median {statistics.median(app):7.1f}   runs: "
-          + ", ".join(f"{v:.1f}" for v in app))  # fmt: skip
-    print(f"  engine overhead          median {statistics.median(engine_overhead):7.1f}   runs: "
-          + ", ".join(f"{v:.1f}" for v in engine_overhead))  # fmt: skip
-    print(f"  app overhead per file    median {statistics.median(overhead):7.1f}   runs: "
-          + ", ".join(f"{v:.1f}" for v in overhead))  # fmt: skip
+    print(
+        f"  bare requests.post loop  median {statistics.median(bare):7.1f}   runs: "
+        + ", ".join(f"{v:.1f}" for v in bare)
+    )
+    print(
+        f"  upload engine            median {statistics.median(engine):7.1f}   runs: "
+        + ", ".join(f"{v:.1f}" for v in engine)
+    )
+    print(
+        f"  app (pane + controller)  median {statistics.median(app):7.1f}   runs: "
+        + ", ".join(f"{v:.1f}" for v in app)
+    )
+    print(
+        f"  engine overhead          median {statistics.median(engine_overhead):7.1f}   runs: "
+        + ", ".join(f"{v:.1f}" for v in engine_overhead)
+    )
+    print(
+        f"  app overhead per file    median {statistics.median(overhead):7.1f}   runs: "
+        + ", ".join(f"{v:.1f}" for v in overhead)
+    )
     print(
         json.dumps(
             {

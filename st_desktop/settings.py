@@ -60,9 +60,10 @@ class Keys:
     )
     WATCH_DEVICES = Setting("handsfree/devices_enabled", True, "look for watches plugged in")
     KNOWN_DEVICES = Setting(
-        "handsfree/devices", "[]",
+        "handsfree/devices",
+        "[]",
         'JSON list of {"id", "name", "vendor", "answer": "auto"|"list"|"never"} devices seen',
-    )  # fmt: skip
+    )
     CLOSE_TO_TRAY = Setting("tray/close_to_tray", True, "closing the window keeps watching")
     TRAY_EXPLAINED = Setting("tray/explained", False, "the close-to-tray message was shown")
     NOTIFY_UPLOADS = Setting("tray/notify_uploads", True, "a notification per uploaded batch")

@@ -132,9 +132,13 @@ class Viewport:
         return _clamped(replace(self, cx=self.cx - dx / s, cy=self.cy - dy / s))
 
     def zoomed(
-        self, delta: float, sx: float | None = None, sy: float | None = None,
-        min_zoom: float = 0.0, max_zoom: float = 20.0,
-    ) -> Viewport:  # fmt: skip
+        self,
+        delta: float,
+        sx: float | None = None,
+        sy: float | None = None,
+        min_zoom: float = 0.0,
+        max_zoom: float = 20.0,
+    ) -> Viewport:
         """Zoomed by ``delta`` levels about screen point (sx, sy) (default: the centre).
 
         The world point under (sx, sy) stays under it.

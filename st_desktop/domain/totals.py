@@ -178,9 +178,12 @@ class Figures:
     def scaled(self, factor: float) -> Figures:
         """Every figure multiplied by ``factor`` (an average over several periods)."""
         return Figures(
-            round(self.count * factor), self.distance * factor, self.duration * factor,
-            self.climb * factor, self.energy * factor,
-        )  # fmt: skip
+            round(self.count * factor),
+            self.distance * factor,
+            self.duration * factor,
+            self.climb * factor,
+            self.energy * factor,
+        )
 
 
 class _Sum:

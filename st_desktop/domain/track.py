@@ -202,9 +202,12 @@ class Track:
             name: self.channel(name)[keep] if self.has(name) else shared_nan for name in CHANNELS
         }
         reduced = Track(
-            time=self.time[keep], sport=self.sport, pauses=self.pauses,
-            start_time=self.start_time, **arrays,
-        )  # fmt: skip
+            time=self.time[keep],
+            sport=self.sport,
+            pauses=self.pauses,
+            start_time=self.start_time,
+            **arrays,
+        )
         object.__setattr__(reduced, "_reduced", True)
         return reduced
 

@@ -139,8 +139,11 @@ def split_by_sport(activity: Activity) -> list[Activity]:
     sports = [sport for _, sport in legs]
     if len(set(sports)) < 2:
         return [activity]
-    cuts = [start for (start, sport), (_, before) in zip(legs[1:], legs, strict=False)
-            if sport != before]  # fmt: skip
+    cuts = [
+        start
+        for (start, sport), (_, before) in zip(legs[1:], legs, strict=False)
+        if sport != before
+    ]
     pieces = split_at(activity, cuts)
     for piece in pieces:
         sport = next((lap.sport for lap in piece.laps if lap.sport), None)
@@ -191,10 +194,14 @@ def _bounds(segments: Sequence[Segment], kept: npt.NDArray[np.intp]) -> list[Bou
     starts = [0, *(np.flatnonzero(np.diff(which)) + 1).tolist()]
     stops = [*starts[1:], len(kept)]
     return [
-        Bounds(first, stop, "start" if i == 0 else segments[which[first]].reason,
-               segments[which[first]].part)
+        Bounds(
+            first,
+            stop,
+            "start" if i == 0 else segments[which[first]].reason,
+            segments[which[first]].part,
+        )
         for i, (first, stop) in enumerate(zip(starts, stops, strict=True))
-    ]  # fmt: skip
+    ]
 
 
 def _laps(
@@ -226,12 +233,16 @@ def _refigure(activity: Activity, bounds: list[Bounds]) -> None:
     activity.computed_summary = computed
     activity.segments = tuple(
         Segment(
-            b.first, b.stop, float(streams.time[b.first]), float(streams.time[b.stop - 1]),
+            b.first,
+            b.stop,
+            float(streams.time[b.first]),
+            float(streams.time[b.stop - 1]),
             activity.start_time + timedelta(seconds=float(streams.time[b.first])),
-            b.reason, b.part,
+            b.reason,
+            b.part,
         )
         for b in bounds
-    )  # fmt: skip
+    )
     activity.verdicts = _verdicts(activity)
 
 
@@ -242,10 +253,21 @@ def _verdicts(activity: Activity) -> tuple[Verdict, ...]:
         bounds = segment_bounds(streams.time, np.zeros(len(streams), dtype=np.int64))
     legs = [(lap.start, lap.sport) for lap in activity.laps if lap.sport]
     recording = Recording(
-        activity.start_time.timestamp(), streams.time, streams.lat, streams.lon,
-        streams.distance, activity.sport, bounds, activity.zone, "segment", time.time(),
-        [b.part for b in bounds], "track", False, legs if len({s for _, s in legs}) > 1 else [],
-    )  # fmt: skip
+        activity.start_time.timestamp(),
+        streams.time,
+        streams.lat,
+        streams.lon,
+        streams.distance,
+        activity.sport,
+        bounds,
+        activity.zone,
+        "segment",
+        time.time(),
+        [b.part for b in bounds],
+        "track",
+        False,
+        legs if len({s for _, s in legs}) > 1 else [],
+    )
     return judge(recording)
 
 
@@ -304,9 +326,15 @@ def merge(activities: Sequence[Activity]) -> Activity:
         {name: np.concatenate(chunks) for name, chunks in columns.items()}, count
     )
     merged = dataclasses.replace(
-        first, streams=streams, pauses=pauses, laps=laps, recorded_summary=None, warnings=[],
-        name=first.name, notes="\n".join(a.notes for a in ordered if a.notes) or None,
-    )  # fmt: skip
+        first,
+        streams=streams,
+        pauses=pauses,
+        laps=laps,
+        recorded_summary=None,
+        warnings=[],
+        name=first.name,
+        notes="\n".join(a.notes for a in ordered if a.notes) or None,
+    )
     _refigure(merged, bounds)
     return merged
 

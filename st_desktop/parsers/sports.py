@@ -110,8 +110,14 @@ _WORDS: tuple[tuple[str, str], ...] = (
 )
 
 #: Strava writes its activity type as a number in GPX ``<type>``.
-_STRAVA_NUMBERS = {"1": "Cycling", "2": "Skiing: Alpine", "4": "Walking: Hiking", "9": "Running",
-                   "10": "Walking", "16": "Swimming"}  # fmt: skip
+_STRAVA_NUMBERS = {
+    "1": "Cycling",
+    "2": "Skiing: Alpine",
+    "4": "Walking: Hiking",
+    "9": "Running",
+    "10": "Walking",
+    "16": "Swimming",
+}
 
 
 _CATEGORY_KEYS = {c.lower() for c in CATEGORIES}

@@ -66,14 +66,16 @@ class Candidate:
     @classmethod
     def from_seen(cls, seen: FileSeen) -> Candidate:
         """A settled file of a watched folder."""
-        return cls(seen.source, seen.path, seen.rel, seen.size, seen.mtime_ns, seen.auto,
-                   str(seen.root))  # fmt: skip
+        return cls(
+            seen.source, seen.path, seen.rel, seen.size, seen.mtime_ns, seen.auto, str(seen.root)
+        )
 
     @classmethod
     def from_device(cls, device: Device, found: DeviceFile, auto: bool) -> Candidate:
         """An activity file on a device."""
-        return cls(device.source, found.path, found.rel, found.size, found.mtime_ns, auto,
-                   device.name)  # fmt: skip
+        return cls(
+            device.source, found.path, found.rel, found.size, found.mtime_ns, auto, device.name
+        )
 
 
 @dataclass(frozen=True)
@@ -214,10 +216,16 @@ class AutoImporter:
     def inventory_folder(self, folder: WatchedFolder) -> int:
         """Leave the files already in a newly watched folder alone; returns how many."""
         found = [
-            Candidate(folder.source, path, path.relative_to(folder.path).as_posix(),
-                      info.st_size, info.st_mtime_ns, folder.auto)
+            Candidate(
+                folder.source,
+                path,
+                path.relative_to(folder.path).as_posix(),
+                info.st_size,
+                info.st_mtime_ns,
+                folder.auto,
+            )
             for path, info in activity_files(folder.path)
-        ]  # fmt: skip
+        ]
         count = self.leave_as_history(found)
         self.log.set_last_sync(folder.source)
         return count
@@ -230,8 +238,11 @@ class AutoImporter:
         count = 0
         for source, files in by_source.items():
             known = self.known(source)
-            rows = [(c.rel, c.size, c.mtime_ns, None, Decision.HISTORY.value)
-                    for c in files if c.rel not in known]  # fmt: skip
+            rows = [
+                (c.rel, c.size, c.mtime_ns, None, Decision.HISTORY.value)
+                for c in files
+                if c.rel not in known
+            ]
             self.log.record_files(source, rows)
             count += len(rows)
         return count
@@ -270,8 +281,9 @@ class AutoImporter:
         for found in files:
             record = records.get(found.rel)
             same = record is not None and (record.size, record.mtime_ns) == (
-                found.size, found.mtime_ns
-            )  # fmt: skip
+                found.size,
+                found.mtime_ns,
+            )
             if same and not (whole_history and record and record.decision == Decision.HISTORY):
                 continue
             candidate = Candidate.from_device(device, found, auto)

@@ -178,8 +178,9 @@ def identify(volume: Path, label: str | None = None) -> Device | None:
             _garmin_identity(folders[0].parent) if layout.vendor == "Garmin" else ("", "")
         )
         if serial:
-            return Device(f"garmin:{serial}", model or "Garmin device", layout.vendor, volume,
-                          folders)  # fmt: skip
+            return Device(
+                f"garmin:{serial}", model or "Garmin device", layout.vendor, volume, folders
+            )
         return Device(f"volume:{shown}", model or shown, layout.vendor, volume, folders)
     return None
 

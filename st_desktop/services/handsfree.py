@@ -65,8 +65,14 @@ def devices_from_json(text: str) -> list[KnownDevice]:
     for entry in _json_list(text):
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             answer = entry.get("answer") if entry.get("answer") in ANSWERS else "auto"
-            devices.append(KnownDevice(entry["id"], str(entry.get("name") or entry["id"]),
-                                       str(entry.get("vendor") or ""), str(answer)))  # fmt: skip
+            devices.append(
+                KnownDevice(
+                    entry["id"],
+                    str(entry.get("name") or entry["id"]),
+                    str(entry.get("vendor") or ""),
+                    str(answer),
+                )
+            )
     return devices
 
 

@@ -58,8 +58,13 @@ def get_tile(
     with Watchdog(deadline) as watchdog:
         connect, read = (min(t, max(watchdog.remaining(), 0.001)) for t in TILE_TIMEOUT)
         try:
-            response = session.get(url, headers=dict(headers), stream=True,
-                                   allow_redirects=False, timeout=(connect, read))  # fmt: skip
+            response = session.get(
+                url,
+                headers=dict(headers),
+                stream=True,
+                allow_redirects=False,
+                timeout=(connect, read),
+            )
             try:
                 body = _body(response, watchdog, limit) if response.status_code == 200 else b""
             finally:

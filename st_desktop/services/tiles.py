@@ -121,8 +121,9 @@ def check_template(template: str) -> str:
     names = _PLACEHOLDERS.findall(template)
     missing = [f"{{{name}}}" for name in ("z", "x", "y") if name not in names]
     if missing:
-        raise TileSourceError(f"The tile URL needs {', '.join(missing)} where the tile's "
-                              "zoom and position go.")  # fmt: skip
+        raise TileSourceError(
+            f"The tile URL needs {', '.join(missing)} where the tile's zoom and position go."
+        )
     unknown = sorted({f"{{{name}}}" for name in names if name not in _KNOWN})
     if unknown:
         raise TileSourceError(
@@ -308,15 +309,19 @@ class TileFetcher:
         expires = now + lifetime(reply.headers, now)
         etag, modified = reply.headers.get("ETag"), reply.headers.get("Last-Modified")
         if reply.status_code == 304 and cached is not None:
-            self._keep(lambda: self.store.revalidated(
-                key, expires=expires, etag=etag, last_modified=modified))  # fmt: skip
+            self._keep(
+                lambda: self.store.revalidated(
+                    key, expires=expires, etag=etag, last_modified=modified
+                )
+            )
             return cached.data
         if reply.status_code != 200 or not looks_like_image(reply.content):
             log.debug("tile %s: HTTP %d, %d bytes", url, reply.status_code, len(reply.content))
             return stale
         data = reply.content
-        self._keep(lambda: self.store.put(key, data, expires=expires, etag=etag,
-                                          last_modified=modified))  # fmt: skip
+        self._keep(
+            lambda: self.store.put(key, data, expires=expires, etag=etag, last_modified=modified)
+        )
         return data
 
     def _keep(self, write: Callable[[], object]) -> None:
@@ -331,8 +336,12 @@ class TileFetcher:
             self._offline_until = self._monotonic() + OFFLINE_PAUSE_S
         if not already:
             host = urlsplit(url).netloc
-            log.info("map tiles: %s cannot be reached (%s); cached tiles only for %.0f s",
-                     host, exc, OFFLINE_PAUSE_S)  # fmt: skip
+            log.info(
+                "map tiles: %s cannot be reached (%s); cached tiles only for %.0f s",
+                host,
+                exc,
+                OFFLINE_PAUSE_S,
+            )
 
     def _store_failed(self, exc: StoreError) -> None:
         # The map still draws (from the network); say it once, not for every tile.

@@ -175,8 +175,10 @@ class FolderWatcher:
         try:
             from watchdog.observers import Observer
         except ImportError:
-            log.info("watchdog is not installed: watched folders are rescanned every %.0f s",
-                     self.rescan_s)  # fmt: skip
+            log.info(
+                "watchdog is not installed: watched folders are rescanned every %.0f s",
+                self.rescan_s,
+            )
             return
         self._observer = Observer()
         self._observer.daemon = True
@@ -293,8 +295,9 @@ class FolderWatcher:
                 return None
             del self._pending[path]
         folder = entry.folder
-        return FileSeen(folder.source, folder.path, path, info.st_size, info.st_mtime_ns,
-                        folder.auto)  # fmt: skip
+        return FileSeen(
+            folder.source, folder.path, path, info.st_size, info.st_mtime_ns, folder.auto
+        )
 
     def _rescan(self, folders: Sequence[WatchedFolder], now: float) -> None:
         found: dict[Path, tuple[WatchedFolder, os.stat_result]] = {}

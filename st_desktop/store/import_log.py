@@ -119,8 +119,12 @@ class ImportLog:
 
     def files(self, source: str, path: str | None = None) -> dict[str, FileRecord]:
         """Every file recorded for ``source`` (or only ``path``), by path."""
-        rows = self._read("SELECT path, size, mtime_ns, sha256, decision FROM files WHERE "
-                          "source=? AND ? IN (path, '')", source, path or "")  # fmt: skip
+        rows = self._read(
+            "SELECT path, size, mtime_ns, sha256, decision FROM files WHERE "
+            "source=? AND ? IN (path, '')",
+            source,
+            path or "",
+        )
         return {p: FileRecord(s, m, h, Decision(d)) for p, s, m, h, d in rows}
 
     def record_file(
@@ -147,12 +151,16 @@ class ImportLog:
         with self._tx() as db:
             row = db.execute("SELECT decision FROM hashes WHERE sha256=?", (sha256,)).fetchone()
             if row is None:
-                db.execute("INSERT INTO hashes VALUES (?, ?, ?, ?, ?)",
-                           (sha256, str(decision), source, path, self._clock()))  # fmt: skip
+                db.execute(
+                    "INSERT INTO hashes VALUES (?, ?, ?, ?, ?)",
+                    (sha256, str(decision), source, path, self._clock()),
+                )
             if stat is not None:
                 kept = str(decision) if row is None else Decision.KNOWN.value
-                db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           (source, path, *stat, sha256, kept, self._clock()))  # fmt: skip
+                db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (source, path, *stat, sha256, kept, self._clock()),
+                )
         return Decision(row[0]) if row is not None else None
 
     def hashes(self, decision: str) -> list[str]:
@@ -163,12 +171,18 @@ class ImportLog:
         """The outcome of taken bytes (uploaded, skipped ...); None forgets bytes that never
         reached the list (the file vanished), so they may be taken again."""
         if decision is None:
-            self._write(("DELETE FROM hashes WHERE sha256=?", (sha256,)),
-                        ("DELETE FROM files WHERE sha256=?", (sha256,)))  # fmt: skip
+            self._write(
+                ("DELETE FROM hashes WHERE sha256=?", (sha256,)),
+                ("DELETE FROM files WHERE sha256=?", (sha256,)),
+            )
         else:
-            self._write(("UPDATE hashes SET decision=? WHERE sha256=?", (decision, sha256)),
-                        ("UPDATE files SET decision=? WHERE sha256=? AND decision='taken'",
-                         (decision, sha256)))  # fmt: skip
+            self._write(
+                ("UPDATE hashes SET decision=? WHERE sha256=?", (decision, sha256)),
+                (
+                    "UPDATE files SET decision=? WHERE sha256=? AND decision='taken'",
+                    (decision, sha256),
+                ),
+            )
 
     def last_sync(self, source: str) -> float | None:
         """When ``source`` was last synced (epoch seconds), None if never."""

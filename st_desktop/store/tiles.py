@@ -138,8 +138,9 @@ class TileStore:
         self._total = self._sum()
 
     def _open_db(self, path: Path) -> Database:
-        return Database(path, label=LABEL, migrations=MIGRATIONS, synchronous="NORMAL",
-                        connect=self._connect)  # fmt: skip
+        return Database(
+            path, label=LABEL, migrations=MIGRATIONS, synchronous="NORMAL", connect=self._connect
+        )
 
     @classmethod
     def open(
@@ -359,8 +360,9 @@ class TileStore:
                 raise
 
     def _start_over(self, exc: DatabaseError) -> None:
-        log.warning("the map tile cache %s is damaged (%s); starting it over", self.path,
-                    exc.detail or exc)  # fmt: skip
+        log.warning(
+            "the map tile cache %s is damaged (%s); starting it over", self.path, exc.detail or exc
+        )
         self._db.close()
         self._total = 0
         try:

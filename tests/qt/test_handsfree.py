@@ -99,10 +99,14 @@ def make_app(
             with qtbot.waitSignal(application.account.account_changed, timeout=WAIT_MS):
                 application.account.use_pasted_token(server.issue_token()["access_token"])
         settings = {
-            "tray_available": False, "quit_app": lambda: None, "clock": clock,
+            "tray_available": False,
+            "quit_app": lambda: None,
+            "clock": clock,
             "autostart": Autostart("linux", home=tmp_path / "home", environ={}, command=["x"]),
-            "tick_ms": 0, "device_poll_ms": 0, **options,
-        }  # fmt: skip
+            "tick_ms": 0,
+            "device_poll_ms": 0,
+            **options,
+        }
         parts = install_hands_free(application, **settings)  # type: ignore[arg-type]
         return application, parts
 

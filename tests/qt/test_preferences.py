@@ -62,10 +62,13 @@ def built(
     )
     qtbot.addWidget(application.window)
     parts = install_hands_free(
-        application, tray_available=False, quit_app=lambda: None,
+        application,
+        tray_available=False,
+        quit_app=lambda: None,
         autostart=Autostart("linux", home=home, environ={}, command=["st-desktop"]),
-        tick_ms=0, device_poll_ms=0,
-    )  # fmt: skip
+        tick_ms=0,
+        device_poll_ms=0,
+    )
     yield application, parts
     application.shutdown(5.0)
 
@@ -155,8 +158,9 @@ def test_cancel_discards_and_apply_writes_without_closing(
     dialog.apply_button.click()
     assert dialog.isVisible()
     assert folders_from_json(settings.get(Keys.WATCHED_FOLDERS)) == [WatchedFolder(folder, False)]
-    qtbot.waitUntil(lambda: [f.path for f in parts.handsfree.watcher.folders] == [folder],
-                    timeout=WAIT_MS)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: [f.path for f in parts.handsfree.watcher.folders] == [folder], timeout=WAIT_MS
+    )
     assert parts.handsfree.paused
     qtbot.waitUntil(parts.tray.pause_action.isChecked, timeout=WAIT_MS)  # the tray agrees
     dialog.remove_folder()
@@ -171,10 +175,15 @@ def test_known_devices_can_be_changed_and_forgotten(
 ) -> None:
     application, _parts = built
     settings = application.settings
-    settings.set(Keys.KNOWN_DEVICES, devices_to_json([
-        KnownDevice("garmin:1", "Forerunner 255", "Garmin", "auto"),
-        KnownDevice("volume:BOLT", "ELEMNT BOLT", "Wahoo", "list"),
-    ]))  # fmt: skip
+    settings.set(
+        Keys.KNOWN_DEVICES,
+        devices_to_json(
+            [
+                KnownDevice("garmin:1", "Forerunner 255", "Garmin", "auto"),
+                KnownDevice("volume:BOLT", "ELEMNT BOLT", "Wahoo", "list"),
+            ]
+        ),
+    )
     dialog = open_dialog(qtbot, built)
     dialog.tabs.setCurrentIndex(2)
     assert dialog.device_list.count() == 2
@@ -229,10 +238,13 @@ def test_import_existing_files_of_a_watched_folder(
         with qtbot.waitSignal(application.account.account_changed, timeout=WAIT_MS):
             application.account.use_pasted_token(server.issue_token()["access_token"])
         parts = install_hands_free(
-            application, tray_available=False, quit_app=lambda: None,
+            application,
+            tray_available=False,
+            quit_app=lambda: None,
             autostart=Autostart("linux", home=home, environ={}, command=["x"]),
-            tick_ms=0, device_poll_ms=0,
-        )  # fmt: skip
+            tick_ms=0,
+            device_poll_ms=0,
+        )
         qtbot.waitUntil(lambda: bool(parts.handsfree.watcher.folders), timeout=WAIT_MS)
         assert application.upload.model.rowCount() == 0  # there before: left alone
         dialog = open_dialog(qtbot, (application, parts))
@@ -275,10 +287,18 @@ def test_every_control_is_reachable_with_tab(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
     pages = {
         0: ["prefsMetric", "prefsCloseToTray", "prefsNotify", "prefsStartAtLogin"],
-        1: ["prefsAutoImport", "prefsPaused", "prefsFolders", "prefsFolderMode",
-            "prefsAddFolder", "prefsRemoveFolder", "prefsImportExisting", "prefsWatchDevices"],
+        1: [
+            "prefsAutoImport",
+            "prefsPaused",
+            "prefsFolders",
+            "prefsFolderMode",
+            "prefsAddFolder",
+            "prefsRemoveFolder",
+            "prefsImportExisting",
+            "prefsWatchDevices",
+        ],
         2: ["prefsDevices", "prefsDeviceAnswer", "prefsForgetDevice", "prefsDeviceHistory"],
-    }  # fmt: skip
+    }
     for page, names in pages.items():
         dialog.tabs.setCurrentIndex(page)
         dialog.tabs.tabBar().setFocus()

@@ -71,11 +71,15 @@ def make_app(
                 application.account.use_pasted_token(server.issue_token()["access_token"])
         quits: list[int] = []
         parts = install_hands_free(
-            application, watch=watch or [], tray_available=tray,
-            quit_app=lambda: quits.append(1), clock=clock or Clock(),
+            application,
+            watch=watch or [],
+            tray_available=tray,
+            quit_app=lambda: quits.append(1),
+            clock=clock or Clock(),
             autostart=Autostart("linux", home=tmp_path / "home", environ={}, command=["x"]),
-            tick_ms=0, device_poll_ms=0,
-        )  # fmt: skip
+            tick_ms=0,
+            device_poll_ms=0,
+        )
         return application, parts, quits
 
     yield make
@@ -229,10 +233,14 @@ def test_started_with_background_the_window_goes_to_the_tray(
     try:
         application.args.background = True  # as parsed once add_arguments() is wired in
         install_hands_free(
-            application, watch=[tmp_path], tray_available=True, quit_app=lambda: None,
+            application,
+            watch=[tmp_path],
+            tray_available=True,
+            quit_app=lambda: None,
             autostart=Autostart("linux", home=tmp_path / "home", environ={}, command=["x"]),
-            tick_ms=0, device_poll_ms=0,
-        )  # fmt: skip
+            tick_ms=0,
+            device_poll_ms=0,
+        )
         application.window.show()  # what main() does next
         qtbot.waitUntil(lambda: not application.window.isVisible(), timeout=WAIT_MS)
         assert not QApplication.quitOnLastWindowClosed()
@@ -246,10 +254,14 @@ def test_installing_again_replaces_the_first_installation(
     application, first, first_quits = make_app(watch=[tmp_path])
     second_quits: list[int] = []
     second = install_hands_free(
-        application, watch=[], tray_available=True, quit_app=lambda: second_quits.append(1),
+        application,
+        watch=[],
+        tray_available=True,
+        quit_app=lambda: second_quits.append(1),
         autostart=Autostart("linux", home=tmp_path / "home", environ={}, command=["x"]),
-        tick_ms=0, device_poll_ms=0,
-    )  # fmt: skip
+        tick_ms=0,
+        device_poll_ms=0,
+    )
     window = application.window
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus.count("Edit") == 1

@@ -88,10 +88,19 @@ def ride_track(seconds: int = SECONDS) -> Track:
     t = np.arange(0, seconds, 1.0)
     nan = np.full(len(t), np.nan)
     return Track(
-        time=t, distance=t * 8.0, elevation=200 + np.cos(t / 90) * 20,
-        heartrate=130 + (t % 60), speed=np.full(len(t), 8.0), cadence=nan, power=nan,
-        temperature=nan, lat=nan, lon=nan, sport="Cycling", pauses=((300.0, 420.0),),
-    )  # fmt: skip
+        time=t,
+        distance=t * 8.0,
+        elevation=200 + np.cos(t / 90) * 20,
+        heartrate=130 + (t % 60),
+        speed=np.full(len(t), 8.0),
+        cadence=nan,
+        power=nan,
+        temperature=nan,
+        lat=nan,
+        lon=nan,
+        sport="Cycling",
+        pauses=((300.0, 420.0),),
+    )
 
 
 def test_one_view_keeps_its_plots_and_curves_for_every_track(charts: ChartsView) -> None:
@@ -103,8 +112,11 @@ def test_one_view_keeps_its_plots_and_curves_for_every_track(charts: ChartsView)
     # The ride has no cadence: that chart is hidden, not destroyed; the others are reused.
     assert charts.plots is plots
     assert plots.chart_titles() == ["Elevation (m)", "Heart rate (bpm)", "Speed (km/h)"]
-    assert plots.plot_items() == [first["Elevation (m)"], first["Heart rate (bpm)"],
-                                  first["Pace (min/km)"]]  # fmt: skip
+    assert plots.plot_items() == [
+        first["Elevation (m)"],
+        first["Heart rate (bpm)"],
+        first["Pace (min/km)"],
+    ]
     assert not first["Cadence (rpm)"].isVisible()
     charts.set_track(run_track(), "metric")
     assert plots.plot_items() == list(first.values())

@@ -105,8 +105,9 @@ def test_with_the_tiles_switched_off_cached_tiles_draw_and_missing_ones_are_neut
     failures: list[str] = []
     runner.unhandled_error.connect(lambda text, _exc: failures.append(text))
     store = TileStore.open(tiles_path, clock=clock)
-    fetcher = TileFetcher(store, sandbox_source(tile_server.base_url), clock=clock,
-                          monotonic=monotonic)  # fmt: skip
+    fetcher = TileFetcher(
+        store, sandbox_source(tile_server.base_url), clock=clock, monotonic=monotonic
+    )
     tiles = MapTiles(runner, fetcher, monotonic=monotonic)
     view = make_map(tiles, track)
     start = view.viewport()
@@ -138,8 +139,9 @@ def test_the_cache_cap_evicts_least_recently_used_tiles(
     probe.close()
     cap = one_tile * 6
     store = TileStore.open(tmp_path / "small.sqlite3", cap_bytes=cap, clock=clock)
-    fetcher = TileFetcher(store, sandbox_source(tile_server.base_url), clock=clock,
-                          monotonic=monotonic)  # fmt: skip
+    fetcher = TileFetcher(
+        store, sandbox_source(tile_server.base_url), clock=clock, monotonic=monotonic
+    )
     tiles = MapTiles(runner, fetcher, monotonic=monotonic)
     view = make_map(tiles, lucerne_loop())
     qtbot.waitUntil(loaded(tiles, view), timeout=15_000)

@@ -44,10 +44,15 @@ def close_to(colour: QColor, expected: str, tolerance: int = 40) -> bool:
 
 def wheel(view: MapView, at: QPointF, notches: float) -> None:
     event = QWheelEvent(
-        at, view.mapToGlobal(at), QPoint(0, 0), QPoint(0, int(120 * notches)),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        at,
+        view.mapToGlobal(at),
+        QPoint(0, 0),
+        QPoint(0, int(120 * notches)),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
         False,
-    )  # fmt: skip
+    )
     QApplication.sendEvent(view, event)
 
 

@@ -49,8 +49,10 @@ def test_osm_is_the_default_and_a_custom_server_is_kept_with_its_credit(
         assert page.apply()
     source = configured_source(settings)
     assert (source.template, source.attribution, source.attribution_url) == (
-        TOPO, "© Example Topo", "https://example.org/copyright",
-    )  # fmt: skip
+        TOPO,
+        "© Example Topo",
+        "https://example.org/copyright",
+    )
     assert source.hidpi
     assert cache_cap_bytes(settings) == 1200 * 1024 * 1024
 

@@ -280,9 +280,10 @@ def test_clear_uploaded_and_show_in_table(
     assert pane.clear_button.isEnabled()
     pane.list.setFocus()
     qtbot.keyClick(
-        pane.list, Qt.Key.Key_Delete,
+        pane.list,
+        Qt.Key.Key_Delete,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )  # fmt: skip
+    )
     assert [r.display_name for r in pane.model.rows()] == ["ride1.gpx"]
     assert not pane.clear_button.isEnabled()
     store = pane.controller.service.store

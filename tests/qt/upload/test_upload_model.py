@@ -69,8 +69,9 @@ def test_a_change_signals_only_the_cells_it_changes(qtbot: QtBot, qtmodeltester:
     # The type: its column, and the name it suggests under the file name.
     model.update(row.row_id, type="Cycling: Road")
     assert [(c[1], c[2]) for c in changes] == [
-        (Column.FILE, Column.FILE), (Column.SPORT, Column.SPORT),
-    ]  # fmt: skip
+        (Column.FILE, Column.FILE),
+        (Column.SPORT, Column.SPORT),
+    ]
     changes.clear()
     # The name: drawn under the file name; the same type again: nothing; fields no cell shows:
     # only the hidden Details column (nothing is repainted, but whoever follows the rows learns
@@ -78,8 +79,14 @@ def test_a_change_signals_only_the_cells_it_changes(qtbot: QtBot, qtmodeltester:
     model.update(row.row_id, type="Cycling: Road", name="Sunday")
     assert changes == [(1, Column.FILE, Column.FILE, sorted([RowRole, TOOLTIP]))]
     changes.clear()
-    model.update(row.row_id, type="Cycling: Road", name="Sunday", notes="Windy",
-                 upload_anyway=True, uris=("u",))  # fmt: skip
+    model.update(
+        row.row_id,
+        type="Cycling: Road",
+        name="Sunday",
+        notes="Windy",
+        upload_anyway=True,
+        uris=("u",),
+    )
     assert changes == [(1, Column.DETAILS, Column.DETAILS, [RowRole])]
     changes.clear()
     model.update(row.row_id, type="Cycling: Road", uris=("u",))
@@ -87,8 +94,9 @@ def test_a_change_signals_only_the_cells_it_changes(qtbot: QtBot, qtmodeltester:
     # The status: its cell, the file name's coloured explanation and the hidden Details column.
     model.update(row.row_id, status=RowStatus.UPLOADED)
     assert [(c[1], c[2]) for c in changes] == [
-        (Column.STATUS, Column.FILE), (Column.DETAILS, Column.DETAILS),
-    ]  # fmt: skip
+        (Column.STATUS, Column.FILE),
+        (Column.DETAILS, Column.DETAILS),
+    ]
     assert all(c[0] == 1 for c in changes)
 
 

@@ -41,8 +41,10 @@ def test_an_unnamed_ride_is_shown_and_uploaded_as_evening_ride(
     assert (unnamed.suggested_name, unnamed.upload_name) == ("Evening Ride", "Evening Ride")
     assert unnamed.name_is_suggested
     assert (named.suggested_name, named.upload_name, named.name_is_suggested) == (
-        None, "Lake loop", False,
-    )  # fmt: skip
+        None,
+        "Lake loop",
+        False,
+    )
     position = pane.model.position(unnamed.row_id)
     assert "Name: Evening Ride (suggested)" in pane.model.index(position, Column.FILE).data(
         Qt.ItemDataRole.ToolTipRole
@@ -90,9 +92,11 @@ def test_sentences_are_joined_as_sentences_and_a_status_is_said_once() -> None:
         == "3 trackpoints without a time were left out. Implausible values were ignored."
     )
     skipped = UploadRow(
-        "export.zip", "export.zip", RowStatus.SKIPPED,
+        "export.zip",
+        "export.zip",
+        RowStatus.SKIPPED,
         message="Skipped 1 file in this archive that is not FIT, TCX or GPX.",
-    )  # fmt: skip
+    )
     assert status_sentence(skipped) == skipped.message  # not "Skipped: Skipped 1 file…"
     error = UploadRow("empty.fit", "empty.fit", RowStatus.ERROR, message="This file is empty.")
     assert status_sentence(error) == "Error: This file is empty."

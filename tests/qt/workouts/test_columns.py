@@ -64,11 +64,23 @@ def test_the_duration_column_says_moving_time_and_the_tooltip_gives_both(
 ) -> None:
     got = _rows(
         cache,
-        _workout(3, start_time="2024-06-01T08:00:00Z", type="Cycling", name="Long day",
-                 duration=1476, clock_duration=162680),
-        _workout(4, start_time="2024-06-02T08:00:00Z", type="Running", name="Steady",
-                 duration=1800, clock_duration=1820),
-    )  # fmt: skip
+        _workout(
+            3,
+            start_time="2024-06-01T08:00:00Z",
+            type="Cycling",
+            name="Long day",
+            duration=1476,
+            clock_duration=162680,
+        ),
+        _workout(
+            4,
+            start_time="2024-06-02T08:00:00Z",
+            type="Running",
+            name="Steady",
+            duration=1800,
+            clock_duration=1820,
+        ),
+    )
     assert header_text(Column.DURATION, "metric") == "Moving time"
     assert "pauses left out" in (header_tooltip(Column.DURATION) or "")
     paused, steady = got["3"], got["4"]
@@ -84,9 +96,15 @@ def test_the_table_shows_the_suggestion_and_the_header_explains_moving_time(
 ) -> None:
     _rows(
         cache,
-        _workout(5, start_time="2024-06-01T19:05:00+02:00", type="Cycling: Road", name="",
-                 duration=1476, clock_duration=162680),
-    )  # fmt: skip
+        _workout(
+            5,
+            start_time="2024-06-01T19:05:00+02:00",
+            type="Cycling: Road",
+            name="",
+            duration=1476,
+            clock_duration=162680,
+        ),
+    )
     model = WorkoutTableModel(runner, cache, page_size=20, parent=runner)
     model.set_account(ACCOUNT)
     qtbot.waitUntil(lambda: model.loaded_rows == 1 and not model.in_flight, timeout=5000)

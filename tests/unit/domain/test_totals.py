@@ -37,11 +37,16 @@ def entry(ident: str, day: date, category: str = "Running", **figures: float) ->
 def test_an_entry_counts_on_the_local_day_it_started_with_the_service_units() -> None:
     summary = WorkoutSummary.from_json(
         {
-            "uri": f"{BASE}/42", "start_time": "2025-03-02T23:30:00-05:00",
-            "type": "cycling: mountain", "name": "Night ride", "total_distance": "40188",
-            "duration": "5400.00", "elevation_gain": 612, "calories": 2400,
+            "uri": f"{BASE}/42",
+            "start_time": "2025-03-02T23:30:00-05:00",
+            "type": "cycling: mountain",
+            "name": "Night ride",
+            "total_distance": "40188",
+            "duration": "5400.00",
+            "elevation_gain": 612,
+            "calories": 2400,
         }
-    )  # fmt: skip
+    )
     found = Entry.from_summary(summary)
     assert found is not None
     # 04:30 UTC on the 3rd, but the rider's Sunday: it belongs to ISO week 9, not week 10.
@@ -176,13 +181,23 @@ def test_the_same_point_of_a_shorter_previous_month_is_its_last_day() -> None:
 def test_days_and_gear_mileage() -> None:
     tz = timezone(timedelta(hours=2))
     morning = WorkoutSummary.from_json(
-        {"uri": f"{BASE}/1", "start_time": datetime(2025, 5, 1, 7, tzinfo=tz).isoformat(),
-         "type": "Running", "total_distance": 5000, "duration": 1500}
-    )  # fmt: skip
+        {
+            "uri": f"{BASE}/1",
+            "start_time": datetime(2025, 5, 1, 7, tzinfo=tz).isoformat(),
+            "type": "Running",
+            "total_distance": 5000,
+            "duration": 1500,
+        }
+    )
     evening = WorkoutSummary.from_json(
-        {"uri": f"{BASE}/2", "start_time": datetime(2025, 5, 1, 19, tzinfo=tz).isoformat(),
-         "type": "Cycling", "total_distance": 30000, "duration": 3600}
-    )  # fmt: skip
+        {
+            "uri": f"{BASE}/2",
+            "start_time": datetime(2025, 5, 1, 19, tzinfo=tz).isoformat(),
+            "type": "Cycling",
+            "total_distance": 30000,
+            "duration": 3600,
+        }
+    )
     entries = [e for e in (Entry.from_summary(evening), Entry.from_summary(morning)) if e]
     assert [e.id for e in by_day(entries)[date(2025, 5, 1)]] == ["1", "2"]
     figures, missing = linked_figures({e.id: e for e in entries}, [1, 2, 99])

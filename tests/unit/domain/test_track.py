@@ -121,10 +121,19 @@ def long_ride(seconds: int = 14 * 3600) -> Track:
         lon[40_000:40_600] = np.nan
     nan = np.full(len(t), np.nan)
     return Track(
-        time=t, distance=t * 8.0, elevation=300 + np.sin(t / 900) * 50, heartrate=heartrate,
-        speed=speed, cadence=nan, power=nan, temperature=nan, lat=lat, lon=lon, sport="Cycling",
+        time=t,
+        distance=t * 8.0,
+        elevation=300 + np.sin(t / 900) * 50,
+        heartrate=heartrate,
+        speed=speed,
+        cadence=nan,
+        power=nan,
+        temperature=nan,
+        lat=lat,
+        lon=lon,
+        sport="Cycling",
         pauses=((100.0, 200.0),),
-    )  # fmt: skip
+    )
 
 
 def test_a_reduced_track_keeps_spikes_ends_and_gaps() -> None:
@@ -162,9 +171,11 @@ def test_builders_prepare_the_reduced_track_with_the_track() -> None:
         {"time": np.arange(n, dtype=float), "heartrate": np.full(n, 140.0)}, n
     )
     activity = Activity(
-        format="FIT", start_time=datetime(2024, 1, 1, tzinfo=UTC), sport="Running",
+        format="FIT",
+        start_time=datetime(2024, 1, 1, tzinfo=UTC),
+        sport="Running",
         streams=streams,
-    )  # fmt: skip
+    )
     track = Track.from_activity(activity)
     # Built by the builder (on the worker that built the track), not when first drawn.
     assert vars(track)["_display"] is not None

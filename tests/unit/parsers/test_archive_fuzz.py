@@ -19,8 +19,25 @@ from tests.conftest import TEST_DATA
 from tests.unit.parsers.zipcraft import RawMember, build_zip
 
 SEED = (TEST_DATA / "fit/fp_garmin-fenix-5-run.fit").read_bytes()[:2000]
-NAME_PARTS = [b"a", b"ride", b".fit", b".gpx", b".gz", b".zip", b"/", b"\\", b"..", b"__MACOSX/",
-              b".", b"C:", b"\xff\xfe", b"\xe9", b"\x81\x40", "é".encode(), b"\x00"]  # fmt: skip
+NAME_PARTS = [
+    b"a",
+    b"ride",
+    b".fit",
+    b".gpx",
+    b".gz",
+    b".zip",
+    b"/",
+    b"\\",
+    b"..",
+    b"__MACOSX/",
+    b".",
+    b"C:",
+    b"\xff\xfe",
+    b"\xe9",
+    b"\x81\x40",
+    "é".encode(),
+    b"\x00",
+]
 
 
 @st.composite

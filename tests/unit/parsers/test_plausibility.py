@@ -54,8 +54,10 @@ def test_a_gap_of_hours_is_said_in_local_time_and_is_a_pause() -> None:
     assert gap.at == pytest.approx(1800)
     assert gap.position == pytest.approx(before[-1][1:])
     # The hole is a pause and ends a segment.
-    assert any(p.start == pytest.approx(1800) and p.end == pytest.approx(1800 + 5 * 3600 + 120)
-               for p in activity.pauses)  # fmt: skip
+    assert any(
+        p.start == pytest.approx(1800) and p.end == pytest.approx(1800 + 5 * 3600 + 120)
+        for p in activity.pauses
+    )
     assert [(s.first, s.stop, s.reason) for s in activity.segments] == [
         (0, len(before), "start"),
         (len(before), len(before) + len(after), "hole"),

@@ -52,8 +52,18 @@ def build_zip(members: list[RawMember]) -> bytes:
         out += member.name + payload
         central += struct.pack(
             "<IHHHHHHIIIHHHHHII",
-            0x02014B50, 20, member.version, *fields, len(member.name), 0, 0, 0, 0, 0, offset,
-        )  # fmt: skip
+            0x02014B50,
+            20,
+            member.version,
+            *fields,
+            len(member.name),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
         central += member.name
     count = len(members)
     directory = len(out)

@@ -28,8 +28,13 @@ def new_item(api: Api, **fields: Any) -> str:
 
 def test_an_item_written_back_as_read_with_one_change_keeps_everything_else(api: Api) -> None:
     ids = created_ids(api, 2)
-    uri = new_item(api, notes="Winter tyres", purchase_date="2023-04-01",
-                   initial_distance=125000.5, activities=ids)  # fmt: skip
+    uri = new_item(
+        api,
+        notes="Winter tyres",
+        purchase_date="2023-04-01",
+        initial_distance=125000.5,
+        activities=ids,
+    )
     before = api.get(uri).json()
     answer = api.put(uri, json={**before, "name": "Winter bike"})
     assert answer.status_code == 200, answer.text

@@ -62,8 +62,9 @@ def unescape_exec(value: str) -> list[str]:
 
 def test_linux_writes_an_xdg_autostart_entry(tmp_path: Path) -> None:
     config = tmp_path / "config"
-    autostart = Autostart("linux", home=tmp_path, environ={"XDG_CONFIG_HOME": str(config)},
-                          command=COMMAND)  # fmt: skip
+    autostart = Autostart(
+        "linux", home=tmp_path, environ={"XDG_CONFIG_HOME": str(config)}, command=COMMAND
+    )
     assert not autostart.is_enabled()
     autostart.set_enabled(True)
     entry = config / "autostart" / f"{APP_ID}.desktop"
@@ -127,8 +128,9 @@ def test_a_folder_that_cannot_be_written_says_why(tmp_path: Path) -> None:
     config = tmp_path / "config"
     config.mkdir()
     (config / "autostart").write_text("a file where the folder should be")
-    autostart = Autostart("linux", home=tmp_path, environ={"XDG_CONFIG_HOME": str(config)},
-                          command=COMMAND)  # fmt: skip
+    autostart = Autostart(
+        "linux", home=tmp_path, environ={"XDG_CONFIG_HOME": str(config)}, command=COMMAND
+    )
     with pytest.raises(AutostartError, match="could not be set up"):
         autostart.set_enabled(True)
 
@@ -137,16 +139,22 @@ def test_the_launch_command_fits_how_st_desktop_was_installed(tmp_path: Path) ->
     python = tmp_path / "venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
     assert launch_command({}, str(python), frozen=False) == [
-        str(python), "-m", "st_desktop", BACKGROUND_FLAG,
-    ]  # fmt: skip
+        str(python),
+        "-m",
+        "st_desktop",
+        BACKGROUND_FLAG,
+    ]
     (python.parent / APP_NAME).write_text("#!/bin/sh\n")  # pip's launcher beside Python
     assert launch_command({}, str(python), frozen=False, platform="linux") == [
-        str(python.parent / APP_NAME), BACKGROUND_FLAG,
-    ]  # fmt: skip
+        str(python.parent / APP_NAME),
+        BACKGROUND_FLAG,
+    ]
     assert launch_command({}, "/opt/st-desktop/st-desktop", frozen=True) == [
-        "/opt/st-desktop/st-desktop", BACKGROUND_FLAG,
-    ]  # fmt: skip
+        "/opt/st-desktop/st-desktop",
+        BACKGROUND_FLAG,
+    ]
     appimage = {"APPIMAGE": "/home/a/st-desktop.AppImage"}
     assert launch_command(appimage, "/tmp/.mount_x/usr/bin/python", frozen=True) == [
-        "/home/a/st-desktop.AppImage", BACKGROUND_FLAG,
-    ]  # fmt: skip
+        "/home/a/st-desktop.AppImage",
+        BACKGROUND_FLAG,
+    ]

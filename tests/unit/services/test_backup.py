@@ -127,9 +127,10 @@ def test_gear_and_metrics_are_backed_up_and_restored_with_their_links(
 ) -> None:
     with SandboxServer(tmp_path / "demo", seed=11, demo_size=12) as demo:
         source = SportTracksClient(
-            demo.api_base, StaticTokenAuth(demo.issue_token()["access_token"]),
+            demo.api_base,
+            StaticTokenAuth(demo.issue_token()["access_token"]),
             retry=RetryPolicy(max_attempts=1),
-        )  # fmt: skip
+        )
         folder = tmp_path / "backup"
         report = backup_account(TaskContext(), source, folder)
         gear = json.loads((folder / "gear.json").read_text())
@@ -138,9 +139,10 @@ def test_gear_and_metrics_are_backed_up_and_restored_with_their_links(
         assert report.metric_points > 100  # two years of weight at least
     with SandboxServer(tmp_path / "empty", seed=12, demo_size=0) as empty:
         target = SportTracksClient(
-            empty.api_base, StaticTokenAuth(empty.issue_token()["access_token"]),
+            empty.api_base,
+            StaticTokenAuth(empty.issue_token()["access_token"]),
             retry=RetryPolicy(max_attempts=1),
-        )  # fmt: skip
+        )
         restored = restore_backup(TaskContext(), target, folder)
         assert restored.failures == []
         assert restored.metric_points == report.metric_points

@@ -18,9 +18,11 @@ def test_a_bulk_edit_keeps_every_other_field_and_undo_restores_exactly(
     client = account.require_client()
     before = {uri: client.get_workout(uri).to_json() for uri in uris}
     result = service.edit_many(
-        TaskContext(), account, [*uris, uris[0] + "404"],
+        TaskContext(),
+        account,
+        [*uris, uris[0] + "404"],
         BulkChanges(type="Cycling: Road", notes_append="new bike"),
-    )  # fmt: skip
+    )
     assert len(result.edited) + result.unchanged == 3
     assert len(result.failures) == 1  # the unknown workout, said in a sentence
     for uri in uris:

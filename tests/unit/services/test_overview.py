@@ -28,9 +28,11 @@ def raw_get(server: SandboxServer, path: str, **params: Any) -> Any:
     """A GET straight over HTTP, beside the client: what the service really holds."""
     token = server.issue_token()["access_token"]
     response = requests.get(
-        f"{server.api_base}{path}", params=params, timeout=5,
+        f"{server.api_base}{path}",
+        params=params,
+        timeout=5,
         headers={"Authorization": f"Bearer {token}"},
-    )  # fmt: skip
+    )
     response.raise_for_status()
     return response.json()
 

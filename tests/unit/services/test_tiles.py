@@ -155,8 +155,17 @@ def test_a_tile_changed_on_the_server_replaces_the_cached_one(
             body, modified = new_png, "Wed, 01 Oct 2025 10:00:00 GMT"
         else:
             body, modified = PNG, "Tue, 30 Sep 2025 10:00:00 GMT"
-        handler.send_raw(head(200, {"Content-Length": str(len(body)), "Last-Modified": modified,
-                                    "Cache-Control": "max-age=31536000"}) + body)  # fmt: skip
+        handler.send_raw(
+            head(
+                200,
+                {
+                    "Content-Length": str(len(body)),
+                    "Last-Modified": modified,
+                    "Cache-Control": "max-age=31536000",
+                },
+            )
+            + body
+        )
 
     with HostileServer(answer) as server:
         source = custom_source(server.root + "/{z}/{x}/{y}.png", "Test")

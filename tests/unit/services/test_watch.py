@@ -113,8 +113,9 @@ def test_files_the_import_log_knows_are_not_looked_at_again(tmp_path: Path, cloc
     new.write_bytes(make_gpx(START, points=30))
     watcher = FolderWatcher(
         lambda source: {"old.gpx": (info.st_size, info.st_mtime_ns)},
-        clock=clock, use_events=False,
-    )  # fmt: skip
+        clock=clock,
+        use_events=False,
+    )
     watcher.set_folders([WatchedFolder(tmp_path)])
     watcher.poll()
     assert watcher.pending() == [new]

@@ -125,9 +125,13 @@ def test_a_detail_loaded_before_a_delete_does_not_bring_the_workout_back(
     cache: WorkoutCache,
 ) -> None:
     loaded = Workout.from_json(
-        {"start_time": "2024-01-01T08:00:00Z", "type": "Running", "name": "Gone",
-         "uri": "https://example.test/api/v2/fitnessActivities/2"}
-    )  # fmt: skip
+        {
+            "start_time": "2024-01-01T08:00:00Z",
+            "type": "Running",
+            "name": "Gone",
+            "uri": "https://example.test/api/v2/fitnessActivities/2",
+        }
+    )
     cache.remove(ACCOUNT, ["2"])  # deleted while its detail was on the way
     assert not cache.put_detail(ACCOUNT, loaded, only_if_listed=True)
     assert "2" not in cache.ids(ACCOUNT)
