@@ -14,9 +14,11 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -80,7 +82,17 @@ class MainWindow(QMainWindow):
         self.browser_splitter = QSplitter(Qt.Orientation.Vertical)
         self.browser_splitter.setObjectName("browserSplitter")
         self.browser_splitter.addWidget(browser)
-        self.browser_splitter.addWidget(detail)
+        # The editor scrolls rather than squeezing the table to a few rows on a low screen
+        # (1024 x 700, or a 2x scale).
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setWidget(detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.detail_scroll.verticalScrollBar().sizeHint().width()
+        self.detail_scroll.setMinimumWidth(detail.minimumSizeHint().width() + bar)
+        self.browser_splitter.addWidget(self.detail_scroll)
         self.browser_splitter.setStretchFactor(0, 2)
         self.browser_splitter.setStretchFactor(1, 3)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -258,7 +270,7 @@ class MainWindow(QMainWindow):
             saved = self._settings.get(key)
             if saved.isEmpty() or not splitter.restoreState(saved):
                 total = 1280 if splitter is self.main_splitter else 760
-                ratio = 0.62 if splitter is self.main_splitter else 0.35
+                ratio = 0.62 if splitter is self.main_splitter else 0.4
                 splitter.setSizes([int(total * ratio), int(total * (1 - ratio))])
         visible = self._settings.get(Keys.UPLOAD_PANE_VISIBLE)
         self.toggle_upload_action.setChecked(visible)

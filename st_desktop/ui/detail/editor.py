@@ -39,6 +39,7 @@ from st_desktop.ui.detail.laps import LapsView
 from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
+from st_desktop.ui.elided_label import ElidedLabel
 from st_desktop.ui.workouts.trash import WRITES_QUEUE
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class DetailEditor(QWidget):
     # ------------------------------------------------------------------ construction
 
     def _build(self) -> None:
-        self.title = QLabel(self)
+        self.title = ElidedLabel(self)  # a long name must not widen the editor
         self.title.setObjectName("detailTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -138,7 +139,7 @@ class DetailEditor(QWidget):
         self.figure_labels = self.figures.labels
         top = QHBoxLayout()
         top.addLayout(form, 3)
-        top.addSpacing(16)
+        top.addSpacing(8)
         top.addWidget(self.figures, 2)
 
         self.charts = ChartsView(self, self._settings.get(Keys.CHART_X_AXIS))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from st_desktop.domain.units import (
@@ -28,7 +28,8 @@ MISSING = "–"
 
 
 class FiguresView(QWidget):
-    """Captions and values in two columns; a value label is named ``figure_<key>``.
+    """Captions and values in two columns, or one where the width is short (the editor beside
+    the upload pane in a 1024 px window); a value label is named ``figure_<key>``.
 
     Attributes:
         labels: value label by key of :data:`FIGURES`.
@@ -39,10 +40,13 @@ class FiguresView(QWidget):
         self.setObjectName("detailFigures")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
+        self._grid = grid
+        self._pairs: list[tuple[QLabel, QLabel]] = []
+        self._columns = 0
         self.labels: dict[str, QLabel] = {}
-        for i, (key, caption) in enumerate(FIGURES):
+        for key, caption in FIGURES:
             caption_label = QLabel(caption, self)
             # Captions in the palette's secondary text colour: a role, not a copy of the
             # palette, so they follow a change between light and dark.
@@ -51,13 +55,45 @@ class FiguresView(QWidget):
             value_label.setObjectName(f"figure_{key}")
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             caption_label.setBuddy(value_label)
-            row, column = i // 2, (i % 2) * 2
-            grid.addWidget(caption_label, row, column)
-            grid.addWidget(value_label, row, column + 1)
+            self._pairs.append((caption_label, value_label))
             self.labels[key] = value_label
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setRowStretch(len(FIGURES) // 2 + 1, 1)
+        self._arrange(2)
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the pairs out in ``columns`` columns of caption and value."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        for i, (caption, value) in enumerate(self._pairs):
+            row, column = i // columns, (i % columns) * 2
+            grid.addWidget(caption, row, column)  # moves it: a widget is in one cell only
+            grid.addWidget(value, row, column + 1)
+        for column in range(4):
+            grid.setColumnStretch(column, 1 if column % 2 and column < 2 * columns else 0)
+        rows = -(-len(self._pairs) // columns)
+        for row in range(len(self._pairs) + 1):
+            grid.setRowStretch(row, 1 if row == rows else 0)
+        self.updateGeometry()
+
+    def _width(self, columns: int) -> int:
+        """The width the pairs need in ``columns`` columns."""
+        widths = [0] * (2 * columns)
+        for i, (caption, value) in enumerate(self._pairs):
+            column = (i % columns) * 2
+            widths[column] = max(widths[column], caption.sizeHint().width())
+            widths[column + 1] = max(widths[column + 1], value.sizeHint().width())
+        return sum(widths) + self._grid.horizontalSpacing() * (len(widths) - 1)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one column of pairs allows; as high as the columns shown need."""
+        hint = super().minimumSizeHint()
+        return QSize(self._width(1), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns of pairs where they fit, else one."""
+        super().resizeEvent(event)
+        self._arrange(2 if event.size().width() >= self._width(2) else 1)
 
     def clear(self) -> None:
         """Show no workout."""
@@ -83,6 +119,7 @@ class FiguresView(QWidget):
         }
         for key, label in self.labels.items():
             label.setText(values.get(key) or MISSING)
+        self._arrange(2 if self.width() >= self._width(2) else 1)
 
 
 def _avg_max(avg: float | None, best: float | None, unit: str) -> str:

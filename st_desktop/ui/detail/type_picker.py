@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
 from st_desktop.domain.types import CATALOGUE, CATEGORIES, parse_type
 
@@ -28,6 +28,13 @@ class TypePicker(QWidget):
         self.subtype = QComboBox(self)
         self.subtype.setObjectName("typeSubtype")
         self.subtype.setAccessibleName("Activity subtype")
+        for combo in (self.category, self.subtype):
+            # Narrow windows may elide "Cycling: Mountain"; wide ones show it whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(3)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.category, 1)

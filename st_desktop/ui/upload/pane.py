@@ -15,9 +15,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMenu,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -113,12 +115,21 @@ class UploadPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("uploadSplitter")
         splitter.addWidget(top)
-        splitter.addWidget(self.preview)
+        # On a low screen the preview scrolls instead of squeezing its fields into each other.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("previewScroll")
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(self.preview.minimumSizeHint().width() + bar)
+        splitter.addWidget(scroll)
         splitter.setChildrenCollapsible(False)
         # The list gets a few rows; the preview (route and charts) the rest.
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([row_height(self.list) * 9, 10_000])
+        splitter.setSizes([row_height(self.list) * 6, 10_000])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
