@@ -137,10 +137,13 @@ class DetailEditor(QWidget):
         form.addRow(buttons)
         self.figures = FiguresView(self)
         self.figure_labels = self.figures.labels
+        left = QVBoxLayout()  # the fields keep their height when the figures are taller
+        left.addLayout(form)
+        left.addStretch(1)
         top = QHBoxLayout()
-        top.addLayout(form, 3)
+        top.addLayout(left, 1)
         top.addSpacing(8)
-        top.addWidget(self.figures, 2)
+        top.addWidget(self.figures)
 
         self.charts = ChartsView(self, self._settings.get(Keys.CHART_X_AXIS))
         self.route: RouteDisplay = RouteView(self)

@@ -85,6 +85,11 @@ class FiguresView(QWidget):
             widths[column + 1] = max(widths[column + 1], value.sizeHint().width())
         return sum(widths) + self._grid.horizontalSpacing() * (len(widths) - 1)
 
+    def sizeHint(self) -> QSize:
+        """Wide enough for two columns of pairs (a wide editor gives them room)."""
+        hint = super().sizeHint()
+        return QSize(self._width(2), hint.height())
+
     def minimumSizeHint(self) -> QSize:
         """As narrow as one column of pairs allows; as high as the columns shown need."""
         hint = super().minimumSizeHint()
