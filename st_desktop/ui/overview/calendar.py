@@ -276,7 +276,8 @@ class CalendarPane(QWidget):
         self._update_side()
 
     def _update_heatmap(self) -> None:
-        if not self.heatmap.isVisible():
+        # isHidden, not isVisible: the figures usually arrive while another view is shown.
+        if self.heatmap.isHidden():
             return
         year = self.month.year
         seconds = {

@@ -173,3 +173,18 @@ def test_the_calendar_model_passes_the_model_tester(
 ) -> None:
     calendar = show_calendar(qtbot, app)
     qtmodeltester.check(calendar.model)
+
+
+def test_the_year_heat_map_shades_the_days_read_while_another_view_was_shown(
+    qtbot: QtBot, app: Application, server: SandboxServer
+) -> None:
+    calendar: CalendarPane = pane(app, "calendarPane")
+    calendar.heatmap_box.setChecked(True)
+    digest_ready(qtbot, app)  # read while the Workouts view is on screen
+    items = sandbox_items(server)
+    newest = max(local_day(i) for i in items)
+    calendar.go_to(newest)  # e.g. from the table, with the Workouts view still shown
+    app.window.show_view("calendar")
+    year = newest.year
+    days = {local_day(i) for i in items if local_day(i).year == year}
+    assert calendar.heatmap.accessibleDescription() == f"{year}: workouts on {len(days)} days"
