@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RIDE = ROOT / "tests" / "data" / "gpx" / "gx_cerknicko-jezero.gpx"
-VIEWS = ("workouts", "totals", "calendar", "gear", "metrics")
+VIEWS = ("workouts", "totals", "calendar", "gear", "body")
 
 
 def main() -> int:

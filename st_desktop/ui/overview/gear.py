@@ -34,7 +34,7 @@ from st_desktop.settings import Keys, Settings
 from st_desktop.ui.overview import fmt
 from st_desktop.ui.overview.bars import Bar, BarChart
 from st_desktop.ui.overview.gear_dialog import GearDialog
-from st_desktop.ui.overview.gear_model import VALUE_ROLE, GearColumn, GearModel
+from st_desktop.ui.overview.gear_model import VALUE_ROLE, GearModel
 from st_desktop.ui.overview.hub import OverviewHub
 
 
@@ -75,10 +75,11 @@ class GearPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(
-            GearColumn.NAME, QHeaderView.ResizeMode.Stretch
-        )
+        # Every column as wide as its longest text (the name above all: "Old trai..." tells
+        # nothing); the last one takes what is left.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from st_desktop.settings import Keys, Settings
@@ -20,6 +20,8 @@ _SAMPLES: dict[Column, str] = {
 }
 #: Room for the cell margins and the header's sort arrow (pixels).
 _PADDING = 28
+#: Characters of the name kept readable in a narrow table (it scrolls sideways instead).
+_NAME_CHARS = 16
 
 
 class WorkoutTable(QTableView):
@@ -83,6 +85,33 @@ class WorkoutTable(QTableView):
         self._save_timer.timeout.connect(self.save_header)
         for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
             signal.connect(self._save_timer.start)
+        header.sectionResized.connect(self._section_resized)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The name takes the width the other columns leave, but never less than a readable
+        name: then the table scrolls sideways rather than show "M..." for every workout."""
+        super().resizeEvent(event)
+        self.keep_name_readable()
+
+    def keep_name_readable(self) -> None:
+        """Stretch the name column, or give it a readable width where stretching cannot."""
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in Column
+            if c != Column.NAME and not header.isSectionHidden(c)
+        )
+        least = self.fontMetrics().averageCharWidth() * _NAME_CHARS + _PADDING
+        stretch = self.viewport().width() - others >= least
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(Column.NAME) != mode:
+            header.setSectionResizeMode(Column.NAME, mode)
+        if not stretch and header.sectionSize(Column.NAME) < least:
+            header.resizeSection(Column.NAME, least)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.NAME:  # another column took or gave back room
+            self.keep_name_readable()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Home and Ctrl+End select the first and last workout (not only move there)."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 from pytestqt.qtbot import QtBot
 
 from st_desktop.domain.workout import WorkoutSummary
+from st_desktop.settings import Settings
 from st_desktop.store.cache import WorkoutCache, WorkoutQuery, WorkoutRow
 from st_desktop.tasks.runner import TaskRunner
 from st_desktop.ui import theme
@@ -21,6 +24,7 @@ from st_desktop.ui.workouts.columns import (
     header_tooltip,
 )
 from st_desktop.ui.workouts.model import WorkoutTableModel
+from st_desktop.ui.workouts.table import WorkoutTable
 
 ACCOUNT = "columns-test"
 
@@ -116,3 +120,24 @@ def test_the_table_shows_the_suggestion_and_the_header_explains_moving_time(
     assert "elapsed 45:11:20" in duration.data(Qt.ItemDataRole.ToolTipRole)
     tip = model.headerData(Column.DURATION, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "pauses left out" in tip
+
+
+def test_a_narrow_table_keeps_the_name_readable_and_scrolls_sideways(
+    qtbot: QtBot, runner: TaskRunner, cache: WorkoutCache, tmp_path: Path
+) -> None:
+    _rows(cache, _workout(6, start_time="2024-06-01T08:00:00Z", type="Cycling", name="Lake loop"))
+    model = WorkoutTableModel(runner, cache, page_size=20, parent=runner)
+    model.set_account(ACCOUNT)
+    table = WorkoutTable(model, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(table)
+    # A usual name ("Evening Strength") whole, with the margins of a cell.
+    least = table.fontMetrics().horizontalAdvance("Evening Strength") + 8
+    table.resize(420, 300)
+    table.show()
+    # Beside the upload pane in a 1024 px window: the name stays readable, the table scrolls.
+    table.resize(420, 300)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0, timeout=2000)
+    assert table.columnWidth(Column.NAME) >= least
+    table.resize(1200, 300)  # wide: the name takes what the other columns leave
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2000)
+    assert table.columnWidth(Column.NAME) > least
