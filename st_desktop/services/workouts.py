@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
 
 from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
@@ -31,6 +33,9 @@ log = logging.getLogger(__name__)
 
 #: Keys the service sets itself; a re-created workout must not carry the old ones.
 _SERVER_KEYS = ("uri", "activity")
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,28 @@ class BatchResult:
     failures: list[str] = field(default_factory=list)
 
 
+def each_workout(
+    context: TaskContext, items: Sequence[T], what: str, step: Callable[[T], object]
+) -> BatchResult:
+    """Run ``step`` on each item; a failure is one sentence and stops no other item.
+
+    Args:
+        context: cancellation and progress ("Deleting workouts 3 of 12").
+        items: the uris (or ids) to go through.
+        what: the progress text.
+        step: the work for one item; its result goes to ``done``.
+    """
+    result = BatchResult()
+    for number, item in enumerate(items, 1):
+        context.check()
+        try:
+            result.done.append(step(item))
+        except StDesktopError as exc:
+            result.failures.append(exc.user_message)
+        context.progress(number, len(items), what)
+    return result
+
+
 def fetch_into_cache(
     client: SportTracksClient, cache: WorkoutCache, account: str, id_or_uri: str
 ) -> Workout:
@@ -77,15 +104,9 @@ def fetch_many(
     uris: Sequence[str],
 ) -> BatchResult:
     """Bring several workouts (e.g. just uploaded) into the cache."""
-    result = BatchResult()
-    for number, uri in enumerate(uris, 1):
-        context.check()
-        try:
-            result.done.append(fetch_into_cache(client, cache, account, uri))
-        except StDesktopError as exc:
-            result.failures.append(exc.user_message)
-        context.progress(number, len(uris), "Loading new workouts")
-    return result
+    return each_workout(
+        context, uris, "Loading new workouts", partial(fetch_into_cache, client, cache, account)
+    )
 
 
 def create_workout(
@@ -104,20 +125,16 @@ def delete_workouts(
     uris: Sequence[str],
 ) -> BatchResult:
     """Delete workouts, each saved whole in the local trash first; one failure stops no other."""
-    result = BatchResult()
-    for number, uri in enumerate(uris, 1):
-        context.check()
-        try:
-            workout = client.get_workout(uri)
-            trash_id = cache.trash_put(account, workout)
-            with contextlib.suppress(NotFoundError):  # already gone: the cache must forget it too
-                client.delete_workout(uri)
-            cache.remove(account, [uri])
-            result.done.append(Trashed(trash_id, workout_id(uri), workout.name))
-        except StDesktopError as exc:
-            result.failures.append(exc.user_message)
-        context.progress(number, len(uris), "Deleting workouts")
-    return result
+
+    def delete(uri: str) -> Trashed:
+        workout = client.get_workout(uri)
+        trash_id = cache.trash_put(account, workout)
+        with contextlib.suppress(NotFoundError):  # already gone: the cache must forget it too
+            client.delete_workout(uri)
+        cache.remove(account, [uri])
+        return Trashed(trash_id, workout_id(uri), workout.name)
+
+    return each_workout(context, uris, "Deleting workouts", delete)
 
 
 def restore_workouts(
