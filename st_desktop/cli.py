@@ -25,7 +25,7 @@ from st_desktop.progress import TaskCancelled, TaskContext
 
 if TYPE_CHECKING:
     from st_desktop.api.redact import Redactor
-from st_desktop.services.account import Account
+    from st_desktop.services.account import Account
 
 log = logging.getLogger(__name__)
 
