@@ -313,15 +313,19 @@ class UploadIntake(QObject):
         Returns:
             The new rows' ids, in order (each is checked for duplicates like a dropped file).
         """
+        place = None  # where the first replaced row was: the new rows take its place
         for item_id in replacement.removed:
             row = self.model.row_for_item(item_id)
             if row is not None:
+                position = self.model.position(row.row_id)
+                place = position if place is None else min(place, position)
                 self.model.remove(row.row_id)
                 self._duplicates.forget(row.row_id)
+        rows = [UploadRow(r.item.display_name, r.item.source) for r in replacement.added]
+        self.model.add_many(rows, at=place)
         added = []
-        for result in replacement.added:
+        for row, result in zip(rows, replacement.added, strict=True):
             item = result.item
-            row = self.model.add(UploadRow(item.display_name, item.source))
             self.model.update(
                 row.row_id, item_id=item.id, name=item.name, type=item.type, notes=item.notes
             )

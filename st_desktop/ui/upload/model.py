@@ -309,16 +309,23 @@ class UploadListModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
-    def add_many(self, rows: list[UploadRow]) -> list[UploadRow]:
-        """Append rows in one insertion (one layout pass of the view, not one per row)."""
+    def add_many(self, rows: list[UploadRow], at: int | None = None) -> list[UploadRow]:
+        """Insert rows in one insertion (one layout pass of the view, not one per row).
+
+        Args:
+            rows: the new rows.
+            at: the list position of the first (None: after the last row).
+        """
         if not rows:
             return rows
-        first = len(self._rows)
+        first = len(self._rows) if at is None else max(0, min(at, len(self._rows)))
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        for position, row in enumerate(rows, start=first):
+        for row in rows:
             self._keep_small(row)
-            self._rows.append(row)
+        self._rows[first:first] = rows
+        for position, row in enumerate(self._rows[first:], start=first):
             self._positions[row.row_id] = position
+        for row in rows:
             if row.item_id is not None:
                 self._by_item.setdefault(row.item_id, row.row_id)
         self.endInsertRows()
