@@ -18,6 +18,8 @@ import numpy.typing as npt
 from st_desktop.domain.activity import Activity
 
 EARTH_RADIUS_M = 6_371_008.8
+#: A line to draw: x and y (NaN breaks it).
+Line = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]
 #: The smallest and largest zone radius offered (metres).
 MIN_RADIUS_M, MAX_RADIUS_M = 100.0, 5000.0
 
@@ -149,6 +151,22 @@ class HiddenStretches:
         if self.tail_from is not None:
             hidden |= time >= self.tail_from
         return hidden
+
+    def split(
+        self,
+        time: npt.NDArray[np.float64],
+        x: npt.NDArray[np.float64],
+        y: npt.NDArray[np.float64],
+    ) -> tuple[Line, Line]:
+        """A route's line (x, y on the time axis ``time``) as the part that goes up and the
+        hidden part, each with NaN where the other is; the hidden part reaches one point into
+        the other, so the two join."""
+        hidden = self.mask(time)
+        joined = hidden.copy()
+        joined[1:] |= hidden[:-1]
+        joined[:-1] |= hidden[1:]
+        shown = (np.where(hidden, np.nan, x), np.where(hidden, np.nan, y))
+        return shown, (np.where(joined, x, np.nan), np.where(joined, y, np.nan))
 
 
 def hidden_stretches(
