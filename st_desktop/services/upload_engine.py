@@ -316,7 +316,9 @@ class UploadEngine:
         offset = wants_offset(item.format, item.start_time)
         for uri in item.uris if edits or offset else ():
             current = self.client.get_workout(uri)
-            changes = {k: v for k, v in edits.items() if getattr(current, k, None) != v}
+            changes: dict[str, object] = {
+                k: v for k, v in edits.items() if getattr(current, k, None) != v
+            }
             moved = offset_fix(item.start_time, current) if offset else None
             if moved is not None:  # the same moment, in the ride's own offset
                 changes["start_time"] = moved

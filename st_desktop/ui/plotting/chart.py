@@ -115,6 +115,10 @@ class Shade(pg.GraphicsObject):  # type: ignore[misc]
         """The colour the bands are painted in."""
         return self._brush.color()
 
+    def spans(self) -> list[tuple[float, float]]:
+        """The x spans shaded."""
+        return list(self._spans)
+
     def set_spans(self, spans: Sequence[tuple[float, float]]) -> None:
         """Shade ``spans`` (x from, x to) instead of the ones shaded so far."""
         spans = [(float(low), float(high)) for low, high in spans if high > low]

@@ -227,6 +227,10 @@ class StackedPlots(QWidget):
         """The x range selected, if any."""
         return self._selector.range
 
+    def drawn_selection(self) -> list[XRange | None]:
+        """The range each chart shown tints as selected, top to bottom (None: none)."""
+        return [next(iter(chart.selection.spans()), None) for chart in self._charts]
+
     def _draw_selection(self, selected: XRange | None) -> None:
         for chart in self._slots.values():
             chart.select(selected if chart in self._charts else None)

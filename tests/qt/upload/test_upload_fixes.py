@@ -180,7 +180,9 @@ def test_a_trimmed_file_keeps_only_the_selected_range(
     assert not fixes.trim_button.isEnabled()
     [workout] = upload_all(qtbot, fixing, client)
     assert workout.start_time is not None
-    assert workout.start_time.timestamp() == pytest.approx(at("2024-06-01T08:00:00Z") + begin, abs=10)
+    assert workout.start_time.timestamp() == pytest.approx(
+        at("2024-06-01T08:00:00Z") + begin, abs=10
+    )
     assert workout.duration == pytest.approx(end - begin, abs=10)
     assert workout.total_distance == pytest.approx((end - begin) * 5.0, rel=0.02)
     location = workout.stream("location")

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from st_desktop.api.client import SportTracksClient
-from st_desktop.parsers.privacy import PrivacyZone, distances_to
+from st_desktop.parsers.privacy import HiddenStretches, PrivacyZone, distances_to
 from st_desktop.sandbox import SandboxServer
 from st_desktop.services.account import Account
 from st_desktop.settings import Settings
@@ -18,6 +18,7 @@ from st_desktop.ui.detail.route import RouteView
 from st_desktop.ui.dialogs.privacy_zones import save_zones
 from st_desktop.ui.upload.fixes import FixActions
 from st_desktop.ui.upload.pane import UploadPane
+from st_desktop.ui.upload.preview_private import private_sentence
 from tests.qt.upload.dropping import IGNORE_DRAG_DEPRECATION, WAIT_MS, drop, settled
 from tests.qt.upload.test_upload_fixes import upload_all
 from tests.unit.parsers.gpxcraft import at, gpx, moving
@@ -114,3 +115,19 @@ def test_a_ride_away_from_every_zone_is_untouched(
     location = workout.stream("location")
     assert location is not None
     assert len(location.values) == 242
+
+
+def test_the_sentence_says_which_end_which_zones_and_how_much() -> None:
+    both = HiddenStretches(40.0, 2000.0, 412.4, ("Home",))
+    assert private_sentence(both) == "Start and end within Home are hidden: 412 m."
+    start = HiddenStretches(40.0, None, 1234.0, ("Home", "Work"))
+    assert private_sentence(start) == "The start within Home and Work is hidden: 1.2 km."
+    assert private_sentence(start, "imperial") == (
+        "The start within Home and Work is hidden: 0.8 mi."
+    )
+    end = HiddenStretches(None, 2000.0, 200.0, ("Work",))
+    assert private_sentence(end, "imperial") == "The end within Work is hidden: 656 ft."
+    assert private_sentence(HiddenStretches(None, 10.0, 0.0, ("Work",))) == (
+        "The end within Work is hidden."
+    )
+    assert private_sentence(None) == ""
