@@ -32,6 +32,8 @@ class RangeSelector(QObject):
         view: the graphics view the charts are drawn in.
         charts: the charts shown, top to bottom (all on one linked x axis).
         show: draws a range (None: none) on every chart while it is dragged and after.
+        hover: told where the mouse is (scene coordinates) while a drag takes its moves from
+            the plots, and None when it leaves them: the crosshair follows either way.
 
     Signals:
         selected(object): the range the user selected, ``(low, high)`` in x units with
@@ -45,11 +47,13 @@ class RangeSelector(QObject):
         view: pg.GraphicsView,
         charts: Callable[[], Sequence[Chart]],
         show: Callable[[XRange | None], None],
+        hover: Callable[[QPointF | None], None] = lambda _at: None,
     ) -> None:
         super().__init__(view)
         self._view = view
         self._charts = charts
         self._show = show
+        self._hover = hover
         self._range: XRange | None = None
         self._anchor: float | None = None  # where a Shift+drag started (x units)
         self._anchor_px = 0.0
@@ -70,7 +74,9 @@ class RangeSelector(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if isinstance(event, QMouseEvent) and watched is self._view.viewport():
+        if kind == QEvent.Type.Leave and watched is self._view.viewport():
+            self._hover(None)
+        elif isinstance(event, QMouseEvent) and watched is self._view.viewport():
             if kind == QEvent.Type.MouseButtonPress:
                 return self._pressed(event)
             if kind == QEvent.Type.MouseMove and self._anchor is not None:
@@ -107,6 +113,7 @@ class RangeSelector(QObject):
         return False
 
     def _dragged(self, position: QPointF) -> None:
+        self._hover(self._view.mapToScene(position.toPoint()))
         x = self._x_at(position, inside=False)
         if x is not None and self._anchor is not None:
             self._show((min(self._anchor, x), max(self._anchor, x)))

@@ -68,7 +68,9 @@ class StackedPlots(QWidget):
         self._tick_font = QFont(self.font())
         self._tick_font.setPointSizeF(self.font().pointSizeF() * 0.85)
         self._view.scene().sigMouseMoved.connect(self._mouse_moved)
-        self._selector = RangeSelector(self._view, lambda: self._charts, self._draw_selection)
+        self._selector = RangeSelector(
+            self._view, lambda: self._charts, self._draw_selection, self._hover_at
+        )
         self._selector.selected.connect(self.range_selected)
         self._update_minimum_height()
 
@@ -248,6 +250,12 @@ class StackedPlots(QWidget):
         """Put the crosshair at ``x`` in every chart (None hides it) and show the values."""
         for chart in self._charts:
             chart.show_value(x)
+
+    def _hover_at(self, position: QPointF | None) -> None:
+        if position is not None:
+            self._mouse_moved(position)
+        elif self._charts:  # the mouse left the charts: no crosshair
+            self.hovered.emit(math.nan)
 
     def _mouse_moved(self, position: QPointF) -> None:
         for chart in self._charts:

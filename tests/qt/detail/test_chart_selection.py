@@ -4,9 +4,11 @@ without Shift still pans. Light and dark tints."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -51,8 +53,13 @@ def tinted(charts: ChartsView) -> list[tuple[float, float] | None]:
 
 
 def test_shift_drag_selects_seconds_on_every_chart(qtbot: QtBot, charts: ChartsView) -> None:
+    followed: list[float] = []
+    charts.cursor_moved.connect(followed.append)
     with qtbot.waitSignal(charts.selection_changed) as selected:
         drag(qtbot, charts, 1200.0, 300.0)  # right to left is the same range
+    assert followed[-1] == pytest.approx(300, abs=8)  # the crosshair followed the drag
+    QApplication.sendEvent(charts.plots.canvas(), QEvent(QEvent.Type.Leave))
+    assert math.isnan(followed[-1])  # and goes when the mouse leaves the charts
     begin, end = selected.args[0]
     assert begin == pytest.approx(300, abs=8)  # a pixel is about 3 s here
     assert end == pytest.approx(1200, abs=8)
