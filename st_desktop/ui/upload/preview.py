@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -131,8 +130,8 @@ class PreviewView(QWidget):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("previewNotes")
         self.notes_edit.setPlaceholderText("Notes")
-        self.notes_edit.setMinimumHeight(60)
-        self.notes_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        # Three lines, as in the editor: a height of its own would overlap the start below it.
+        self.notes_edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
         self.name_edit.editingFinished.connect(self._emit_edit)
         self.type_picker.type_changed.connect(self._emit_edit)
         self.notes_edit.textChanged.connect(self._notes_timer.start)  # not on every key
