@@ -162,7 +162,8 @@ class PreviewView(QWidget):
         upper = QWidget(self)
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.form_box, 3)
+        # At the top, at its own height: a taller route must not spread the rows apart.
+        upper_layout.addWidget(self.form_box, 3, Qt.AlignmentFlag.AlignTop)
         upper_layout.addWidget(self.route, 2)
         self.views = QSplitter(Qt.Orientation.Vertical, self)
         self.views.setObjectName("previewSplitter")
