@@ -171,6 +171,8 @@ def attach_maps(application: Application, maps: Maps) -> list[MapView]:
     account.account_changed.connect(
         lambda current: maps.follow_account(current, account.service.api_base)
     )
+    # Maps are installed after the first paint: the sandbox may be signed in already.
+    maps.follow_account(account.account, account.service.api_base)
     application.closers.append(maps.close)
     return placed
 

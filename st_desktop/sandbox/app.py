@@ -339,7 +339,7 @@ class SandboxApp:
         data, fmt, name = read_upload(request)
         self._maybe_drop("drop_before_store")
         try:
-            body = parse_upload(data, fmt)
+            body = parse_upload(data, fmt, file_offsets=self._faults.upload_file_offsets)
             if name:
                 body["name"] = name
             doc, streams = normalize_workout(body)

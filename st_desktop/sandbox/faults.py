@@ -51,6 +51,10 @@ class Faults:
         empty_next_on_last_page: the last page carries ``"next": ""`` instead of leaving it out.
         upload_singular_path: fileUpload answers uris with the documented singular
             ``/fitnessActivity/{id}`` path (which this server, like a typo, does not serve).
+        upload_file_offsets: fileUpload keeps the UTC offset the file itself records (a FIT's
+            local time, an offset written in TCX/GPX times) and labels the rest UTC, instead of
+            finding the ride's zone from its first position: GPX and TCX, whose times are UTC,
+            then come back in UTC, as the service's do (contract Q2).
         upload_zero_size_on_bad_file: an unreadable upload gets 200
             ``{"fitnessActivities": {"size": 0, "uris": []}}`` instead of 400.
         tiles_off: map tiles fail: ``"404"`` answers every tile request with 404, ``"drop"``
@@ -88,6 +92,7 @@ class Faults:
             self.empty_next_on_last_page = False
             self.upload_singular_path = False
             self.upload_zero_size_on_bad_file = False
+            self.upload_file_offsets = False
             self.tiles_off: TilesOff = ""
 
     def take(self, counter: Counter) -> bool:

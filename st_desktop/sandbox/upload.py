@@ -11,16 +11,24 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+from datetime import timedelta
 from typing import Any
 
 from werkzeug.wrappers import Request
 
 from st_desktop import parsers
 from st_desktop.errors import ParseError
+from st_desktop.parsers.context import ParseContext
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("fit", "tcx", "gpx")
+
+#: Parsing as the service presumably does: no zone looked up from the first position, no
+#: computer's zone; only the offset the file records counts, else UTC.
+FILE_OFFSETS_ONLY = ParseContext(
+    computer_offset=lambda _unix: timedelta(0), zone_lookup=lambda _lat, _lon: None
+)
 
 
 class UploadError(ValueError):
@@ -65,14 +73,20 @@ def _fit_bytes(raw: bytes) -> bytes:
         raise UploadError("FIT data must be base64-encoded") from None
 
 
-def parse_upload(data: bytes, fmt: str) -> dict[str, Any]:
+def parse_upload(data: bytes, fmt: str, *, file_offsets: bool = False) -> dict[str, Any]:
     """Parse the file with the app's parsers into a workout body (as a client would POST it).
+
+    Args:
+        data, fmt: the file and its format.
+        file_offsets: keep the offset the file records (UTC for GPX and TCX), instead of the
+            ride's zone from its first position (the ``upload_file_offsets`` fault).
 
     Raises:
         UploadError: the parsers could not read the file; the message is the user's sentence.
     """
+    context = FILE_OFFSETS_ONLY if file_offsets else None
     try:
-        activity = parsers.parse_bytes(data, f"upload.{fmt}")
+        activity = parsers.parse_bytes(data, f"upload.{fmt}", context=context)
         body = parsers.activity_to_workout_json(activity)
     except ParseError as exc:
         raise UploadError(exc.user_message) from exc

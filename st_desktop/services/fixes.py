@@ -5,6 +5,14 @@ written as a FIT file by our own encoder (every stream, lap and pause kept), cop
 queue like a dropped file, and read back, so the preview shows exactly what will be uploaded.
 The rows it replaces leave the list; their files stay in the inbox only while another row needs
 them.
+
+Two fixes happen at upload time, for every file, by the upload engine:
+
+- :func:`private_upload`: with privacy zones set, a file whose start or end lies in a zone goes
+  up as our FIT without those positions (the queued file stays as dropped).
+- :func:`offset_fix`: GPX and TCX times are UTC, and the service keeps them so (contract Q2);
+  the workout made from such a file gets the ride's own UTC offset afterwards, so it shows the
+  same local start as the FIT of the same ride.
 """
 
 from __future__ import annotations
@@ -12,9 +20,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import PurePath
 
 from st_desktop.domain.activity import Activity
+from st_desktop.domain.workout import Workout
 from st_desktop.errors import StoreError
 from st_desktop.parsers.errors import ParseError
 from st_desktop.parsers.privacy import Hidden, PrivacyZone, hide_zones
@@ -119,3 +129,53 @@ def hide_private_places(
     if not hidden:
         return None, hidden
     return replace_items(store, [item], [private], ["private"]), hidden
+
+
+def private_upload(
+    data: bytes, fmt: str, display_name: str, zones: Sequence[PrivacyZone]
+) -> tuple[bytes, str, Activity | None]:
+    """The file as it is sent with ``zones`` set: our FIT without the positions in a zone at
+    its start and end, or the file itself when nothing lies in one.
+
+    Returns:
+        The bytes and format to send, and the activity they were made from (None when the
+        file goes as it is).
+
+    Raises:
+        ParseError: the file cannot be read (it was when dropped: a damaged inbox copy). It is
+            not sent then: it might show the places the zones hide.
+    """
+    if not zones:
+        return data, fmt, None
+    activity = parse_bytes(data, display_name)
+    private, hidden = hide_zones(activity, zones)
+    if not hidden:
+        return data, fmt, None
+    log.info(
+        "%s: %d positions at the start and %d at the end hidden (%s)",
+        display_name, hidden.head, hidden.tail, ", ".join(hidden.zones),
+    )  # fmt: skip
+    return write_fit(private), "FIT", private
+
+
+#: File formats whose times the service keeps in UTC (they carry no offset of their own).
+UTC_FORMATS = ("GPX", "TCX")
+
+
+def wants_offset(fmt: str | None, start: datetime | None) -> bool:
+    """Whether a workout uploaded from a ``fmt`` file starting at ``start`` (in the ride's own
+    offset) may need that offset set after the upload."""
+    if fmt is None or fmt.upper() not in UTC_FORMATS or start is None:
+        return False
+    offset = start.utcoffset()
+    return offset is not None and offset != timedelta(0)
+
+
+def offset_fix(start: datetime | None, workout: Workout) -> datetime | None:
+    """The workout's start in the ride's own offset (that of ``start``), when it has another
+    one; None when it is right already (or either start is unknown)."""
+    if start is None or start.tzinfo is None or workout.start_time is None:
+        return None
+    if workout.start_time.utcoffset() == start.utcoffset():
+        return None
+    return workout.start_time.astimezone(start.tzinfo)

@@ -9,11 +9,14 @@ For one item the steps are:
    connection dropped, the server failed), look in the account around the file's start time for
    a workout with the same start and distance. Found: that is our upload, do not send again.
 2. **Send.** Commit a ledger row, POST the file (``fileUpload``, never retried by the client),
-   commit the answer.
-3. **Metadata.** Apply the edited name, type and notes by read-modify-write (GET, change, PUT),
-   which is safe to repeat. A file without edits is done when its answer is recorded: it goes
-   straight to ``uploaded`` (three durable commits a file instead of four; each one waits for
-   the disk, and the disk is most of what the engine adds to the request itself).
+   commit the answer. With privacy zones set, a file whose start or end lies in a zone is sent
+   as our FIT without those positions (:func:`~st_desktop.services.fixes.private_upload`).
+3. **Metadata.** Apply the edited name, type and notes, and the ride's own UTC offset to a
+   workout made from a GPX or TCX file (:func:`~st_desktop.services.fixes.offset_fix`), by
+   read-modify-write (GET, change, PUT), which is safe to repeat. A file without edits is done
+   when its answer is recorded: it goes straight to ``uploaded`` (three durable commits a file
+   instead of four; each one waits for the disk, and the disk is most of what the engine adds
+   to the request itself).
 
 Offline, 5xx and 429 failures leave the item queued with a growing delay (honouring
 ``Retry-After``); a refused file fails for good with the service's reason.
@@ -37,6 +40,8 @@ from st_desktop.errors import (
     RateLimitedError,
     StDesktopError,
 )
+from st_desktop.parsers.privacy import PrivacyZone
+from st_desktop.services.fixes import offset_fix, private_upload, wants_offset
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
 
 log = logging.getLogger(__name__)
@@ -62,6 +67,12 @@ def upload_name(item: QueueItem) -> str | None:
 def has_edits(item: QueueItem) -> bool:
     """Whether the item carries a name, type or notes to apply after the file is stored."""
     return any(value is not None for value in (item.name, item.type, item.notes))
+
+
+def has_follow_up(item: QueueItem) -> bool:
+    """Whether the workout is changed after the file is stored: edits to apply, or the ride's
+    own UTC offset to give it (a GPX or TCX file)."""
+    return has_edits(item) or wants_offset(item.format, item.start_time)
 
 
 class WorkoutPageLike(Protocol):
@@ -145,6 +156,7 @@ class UploadEngine:
         on_step: called with the item and the step about to start (the UI's per-row progress):
             :data:`STEP_CHECKING` (looking in the account for an earlier try),
             :data:`STEP_SENDING`, :data:`STEP_APPLYING` (name, type and notes).
+        zones: privacy zones: positions within them at the start and end are not sent.
     """
 
     def __init__(
@@ -158,8 +170,10 @@ class UploadEngine:
         checkpoint: Callable[[str, QueueItem], None] | None = None,
         listener: Callable[[QueueItem], None] | None = None,
         on_step: Callable[[QueueItem, str], None] | None = None,
+        zones: Sequence[PrivacyZone] = (),
     ) -> None:
         self.store = store
+        self.zones = tuple(zones)
         self.client = client
         self.account = account
         self._clock = clock
@@ -219,15 +233,19 @@ class UploadEngine:
             found = self.reconcile(item)
             if found:
                 return self._set(item.id, state=ItemState.FILE_UPLOADED, uris=found, error=None)
-        data = self.store.read_data(item)
         fmt = item.format or item.ext.upper()
+        data, fmt, private = private_upload(
+            self.store.read_data(item), fmt, item.display_name, self.zones
+        )
+        # Our FIT holds no workout name: the file's own goes with the request.
+        name = upload_name(item) or (private.name if private is not None else None)
         attempt = self.store.begin_attempt(item, self.account)
         item = self.store.get(item.id)
         self._listener(item)
         self._on_step(item, STEP_SENDING)
         self._checkpoint("before_request", item)
         try:
-            uris = self.client.upload_file(data, fmt, upload_name(item))
+            uris = self.client.upload_file(data, fmt, name)
         except BaseException as exc:
             outcome = Outcome.UNKNOWN if _maybe_stored(exc) else Outcome.NOT_STORED
             self.store.complete_attempt(attempt, outcome, error=str(exc))
@@ -239,7 +257,7 @@ class UploadEngine:
             "uris": tuple(uris),
             "error": None,
         }
-        if not has_edits(item):
+        if not has_follow_up(item):
             fields.update(state=ItemState.UPLOADED, attempts=0)
         self.store.complete_attempt(attempt, Outcome.STORED, uris, item_fields=fields)
         item = self.store.get(item.id)
@@ -295,9 +313,15 @@ class UploadEngine:
         }
         if edits:
             self._on_step(item, STEP_APPLYING)
-        for uri in item.uris if edits else ():
+        offset = wants_offset(item.format, item.start_time)
+        for uri in item.uris if edits or offset else ():
             current = self.client.get_workout(uri)
-            changes = {k: v for k, v in edits.items() if getattr(current, k, None) != v}
+            changes: dict[str, object] = {
+                k: v for k, v in edits.items() if getattr(current, k, None) != v
+            }
+            moved = offset_fix(item.start_time, current) if offset else None
+            if moved is not None:  # the same moment, in the ride's own offset
+                changes["start_time"] = moved
             if changes:
                 self.client.update_workout(uri, current.with_changes(**changes))
         self._checkpoint("after_metadata", item)

@@ -185,16 +185,20 @@ class UploadService:
         backoff: Backoff = backoff_delay,
         listener: Callable[[QueueItem], None] | None = None,
         on_step: Callable[[QueueItem, str], None] | None = None,
+        zones: Sequence[PrivacyZone] = (),
     ) -> RunReport:
         """Upload every queued item of ``account`` that is due, until done or cancelled.
 
-        Items queued while signed out are given to this account first.
+        Items queued while signed out are given to this account first. With privacy ``zones``,
+        the positions within them at the start and end of a file are not sent (the file goes
+        as our FIT without them).
         """
         client = account.require_client()
         for item in self.store.items():
             if item.state == ItemState.QUEUED and item.account is None:
                 self.store.enqueue(item.id, account.key)
         engine = UploadEngine(
-            self.store, client, account.key, backoff=backoff, listener=listener, on_step=on_step
-        )
+            self.store, client, account.key, backoff=backoff, listener=listener, on_step=on_step,
+            zones=zones,
+        )  # fmt: skip
         return engine.run(should_stop=lambda: context.cancelled)

@@ -7,6 +7,11 @@ Public API (stable; the upload pane shows parsed files with it too)::
     charts.set_x_axis("distance")             # "time" or "distance"
     charts.cursor_moved.connect(route.set_marker_at)   # float: elapsed seconds, NaN = left
     charts.set_cursor(elapsed_s)              # move the crosshair from outside (None hides)
+    charts.selection_changed.connect(...)     # (begin_s, end_s) selected, or None
+    charts.set_selection((begin_s, end_s))    # select from outside (None clears)
+
+Shift+drag across the charts selects a time range (seconds since the start, whichever the x
+axis), tinted on every chart; Escape or a plain click clears it, and so does another track.
 
 Only channels with data get a chart; pauses are shaded on the time axis; running and walking
 show pace (inverted axis, faster up), other sports speed. The x axis is elapsed time (h:mm:ss)
@@ -31,29 +36,17 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
-from st_desktop.domain.units import (
-    distance_unit,
-    elevation_unit,
-    format_duration,
-    shows_pace,
-    speed_unit,
-)
+from st_desktop.domain.units import distance_unit, format_duration
+from st_desktop.ui.detail.chart_series import SLOWEST_PACE_S, Series, chart_series
+
+__all__ = ["CHART_KEYS", "SLOWEST_PACE_S", "ChartsView", "Series", "preload_after_first_paint"]
 
 if TYPE_CHECKING:
     from st_desktop.tasks import TaskRunner
     from st_desktop.ui.plotting import ChartSpec, StackedPlots
 
-#: key, title, values, colour (a series of :class:`~st_desktop.ui.theme.Colours`, light or dark
-#: as the palette is), crosshair text, inverted y, filled, y tick labels (None: numbers)
-Series = tuple[
-    str, str, FloatArray, str, Callable[[float], str], bool, bool, Callable[[float], str] | None
-]
-
 #: The charts, top to bottom (speed or pace share a row).
 CHART_KEYS = ("elevation", "heartrate", "speed", "power", "cadence")
-
-#: Paces slower than this (seconds per km or mile) are standing still, not shown.
-SLOWEST_PACE_S = 30 * 60
 
 PLOTTING = "st_desktop.ui.plotting"
 
@@ -141,10 +134,13 @@ class ChartsView(QWidget):
         details_wanted(): the user hovers or zooms into the charts of a reduced track
             (:attr:`Track.is_reduced`), once per track: the holder of the full track may give
             it (:meth:`set_track` with the same samples swaps it in without a redraw).
+        selection_changed(object): the range selected, ``(begin, end)`` in seconds since the
+            start with begin < end, or None when there is none any more.
     """
 
     cursor_moved = Signal(float)
     details_wanted = Signal()
+    selection_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, x_axis: str = "time") -> None:
         super().__init__(parent)
@@ -156,6 +152,7 @@ class ChartsView(QWidget):
         self._x: FloatArray = np.empty(0)
         self._drawn: Track | None = None  # what the curves show: the track's display version
         self._asked = False  # details_wanted was emitted for the track shown
+        self._selection: tuple[float, float] | None = None  # seconds since the start
         self._plots: StackedPlots | None = None  # built with the first chart
         self.empty = QLabel("No samples to chart.", self)
         self.empty.setObjectName("chartsEmpty")
@@ -187,6 +184,7 @@ class ChartsView(QWidget):
             plotting = importlib.import_module(PLOTTING)
             self._plots = plotting.StackedPlots(CHART_KEYS, self)
             self._plots.hovered.connect(self._hovered)
+            self._plots.range_selected.connect(self._range_selected)
             self._plots.zoomed_in.connect(self._want_details)
             self._plots.hide()
             self._layout.insertWidget(1, self._plots, 1)
@@ -234,8 +232,11 @@ class ChartsView(QWidget):
             track is not None and units == self._units and self._drawn is not None
             and track.display.same_samples(self._drawn)
         )  # fmt: skip
-        self._track = track
-        self._units = units
+        old, self._track, self._units = self._track, track, units
+        if track is not old and not (
+            track is not None and old is not None and track.display.same_samples(old.display)
+        ):
+            self.set_selection(None)  # another recording: the range was the other one's
         if redraw:
             self._asked = False
             self._redraw()
@@ -269,7 +270,9 @@ class ChartsView(QWidget):
         full_x, full = self._full_series()
         specs: list[ChartSpec] = [
             ChartSpec(key, title, values, colour, text, invert, fill, ticks, full.get(key))
-            for key, title, values, colour, text, invert, fill, ticks in self._series(drawn)
+            for key, title, values, colour, text, invert, fill, ticks in chart_series(
+                drawn, self._units
+            )
         ]
         self._x = self._x_of(drawn)
         if self._by_distance(drawn):
@@ -283,6 +286,7 @@ class ChartsView(QWidget):
                 self._x, specs, x_formatter=lambda v: format_duration(max(v, 0.0)),
                 time_steps=True, shaded=list(drawn.pauses), full_x=full_x,
             )  # fmt: skip
+        plots.set_selection(self._x_range(self._selection))
         has_charts = plots.chart_count() > 0
         plots.setVisible(has_charts)
         self.empty.setVisible(not has_charts)
@@ -302,55 +306,49 @@ class ChartsView(QWidget):
         track = self._track
         if track is None or track.display is track:
             return None, {}
-        return self._x_of(track), {series[0]: series[2] for series in self._series(track)}
+        return self._x_of(track), {
+            series[0]: series[2] for series in chart_series(track, self._units)
+        }
 
-    def _series(self, track: Track) -> list[Series]:
-        per_height, height = elevation_unit(self._units)
-        per_dist, dist = distance_unit(self._units)
-        factor, speed_label = speed_unit(self._units)
-        out: list[Series] = []
-        if track.has("elevation"):
-            out.append(
-                ("elevation", f"Elevation ({height})", track.elevation / per_height, "elevation",
-                 lambda v: f"{v:.0f} {height}", False, True, None)
-            )  # fmt: skip
-        if track.has("heartrate"):
-            out.append(
-                ("heartrate", "Heart rate (bpm)", track.heartrate, "heartrate",
-                 lambda v: f"{v:.0f} bpm", False, False, None)
-            )  # fmt: skip
-        if track.has("speed"):
-            if shows_pace(track.sport):
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    pace = np.where(track.speed > 0, per_dist / track.speed / 60.0, np.nan)
-                pace[pace > SLOWEST_PACE_S / 60.0] = np.nan
+    @property
+    def selection(self) -> tuple[float, float] | None:
+        """The range selected, in seconds since the start (None: none)."""
+        return self._selection
 
-                def pace_text(v: float) -> str:
-                    return f"{format_duration(v * 60)} /{dist}"
+    def set_selection(self, selection: tuple[float, float] | None) -> None:
+        """Select ``(begin, end)`` seconds since the start (None clears), as Shift+drag would."""
+        track = self._track
+        if selection is not None and track is not None and len(track):
+            first, last = float(track.time[0]), float(track.time[-1])
+            begin, end = (min(max(v, first), last) for v in sorted(selection))
+            selection = (begin, end) if end > begin else None
+        elif track is None or not len(track):
+            selection = None
+        if self._plots is not None:
+            self._plots.set_selection(self._x_range(selection))
+        if selection != self._selection:
+            self._selection = selection
+            self.selection_changed.emit(selection)
 
-                def pace_tick(v: float) -> str:
-                    return format_duration(v * 60)
+    def _x_range(self, selection: tuple[float, float] | None) -> tuple[float, float] | None:
+        """A range of seconds as x values of the axis shown (distance or time)."""
+        track = self._track
+        if selection is None or track is None or not self._by_distance(track):
+            return selection
+        per = distance_unit(self._units)[0]
+        begin, end = (float(track.distance[track.index_at(t)]) / per for t in selection)
+        return (begin, end)
 
-                out.append(
-                    ("speed", f"Pace (min/{dist})", pace, "speed", pace_text, True, False,
-                     pace_tick)
-                )  # fmt: skip
-            else:
-                out.append(
-                    ("speed", f"Speed ({speed_label})", track.speed * factor, "speed",
-                     lambda v: f"{v:.1f} {speed_label}", False, False, None)
-                )  # fmt: skip
-        if track.has("power"):
-            out.append(
-                ("power", "Power (W)", track.power, "power", lambda v: f"{v:.0f} W", False,
-                 False, None)
-            )  # fmt: skip
-        if track.has("cadence"):
-            out.append(
-                ("cadence", "Cadence (rpm)", track.cadence, "cadence", lambda v: f"{v:.0f} rpm",
-                 False, False, None)
-            )  # fmt: skip
-        return out
+    def _range_selected(self, selected: tuple[float, float] | None) -> None:
+        track = self._track
+        if selected is None or track is None:
+            self.set_selection(None)
+        elif self._by_distance(track):
+            per = distance_unit(self._units)[0]
+            begin, end = (track.elapsed_at_distance(x * per) for x in selected)
+            self.set_selection(None if begin is None or end is None else (begin, end))
+        else:
+            self.set_selection(selected)
 
     def set_cursor(self, elapsed: float | None) -> None:
         """Move the crosshair to ``elapsed`` seconds (None or NaN hides it)."""

@@ -5,6 +5,7 @@ Public API (stable; the upload pane shows parsed files with it too)::
     route = RouteView()                       # objectName "routeView"
     route.set_track(track, units)             # Track | None, "metric" | "imperial"
     route.set_marker_at(elapsed_s)            # follows ChartsView.cursor_moved; NaN/None hides
+    route.set_private(zones, hidden)          # privacy zones, and the part they hide (dashed)
 
 The projection is equirectangular around the track's mean latitude (x = lon * cos(lat0),
 y = lat), which is accurate enough for the few kilometres a workout covers. The line is drawn
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -23,7 +25,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
+from st_desktop.parsers.privacy import EARTH_RADIUS_M, HiddenStretches, PrivacyZone
 from st_desktop.ui import theme
+
+#: Metres in a degree of latitude (the projection's unit).
+METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
 
 if TYPE_CHECKING:
     from st_desktop.ui.plotting import RoutePlot
@@ -48,6 +54,10 @@ class RouteDisplay(Protocol):
     def set_marker_at(self, elapsed: float | None) -> None: ...
 
     def marker_position(self) -> tuple[float, float] | None: ...
+
+    def set_private(
+        self, zones: Sequence[PrivacyZone], hidden: HiddenStretches | None = None
+    ) -> None: ...
 
 
 class RouteView(QWidget):
@@ -143,6 +153,20 @@ class RouteView(QWidget):
         else:
             lat, lon = position
             self._plot.set_marker(lon * self._scale, lat)
+
+    def set_private(
+        self, zones: Sequence[PrivacyZone], hidden: HiddenStretches | None = None
+    ) -> None:
+        """Draw privacy ``zones`` and, dashed and grey, the part of the route ``hidden`` on
+        upload, until the next track (nothing without a route)."""
+        track = self._track
+        if self._plot is None or track is None or not track.has_route:
+            return
+        drawn = track.display
+        x, y = drawn.lon * self._scale, drawn.lat.copy()  # as set_track projected them
+        shown, hidden_line = hidden.split(drawn.time, x, y) if hidden else ((x, y), None)
+        circles = [(z.lon * self._scale, z.lat, z.radius_m / METRES_PER_DEGREE) for z in zones]
+        self._plot.show_private(shown, hidden_line, circles)
 
     def marker_position(self) -> tuple[float, float] | None:
         """(lat, lon) of the marker, None when hidden."""

@@ -1,17 +1,20 @@
-"""Drawing a map with QPainter: tiles, the route, its markers and the scale bar.
+"""Drawing a map with QPainter: tiles, the route, its markers, privacy zones and the scale bar.
 
 Colours come from the widget's palette, so the map reads in the light and the dark theme: the
 ground under missing tiles is a neutral shade of the window colour, and the route has a casing
 in the base colour (white on light, near-black on dark) that sets it off from any tile. On a
 dark palette the tiles are dimmed (drawn translucent over the dark ground): the map is not a
 white block in a dark window.
+
+Privacy zones are translucent grey circles with a dashed edge, and the part of the route they
+hide on upload is a dashed grey line (the palette's secondary text colour, light or dark).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -27,8 +30,17 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from st_desktop.domain.mercator import TILE_SIZE, Viewport, scale_bar
+from st_desktop.domain.mercator import (
+    TILE_SIZE,
+    Viewport,
+    metres_per_pixel,
+    project,
+    scale_bar,
+    to_world,
+)
 from st_desktop.domain.track import FloatArray
+from st_desktop.parsers.privacy import HiddenStretches, PrivacyZone
+from st_desktop.ui.theme import colours as theme_colours
 from st_desktop.ui.theme import is_dark
 
 #: Longest the scale bar may be, in logical pixels.
@@ -58,6 +70,9 @@ class MapColours:
     marker: QColor
     panel: QColor
     text: QColor
+    #: The part of the route privacy zones hide, and the zones' edge and inside.
+    hidden: QColor
+    zone_fill: QColor
     #: How opaque tiles are drawn over the ground (below 1: dimmed, on a dark palette).
     tile_opacity: float = 1.0
 
@@ -71,6 +86,9 @@ class MapColours:
         casing.setAlpha(235)
         panel = QColor(palette.color(QPalette.ColorRole.Base))
         panel.setAlpha(215)
+        hidden = QColor(theme_colours(palette).muted)
+        zone_fill = QColor(hidden)
+        zone_fill.setAlpha(56)
         return cls(
             ground=ground,
             # A magenta that no map style uses for roads, water or woods; lighter on dark.
@@ -81,6 +99,8 @@ class MapColours:
             marker=QColor("#ff9800"),
             panel=panel,
             text=palette.color(QPalette.ColorRole.Text),
+            hidden=hidden,
+            zone_fill=zone_fill,
             tile_opacity=DARK_TILE_OPACITY if dark else 1.0,
         )
 
@@ -164,6 +184,109 @@ def route_polylines(view: Viewport, wx: FloatArray, wy: FloatArray) -> list[QPol
         keep[-1] = True
         lines.append(QPolygonF([QPointF(x, y) for x, y in zip(px[keep], py[keep], strict=True)]))
     return lines
+
+
+@dataclass
+class RouteShape:
+    """A route in world units, with what privacy zones hide of it and the zones around it.
+
+    Attributes:
+        wx, wy: every position, projected (NaN: no position).
+        hidden: which positions the zones hide on upload (None: none).
+        zones: the zones to draw.
+    """
+
+    wx: FloatArray
+    wy: FloatArray
+    hidden: HiddenStretches | None = None
+    time: FloatArray | None = None
+    zones: tuple[PrivacyZone, ...] = ()
+    _lines: tuple[Viewport, list[QPolygonF], list[QPolygonF]] | None = field(
+        default=None, repr=False
+    )
+
+    @classmethod
+    def of(cls, lat: FloatArray, lon: FloatArray) -> RouteShape:
+        """The route of these positions."""
+        return cls(*project(lat, lon))
+
+    def ends(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """World units of the first and last position (None without one)."""
+        good = np.flatnonzero(np.isfinite(self.wx) & np.isfinite(self.wy))
+        if not len(good):
+            return None
+        first, last = int(good[0]), int(good[-1])
+        return (
+            (float(self.wx[first]), float(self.wy[first])),
+            (float(self.wx[last]), float(self.wy[last])),
+        )
+
+    def set_private(
+        self, zones: Sequence[PrivacyZone], hidden: HiddenStretches | None, time: FloatArray
+    ) -> None:
+        """Draw ``zones``, and the positions at times ``time`` that ``hidden`` covers apart."""
+        self.zones, self.hidden, self.time = tuple(zones), hidden, time
+        self._lines = None
+
+    def lines(self, view: Viewport) -> tuple[list[QPolygonF], list[QPolygonF]]:
+        """The polylines on screen: what goes up, and what the zones hide (kept per view)."""
+        if self._lines is None or self._lines[0] != view:
+            if self.hidden is None or self.time is None or len(self.time) != len(self.wx):
+                shown, hidden = route_polylines(view, self.wx, self.wy), []
+            else:
+                (sx, sy), (hx, hy) = self.hidden.split(self.time, self.wx, self.wy)
+                shown = route_polylines(view, sx, sy)
+                hidden = route_polylines(view, hx, hy)
+            self._lines = (view, shown, hidden)
+        return self._lines[1], self._lines[2]
+
+
+def draw_shape(
+    painter: QPainter,
+    view: Viewport,
+    shape: RouteShape,
+    marker: tuple[float, float] | None,
+    colours: MapColours,
+) -> None:
+    """Privacy zones, the route (its hidden part apart), its pins and the marker at ``marker``
+    (lat, lon; None: none), bottom to top."""
+    draw_zones(painter, view, shape.zones, colours)
+    shown, hidden = shape.lines(view)
+    draw_hidden(painter, hidden, colours)
+    draw_route(painter, shown, colours)
+    ends = shape.ends()
+    if ends is not None:
+        start, finish = (QPointF(*view.to_screen(*end)) for end in ends)
+        draw_ends(painter, start, finish, colours)
+    if marker is not None:
+        draw_marker(painter, QPointF(*view.to_screen(*to_world(*marker))), colours)
+
+
+def draw_zones(
+    painter: QPainter, view: Viewport, zones: Sequence[PrivacyZone], colours: MapColours
+) -> None:
+    """Privacy zones: translucent circles with a dashed edge."""
+    pen = QPen(colours.hidden, 1.5, Qt.PenStyle.DashLine)
+    for zone in zones:
+        centre = QPointF(*view.to_screen(*to_world(zone.lat, zone.lon)))
+        radius = zone.radius_m / metres_per_pixel(zone.lat, view.zoom)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(colours.zone_fill))
+        painter.drawEllipse(centre, radius, radius)
+
+
+def draw_hidden(painter: QPainter, lines: list[QPolygonF], colours: MapColours) -> None:
+    """The part of the route the zones hide: dashed grey on a thin casing."""
+    for colour, width, style in (
+        (colours.casing, 5.0, Qt.PenStyle.SolidLine),
+        (colours.hidden, 3.0, Qt.PenStyle.DashLine),
+    ):
+        pen = QPen(colour, width, style)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for line in lines:
+            painter.drawPolyline(line)
 
 
 def draw_route(painter: QPainter, lines: list[QPolygonF], colours: MapColours) -> None:

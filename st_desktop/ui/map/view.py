@@ -8,6 +8,7 @@ charts' crosshair drives either)::
     view.set_units(units)                     # the scale bar's units
     view.set_marker_at(elapsed_s)             # follows ChartsView.cursor_moved; NaN/None hides
     view.marker_position()                    # (lat, lon) of the marker, None when hidden
+    view.set_private(zones, hidden)           # privacy zones and what they hide, drawn apart
 
 The map fits the route when a track is set (and on resizes until the user moves the map). The
 mouse wheel zooms about the cursor, a drag pans, a double click zooms in; the keyboard has
@@ -20,6 +21,7 @@ bottom-left.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
@@ -30,28 +32,26 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPolygonF,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from st_desktop.domain.mercator import Bounds, Viewport, fit, project, scale_bar, to_world
+from st_desktop.domain.mercator import Bounds, Viewport, fit, scale_bar
 from st_desktop.domain.track import Track
+from st_desktop.parsers.privacy import HiddenStretches, PrivacyZone
 from st_desktop.store.tiles import TileKey
 from st_desktop.ui.map.credit import CreditLabel
 from st_desktop.ui.map.loader import MapTiles
 from st_desktop.ui.map.painting import (
     SCALE_BAR_PX,
     MapColours,
-    draw_ends,
-    draw_marker,
+    RouteShape,
     draw_message,
-    draw_route,
     draw_scale_bar,
+    draw_shape,
     draw_tiles,
-    route_polylines,
 )
 
 #: Zoom levels per wheel notch (two notches make a level: fine steps at fractional zooms).
@@ -87,14 +87,12 @@ class MapView(QWidget):
         self._tiles = tiles
         self._units = units
         self._track: Track | None = None
-        self._wx = self._wy = np.empty(0)
+        self._shape = RouteShape(np.empty(0), np.empty(0))
         self._bounds: Bounds | None = None
-        self._ends: tuple[tuple[float, float], tuple[float, float]] | None = None
         self._marker: tuple[float, float] | None = None
         self._view: Viewport | None = None
         self._auto_fit = True
         self._drag_from: QPointF | None = None
-        self._lines: tuple[Viewport, list[QPolygonF]] | None = None
         self._message = "No workout selected"
         self._shown: frozenset[TileKey] = frozenset()  # the tiles last asked for
         self.attribution = CreditLabel(self)
@@ -122,28 +120,21 @@ class MapView(QWidget):
         if same_route and track is not None and self._view is not None:
             self._track = track
             self._units = units or self._units
-            self._wx, self._wy = project(track.lat, track.lon)
-            self._lines = None
+            old, self._shape = self._shape, RouteShape.of(track.lat, track.lon)
+            if old.time is not None:  # the zones stay; the hidden part follows the new samples
+                self._shape.set_private(old.zones, old.hidden, track.time)
             self.update()
             return
         self._track = track
         self._units = units or self._units
         self._marker = None
-        self._lines = None
         self._bounds = bounds
         if track is None or self._bounds is None:
-            self._wx = self._wy = np.empty(0)
-            self._ends = None
+            self._shape = RouteShape(np.empty(0), np.empty(0))
             self._view = None
             self._message = "No workout selected" if track is None else "No GPS data"
         else:
-            self._wx, self._wy = project(track.lat, track.lon)
-            good = np.flatnonzero(np.isfinite(self._wx) & np.isfinite(self._wy))
-            first, last = int(good[0]), int(good[-1])
-            self._ends = (
-                (float(self._wx[first]), float(self._wy[first])),
-                (float(self._wx[last]), float(self._wy[last])),
-            )
+            self._shape = RouteShape.of(track.lat, track.lon)
             self._message = ""
             self.fit_route()
         self._schedule()
@@ -177,6 +168,20 @@ class MapView(QWidget):
     def marker_position(self) -> tuple[float, float] | None:
         """(lat, lon) of the marker, None when hidden."""
         return self._marker
+
+    def set_private(
+        self, zones: Sequence[PrivacyZone], hidden: HiddenStretches | None = None
+    ) -> None:
+        """Draw privacy ``zones`` and the part of the route they ``hidden`` on upload (dashed,
+        grey) until the next track."""
+        track = self._track
+        time = track.time if track is not None else np.empty(0)
+        self._shape.set_private(zones, hidden, time)
+        self.update()
+
+    def private_parts(self) -> tuple[tuple[PrivacyZone, ...], HiddenStretches | None]:
+        """The zones drawn and what they hide."""
+        return self._shape.zones, self._shape.hidden
 
     def viewport(self) -> Viewport | None:
         """What the map shows now (None without a route)."""
@@ -285,10 +290,6 @@ class MapView(QWidget):
         source = self._tiles.source
         return self._tiles.image(source.key(z, x, y, self.tile_scale()))
 
-    def _screen(self, point: tuple[float, float]) -> QPointF:
-        assert self._view is not None
-        return QPointF(*self._view.to_screen(*point))
-
     # ------------------------------------------------------------------ Qt events
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: ARG002
@@ -304,14 +305,7 @@ class MapView(QWidget):
             z = view.tile_zoom(0, self._tiles.source.max_zoom)
             draw_tiles(painter, view, z, self._image, colours.tile_opacity)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            if self._lines is None or self._lines[0] != view:
-                self._lines = (view, route_polylines(view, self._wx, self._wy))
-            draw_route(painter, self._lines[1], colours)
-            if self._ends is not None:
-                start, finish = (self._screen(end) for end in self._ends)
-                draw_ends(painter, start, finish, colours)
-            if self._marker is not None:
-                draw_marker(painter, self._screen(to_world(*self._marker)), colours)
+            draw_shape(painter, view, self._shape, self._marker, colours)
             draw_scale_bar(painter, view, self._units, colours, self.font(),
                            self._scale_bar_room(), self._scale_bar_bottom())  # fmt: skip
         finally:

@@ -1,4 +1,5 @@
-"""One chart of a stack: its plot, axes, curve, crosshair, title and pause shading."""
+"""One chart of a stack: its plot, axes, curve, crosshair, title, pause shading and the selected
+range."""
 
 from __future__ import annotations
 
@@ -114,6 +115,10 @@ class Shade(pg.GraphicsObject):  # type: ignore[misc]
         """The colour the bands are painted in."""
         return self._brush.color()
 
+    def spans(self) -> list[tuple[float, float]]:
+        """The x spans shaded."""
+        return list(self._spans)
+
     def set_spans(self, spans: Sequence[tuple[float, float]]) -> None:
         """Shade ``spans`` (x from, x to) instead of the ones shaded so far."""
         spans = [(float(low), float(high)) for low, high in spans if high > low]
@@ -193,6 +198,9 @@ class Chart:
         self.title_item.setZValue(20)
         self.pauses = Shade(colours.shade)
         plot.addItem(self.pauses, ignoreBounds=True)
+        self.selection = Shade(colours.selection)  # the range selected (Shift+drag)
+        self.selection.setZValue(-5)  # over the pauses, under the curve
+        plot.addItem(self.selection, ignoreBounds=True)
         self.title = ""
         self.x: FloatArray = np.empty(0)  # drawn at full view
         self.y: FloatArray = np.empty(0)
@@ -215,6 +223,7 @@ class Chart:
         self.line.setPen(pg.mkPen(colours.muted, width=1))
         self.title_item.setBrush(colours.foreground)
         self.pauses.set_colour(colours.shade)
+        self.selection.set_colour(colours.selection)
         if self._style is not None:
             self._paint_curve(*self._style)
 
@@ -260,6 +269,17 @@ class Chart:
     def shade(self, spans: Sequence[tuple[float, float]]) -> None:
         """Grey out x spans (pauses)."""
         self.pauses.set_spans(spans)
+
+    def select(self, selected: tuple[float, float] | None) -> None:
+        """Tint the x range ``selected`` (None: none); a range of no width shows a thin line."""
+        if selected is None:
+            self.selection.set_spans([])
+            return
+        low, high = selected
+        if high <= low:  # the drag has just begun: a hairline where it started
+            x_span = self.plot.viewRange()[0]
+            high = low + max((x_span[1] - x_span[0]) * 1e-3, 1e-9)
+        self.selection.set_spans([(low, high)])
 
     def fit_y(self) -> None:
         """Show the whole y range with room at the top for the title, whatever the height."""

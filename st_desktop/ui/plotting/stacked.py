@@ -7,13 +7,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from st_desktop.ui import theme
 from st_desktop.ui.chart_format import FloatArray, TickFormatter
 from st_desktop.ui.plotting.chart import ZOOM_DETAIL, Chart, ChartSpec
+from st_desktop.ui.plotting.selection import RangeSelector, XRange
 
 #: Height a chart keeps at least (pixels), and what the x axis under the lowest one takes.
 MIN_CHART_HEIGHT = 40
@@ -34,13 +35,19 @@ class StackedPlots(QWidget):
         keys: every chart key, in the order the charts are stacked.
         parent: Qt parent.
 
+    Shift+drag across the charts selects an x range, drawn on every chart; Escape or a plain
+    click clears it (:class:`~st_desktop.ui.plotting.selection.RangeSelector`).
+
     Signals:
         hovered(float): the mouse is over x (in the charts' x units); NaN when it left.
         zoomed_in(): the visible x range became narrower than :data:`ZOOM_DETAIL` of the whole.
+        range_selected(object): the user selected ``(low, high)`` (x units, low < high), or
+            cleared the selection (None).
     """
 
     hovered = Signal(float)
     zoomed_in = Signal()
+    range_selected = Signal(object)
 
     def __init__(self, keys: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +68,10 @@ class StackedPlots(QWidget):
         self._tick_font = QFont(self.font())
         self._tick_font.setPointSizeF(self.font().pointSizeF() * 0.85)
         self._view.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._selector = RangeSelector(
+            self._view, lambda: self._charts, self._draw_selection, self._hover_at
+        )
+        self._selector.selected.connect(self.range_selected)
         self._update_minimum_height()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -210,10 +221,41 @@ class StackedPlots(QWidget):
         """The plot of each chart shown, top to bottom."""
         return [chart.plot for chart in self._charts]
 
+    def set_selection(self, selected: XRange | None) -> None:
+        """Show ``selected`` (x units; None: no selection) without emitting ``range_selected``."""
+        self._selector.set_range(selected)
+
+    def selection(self) -> XRange | None:
+        """The x range selected, if any."""
+        return self._selector.range
+
+    def drawn_selection(self) -> list[XRange | None]:
+        """The range each chart shown tints as selected, top to bottom (None: none)."""
+        return [next(iter(chart.selection.spans()), None) for chart in self._charts]
+
+    def _draw_selection(self, selected: XRange | None) -> None:
+        for chart in self._slots.values():
+            chart.select(selected if chart in self._charts else None)
+
+    def canvas(self) -> QWidget:
+        """The widget the charts are painted on, which gets their mouse events."""
+        viewport: QWidget = self._view.viewport()
+        return viewport
+
+    def point_at(self, x: float) -> QPoint:
+        """Where ``x`` is on :meth:`canvas`, halfway down the top chart."""
+        return self._selector.point_at(x)
+
     def set_cursor(self, x: float | None) -> None:
         """Put the crosshair at ``x`` in every chart (None hides it) and show the values."""
         for chart in self._charts:
             chart.show_value(x)
+
+    def _hover_at(self, position: QPointF | None) -> None:
+        if position is not None:
+            self._mouse_moved(position)
+        elif self._charts:  # the mouse left the charts: no crosshair
+            self.hovered.emit(math.nan)
 
     def _mouse_moved(self, position: QPointF) -> None:
         for chart in self._charts:

@@ -11,11 +11,12 @@ an edit never waits for a long run.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from st_desktop.parsers.privacy import PrivacyZone
 from st_desktop.services.account import Account
 from st_desktop.services.upload_engine import RunReport, backoff_delay
 from st_desktop.services.uploads import UploadService
@@ -82,6 +83,9 @@ class UploadController(UploadIntake):
         self._shown_progress = (0, 0)
         #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
         self.engine_backoff: Callable[[int, float | None], float] = backoff_delay
+        #: The privacy zones (Preferences), read on the GUI thread when a run starts: every
+        #: file of the run goes up without its positions within them at the start and end.
+        self.privacy_zones: Callable[[], Sequence[PrivacyZone]] = tuple
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.resume)
@@ -194,6 +198,7 @@ class UploadController(UploadIntake):
         self._run_handle = self.runner.submit(
             self.service.run, account, backoff=self.engine_backoff,
             listener=self.item_changed.emit, on_step=self.step_started.emit,
+            zones=tuple(self.privacy_zones()),
             with_context=True, serial=UPLOAD_RUN, description="Uploading",
             on_result=lambda report: self._run_done(report, generation),
             on_error=self._report_error, on_finished=self._run_finished, owner=self,

@@ -136,7 +136,7 @@ class FixBar(QWidget):
         self.zone_label.setToolTip(self.zone_label.text())
         self.start_edit.setEnabled(editable)
         self.split_button.setEnabled(editable)
-        self.set_selection(self._selection if editable else None)
+        self.set_selection(self._selection)  # kept while a row is busy, usable again after
 
     def set_selection(self, selection: tuple[float, float] | None) -> None:
         """The range selected on the charts (seconds since the start), None when none."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from st_desktop.errors import StDesktopError
 from st_desktop.services.fixes import Replacement
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.dialogs.privacy_zones import load_zones
 from st_desktop.ui.upload.intake import QUEUE_WRITES
 from st_desktop.ui.upload.model import RowStatus, UploadRow
 
@@ -33,7 +35,9 @@ class FixActions(QObject):
 
     Args:
         pane: the upload pane (its controller, list and preview).
-        settings: where the gap Split… proposes is kept.
+        settings: where the gap Split… proposes and the privacy zones are kept. The zones are
+            read again for every upload run and every file shown, so a change in Preferences
+            counts from the next one.
 
     Signals:
         status_changed(str): a sentence for the pane's status line ("Split ride.gpx into 3
@@ -50,6 +54,9 @@ class FixActions(QObject):
         preview = pane.preview
         if settings is not None:
             preview.split_gap_hours = float(settings.get(Keys.SPLIT_GAP_HOURS))
+            zones = partial(load_zones, settings)
+            self._intake.privacy_zones = zones  # hidden on upload, by the engine
+            preview.privacy_zones = zones  # drawn and said in the preview
         preview.selection_source = pane.selected_rows
         preview.start_changed.connect(self.shift_start)
         preview.split_requested.connect(self.split)

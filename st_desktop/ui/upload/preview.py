@@ -7,24 +7,26 @@ get the full width and the rest of the height.
 A row holds a reduced track, drawn at once. When the user hovers or zooms into the charts of a
 long recording, its full track is read again (on a worker, see :mod:`.full_track`) and put behind
 the same curves: only the row shown has its full track, and only while it is shown.
+
+Shift+drag across the charts selects the range Trim to Selection keeps; showing another row
+clears it. With privacy zones set (:attr:`PreviewView.privacy_zones`), the route draws the zones
+near it and, dashed, the part they hide on upload, and a line says how much
+(:mod:`.preview_private`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -32,21 +34,23 @@ from PySide6.QtWidgets import (
 )
 
 from st_desktop.domain.track import Track
+from st_desktop.parsers.privacy import PrivacyZone
 from st_desktop.ui import theme
 from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.elided_label import ElidedLabel
-from st_desktop.ui.upload import texts
 from st_desktop.ui.upload.fix_bar import FixBar
 from st_desktop.ui.upload.fix_dialogs import SplitDialog
 from st_desktop.ui.upload.merging import CHANGEABLE, SelectionPanel
-from st_desktop.ui.upload.model import (
-    STATUS_COLOUR_NAMES,
-    RowStatus,
-    UploadRow,
-    format_distance,
+from st_desktop.ui.upload.model import STATUS_COLOUR_NAMES, UploadRow
+from st_desktop.ui.upload.preview_parts import (
+    duplicate_box,
+    duplicate_text,
+    status_text,
+    summary_text,
 )
+from st_desktop.ui.upload.preview_private import privacy_label, private_parts, private_sentence
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +59,6 @@ NOTHING_SELECTED = (
     "Select a file in the list to see its route and charts, and to set the name, type and "
     "notes it is uploaded with."
 )
-
-
-def _duplicate_text(row: UploadRow) -> str:
-    """Every reason the row may be in SportTracks already, one per line."""
-    reasons = row.duplicate_reasons
-    if len(reasons) == 1:
-        return texts.sentence(reasons[0])
-    lines = [f"{len(reasons)} reasons it may be there already:"]
-    return "\n".join(lines + [f"• {texts.sentence(r)}" for r in reasons])
 
 
 class PreviewView(QWidget):
@@ -102,6 +97,8 @@ class PreviewView(QWidget):
         self.selection_source: Callable[[], list[UploadRow]] = list
         #: The gap Split… proposes first (hours).
         self.split_gap_hours = 2.0
+        #: The privacy zones, read whenever a route is drawn (set by whoever keeps them).
+        self.privacy_zones: Callable[[], Sequence[PrivacyZone]] = tuple
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(400)
@@ -119,23 +116,9 @@ class PreviewView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.duplicate_box = QFrame(self)
-        self.duplicate_box.setObjectName("duplicateBox")
-        self.duplicate_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.duplicate_reason = QLabel(self.duplicate_box)
-        self.duplicate_reason.setWordWrap(True)
-        self.duplicate_reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.skip_button = QRadioButton("Skip (it is already there)", self.duplicate_box)
-        self.skip_button.setObjectName("duplicateSkip")
-        self.anyway_button = QRadioButton("Upload anyway", self.duplicate_box)
-        self.anyway_button.setObjectName("duplicateUploadAnyway")
-        group = QButtonGroup(self)
-        group.addButton(self.skip_button)
-        group.addButton(self.anyway_button)
-        box = QVBoxLayout(self.duplicate_box)
-        box.addWidget(self.duplicate_reason)
-        box.addWidget(self.skip_button)
-        box.addWidget(self.anyway_button)
+        self.duplicate_box, self.duplicate_reason, self.skip_button, self.anyway_button = (
+            duplicate_box(self)
+        )
         self.anyway_button.toggled.connect(self._decided)
 
         self.name_edit = QLineEdit(self)
@@ -157,6 +140,7 @@ class PreviewView(QWidget):
         self.charts = ChartsView(self)
         self.charts.cursor_moved.connect(self.route.set_marker_at)
         self.charts.details_wanted.connect(self._details_wanted)
+        self.charts.selection_changed.connect(self._selection_changed)
         self.charts.setMinimumHeight(120)  # the pane must fit a 700 px tall window
         self.route.setMinimumHeight(120)
 
@@ -178,7 +162,8 @@ class PreviewView(QWidget):
         upper = QWidget(self)
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.form_box, 3)
+        # At the top, at its own height: a taller route must not spread the rows apart.
+        upper_layout.addWidget(self.form_box, 3, Qt.AlignmentFlag.AlignTop)
         upper_layout.addWidget(self.route, 2)
         self.views = QSplitter(Qt.Orientation.Vertical, self)
         self.views.setObjectName("previewSplitter")
@@ -195,12 +180,15 @@ class PreviewView(QWidget):
         self.status_note.setWordWrap(True)
         self.status_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.privacy_note = privacy_label(self)
+
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.status_note)
+        layout.addWidget(self.privacy_note)
         layout.addWidget(self.duplicate_box)
         layout.addWidget(self.views, 1)
         self.stretch = QWidget(self)  # keeps an unreadable file's text at the top
@@ -224,6 +212,7 @@ class PreviewView(QWidget):
         """Show the route on ``view`` (a map with tiles) instead of the plain route plot."""
         swap_in_map(self.route, view, self.charts)  # type: ignore[arg-type]
         self.route = view  # type: ignore[assignment]  # a MapView: the same calls
+        self._show_private(self.route.track)
 
     def set_units(self, units: str) -> None:
         """Metric or imperial figures (the charts are redrawn, typed text is kept)."""
@@ -233,6 +222,7 @@ class PreviewView(QWidget):
         if self.charts.track is not None:
             self.charts.set_track(self.charts.track, units)
             self.route.set_track(self.route.track, units)
+            self._show_private(self.route.track)
 
     def current_row_id(self) -> int | None:
         """The row shown, if any."""
@@ -257,6 +247,7 @@ class PreviewView(QWidget):
             self._emit_edit()  # notes typed for the row shown before belong to it
         if row is None or row.row_id != self._row_id:
             self._full, self._full_note = None, ""  # the full samples go with the row shown
+            self.charts.set_selection(None)  # a range of the row shown before
         self._row_id = None  # edits made while filling the fields are not the user's
         if row is None:
             self.pages.setCurrentIndex(0)
@@ -265,21 +256,22 @@ class PreviewView(QWidget):
             self._track_for = None
             self._stage += 1
             self.route.set_track(None)
+            self._show_private(None)
             self.charts.set_track(None, self._units)
             return
         self.pages.setCurrentIndex(1)
         activity = row.activity
         self._activity = activity
         self.title.setText(row.upload_name or row.display_name)
-        self.summary.setText(self._summary_text(row))
+        self.summary.setText(summary_text(row, self._units))
         self.summary.setVisible(activity is not None)
-        note = "\n".join(line for line in (self._status_text(row), self._full_note) if line)
+        note = "\n".join(line for line in (status_text(row), self._full_note) if line)
         self.status_note.setText(note)
         self.status_note.setVisible(bool(note))
         theme.tint_text(self.status_note, STATUS_COLOUR_NAMES.get(row.status))
         self.duplicate_box.setVisible(bool(row.duplicates))
         if row.duplicates:
-            self.duplicate_reason.setText(_duplicate_text(row))
+            self.duplicate_reason.setText(duplicate_text(row))
             (self.anyway_button if row.upload_anyway else self.skip_button).setChecked(True)
         self.views.setVisible(activity is not None)
         self.stretch.setVisible(activity is None)
@@ -298,30 +290,6 @@ class PreviewView(QWidget):
             self._show_track(row)
         self._row_id = row.row_id
 
-    def _summary_text(self, row: UploadRow) -> str:
-        activity = row.activity
-        if activity is None:
-            return ""
-        parts = [
-            activity.local_start.strftime("%a %d %b %Y, %H:%M:%S"),
-            texts.times_text(activity),
-            format_distance(activity.distance, self._units),
-            f"{activity.format} from {activity.device}" if activity.device else activity.format,
-        ]
-        return " · ".join(p for p in parts if p)
-
-    @staticmethod
-    def _status_text(row: UploadRow) -> str:
-        """What the status means for this file: the error, the warnings, the upload step."""
-        lines = []
-        if row.message and not row.duplicates:
-            lines.append(texts.status_sentence(row))
-        elif row.status in (RowStatus.ERROR, RowStatus.FAILED, RowStatus.SKIPPED):
-            lines.append(row.status.value)
-        if row.activity is not None and row.status != RowStatus.ERROR:
-            lines += [f"⚠ {texts.sentence(w)}" for w in row.activity.problems]
-        return "\n".join(lines)
-
     def _show_track(self, row: UploadRow) -> None:
         """Draw the row's route and charts, each in a turn of the event loop of its own.
 
@@ -339,6 +307,7 @@ class PreviewView(QWidget):
         if stage == self._stage:
             self.route.set_track(track, self._units)
             self.route.set_marker_at(None)
+            self._show_private(track)
             QTimer.singleShot(0, self, lambda: self._draw_charts(stage, track))
 
     def _draw_charts(self, stage: int, track: Track | None) -> None:
@@ -358,6 +327,16 @@ class PreviewView(QWidget):
         # Same samples as the reduced track drawn: the views only swap what is behind them.
         self.charts.set_track(track, self._units)
         self.route.set_track(track, self._units)
+        self._show_private(track)
+
+    def _show_private(self, track: Track | None) -> None:
+        """Draw the zones near ``track``'s route and what they hide, and say how much."""
+        zones, hidden = private_parts(track, self.privacy_zones())
+        if track is not None:
+            self.route.set_private(zones, hidden)
+        text = private_sentence(hidden, self._units)
+        self.privacy_note.setText(text)
+        self.privacy_note.setVisible(bool(text))
 
     def full_track_failed(self, row_id: int, reason: str) -> None:
         """The file shown could not be read again: say so; the reduced charts stay."""
@@ -411,6 +390,9 @@ class PreviewView(QWidget):
         dialog.accepted.connect(chosen)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _selection_changed(self, selection: tuple[float, float] | None) -> None:
+        self.fixes.set_selection(selection)
 
     def _trim_clicked(self) -> None:
         selection = self.fixes.selection

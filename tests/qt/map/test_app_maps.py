@@ -148,3 +148,16 @@ def test_the_map_page_joins_the_preferences_dialog_and_applies_with_it(
     dialog.applied.emit()  # OK or Apply
     assert application.settings.get(Keys.MAP_CACHE_MB) == 250
     assert maps.store.cap_bytes == 250 * 1024 * 1024
+
+
+def test_maps_installed_after_the_sandbox_signed_in_use_its_tiles(
+    qtbot: QtBot, application: Application, tmp_path: Path
+) -> None:  # --sandbox signs in before the first paint; the maps come after it
+    with SandboxServer(tmp_path / "sandbox") as server:
+        application.account.use_sandbox(server.api_base, server.client_id, server.client_secret)
+        with qtbot.waitSignal(application.account.account_changed, timeout=20_000):
+            application.account.use_pasted_token(server.issue_token()["access_token"])
+        assert application.account.account is not None
+        maps = build_maps(application)
+        attach_maps(application, maps)
+        assert maps.tiles.source == sandbox_source(server.base_url)

@@ -20,6 +20,7 @@ from st_desktop.domain.workout import Workout
 from st_desktop.sandbox import SandboxServer
 from st_desktop.services.account import Account
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.detail.charts import ChartsView
 from st_desktop.ui.upload.fix_dialogs import SplitDialog
 from st_desktop.ui.upload.fixes import FixActions
 from st_desktop.ui.upload.model import RowStatus, UploadRow
@@ -140,6 +141,17 @@ def test_a_file_of_three_days_is_split_into_three_workouts(
         assert workout.duration == pytest.approx(seconds, abs=2)
 
 
+def shift_drag(qtbot: QtBot, charts: ChartsView, begin: float, end: float) -> None:
+    """Drag across the charts from ``begin`` to ``end`` (x values) with Shift held."""
+    plots = charts.plots
+    canvas = plots.canvas()
+    start, stop = plots.point_at(begin), plots.point_at(end)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    for step in range(1, 5):  # a few moves on the way, as a hand makes them
+        qtbot.mouseMove(canvas, start + (stop - start) * step / 4)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, stop)
+
+
 def test_a_trimmed_file_keeps_only_the_selected_range(
     qtbot: QtBot, fixing: UploadPane, client: SportTracksClient, tmp_path: Path
 ) -> None:
@@ -147,18 +159,35 @@ def test_a_trimmed_file_keeps_only_the_selected_range(
     path = tmp_path / "ran-on.gpx"
     path.write_bytes(gpx([[moving(at("2024-06-01T08:00:00Z"), *LUCERNE, 3600)]]))
     row = dropped(qtbot, fixing, path)
-    fixes = fixing.preview.fixes
+    preview = fixing.preview
+    fixes = preview.fixes
     assert not fixes.trim_button.isEnabled()  # nothing selected yet
-    fixes.set_selection((600.0, 2400.0))
+    charts = preview.charts
+    qtbot.waitUntil(lambda: charts.track is not None and charts.chart_count() > 0)
+    with qtbot.waitSignal(charts.selection_changed) as selected:
+        shift_drag(qtbot, charts, 600.0, 2400.0)
+    begin, end = selected.args[0]
+    # A pixel is a few seconds of an hour on a chart this wide.
+    assert (begin, end) == (pytest.approx(600, abs=15), pytest.approx(2400, abs=15))
+    assert fixes.selection == (begin, end)
     assert fixes.trim_button.isEnabled()
     assert fixes.trim_button.objectName() == "trimButton"
     qtbot.mouseClick(fixes.trim_button, Qt.MouseButton.LeftButton)
     [trimmed] = replaced(qtbot, fixing, {row.row_id}, 1)
     assert trimmed.activity is not None
-    assert trimmed.activity.elapsed_time == pytest.approx(1800, abs=10)
+    assert trimmed.activity.elapsed_time == pytest.approx(end - begin, abs=10)
+    assert charts.selection is None  # the new row starts without one
+    assert not fixes.trim_button.isEnabled()
     [workout] = upload_all(qtbot, fixing, client)
-    assert workout.start_time == datetime(2024, 6, 1, 8, 10, tzinfo=UTC)
-    assert workout.total_distance == pytest.approx(9000, rel=0.02)
+    assert workout.start_time is not None
+    assert workout.start_time.timestamp() == pytest.approx(
+        at("2024-06-01T08:00:00Z") + begin, abs=10
+    )
+    assert workout.duration == pytest.approx(end - begin, abs=10)
+    assert workout.total_distance == pytest.approx((end - begin) * 5.0, rel=0.02)
+    location = workout.stream("location")
+    assert location is not None
+    assert len(location.values) == pytest.approx((end - begin) / 10, abs=2)  # a point every 10 s
 
 
 def test_two_files_of_one_ride_are_merged_with_the_stop_as_a_pause(

@@ -20,6 +20,7 @@ from st_desktop.services.upload_engine import (
     backoff_delay,
 )
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
+from tests.unit.parsers.gpxcraft import at, gpx, moving
 from tests.unit.services.upload_helpers import ACCOUNT, START, sandbox_client, write_gpx
 
 FAST = {"timeout": (2.0, 2.0), "upload_timeout": (2.0, 2.0)}
@@ -167,7 +168,11 @@ def test_duplicate_found_in_account_and_ledger(tmp_path: Path, store, server) ->
 def test_a_file_without_edits_is_done_once_its_answer_is_recorded(
     tmp_path: Path, store, server
 ) -> None:
-    plain = _queued(store, tmp_path)
+    # A ride in London in winter: its UTC times are its local ones, nothing to set afterwards.
+    path = tmp_path / "london.gpx"
+    path.write_bytes(gpx([[moving(at("2024-01-10T09:00:00Z"), 51.5, -0.12, 600)]]))
+    item = ingest(store, Source("london.gpx", str(path), path)).item
+    plain = store.enqueue(item.id, ACCOUNT)
     states: list[ItemState] = []
     report = _engine(store, server, listener=lambda it: states.append(it.state)).run()
     assert list(report.uploaded) == [plain.id]
