@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from st_desktop.domain.activity import Activity
+from st_desktop.ui.i18n import date_format
 
 #: Where the ride's zone came from, for the label beside the start.
 _ZONE_SOURCES = {
@@ -75,8 +76,9 @@ class FixBar(QWidget):
         self.start_edit = QDateTimeEdit(self)
         self.start_edit.setObjectName("previewStart")
         self.start_edit.setCalendarPopup(True)
-        date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        self.start_edit.setDisplayFormat(f"{date_format} HH:mm:ss")
+        # The locale's date with a four-digit year ("5 08 2010" in the C locale would read
+        # badly), and seconds: a start is corrected to the second.
+        self.start_edit.setDisplayFormat(f"{date_format()} HH:mm:ss")
         self.start_edit.setAccessibleName("Start time")
         self.start_edit.setToolTip(
             "When the recording started, in the time zone where it was recorded. Change it to "
