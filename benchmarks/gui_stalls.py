@@ -149,11 +149,12 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
         charts while idle (where the app has this step; older versions built them with the
         window)."""
         try:
-            from st_desktop.ui.detail.charts import preload_after_first_paint
+            from st_desktop.ui.detail.charts import plotting_step
+            from st_desktop.ui.first_paint import run_after_first_paint
         except ImportError:
             importlib.import_module("st_desktop.ui.plotting")
             return
-        preload_after_first_paint(window, runner)
+        run_after_first_paint(window, runner, [plotting_step(window)])
         wait_until(lambda: "st_desktop.ui.plotting" in sys.modules and not runner.is_busy())
         dwell(300)  # the charts are built one per turn of the event loop
 

@@ -484,12 +484,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.background:  # started at login: only the tray shows
         window.show()
         log.info("window shown")
-    from st_desktop.ui.detail.charts import preload_after_first_paint
+    from st_desktop.ui.detail.charts import plotting_step
 
-    # The charts' library, off the GUI thread, after the first paint (or when idle in the tray).
-    preload_after_first_paint(window, application.runner)
-    # The overview, hands-free import and maps: once the first rows are on screen.
-    run_after_first_paint(window, application.runner, later_steps)
+    # The charts' library first, then the overview, hands-free import and maps: off the GUI
+    # thread, once the first rows are on screen (or when idle in the tray).
+    run_after_first_paint(window, application.runner, [plotting_step(window), *later_steps])
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

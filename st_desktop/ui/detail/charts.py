@@ -21,28 +21,27 @@ follow it when it changes (:mod:`st_desktop.ui.theme`).
 One view keeps its plots for every track it is given (:meth:`StackedPlots.show_charts` sets
 data, it does not rebuild); the curves are drawn from :attr:`Track.display`, which the worker
 that built the track already reduced, and the plotting library is only imported when the first
-track is charted (:func:`load_plotting` imports it ahead of time, off the GUI thread).
+track is charted (:func:`plotting_step` imports it ahead of time, off the GUI thread).
 """
 
 from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
 from st_desktop.domain.units import distance_unit, format_duration
 from st_desktop.ui.detail.chart_series import SLOWEST_PACE_S, Series, chart_series
+from st_desktop.ui.first_paint import LaterStep
 
-__all__ = ["CHART_KEYS", "SLOWEST_PACE_S", "ChartsView", "Series", "preload_after_first_paint"]
+__all__ = ["CHART_KEYS", "SLOWEST_PACE_S", "ChartsView", "Series", "plotting_step"]
 
 if TYPE_CHECKING:
-    from st_desktop.tasks import TaskRunner
     from st_desktop.ui.plotting import ChartSpec, StackedPlots
 
 #: The charts, top to bottom (speed or pace share a row).
@@ -51,79 +50,24 @@ CHART_KEYS = ("elevation", "heartrate", "speed", "power", "cadence")
 PLOTTING = "st_desktop.ui.plotting"
 
 
-def load_plotting() -> None:
-    """Import the plotting library (about a second): the app calls it on a worker after the
-    window is first painted, so the first chart does not wait for it."""
-    importlib.import_module(PLOTTING)
+def plotting_step(window: QWidget) -> LaterStep:
+    """The start-up step that loads the plotting library and builds the plots of every chart
+    and route view in ``window`` (see :mod:`st_desktop.ui.first_paint`).
 
+    Nothing competes with the window's first paint and its first rows: the import runs on a
+    worker once the runner is idle after the first paint, instead of freezing the GUI thread
+    when the first chart shows.
+    """
 
-class _FirstPaint(QObject):
-    """Calls ``action`` once, in the turn of the event loop after ``widget`` is first painted."""
-
-    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._action = action
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._action)
-        return False
-
-
-#: The plotting library is loaded at the latest this long after the window's first paint (ms).
-PRELOAD_LATEST_MS = 3000
-
-
-class _Preload(QObject):
-    """Starts :func:`load_plotting` on the runner after the first paint, once it is idle."""
-
-    def __init__(self, window: QWidget, runner: TaskRunner) -> None:
-        super().__init__(window)
-        self._runner = runner
-        self._started = False
-        self._late = False
-        _FirstPaint(window, self._painted)
-
-    def _painted(self) -> None:
-        self._runner.busy_changed.connect(self._maybe_start)
-        QTimer.singleShot(PRELOAD_LATEST_MS, self, self._too_late)
-        self._maybe_start()
-
-    def _too_late(self) -> None:
-        self._late = True
-        self._maybe_start()
-
-    def _maybe_start(self, *_args: object) -> None:
-        if self._started or (self._runner.is_busy() and not self._late):
-            return
-        self._started = True
-        self._runner.busy_changed.disconnect(self._maybe_start)
-        self._runner.submit(
-            load_plotting, on_result=self._loaded, description="Loading the charts", owner=self
-        )
-
-    def _loaded(self, _result: object) -> None:
+    def warm_up() -> None:
         from st_desktop.ui.detail.route import RouteView
 
-        window = self.parent()
-        assert isinstance(window, QWidget)
         for charts in window.findChildren(ChartsView):
             charts.warm_up()
         for route in window.findChildren(RouteView):
             route.warm_up()
 
-
-def preload_after_first_paint(window: QWidget, runner: TaskRunner) -> None:
-    """Import the plotting library on a worker once ``window`` has painted and is settled, then
-    build the plots of every chart and route view in it while the app is idle.
-
-    Nothing competes with the window's first paint and its first rows: the import starts when
-    the runner has nothing else to do after the first paint (or a few seconds after it at the
-    latest), and runs beside the GUI thread instead of freezing it when the first chart shows.
-    """
-    _Preload(window, runner)
+    return LaterStep((PLOTTING,), warm_up, "charts")
 
 
 class ChartsView(QWidget):

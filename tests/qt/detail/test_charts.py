@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from st_desktop.domain.track import DISPLAY_POINTS, Track
 from st_desktop.tasks import TaskRunner
-from st_desktop.ui.detail.charts import CHART_KEYS, ChartsView, preload_after_first_paint
+from st_desktop.ui.detail.charts import CHART_KEYS, ChartsView, plotting_step
+from st_desktop.ui.first_paint import run_after_first_paint
 from st_desktop.ui.plotting import MIN_CHART_HEIGHT
 
 SECONDS = 1800
@@ -197,7 +198,7 @@ def test_after_the_first_paint_the_library_loads_and_the_plots_are_built(
     layout.addWidget(charts)
     layout.addWidget(route)
     qtbot.addWidget(window)
-    preload_after_first_paint(window, runner)
+    run_after_first_paint(window, runner, [plotting_step(window)])
     window.show()
     qtbot.waitUntil(lambda: charts.plots.built() == list(CHART_KEYS), timeout=15_000)
     assert charts.chart_count() == 0  # built, not shown
