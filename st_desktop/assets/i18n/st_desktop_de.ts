@@ -788,6 +788,166 @@
     </message>
 </context>
 <context>
+    <name>OverviewFormat</name>
+    <message>
+        <source>Climb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <extracomment>The metrics&apos; names, in English: :func:`metric_title` gives them translated.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week}, {year} · {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workouts</source>
+        <translation type="unfinished">Trainings</translation>
+    </message>
+    <message>
+        <source>{count} workout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} workouts</source>
+        <translation type="unfinished">{count} Trainings</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewHub</name>
+    <message>
+        <source>Added “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding up your workouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the gear of the workout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the gear of {count} workouts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add the gear item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add up the cached workouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask SportTracks how many workouts the account has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load your body metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load your gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the body metrics saved on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the cached workouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the gear saved on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the body metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the workouts in your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your body metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put “{name}” back into use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading cached workouts</source>
+        <translation type="unfinished">Gespeicherte Trainings werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading your body metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your gear</source>
+        <extracomment>Seconds between two questions to the service about how many workouts the account has.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving body metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to do this.</source>
+        <translation type="unfinished">Melden Sie sich dazu bei SportTracks an.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyZonesPage</name>
     <message>
         <source>&amp;Add Zone</source>
@@ -969,6 +1129,160 @@
     <message>
         <source>st-desktop opens SportTracks in your web browser. Sign in there and approve st-desktop; then come back here. Your password never passes through this app.</source>
         <translation>st-desktop öffnet SportTracks in Ihrem Webbrowser. Melden Sie sich dort an, erlauben Sie st-desktop den Zugriff und kehren Sie dann hierher zurück. Ihr Passwort kommt nie durch diese App.</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPane</name>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sport:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This month so far:&lt;/b&gt; {figures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This week so far:&lt;/b&gt; {figures}.</source>
+        <extracomment>Bars the chart shows per grouping. Previous periods averaged for the reference line and the summary. Per period: how the summary&apos;s sentences start, compare and average (translated where used; whole sentences, for languages whose words for &quot;this&quot; and &quot;last&quot; follow the noun&apos;s gender).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This year so far:&lt;/b&gt; {figures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the previous {count} months: {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the previous {count} weeks: {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the previous {count} years: {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure in the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group totals by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workouts are on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous month: {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous week: {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous year: {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avg</source>
+        <comment>the average, beside its line in a bar chart</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>climb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <extracomment>A metric&apos;s name inside a sentence (&quot;12 % more distance than ...&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{metric} per month · {sport}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{metric} per week · {sport}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{metric} per year · {sport}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % less {what} than at this point last month ({figure}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % less {what} than at this point last week ({figure}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % less {what} than at this point last year ({figure}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % more {what} than at this point last month ({figure}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % more {what} than at this point last week ({figure}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % more {what} than at this point last year ({figure}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
