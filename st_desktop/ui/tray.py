@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QPainter
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from st_desktop import APP_DISPLAY_NAME
-from st_desktop.ui.i18n import plural
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.i18n import plural
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,9 @@ class TrayController(QObject):
         """The icon's tooltip: the state, then what is watched."""
         if self.state == TrayState.UPLOADING:
             line = plural(
-                self.uploading, self.tr("Uploading {count} file"), self.tr("Uploading {count} files")
+                self.uploading,
+                self.tr("Uploading {count} file"),
+                self.tr("Uploading {count} files"),
             )
         elif self.state == TrayState.OFFLINE:
             line = self.tr("Offline: new files wait until SportTracks can be reached")

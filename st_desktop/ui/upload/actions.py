@@ -8,12 +8,16 @@ text, so the row never makes the pane (and the window) wider than the list needs
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 #: Room around a button's text when it shrinks (the style's frame and margins).
 BUTTON_PADDING = 12
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UploadButtons", text)
 
 
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
@@ -57,19 +61,24 @@ class UploadButtons:
 
     def __init__(self, pane: QWidget, list_view: QWidget) -> None:
         self.upload_button = _button(
-            "&Upload", "uploadButton", "Upload the selected files, or all when none is selected",
-            pane,
+            _tr("&Upload"), "uploadButton",
+            _tr("Upload the selected files, or all when none is selected"), pane,
         )  # fmt: skip
         self.cancel_button = _button(
-            "Cancel", "uploadCancel", "Stop uploading; queued files go back to the list", pane
-        )
+            _tr("Cancel"), "uploadCancel",
+            _tr("Stop uploading; queued files go back to the list"), pane,
+        )  # fmt: skip
         self.remove_button = _button(
-            "Remove", "uploadRemove", "Take the selected files off the list (Delete)", pane
-        )
+            _tr("Remove"), "uploadRemove", _tr("Take the selected files off the list (Delete)"),
+            pane,
+        )  # fmt: skip
         self.clear_button = _button(
-            "Clear Uploaded", "uploadClearUploaded",
-            "Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history "
-            "keeps them", pane,
+            _tr("Clear Uploaded"), "uploadClearUploaded",
+            _tr(
+                "Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history "
+                "keeps them"
+            ),
+            pane,
         )  # fmt: skip
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -79,19 +88,20 @@ class UploadButtons:
         self.row.addWidget(self.clear_button)
 
         self.remove_action = _action(
-            pane, "&Remove from List", "uploadRemoveAction",
+            pane, _tr("&Remove from List"), "uploadRemoveAction",
             [QKeySequence(QKeySequence.StandardKey.Delete).toString(), "Backspace"],
         )  # fmt: skip
         list_view.addAction(self.remove_action)  # in the list only: Delete in a field edits it
         self.upload_action = _action(
-            pane, "&Upload Selected", "uploadSelectedAction", ["Ctrl+Return", "Ctrl+Enter"]
+            pane, _tr("&Upload Selected"), "uploadSelectedAction", ["Ctrl+Return", "Ctrl+Enter"]
         )
         self.clear_action = _action(
-            pane, "&Clear Uploaded", "uploadClearUploadedAction", ["Ctrl+Shift+Del"],
-            "Take every uploaded file off the list; the upload history keeps them",
+            pane, _tr("&Clear Uploaded"), "uploadClearUploadedAction", ["Ctrl+Shift+Del"],
+            _tr("Take every uploaded file off the list; the upload history keeps them"),
         )  # fmt: skip
         self.show_action = _action(
-            pane, "&Show in Table", "uploadShowInTableAction", tip="Select its workout in the table"
-        )
+            pane, _tr("&Show in Table"), "uploadShowInTableAction",
+            tip=_tr("Select its workout in the table"),
+        )  # fmt: skip
         for action in (self.upload_action, self.clear_action):
             pane.addAction(action)
