@@ -185,9 +185,7 @@ def c_formats(environ: Mapping[str, str] | None = None) -> bool:
     made-up formats ("d MM yyyy"), which no reader expects.
     """
     env = os.environ if environ is None else environ
-    configured = next(
-        (env[v] for v in ("LC_ALL", "LC_TIME", "LANG") if env.get(v, "").strip()), ""
-    )
+    configured = next((env[v] for v in ("LC_ALL", "LC_TIME", "LANG") if env.get(v, "").strip()), "")
     return configured.strip().split(".")[0].upper() in ("C", "POSIX")
 
 
@@ -205,6 +203,17 @@ def date_format(locale: QLocale | None = None, *, time: bool = False) -> str:
     short = QLocale.FormatType.ShortFormat
     pattern = current.dateTimeFormat(short) if time else current.dateFormat(short)
     return re.sub(r"(?<!y)yy(?!y)", "yyyy", pattern)
+
+
+def figure(text: str) -> str:
+    """A figure the domain formatted ("12.34 km", "24.5 km/h", "5:12 /km") with the locale's
+    decimal point ("12,34 km" in German).
+
+    The domain writes numbers with a full stop and no thousands separators (it knows no
+    locale); its units hold no full stop, so each one in ``text`` is a decimal point.
+    """
+    point = QLocale().decimalPoint()
+    return text.replace(".", point) if point != "." else text
 
 
 def plural(count: int, one: str, other: str, **values: object) -> str:

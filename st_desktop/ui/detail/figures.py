@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -14,14 +14,23 @@ from st_desktop.domain.units import (
     format_speed_or_pace,
 )
 from st_desktop.domain.workout import Workout
+from st_desktop.ui.i18n import figure
 
-#: Summary figures: key, caption (two columns, filled row by row).
+#: Summary figures: key, caption (two columns, filled row by row; translated where shown).
 FIGURES = (
-    ("distance", "Distance"), ("duration", "Moving time"), ("elapsed", "Elapsed"),
-    ("paused", "Paused"), ("avg_speed", "Average"), ("max_speed", "Best"), ("gain", "Climb"),
-    ("loss", "Descent"), ("hr", "Heart rate"), ("cadence", "Cadence"), ("power", "Power"),
-    ("calories", "Energy"),
-)  # fmt: skip
+    ("distance", QT_TRANSLATE_NOOP("FiguresView", "Distance")),
+    ("duration", QT_TRANSLATE_NOOP("FiguresView", "Moving time")),
+    ("elapsed", QT_TRANSLATE_NOOP("FiguresView", "Elapsed")),
+    ("paused", QT_TRANSLATE_NOOP("FiguresView", "Paused")),
+    ("avg_speed", QT_TRANSLATE_NOOP("FiguresView", "Average")),
+    ("max_speed", QT_TRANSLATE_NOOP("FiguresView", "Best")),
+    ("gain", QT_TRANSLATE_NOOP("FiguresView", "Climb")),
+    ("loss", QT_TRANSLATE_NOOP("FiguresView", "Descent")),
+    ("hr", QT_TRANSLATE_NOOP("FiguresView", "Heart rate")),
+    ("cadence", QT_TRANSLATE_NOOP("FiguresView", "Cadence")),
+    ("power", QT_TRANSLATE_NOOP("FiguresView", "Power")),
+    ("calories", QT_TRANSLATE_NOOP("FiguresView", "Energy")),
+)
 
 #: Shown for a figure the workout doesn't have.
 MISSING = "–"
@@ -43,7 +52,7 @@ class FiguresView(QWidget):
         grid.setVerticalSpacing(4)
         self.labels: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(FIGURES):
-            caption_label = QLabel(caption, self)
+            caption_label = QLabel(self.tr(caption), self)
             # Captions in the palette's secondary text colour: a role, not a copy of the
             # palette, so they follow a change between light and dark.
             caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -82,7 +91,7 @@ class FiguresView(QWidget):
             "calories": format_calories(w.calories),
         }
         for key, label in self.labels.items():
-            label.setText(values.get(key) or MISSING)
+            label.setText(figure(values.get(key) or MISSING))
 
 
 def _avg_max(avg: float | None, best: float | None, unit: str) -> str:
@@ -91,5 +100,11 @@ def _avg_max(avg: float | None, best: float | None, unit: str) -> str:
     if best is None:
         return f"{avg:.0f} {unit}"
     if avg is None:
-        return f"max {best:.0f} {unit}"
-    return f"{avg:.0f} avg / {best:.0f} max {unit}"
+        return _tr("max {best} {unit}").format(best=f"{best:.0f}", unit=unit)
+    return _tr("{avg} avg / {best} max {unit}").format(
+        avg=f"{avg:.0f}", best=f"{best:.0f}", unit=unit
+    )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FiguresView", text)

@@ -27,7 +27,7 @@ from st_desktop.domain.units import (
 )
 from st_desktop.store.cache import WorkoutRow
 from st_desktop.ui import theme
-from st_desktop.ui.i18n import date_format
+from st_desktop.ui.i18n import date_format, figure
 
 #: The translation context of the table's texts (the model's, where the headers are asked for).
 CONTEXT = "WorkoutTableModel"
@@ -190,7 +190,7 @@ def display_text(item: WorkoutRow, column: Column, units: str) -> str:
     if column == Column.TYPE:
         return item.type
     if column == Column.DISTANCE:
-        return format_distance(item.distance, units).rsplit(" ", 1)[0]
+        return figure(format_distance(item.distance, units).rsplit(" ", 1)[0])
     if column == Column.DURATION:
         return format_duration(item.duration)
     if column == Column.ELEVATION:
