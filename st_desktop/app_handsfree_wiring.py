@@ -221,15 +221,11 @@ def _preferences_opener(
             parts.autostart,
             settings.get(Keys.START_AT_LOGIN),
             on_error=show_errors(application),
-            description=_tr("Changing start at login"),
+            description=QCoreApplication.translate("TrayController", "Changing start at login"),
             serial=AUTOSTART_KEY,
         )
 
     return open_preferences
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrayController", text)
 
 
 def _watching(folders: int, devices: bool) -> str:
@@ -240,14 +236,22 @@ def _watching(folders: int, devices: bool) -> str:
     if folders and devices:
         return plural(
             folders,
-            _tr("Watching {count} folder and watches plugged in over USB"),
-            _tr("Watching {count} folders and watches plugged in over USB"),
+            QCoreApplication.translate(
+                "TrayController", "Watching {count} folder and watches plugged in over USB"
+            ),
+            QCoreApplication.translate(
+                "TrayController", "Watching {count} folders and watches plugged in over USB"
+            ),
         )
     if folders:
-        return plural(folders, _tr("Watching {count} folder"), _tr("Watching {count} folders"))
+        return plural(
+            folders,
+            QCoreApplication.translate("TrayController", "Watching {count} folder"),
+            QCoreApplication.translate("TrayController", "Watching {count} folders"),
+        )
     if devices:
-        return _tr("Watching watches plugged in over USB")
-    return _tr("Nothing watched")
+        return QCoreApplication.translate("TrayController", "Watching watches plugged in over USB")
+    return QCoreApplication.translate("TrayController", "Nothing watched")
 
 
 def _sync_autostart(autostart: Autostart, wanted: bool) -> None:
@@ -274,6 +278,6 @@ def refresh_autostart(application: Application, parts: HandsFreeParts) -> None:
             parts.autostart.set_enabled,
             True,
             on_error=show_errors(application),
-            description=_tr("Updating start at login"),
+            description=QCoreApplication.translate("TrayController", "Updating start at login"),
             serial=AUTOSTART_KEY,
         )

@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SandboxMode", text)
-
-
 #: Remembers the sandbox account's key (not secret) beside the data, so the next start shows its
 #: cached workouts before the server is even loaded.
 LAST_ACCOUNT_FILE = "sandbox-account"
@@ -62,10 +58,13 @@ def start_sandbox(application: Application, seed: int) -> None:
     account = application.account
     window = application.window
     runner = application.runner
-    window.set_account(_tr("Starting the sandbox…"), sandbox=True)
+    window.set_account(
+        QCoreApplication.translate("SandboxMode", "Starting the sandbox…"), sandbox=True
+    )
     window.message_area.show_info(
-        _tr(
-            "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks."
+        QCoreApplication.translate(
+            "SandboxMode",
+            "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.",
         ),
         0,
     )
@@ -98,9 +97,11 @@ def start_sandbox(application: Application, seed: int) -> None:
             server.start,
             on_result=started,
             on_error=lambda exc: window.message_area.show_error(
-                _tr("The sandbox did not start: {error}").format(error=exc)
+                QCoreApplication.translate(
+                    "SandboxMode", "The sandbox did not start: {error}"
+                ).format(error=exc)
             ),
-            description=_tr("Starting the sandbox"),
+            description=QCoreApplication.translate("SandboxMode", "Starting the sandbox"),
         )
 
     def started(running: SandboxServer) -> None:
@@ -118,16 +119,20 @@ def start_sandbox(application: Application, seed: int) -> None:
             sign_in,
             on_result=account.finish_sign_in,
             on_error=lambda exc: window.message_area.show_error(
-                _tr("Could not sign in to the sandbox: {error}").format(error=exc)
+                QCoreApplication.translate(
+                    "SandboxMode", "Could not sign in to the sandbox: {error}"
+                ).format(error=exc)
             ),
-            description=_tr("Signing in to the sandbox"),
+            description=QCoreApplication.translate("SandboxMode", "Signing in to the sandbox"),
         )
 
     runner.submit(
         open_server,
         on_result=opened,
         on_error=lambda exc: window.message_area.show_error(
-            _tr("The sandbox did not start: {error}").format(error=exc)
+            QCoreApplication.translate("SandboxMode", "The sandbox did not start: {error}").format(
+                error=exc
+            )
         ),
-        description=_tr("Opening the sandbox"),
+        description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
     )

@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Checking whether it is already in SportTracks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving {moving}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving {moving}, elapsed {elapsed} (pauses included)</source>
+        <extracomment>Elapsed time is mentioned beside the moving time when it is longer by more than this (s). Names listed at most in a tooltip (the sentence says how many in all).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: {name} (suggested)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate, {count} reasons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} reasons it may be there already. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About {app}</source>
@@ -59,6 +95,41 @@
     <message>
         <source>Signing out</source>
         <translation>Abmeldung läuft</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System (follow the desktop)</source>
+        <extracomment>The choices, as the page offers them: text, value, object name of the radio button.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System follows the light or dark setting of your desktop, also when it changes while st-desktop runs. Charts, routes and maps follow too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -165,6 +236,120 @@
     </message>
 </context>
 <context>
+    <name>BulkGear</name>
+    <message>
+        <source>&amp;Gear of Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link the selected workouts to your bikes and shoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more workouts in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to do this.</source>
+        <translation type="unfinished">Melden Sie sich dazu bei SportTracks an.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDelegate</name>
+    <message>
+        <source>+ {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show it in the workout table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message>
+        <source>No workouts this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W{week}</source>
+        <comment>a week&apos;s number, beside its row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click shows the workout in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+Page Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+Page Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workouts of the chosen day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type}
+Enter shows it in the workout table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <source>&amp;Export Selected…</source>
@@ -225,6 +410,147 @@
     <message>
         <source>{task} failed: {error}</source>
         <translation>{task} fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy:</source>
+        <translation type="unfinished">&amp;Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished">Sport&amp;art:</translation>
+    </message>
+    <message>
+        <source>Changed on SportTracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts &amp;&amp; route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the workout: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the workout: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes to “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friends</source>
+        <translation type="unfinished">Freunde</translation>
+    </message>
+    <message>
+        <source>Keeping the workout for offline use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laps &amp;&amp; pauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the workout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished">N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Not saved: the workout changed on SportTracks. Revert shows that version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: showing the copy on this computer; it can&apos;t be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation type="unfinished">Nur ich</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation type="unfinished">Öffentlich</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the workout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a workout to see its charts, route and laps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workout was changed on SportTracks since you opened it.
+
+Save your changes over that version? (Only the fields you edited are replaced.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes (sign in to save).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workout name</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -307,6 +633,66 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>&amp;Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add new activities to the list only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again the next time it is plugged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices seen before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Whole &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every activity on the device not imported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No watch or bike computer has been plugged in yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the device in to import its whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload new activities automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it is plugged &amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add new activities to the list only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignore this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload new activities automatically</source>
+        <extracomment>The same answers inside a device&apos;s line of the list.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExceptionHook</name>
     <message>
         <source>The log file is {path}.</source>
@@ -386,6 +772,58 @@
     </message>
 </context>
 <context>
+    <name>FiguresView</name>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Climb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <extracomment>Summary figures: key, caption (two columns, filled row by row; translated where shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All types</source>
@@ -423,6 +861,318 @@
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>FullTrackLoader</name>
+    <message>
+        <source>Reading the file for its charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file gives no samples to chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is no longer in the upload list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GearAssignDialog</name>
+    <message>
+        <source>Check the gear used in the selected workout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the gear used in the {count} selected workouts; a half-checked item is used in some of them and stays as it is unless you change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gear items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gear of the Selected Workouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GearDialog</name>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Retired (kept for its history, offered no more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bike</source>
+        <extracomment>Kinds offered (the service keeps any text; these are the ones people use).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give it a name, a brand or a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished">N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>New Gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Road bike, Race shoes …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GearModel</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance before: {distance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workouts</source>
+        <translation type="unfinished">Trainings</translation>
+    </message>
+    <message>
+        <source>{count} cached workout: {figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} cached workouts: {figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} linked workout is not on this computer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} linked workouts are not on this computer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GearPane</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance per month of the selected gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workouts of this item are on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put &amp;Back Into Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show re&amp;tired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to change your gear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your gear has not been read from SportTracks yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} linked workout is not on this computer yet, so its distance and time are not counted (Workouts &gt; Load Full History).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} linked workout not on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} linked workouts are not on this computer yet, so their distance and time are not counted (Workouts &gt; Load Full History).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} linked workouts not on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} retired item hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} retired items hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{distance} before its first workout here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: distance per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{workouts}, {distance}, {hours} h moving, {climb} climbed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GearPicker</name>
+    <message>
+        <source>(gear not loaded yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the gear of this workout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gear:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gear in your account yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to change the gear of a workout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no gear linked to the workout</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{gear} — retired</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -612,6 +1362,71 @@
     </message>
 </context>
 <context>
+    <name>LapsView</name>
+    <message>
+        <source>Avg HR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max HR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pauses recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <extracomment>The columns&apos; titles (translated where shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>What a lap&apos;s type (lower-cased, from the file or the service) reads as.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {at} for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pause, {time} in all: {pauses}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pauses, {time} in all: {pauses}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About {app}</source>
@@ -622,12 +1437,25 @@
         <translation>&amp;Konto</translation>
     </message>
     <message>
+        <source>&amp;Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <extracomment>(key, title, shortcut) of the views added after Workouts (Ctrl+1). The titles are translated where the views are added (beside &quot;&amp;Workouts&quot;, in the View menu).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Gear</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -665,6 +1493,10 @@
     <message>
         <source>&amp;Switch Account…</source>
         <translation>Konto &amp;wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Totals</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Upload Pane</source>
@@ -729,6 +1561,265 @@
     </message>
 </context>
 <context>
+    <name>MapPreferencesPage</name>
+    <message>
+        <source>&amp;Credit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;OpenStreetMap (standard map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another &amp;server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Cac&amp;he</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing the map tile cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit &amp;link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the credit this tile server asks for; it is shown on every map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <extracomment>The method a pane offers to take a map under its route.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maps you looked at stay here, so they show offline; the least recently used go first when the space is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most space for map tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now {size} MB in {count} tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox mode: the maps show the sandbox&apos;s own generated tiles; the server chosen here is used when st-desktop runs against SportTracks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credit link must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{z}, {x} and {y} stand for the tile; {r} for “@2x” where the server has sharper tiles for high-resolution screens. Use a server whose terms allow it, and the credit its licence asks for: it is shown on every map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>© Example contributors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <source>Downloading map tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading map tiles</source>
+        <extracomment>Decoded tiles kept in memory (a 256 px tile is 256 KB decoded, a 512 px one 1 MB). A tile that could not be had is asked for again after this many seconds. Failed tiles remembered before the old ones are forgotten (a long offline session).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricDialog</name>
+    <message>
+        <source>&amp;Body fat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resting heart rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <extracomment>The same, as a form row&apos;s label with its accelerator.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Body Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resting heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <extracomment>The metrics&apos; names as shown (translated where used; the domain&apos;s labels are English).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricPointsModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricsChart</name>
+    <message>
+        <source>Body metrics chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: {values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body metrics yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No values in this span</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPane</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished">&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Span:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body metric values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the {what} of {value} from {day}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: {values}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body metrics yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to change your body metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body fat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resting heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <extracomment>A metric&apos;s name inside a sentence (&quot;Delete the weight of 72.5 kg ...&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewWorkoutDialog</name>
     <message>
         <source>&amp;Distance:</source>
@@ -785,6 +1876,25 @@
         <source>Dismiss</source>
         <extracomment>How much of the error colour tints an error notice&apos;s background (of 1).</extracomment>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLine</name>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details of the status</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -945,6 +2055,113 @@
     <message>
         <source>Sign in to SportTracks to do this.</source>
         <translation type="unfinished">Melden Sie sich dazu bei SportTracks an.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>&amp;Imperial (mi, ft)</source>
+        <translation type="unfinished">&amp;Imperial (mi, ft)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep watching in the tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metric (km, m)</source>
+        <translation type="unfinished">&amp;Metrisch (km, m)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause automatic upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Start in the tray when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch folders and devices for new activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also import the files that were in the folder before it was watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Existing Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for &amp;watches plugged in over USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only add to the upload list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification when activities are uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tray and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished">Einheiten</translation>
+    </message>
+    <message>
+        <source>Upload automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a folder for new activity files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a file &amp;appears:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}  (only add to the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}  (upload automatically)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1129,6 +2346,49 @@
     <message>
         <source>st-desktop opens SportTracks in your web browser. Sign in there and approve st-desktop; then come back here. Your password never passes through this app.</source>
         <translation>st-desktop öffnet SportTracks in Ihrem Webbrowser. Melden Sie sich dort an, erlauben Sie st-desktop den Zugriff und kehren Sie dann hierher zurück. Ihr Passwort kommt nie durch diese App.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the background tasks (uploads stay queued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{task} (+{count} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TotalsModel</name>
+    <message>
+        <source>Climb ({unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance ({unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy (kcal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving time (h:mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <extracomment>The period&apos;s first day (a :class:`datetime.date`) on every cell of a period row. The sport category on the cells of a sport row (&quot;&quot; on a period row). What a figure cell shows when there is nothing to add up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workouts</source>
+        <translation type="unfinished">Trainings</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +2610,268 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     </message>
 </context>
 <context>
+    <name>TrayController</name>
+    <message>
+        <source>&amp;Open {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Automatic Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Automatic upload paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is still running in the tray and uploads new activities as they appear. Choose Quit in this icon&apos;s menu to stop it; Preferences can turn this off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: new files wait until SportTracks can be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading {count} file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading {count} files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} keeps watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypePicker</name>
+    <message>
+        <source>Activity category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity subtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadBatch</name>
+    <message>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <extracomment>The row status of each queue state.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadIntake</name>
+    <message>
+        <source>Checking for duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It could not be checked for duplicates: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking into the dropped files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking into {count} dropped items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking into {count} dropped item…</source>
+        <extracomment>Writes to the upload queue (edits, decisions, removals) stay in order; the upload run has its own key, so they never wait for it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {count} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {count} file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving your changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadListModel</name>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving time {time}</source>
+        <extracomment>The explanation drawn under the file name (the Details column&apos;s text). The explanation: the File column&apos;s second line and every cell&apos;s tooltip. The cells (and roles) each field of :class:`UploadRow` shows in; RowRole marks cells the delegate draws from the row itself (the progress bar, the second line: the explanation, or the name the workout gets).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving time: how long the timer ran, pauses left out (SportTracks&apos; Duration). Each row&apos;s tooltip gives the elapsed time too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>The :class:`~st_desktop.ui.theme.Colours` field each status is painted in. Status colours on a light palette, as names (for style sheets); prefer :func:`status_colour`, which follows the palette. The headers, in English (translated in :meth:`UploadListModel.headerData`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it started, in the local time where it was recorded</source>
+        <extracomment>What a header means, where its title is short.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why a file has its status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadListView</name>
+    <message>
+        <source>Files to upload</source>
+        <extracomment>Columns fitted to what they show, once per batch of changes (never by measuring each row). Columns that step aside, first to last, when the file name would get too little room. Room around a cell&apos;s text (pixels): the item delegate&apos;s margins on both sides. The figure columns are fitted to the rows at most this often (milliseconds). The file name keeps room for about this many average characters before columns step aside. Room around the status: the cell&apos;s margins and the progress bar&apos;s frame. The width each figure column wants (a hidden column measures 0 in Qt).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadPane</name>
+    <message>
+        <source>Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All {count} Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Workout {number} of {count} in Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} sent, the rest waiting for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} may already be uploaded, for {count} reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} may already be uploaded, for {count} reasons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UploadTexts</name>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parsing</source>
+        <extracomment>What each status says, in English (:func:`status_text` translates).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitcher</name>
+    <message>
+        <source>Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{view} view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
         <source>&amp;Open a file…</source>
@@ -1501,6 +3023,22 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     </message>
 </context>
 <context>
+    <name>WorkoutLocator</name>
+    <message>
+        <source>Could not show the workout: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That workout is not in the workout table any more: it may have been deleted. Refresh (F5) to bring the table up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table&apos;s filters were cleared to show the workout.</source>
+        <extracomment>Pages read at most while looking (a sort by name may put the workout far down). How often, and how many times, to look again while the table is reading.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkoutTable</name>
     <message>
         <source>Workouts</source>
@@ -1511,13 +3049,54 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
 <context>
     <name>WorkoutTableModel</name>
     <message>
+        <source>A workout without a name shows, in grey italics, the name it would get from its start and type (“Morning Ride”)</source>
+        <extracomment>The translation context of the table&apos;s texts (the model&apos;s, where the headers are asked for). Column -&gt; sort key of :class:`~st_desktop.store.cache.WorkoutQuery`. Data role giving the native value a column sorts by (datetime, float, str or None). Data role giving the row&apos;s :class:`~st_desktop.domain.workout.WorkoutSummary`. Roles :func:`extra_data` answers (the model passes them on): a suggested name&apos;s look, and tooltips. Every role a cell answers: the model&apos;s own and :data:`EXTRA_ROLES`. Elapsed time is mentioned beside the moving time when longer by more than this (seconds). What a header means, where its title is short (translated by :func:`header_tooltip`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting cached workouts</source>
         <translation>Gespeicherte Trainings werden gezählt</translation>
+    </message>
+    <message>
+        <source>Moving time: how long the timer ran, pauses left out (SportTracks&apos; Duration). Each row&apos;s tooltip gives the elapsed time too.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading cached workouts</source>
         <extracomment>Rows kept in memory at most (about 1 kB each); windows far from the view are dropped.</extracomment>
         <translation>Gespeicherte Trainings werden gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>YearHeatMap</name>
+    <message>
+        <source>Less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year heat map</source>
+        <extracomment>Upper bounds of the shading levels, in hours of moving time per day.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}: workouts on {count} day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}: workouts on {count} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Staged</name>
+    <message>
+        <source>Loading the rest of the app</source>
+        <extracomment>The later steps start at the latest this long after the first paint, busy or not (ms).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -100,11 +100,9 @@ def _avg_max(avg: float | None, best: float | None, unit: str) -> str:
     if best is None:
         return f"{avg:.0f} {unit}"
     if avg is None:
-        return _tr("max {best} {unit}").format(best=f"{best:.0f}", unit=unit)
-    return _tr("{avg} avg / {best} max {unit}").format(
+        return QCoreApplication.translate("FiguresView", "max {best} {unit}").format(
+            best=f"{best:.0f}", unit=unit
+        )
+    return QCoreApplication.translate("FiguresView", "{avg} avg / {best} max {unit}").format(
         avg=f"{avg:.0f}", best=f"{best:.0f}", unit=unit
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiguresView", text)

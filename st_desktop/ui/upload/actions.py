@@ -16,10 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 BUTTON_PADDING = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UploadButtons", text)
-
-
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
@@ -61,25 +57,39 @@ class UploadButtons:
 
     def __init__(self, pane: QWidget, list_view: QWidget) -> None:
         self.upload_button = _button(
-            _tr("&Upload"), "uploadButton",
-            _tr("Upload the selected files, or all when none is selected"), pane,
-        )  # fmt: skip
-        self.cancel_button = _button(
-            _tr("Cancel"), "uploadCancel",
-            _tr("Stop uploading; queued files go back to the list"), pane,
-        )  # fmt: skip
-        self.remove_button = _button(
-            _tr("Remove"), "uploadRemove", _tr("Take the selected files off the list (Delete)"),
-            pane,
-        )  # fmt: skip
-        self.clear_button = _button(
-            _tr("Clear Uploaded"), "uploadClearUploaded",
-            _tr(
-                "Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history "
-                "keeps them"
+            QCoreApplication.translate("UploadButtons", "&Upload"),
+            "uploadButton",
+            QCoreApplication.translate(
+                "UploadButtons", "Upload the selected files, or all when none is selected"
             ),
             pane,
-        )  # fmt: skip
+        )
+        self.cancel_button = _button(
+            QCoreApplication.translate("UploadButtons", "Cancel"),
+            "uploadCancel",
+            QCoreApplication.translate(
+                "UploadButtons", "Stop uploading; queued files go back to the list"
+            ),
+            pane,
+        )
+        self.remove_button = _button(
+            QCoreApplication.translate("UploadButtons", "Remove"),
+            "uploadRemove",
+            QCoreApplication.translate(
+                "UploadButtons", "Take the selected files off the list (Delete)"
+            ),
+            pane,
+        )
+        self.clear_button = _button(
+            QCoreApplication.translate("UploadButtons", "Clear Uploaded"),
+            "uploadClearUploaded",
+            QCoreApplication.translate(
+                "UploadButtons",
+                "Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history "
+                "keeps them",
+            ),
+            pane,
+        )
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         for button in (self.upload_button, self.cancel_button, self.remove_button):
@@ -88,20 +98,33 @@ class UploadButtons:
         self.row.addWidget(self.clear_button)
 
         self.remove_action = _action(
-            pane, _tr("&Remove from List"), "uploadRemoveAction",
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Remove from List"),
+            "uploadRemoveAction",
             [QKeySequence(QKeySequence.StandardKey.Delete).toString(), "Backspace"],
-        )  # fmt: skip
+        )
         list_view.addAction(self.remove_action)  # in the list only: Delete in a field edits it
         self.upload_action = _action(
-            pane, _tr("&Upload Selected"), "uploadSelectedAction", ["Ctrl+Return", "Ctrl+Enter"]
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Upload Selected"),
+            "uploadSelectedAction",
+            ["Ctrl+Return", "Ctrl+Enter"],
         )
         self.clear_action = _action(
-            pane, _tr("&Clear Uploaded"), "uploadClearUploadedAction", ["Ctrl+Shift+Del"],
-            _tr("Take every uploaded file off the list; the upload history keeps them"),
-        )  # fmt: skip
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Clear Uploaded"),
+            "uploadClearUploadedAction",
+            ["Ctrl+Shift+Del"],
+            QCoreApplication.translate(
+                "UploadButtons",
+                "Take every uploaded file off the list; the upload history keeps them",
+            ),
+        )
         self.show_action = _action(
-            pane, _tr("&Show in Table"), "uploadShowInTableAction",
-            tip=_tr("Select its workout in the table"),
-        )  # fmt: skip
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Show in Table"),
+            "uploadShowInTableAction",
+            tip=QCoreApplication.translate("UploadButtons", "Select its workout in the table"),
+        )
         for action in (self.upload_action, self.clear_action):
             pane.addAction(action)

@@ -23,10 +23,6 @@ STATE_STATUS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UploadBatch", text)
-
-
 def step_labels() -> tuple[str, ...]:
     """The texts a row's bar shows during an upload (the status column holds them whole)."""
     return (
@@ -61,16 +57,26 @@ def step_progress(item: QueueItem, step: str) -> StepProgress:
     if step == STEP_CHECKING:
         return StepProgress(
             0.0,
-            _tr("Checking…"),
-            _tr("Checking whether an earlier try already reached SportTracks…"),
+            QCoreApplication.translate("UploadBatch", "Checking…"),
+            QCoreApplication.translate(
+                "UploadBatch", "Checking whether an earlier try already reached SportTracks…"
+            ),
         )
     if step == STEP_APPLYING:
-        return StepProgress(0.75, _tr("Applying…"), _tr("Applying the name, type and notes…"))
+        return StepProgress(
+            0.75,
+            QCoreApplication.translate("UploadBatch", "Applying…"),
+            QCoreApplication.translate("UploadBatch", "Applying the name, type and notes…"),
+        )
     if step == STEP_SENDING:
-        sentence = _tr("Sending the file to SportTracks…")
+        sentence = QCoreApplication.translate("UploadBatch", "Sending the file to SportTracks…")
         if total > 1:
-            sentence = _tr("Sending the file to SportTracks (then its name, type and notes)…")
-        return StepProgress(0.5 / total, _tr("Sending…"), sentence)
+            sentence = QCoreApplication.translate(
+                "UploadBatch", "Sending the file to SportTracks (then its name, type and notes)…"
+            )
+        return StepProgress(
+            0.5 / total, QCoreApplication.translate("UploadBatch", "Sending…"), sentence
+        )
     return StepProgress(0.0, "", "")
 
 
@@ -105,7 +111,9 @@ def show_item(model: UploadListModel, item: QueueItem) -> None:
         model.update(row.row_id, status=status, uris=item.uris)
         return
     if item.state == ItemState.QUEUED and item.error:
-        message = _tr("{error} Will try again.").format(error=item.error)
+        message = QCoreApplication.translate("UploadBatch", "{error} Will try again.").format(
+            error=item.error
+        )
     else:
         message = item.error or ""
     model.update(row.row_id, status=status, message=message, uris=item.uris, progress=None, step="")
@@ -118,7 +126,7 @@ def show_cancelled(model: UploadListModel, item_id: int) -> None:
         return
     warned = row.activity is not None and bool(row.activity.problems)
     status = RowStatus.WARNING if warned else RowStatus.READY
-    message = _tr("Not sent: the upload was cancelled.")
+    message = QCoreApplication.translate("UploadBatch", "Not sent: the upload was cancelled.")
     if row.duplicates:
         status, message = RowStatus.DUPLICATE, row.message
     model.update(row.row_id, status=status, message=message, progress=None, step="")
@@ -169,27 +177,35 @@ class Batch:
         uploaded = sum(r.status == RowStatus.UPLOADED for r in mine)
         failed = [r for r in mine if r.status == RowStatus.FAILED]
         number = QLocale().toString
-        parts = [_tr("{count} uploaded").format(count=number(uploaded))]
+        parts = [
+            QCoreApplication.translate("UploadBatch", "{count} uploaded").format(
+                count=number(uploaded)
+            )
+        ]
         if self.skipped:
             parts.append(
                 plural(
                     len(self.skipped),
-                    _tr("{count} duplicate skipped"),
-                    _tr("{count} duplicates skipped"),
+                    QCoreApplication.translate("UploadBatch", "{count} duplicate skipped"),
+                    QCoreApplication.translate("UploadBatch", "{count} duplicates skipped"),
                 )
             )
         if self.cancelled:
-            parts.append(_tr("{count} not sent (cancelled)").format(count=number(self.cancelled)))
+            parts.append(
+                QCoreApplication.translate("UploadBatch", "{count} not sent (cancelled)").format(
+                    count=number(self.cancelled)
+                )
+            )
         if len(failed) == 1:
             parts.append(
-                _tr("1 failed ({file}: {reason})").format(
+                QCoreApplication.translate("UploadBatch", "1 failed ({file}: {reason})").format(
                     file=failed[0].display_name, reason=failed[0].message.rstrip(".")
                 )
             )
         elif failed:
             parts.append(
-                _tr("{count} failed (each reason is under Details)").format(
-                    count=number(len(failed))
-                )
+                QCoreApplication.translate(
+                    "UploadBatch", "{count} failed (each reason is under Details)"
+                ).format(count=number(len(failed)))
             )
         return ", ".join(parts) + "."

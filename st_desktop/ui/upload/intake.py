@@ -54,29 +54,31 @@ def already_listed(already: list[str], added: int) -> str:
     """``ride.fit is already in the list.``, ``37 files are already in the list.`` or
     ``2 of the 5 files are already in the list.``"""
     if len(already) == 1 and not added:
-        return _tr("{file} is already in the list.").format(file=already[0])
-    if not added:
-        return _tr("{count} files are already in the list.").format(
-            count=QLocale().toString(len(already))
+        return QCoreApplication.translate("UploadIntake", "{file} is already in the list.").format(
+            file=already[0]
         )
+    if not added:
+        return QCoreApplication.translate(
+            "UploadIntake", "{count} files are already in the list."
+        ).format(count=QLocale().toString(len(already)))
     return plural(
         len(already),
-        _tr("{count} of the {total} files is already in the list."),
-        _tr("{count} of the {total} files are already in the list."),
+        QCoreApplication.translate(
+            "UploadIntake", "{count} of the {total} files is already in the list."
+        ),
+        QCoreApplication.translate(
+            "UploadIntake", "{count} of the {total} files are already in the list."
+        ),
         total=QLocale().toString(len(already) + added),
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UploadIntake", text)
 
 
 def _user_text(exc: BaseException) -> str:
     if isinstance(exc, StDesktopError):
         return exc.user_message
-    return _tr("Unexpected error ({error}); details are in the log.").format(
-        error=type(exc).__name__
-    )
+    return QCoreApplication.translate(
+        "UploadIntake", "Unexpected error ({error}); details are in the log."
+    ).format(error=type(exc).__name__)
 
 
 class UploadIntake(QObject):

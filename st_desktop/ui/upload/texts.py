@@ -92,11 +92,13 @@ def times_text(activity: Activity) -> str:
     """``Moving 24:36, elapsed 45:11:20 (pauses included)``; one figure when they agree."""
     moving, elapsed = activity.moving_time, activity.elapsed_time
     if moving and elapsed and elapsed - moving > PAUSED_ENOUGH_S:
-        return tr("Moving {moving}, elapsed {elapsed} (pauses included)").format(
-            moving=format_duration(moving), elapsed=format_duration(elapsed)
-        )
+        return QCoreApplication.translate(
+            "UploadTexts", "Moving {moving}, elapsed {elapsed} (pauses included)"
+        ).format(moving=format_duration(moving), elapsed=format_duration(elapsed))
     if moving or elapsed:
-        return tr("Moving {moving}").format(moving=format_duration(moving or elapsed))
+        return QCoreApplication.translate("UploadTexts", "Moving {moving}").format(
+            moving=format_duration(moving or elapsed)
+        )
     return ""
 
 
@@ -105,7 +107,9 @@ def details(row: UploadRow) -> str:
     if row.message:
         return row.message
     if row.checking:
-        return tr("Checking whether it is already in SportTracks…")
+        return QCoreApplication.translate(
+            "UploadTexts", "Checking whether it is already in SportTracks…"
+        )
     if row.activity is not None and row.activity.problems:
         return join_sentences(row.activity.problems)
     return ""
@@ -127,9 +131,9 @@ def duplicate_message(reasons: list[str]) -> str:
     """The line under a possible duplicate's name: its reason, or how many there are."""
     if len(reasons) <= 1:
         return reasons[0] if reasons else ""
-    return tr("{count} reasons it may be there already. {reason}").format(
-        count=QLocale().toString(len(reasons)), reason=sentence(reasons[0])
-    )
+    return QCoreApplication.translate(
+        "UploadTexts", "{count} reasons it may be there already. {reason}"
+    ).format(count=QLocale().toString(len(reasons)), reason=sentence(reasons[0]))
 
 
 def bullet_list(lines: Iterable[str], limit: int = TOOLTIP_NAMES) -> str:
@@ -137,7 +141,11 @@ def bullet_list(lines: Iterable[str], limit: int = TOOLTIP_NAMES) -> str:
     lines = list(lines)
     shown = [f"• {line}" for line in lines[:limit]]
     if len(lines) > limit:
-        shown.append(tr("… and {count} more").format(count=QLocale().toString(len(lines) - limit)))
+        shown.append(
+            QCoreApplication.translate("UploadTexts", "… and {count} more").format(
+                count=QLocale().toString(len(lines) - limit)
+            )
+        )
     return "\n".join(shown)
 
 
@@ -146,11 +154,19 @@ def row_tooltip(row: UploadRow, units: str = "metric") -> str:
     status, every duplicate reason and every problem, its times."""
     lines = [row.origin or row.display_name]
     if row.upload_name:
-        name = tr("Name: {name} (suggested)") if row.name_is_suggested else tr("Name: {name}")
+        name = (
+            QCoreApplication.translate("UploadTexts", "Name: {name} (suggested)")
+            if row.name_is_suggested
+            else QCoreApplication.translate("UploadTexts", "Name: {name}")
+        )
         lines.append(name.format(name=row.upload_name))
     if row.status == RowStatus.DUPLICATE and len(row.duplicates) > 1:
         count = QLocale().toString(len(row.duplicates))
-        lines.append(tr("Possible duplicate, {count} reasons:").format(count=count))
+        lines.append(
+            QCoreApplication.translate(
+                "UploadTexts", "Possible duplicate, {count} reasons:"
+            ).format(count=count)
+        )
         lines.append(bullet_list(row.duplicate_reasons))
     elif row.message or row.checking:
         lines.append(status_sentence(row))

@@ -89,13 +89,17 @@ def header_text(column: Column, units: str) -> str:
     distance = distance_unit(units)[1]
     height = elevation_unit(units)[1]
     return {
-        Column.DATE: _tr("Date"),
-        Column.NAME: _tr("Name"),
-        Column.TYPE: _tr("Type"),
-        Column.DISTANCE: _tr("Distance ({unit})").format(unit=distance),
-        Column.DURATION: _tr("Moving time"),
-        Column.ELEVATION: _tr("Climb ({unit})").format(unit=height),
-        Column.HEARTRATE: _tr("Avg HR (bpm)"),
+        Column.DATE: QCoreApplication.translate("WorkoutTableModel", "Date"),
+        Column.NAME: QCoreApplication.translate("WorkoutTableModel", "Name"),
+        Column.TYPE: QCoreApplication.translate("WorkoutTableModel", "Type"),
+        Column.DISTANCE: QCoreApplication.translate(
+            "WorkoutTableModel", "Distance ({unit})"
+        ).format(unit=distance),
+        Column.DURATION: QCoreApplication.translate("WorkoutTableModel", "Moving time"),
+        Column.ELEVATION: QCoreApplication.translate("WorkoutTableModel", "Climb ({unit})").format(
+            unit=height
+        ),
+        Column.HEARTRATE: QCoreApplication.translate("WorkoutTableModel", "Avg HR (bpm)"),
     }[column]
 
 
@@ -142,11 +146,17 @@ def is_suggested(item: WorkoutRow, column: Column) -> bool:
 def times_text(moving: float | None, elapsed: float | None) -> str:
     """``Moving 24:36, elapsed 45:11:20 (pauses included)``; one figure when they agree."""
     if moving and elapsed and elapsed - moving > PAUSED_ENOUGH_S:
-        return _tr("Moving {moving}, elapsed {elapsed} (pauses included)").format(
-            moving=format_duration(moving), elapsed=format_duration(elapsed)
-        )
+        return QCoreApplication.translate(
+            "WorkoutTableModel", "Moving {moving}, elapsed {elapsed} (pauses included)"
+        ).format(moving=format_duration(moving), elapsed=format_duration(elapsed))
     shown = moving or elapsed
-    return _tr("Moving {moving}").format(moving=format_duration(shown)) if shown else ""
+    return (
+        QCoreApplication.translate("WorkoutTableModel", "Moving {moving}").format(
+            moving=format_duration(shown)
+        )
+        if shown
+        else ""
+    )
 
 
 def extra_data(item: WorkoutRow, column: Column, role: int, palette: QPalette | None = None) -> Any:
@@ -164,7 +174,9 @@ def extra_data(item: WorkoutRow, column: Column, role: int, palette: QPalette | 
             return (
                 item.name
                 if item.name.strip()
-                else _tr("{name} (no name given)").format(name=suggested_name(item))
+                else QCoreApplication.translate(
+                    "WorkoutTableModel", "{name} (no name given)"
+                ).format(name=suggested_name(item))
             )
         if column == Column.DURATION:
             clock = item.summary().clock_duration  # parsed on hover only
