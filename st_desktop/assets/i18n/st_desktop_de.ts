@@ -2,42 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Checking whether it is already in SportTracks…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moving {moving}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moving {moving}, elapsed {elapsed} (pauses included)</source>
-        <extracomment>Elapsed time is mentioned beside the moving time when it is longer by more than this (s). Names listed at most in a tooltip (the sentence says how many in all).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name: {name} (suggested)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possible duplicate, {count} reasons:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} reasons it may be there already. {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… and {count} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About {app}</source>
@@ -101,35 +65,35 @@
     <name>AppearancePage</name>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>&amp;System (follow the desktop)</source>
         <extracomment>The choices, as the page offers them: text, value, object name of the radio button.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System (dem Desktop folgen)</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild</translation>
     </message>
     <message>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben</translation>
     </message>
     <message>
         <source>System follows the light or dark setting of your desktop, also when it changes while st-desktop runs. Charts, routes and maps follow too.</source>
-        <translation type="unfinished"></translation>
+        <translation>„System“ folgt der hellen oder dunklen Einstellung Ihres Desktops, auch wenn sie sich ändert, während st-desktop läuft. Diagramme, Strecken und Karten folgen ebenfalls.</translation>
     </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
         <source>Nothing to show yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -239,114 +203,115 @@
     <name>BulkGear</name>
     <message>
         <source>&amp;Gear of Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usrüstung der Auswahl…</translation>
     </message>
     <message>
         <source>Link the selected workouts to your bikes and shoes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Trainings mit Ihren Rädern und Schuhen verknüpfen</translation>
     </message>
     <message>
         <source>Select one or more workouts in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein oder mehrere Trainings in der Tabelle aus.</translation>
     </message>
     <message>
         <source>Sign in to SportTracks to do this.</source>
-        <translation type="unfinished">Melden Sie sich dazu bei SportTracks an.</translation>
+        <translation>Melden Sie sich dazu bei SportTracks an.</translation>
     </message>
 </context>
 <context>
     <name>CalendarDelegate</name>
     <message>
         <source>+ {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>+ {count} weitere</translation>
     </message>
     <message>
         <source>Click to show it in the workout table</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um es in der Trainingstabelle zu zeigen</translation>
     </message>
     <message>
         <source>{hours} h moving</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h in Bewegung</translation>
     </message>
 </context>
 <context>
     <name>CalendarModel</name>
     <message>
         <source>No workouts this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Trainings in dieser Woche</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>W{week}</source>
         <comment>a week&apos;s number, beside its row</comment>
-        <translation type="unfinished"></translation>
+        <translation>KW{week}</translation>
     </message>
 </context>
 <context>
     <name>CalendarPane</name>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heute</translation>
     </message>
     <message>
         <source>&amp;Year heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jahresübersicht</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender</translation>
     </message>
     <message>
         <source>Enter or double-click shows the workout in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste oder Doppelklick zeigt das Training in der Tabelle.</translation>
     </message>
     <message>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Monat</translation>
     </message>
     <message>
         <source>Next year</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Jahr</translation>
     </message>
     <message>
         <source>No workouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Trainings</translation>
     </message>
     <message>
         <source>Page Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild ab</translation>
     </message>
     <message>
         <source>Page Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild auf</translation>
     </message>
     <message>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Monat</translation>
     </message>
     <message>
         <source>Previous year</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges Jahr</translation>
     </message>
     <message>
         <source>Shift+Page Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt+Bild ab</translation>
     </message>
     <message>
         <source>Shift+Page Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt+Bild auf</translation>
     </message>
     <message>
         <source>Workouts of the chosen day</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings des gewählten Tages</translation>
     </message>
     <message>
         <source>{type}
 Enter shows it in the workout table</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}
+Die Eingabetaste zeigt es in der Trainingstabelle</translation>
     </message>
 </context>
 <context>
@@ -416,141 +381,143 @@ Enter shows it in the workout table</source>
     <name>DetailEditor</name>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Privacy:</source>
-        <translation type="unfinished">&amp;Sichtbarkeit:</translation>
+        <translation>&amp;Sichtbarkeit:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished">Sport&amp;art:</translation>
+        <translation>Sport&amp;art:</translation>
     </message>
     <message>
         <source>Changed on SportTracks</source>
-        <translation type="unfinished"></translation>
+        <translation>In SportTracks geändert</translation>
     </message>
     <message>
         <source>Charts &amp;&amp; route</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme &amp;&amp; Strecke</translation>
     </message>
     <message>
         <source>Could not load the workout: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training konnte nicht geladen werden: {error}</translation>
     </message>
     <message>
         <source>Could not save the workout: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <source>Discard your changes to “{name}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen an „{name}“ verwerfen?</translation>
     </message>
     <message>
         <source>Friends</source>
-        <translation type="unfinished">Freunde</translation>
+        <translation>Freunde</translation>
     </message>
     <message>
         <source>Keeping the workout for offline use</source>
-        <translation type="unfinished"></translation>
+        <translation>Training wird für die Offline-Nutzung gespeichert</translation>
     </message>
     <message>
         <source>Laps &amp;&amp; pauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden &amp;&amp; Pausen</translation>
     </message>
     <message>
         <source>Loading the workout</source>
-        <translation type="unfinished"></translation>
+        <translation>Training wird geladen</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished">N&amp;otizen:</translation>
+        <translation>N&amp;otizen:</translation>
     </message>
     <message>
         <source>Not saved: the workout changed on SportTracks. Revert shows that version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: Das Training wurde in SportTracks geändert. „Zurücksetzen“ zeigt diese Fassung.</translation>
     </message>
     <message>
         <source>Not saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: {error}</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Offline: showing the copy on this computer; it can&apos;t be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Die Kopie auf diesem Computer wird gezeigt; sie kann nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>Only me</source>
-        <translation type="unfinished">Nur ich</translation>
+        <translation>Nur ich</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreiben</translation>
     </message>
     <message>
         <source>Public</source>
-        <translation type="unfinished">Öffentlich</translation>
+        <translation>Öffentlich</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Saved “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ gespeichert.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>Saving the workout</source>
-        <translation type="unfinished"></translation>
+        <translation>Training wird gespeichert</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Select a workout to see its charts, route and laps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Training aus, um seine Diagramme, Strecke und Runden zu sehen.</translation>
     </message>
     <message>
         <source>This workout was changed on SportTracks since you opened it.
 
 Save your changes over that version? (Only the fields you edited are replaced.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Training wurde in SportTracks geändert, seit Sie es geöffnet haben.
+
+Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbeitet haben, werden ersetzt.)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Unsaved changes (sign in to save).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen (zum Speichern anmelden).</translation>
     </message>
     <message>
         <source>Unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen.</translation>
     </message>
     <message>
         <source>Workout name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Trainings</translation>
     </message>
 </context>
 <context>
@@ -636,60 +603,60 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>DevicesPage</name>
     <message>
         <source>&amp;Forget</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergessen</translation>
     </message>
     <message>
         <source>Add new activities to the list only</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aktivitäten nur zur Liste hinzufügen</translation>
     </message>
     <message>
         <source>Ask again the next time it is plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim nächsten Anschließen wieder fragen</translation>
     </message>
     <message>
         <source>Devices seen before</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher gesehene Geräte</translation>
     </message>
     <message>
         <source>Ignore this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gerät ignorieren</translation>
     </message>
     <message>
         <source>Import Whole &amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gesamten Verlauf importieren</translation>
     </message>
     <message>
         <source>Import every activity on the device not imported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede noch nicht importierte Aktivität auf dem Gerät importieren</translation>
     </message>
     <message>
         <source>No watch or bike computer has been plugged in yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde noch keine Uhr und kein Fahrradcomputer angeschlossen.</translation>
     </message>
     <message>
         <source>Plug the device in to import its whole history</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie das Gerät an, um seinen gesamten Verlauf zu importieren</translation>
     </message>
     <message>
         <source>Upload new activities automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aktivitäten automatisch hochladen</translation>
     </message>
     <message>
         <source>When it is plugged &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn es &amp;angeschlossen wird:</translation>
     </message>
     <message>
         <source>add new activities to the list only</source>
-        <translation type="unfinished"></translation>
+        <translation>neue Aktivitäten nur zur Liste hinzufügen</translation>
     </message>
     <message>
         <source>ignore this device</source>
-        <translation type="unfinished"></translation>
+        <translation>dieses Gerät ignorieren</translation>
     </message>
     <message>
         <source>upload new activities automatically</source>
         <extracomment>The same answers inside a device&apos;s line of the list.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>neue Aktivitäten automatisch hochladen</translation>
     </message>
 </context>
 <context>
@@ -775,52 +742,61 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>FiguresView</name>
     <message>
         <source>Average</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt</translation>
     </message>
     <message>
         <source>Best</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestwert</translation>
     </message>
     <message>
         <source>Cadence</source>
-        <translation type="unfinished"></translation>
+        <translation>Trittfrequenz</translation>
     </message>
     <message>
         <source>Climb</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg</translation>
     </message>
     <message>
         <source>Descent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstieg</translation>
     </message>
     <message>
         <source>Distance</source>
         <extracomment>Summary figures: key, caption (two columns, filled row by row; translated where shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Distanz</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzeit</translation>
     </message>
     <message>
         <source>Energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energie</translation>
     </message>
     <message>
         <source>Heart rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Herzfrequenz</translation>
     </message>
     <message>
         <source>Moving time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>max {best} {unit}</source>
+        <extracomment>Shown for a figure the workout doesn&apos;t have.</extracomment>
+        <translation>max. {best} {unit}</translation>
+    </message>
+    <message>
+        <source>{avg} avg / {best} max {unit}</source>
+        <translation>Ø {avg} / max. {best} {unit}</translation>
     </message>
 </context>
 <context>
@@ -867,312 +843,312 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>FullTrackLoader</name>
     <message>
         <source>Reading the file for its charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wird für ihre Diagramme gelesen</translation>
     </message>
     <message>
         <source>The file gives no samples to chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält keine Messwerte für Diagramme.</translation>
     </message>
     <message>
         <source>The file is no longer in the upload list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht mehr in der Hochladeliste.</translation>
     </message>
     <message>
         <source>Unexpected error ({error}); details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Fehler ({error}); Einzelheiten stehen im Protokoll.</translation>
     </message>
 </context>
 <context>
     <name>GearAssignDialog</name>
     <message>
         <source>Check the gear used in the selected workout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzen Sie die Ausrüstung an, die im ausgewählten Training benutzt wurde.</translation>
     </message>
     <message>
         <source>Check the gear used in the {count} selected workouts; a half-checked item is used in some of them and stays as it is unless you change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzen Sie die Ausrüstung an, die in den {count} ausgewählten Trainings benutzt wurde; ein halb angekreuzter Eintrag wird in einigen davon benutzt und bleibt so, solange Sie ihn nicht ändern.</translation>
     </message>
     <message>
         <source>Gear items</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstungsgegenstände</translation>
     </message>
     <message>
         <source>Gear of the Selected Workouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung der ausgewählten Trainings</translation>
     </message>
 </context>
 <context>
     <name>GearDialog</name>
     <message>
         <source>&amp;Brand:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marke:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odell:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Retired (kept for its history, offered no more)</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usgemustert (bleibt für den Verlauf, wird nicht mehr angeboten)</translation>
     </message>
     <message>
         <source>Bike</source>
         <extracomment>Kinds offered (the service keeps any text; these are the ones people use).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fahrrad</translation>
     </message>
     <message>
         <source>Brand</source>
-        <translation type="unfinished"></translation>
+        <translation>Marke</translation>
     </message>
     <message>
         <source>Edit “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ bearbeiten</translation>
     </message>
     <message>
         <source>Give it a name, a brand or a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen, eine Marke oder ein Modell an.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished">N&amp;otizen:</translation>
+        <translation>No&amp;tizen:</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>New Gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ausrüstung</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Road bike, Race shoes …</source>
-        <translation type="unfinished"></translation>
+        <translation>Rennrad, Wettkampfschuhe …</translation>
     </message>
     <message>
         <source>Shoes</source>
-        <translation type="unfinished"></translation>
+        <translation>Schuhe</translation>
     </message>
 </context>
 <context>
     <name>GearModel</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>In Gebrauch</translation>
     </message>
     <message>
         <source>Bought</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekauft</translation>
     </message>
     <message>
         <source>Brand</source>
-        <translation type="unfinished"></translation>
+        <translation>Marke</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz</translation>
     </message>
     <message>
         <source>Distance before: {distance}</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz davor: {distance}</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Moving time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Odometer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtdistanz</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgemustert</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Workouts</source>
-        <translation type="unfinished">Trainings</translation>
+        <translation>Trainings</translation>
     </message>
     <message>
         <source>{count} cached workout: {figures}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} gespeichertes Training: {figures}</translation>
     </message>
     <message>
         <source>{count} cached workouts: {figures}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} gespeicherte Trainings: {figures}</translation>
     </message>
     <message>
         <source>{count} linked workout is not on this computer yet</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verknüpftes Training ist noch nicht auf diesem Computer</translation>
     </message>
     <message>
         <source>{count} linked workouts are not on this computer yet</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verknüpfte Trainings sind noch nicht auf diesem Computer</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h</translation>
     </message>
 </context>
 <context>
     <name>GearPane</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;mustern</translation>
     </message>
     <message>
         <source>Distance per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz pro Monat</translation>
     </message>
     <message>
         <source>Distance per month of the selected gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz pro Monat der ausgewählten Ausrüstung</translation>
     </message>
     <message>
         <source>Gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung</translation>
     </message>
     <message>
         <source>No workouts of this item are on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Gegenstand sind keine Trainings auf diesem Computer.</translation>
     </message>
     <message>
         <source>Put &amp;Back Into Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder in &amp;Gebrauch nehmen</translation>
     </message>
     <message>
         <source>Select an item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Gegenstand aus.</translation>
     </message>
     <message>
         <source>Show re&amp;tired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgemusterte &amp;zeigen</translation>
     </message>
     <message>
         <source>Sign in to SportTracks to change your gear.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei SportTracks an, um Ihre Ausrüstung zu ändern.</translation>
     </message>
     <message>
         <source>Your gear has not been read from SportTracks yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Ausrüstung wurde noch nicht von SportTracks gelesen.</translation>
     </message>
     <message>
         <source>{count} linked workout is not on this computer yet, so its distance and time are not counted (Workouts &gt; Load Full History).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verknüpftes Training ist noch nicht auf diesem Computer, seine Distanz und Zeit werden daher nicht mitgezählt (Trainings &gt; Gesamten Verlauf laden).</translation>
     </message>
     <message>
         <source>{count} linked workout not on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verknüpftes Training nicht auf diesem Computer</translation>
     </message>
     <message>
         <source>{count} linked workouts are not on this computer yet, so their distance and time are not counted (Workouts &gt; Load Full History).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verknüpfte Trainings sind noch nicht auf diesem Computer, ihre Distanz und Zeit werden daher nicht mitgezählt (Trainings &gt; Gesamten Verlauf laden).</translation>
     </message>
     <message>
         <source>{count} linked workouts not on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verknüpfte Trainings nicht auf diesem Computer</translation>
     </message>
     <message>
         <source>{count} retired item hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} ausgemusterter Gegenstand ausgeblendet.</translation>
     </message>
     <message>
         <source>{count} retired items hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} ausgemusterte Gegenstände ausgeblendet.</translation>
     </message>
     <message>
         <source>{distance} before its first workout here</source>
-        <translation type="unfinished"></translation>
+        <translation>{distance} vor seinem ersten Training hier</translation>
     </message>
     <message>
         <source>{name}: distance per month</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: Distanz pro Monat</translation>
     </message>
     <message>
         <source>{workouts}, {distance}, {hours} h moving, {climb} climbed</source>
-        <translation type="unfinished"></translation>
+        <translation>{workouts}, {distance}, {hours} h in Bewegung, {climb} Anstieg</translation>
     </message>
 </context>
 <context>
     <name>GearPicker</name>
     <message>
         <source>(gear not loaded yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Ausrüstung noch nicht geladen)</translation>
     </message>
     <message>
         <source>Chan&amp;ge</source>
-        <translation type="unfinished"></translation>
+        <translation>Än&amp;dern</translation>
     </message>
     <message>
         <source>Change the gear of this workout</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung dieses Trainings ändern</translation>
     </message>
     <message>
         <source>Gear:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung:</translation>
     </message>
     <message>
         <source>No gear in your account yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Ausrüstung in Ihrem Konto</translation>
     </message>
     <message>
         <source>Sign in to SportTracks to change the gear of a workout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei SportTracks an, um die Ausrüstung eines Trainings zu ändern.</translation>
     </message>
     <message>
         <source>none</source>
         <comment>no gear linked to the workout</comment>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>{gear} — retired</source>
-        <translation type="unfinished"></translation>
+        <translation>{gear} — ausgemustert</translation>
     </message>
 </context>
 <context>
@@ -1365,65 +1341,65 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>LapsView</name>
     <message>
         <source>Avg HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø HF</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energie</translation>
     </message>
     <message>
         <source>Max HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. HF</translation>
     </message>
     <message>
         <source>No pauses recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Pausen aufgezeichnet.</translation>
     </message>
     <message>
         <source>Pace</source>
-        <translation type="unfinished"></translation>
+        <translation>Pace</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>Type</source>
         <extracomment>The columns&apos; titles (translated where shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>active</source>
         <extracomment>What a lap&apos;s type (lower-cased, from the file or the service) reads as.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>at {at} for {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>bei {at} für {time}</translation>
     </message>
     <message>
         <source>rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Erholung</translation>
     </message>
     <message>
         <source>{count} pause, {time} in all: {pauses}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Pause, {time} insgesamt: {pauses}.</translation>
     </message>
     <message>
         <source>{count} pauses, {time} in all: {pauses}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Pausen, {time} insgesamt: {pauses}.</translation>
     </message>
 </context>
 <context>
@@ -1438,12 +1414,12 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     </message>
     <message>
         <source>&amp;Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Körper&amp;werte</translation>
     </message>
     <message>
         <source>&amp;Calendar</source>
         <extracomment>(key, title, shortcut) of the views added after Workouts (Ctrl+1). The titles are translated where the views are added (beside &quot;&amp;Workouts&quot;, in the View menu).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kalender</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1455,7 +1431,7 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     </message>
     <message>
         <source>&amp;Gear</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usrüstung</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1496,7 +1472,7 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     </message>
     <message>
         <source>&amp;Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Summen</translation>
     </message>
     <message>
         <source>&amp;Upload Pane</source>
@@ -1564,259 +1540,259 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>MapPreferencesPage</name>
     <message>
         <source>&amp;Credit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quellenangabe:</translation>
     </message>
     <message>
         <source>&amp;OpenStreetMap (standard map)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;OpenStreetMap (Standardkarte)</translation>
     </message>
     <message>
         <source>Another &amp;server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer &amp;Server:</translation>
     </message>
     <message>
         <source>At &amp;most:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Höchstens:</translation>
     </message>
     <message>
         <source>Clear Cac&amp;he</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache &amp;leeren</translation>
     </message>
     <message>
         <source>Clearing the map tile cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartenkachel-Cache wird geleert</translation>
     </message>
     <message>
         <source>Clearing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geleert…</translation>
     </message>
     <message>
         <source>Credit &amp;link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Link &amp;zur Quellenangabe:</translation>
     </message>
     <message>
         <source>Enter the credit this tile server asks for; it is shown on every map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Quellenangabe ein, die dieser Kachelserver verlangt; sie wird auf jeder Karte gezeigt.</translation>
     </message>
     <message>
         <source>Map</source>
         <extracomment>The method a pane offers to take a map under its route.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Karte</translation>
     </message>
     <message>
         <source>Maps you looked at stay here, so they show offline; the least recently used go first when the space is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Karten, die Sie angesehen haben, bleiben hier und erscheinen so auch offline; ist der Platz voll, werden die am längsten nicht benutzten zuerst entfernt.</translation>
     </message>
     <message>
         <source>Most space for map tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchster Speicherplatz für Kartenkacheln</translation>
     </message>
     <message>
         <source>Now {size} MB in {count} tiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit {size} MB in {count} Kacheln.</translation>
     </message>
     <message>
         <source>Sandbox mode: the maps show the sandbox&apos;s own generated tiles; the server chosen here is used when st-desktop runs against SportTracks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox-Modus: Die Karten zeigen die von der Sandbox erzeugten Kacheln; der hier gewählte Server wird benutzt, wenn st-desktop mit SportTracks läuft.</translation>
     </message>
     <message>
         <source>The credit link must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zur Quellenangabe muss mit https:// beginnen.</translation>
     </message>
     <message>
         <source>Tile &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachel-&amp;URL:</translation>
     </message>
     <message>
         <source>Tile server</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachelserver</translation>
     </message>
     <message>
         <source>Tiles kept on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gespeicherte Kacheln</translation>
     </message>
     <message>
         <source>{z}, {x} and {y} stand for the tile; {r} for “@2x” where the server has sharper tiles for high-resolution screens. Use a server whose terms allow it, and the credit its licence asks for: it is shown on every map.</source>
-        <translation type="unfinished"></translation>
+        <translation>{z}, {x} und {y} stehen für die Kachel; {r} für „@2x“, wo der Server schärfere Kacheln für hochauflösende Bildschirme hat. Benutzen Sie einen Server, dessen Bedingungen das erlauben, und die Quellenangabe, die seine Lizenz verlangt: Sie wird auf jeder Karte gezeigt.</translation>
     </message>
     <message>
         <source>© Example contributors</source>
-        <translation type="unfinished"></translation>
+        <translation>© Beispiel-Mitwirkende</translation>
     </message>
 </context>
 <context>
     <name>MapTiles</name>
     <message>
         <source>Downloading map tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartenkacheln werden heruntergeladen</translation>
     </message>
     <message>
         <source>Reading map tiles</source>
         <extracomment>Decoded tiles kept in memory (a 256 px tile is 256 KB decoded, a 512 px one 1 MB). A tile that could not be had is asked for again after this many seconds. Failed tiles remembered before the old ones are forgotten (a long offline session).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kartenkacheln werden gelesen</translation>
     </message>
 </context>
 <context>
     <name>MetricDialog</name>
     <message>
         <source>&amp;Body fat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Körperfett:</translation>
     </message>
     <message>
         <source>&amp;Resting heart rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ruhepuls:</translation>
     </message>
     <message>
         <source>&amp;Weight:</source>
         <extracomment>The same, as a form row&apos;s label with its accelerator.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gewicht:</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitpunkt:</translation>
     </message>
     <message>
         <source>Add Body Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Körperwerte hinzufügen</translation>
     </message>
     <message>
         <source>Body fat</source>
-        <translation type="unfinished"></translation>
+        <translation>Körperfett</translation>
     </message>
     <message>
         <source>Change Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert ändern</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
         <source>Resting heart rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhepuls</translation>
     </message>
     <message>
         <source>Weight</source>
         <extracomment>The metrics&apos; names as shown (translated where used; the domain&apos;s labels are English).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
 </context>
 <context>
     <name>MetricPointsModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
 </context>
 <context>
     <name>MetricsChart</name>
     <message>
         <source>Body metrics chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm der Körperwerte</translation>
     </message>
     <message>
         <source>Latest: {values}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: {values}</translation>
     </message>
     <message>
         <source>No body metrics yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Körperwerte.</translation>
     </message>
     <message>
         <source>No values in this span</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werte in diesem Zeitraum</translation>
     </message>
 </context>
 <context>
     <name>MetricsPane</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished">&amp;Löschen</translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;List:</source>
-        <translation type="unfinished"></translation>
+        <translation>L&amp;iste:</translation>
     </message>
     <message>
         <source>&amp;Span:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Jahr</translation>
     </message>
     <message>
         <source>2 years</source>
-        <translation type="unfinished"></translation>
+        <translation>2 Jahre</translation>
     </message>
     <message>
         <source>3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>3 Monate</translation>
     </message>
     <message>
         <source>Added the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte wurden hinzugefügt.</translation>
     </message>
     <message>
         <source>Body metric values</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte der Körperwerte</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the {what} of {value} from {day}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} von {value} vom {day} löschen?</translation>
     </message>
     <message>
         <source>Delete value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert löschen</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Latest: {values}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: {values}.</translation>
     </message>
     <message>
         <source>No body metrics yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Körperwerte.</translation>
     </message>
     <message>
         <source>Sign in to SportTracks to change your body metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei SportTracks an, um Ihre Körperwerte zu ändern.</translation>
     </message>
     <message>
         <source>Span shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeigter Zeitraum</translation>
     </message>
     <message>
         <source>Values listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelistete Werte</translation>
     </message>
     <message>
         <source>body fat</source>
-        <translation type="unfinished"></translation>
+        <translation>Körperfett</translation>
     </message>
     <message>
         <source>resting heart rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhepuls</translation>
     </message>
     <message>
         <source>weight</source>
         <extracomment>A metric&apos;s name inside a sentence (&quot;Delete the weight of 72.5 kg ...&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
 </context>
 <context>
@@ -1882,286 +1858,286 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>NoticeLine</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Hide details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details ausblenden</translation>
     </message>
     <message>
         <source>Show all {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle {count} zeigen</translation>
     </message>
     <message>
         <source>Show the details of the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten des Status zeigen</translation>
     </message>
 </context>
 <context>
     <name>OverviewFormat</name>
     <message>
         <source>Climb</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg</translation>
     </message>
     <message>
         <source>Distance</source>
         <extracomment>The metrics&apos; names, in English: :func:`metric_title` gives them translated.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Distanz</translation>
     </message>
     <message>
         <source>Energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energie</translation>
     </message>
     <message>
         <source>Moving time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit</translation>
     </message>
     <message>
         <source>Week {week}, {year} · {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>KW {week}, {year} · {day}</translation>
     </message>
     <message>
         <source>Workouts</source>
-        <translation type="unfinished">Trainings</translation>
+        <translation>Trainings</translation>
     </message>
     <message>
         <source>{count} workout</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Training</translation>
     </message>
     <message>
         <source>{count} workouts</source>
-        <translation type="unfinished">{count} Trainings</translation>
+        <translation>{count} Trainings</translation>
     </message>
 </context>
 <context>
     <name>OverviewHub</name>
     <message>
         <source>Added “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ hinzugefügt.</translation>
     </message>
     <message>
         <source>Adding gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung wird hinzugefügt</translation>
     </message>
     <message>
         <source>Adding up your workouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Trainings werden zusammengezählt</translation>
     </message>
     <message>
         <source>Changed the gear of the workout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausrüstung des Trainings wurde geändert.</translation>
     </message>
     <message>
         <source>Changed the gear of {count} workouts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausrüstung von {count} Trainings wurde geändert.</translation>
     </message>
     <message>
         <source>Could not add the gear item</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausrüstungsgegenstand konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
         <source>Could not add up the cached workouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Trainings konnten nicht zusammengezählt werden</translation>
     </message>
     <message>
         <source>Could not ask SportTracks how many workouts the account has</source>
-        <translation type="unfinished"></translation>
+        <translation>SportTracks konnte nicht gefragt werden, wie viele Trainings das Konto hat</translation>
     </message>
     <message>
         <source>Could not change the gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausrüstung konnte nicht geändert werden</translation>
     </message>
     <message>
         <source>Could not load your body metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Körperwerte konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Could not load your gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Ausrüstung konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>Could not read the body metrics saved on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die auf diesem Computer gespeicherten Körperwerte konnten nicht gelesen werden</translation>
     </message>
     <message>
         <source>Could not read the cached workouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Trainings konnten nicht gelesen werden</translation>
     </message>
     <message>
         <source>Could not read the gear saved on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die auf diesem Computer gespeicherte Ausrüstung konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>Could not save the body metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Körperwerte konnten nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Could not save “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Counting the workouts in your account</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Trainings in Ihrem Konto werden gezählt</translation>
     </message>
     <message>
         <source>Deleted the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert wurde gelöscht.</translation>
     </message>
     <message>
         <source>Loading your body metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Körperwerte werden geladen</translation>
     </message>
     <message>
         <source>Loading your gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Ausrüstung wird geladen</translation>
     </message>
     <message>
         <source>Put “{name}” back into use.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ ist wieder in Gebrauch.</translation>
     </message>
     <message>
         <source>Reading cached workouts</source>
-        <translation type="unfinished">Gespeicherte Trainings werden gelesen</translation>
+        <translation>Gespeicherte Trainings werden gelesen</translation>
     </message>
     <message>
         <source>Reading your body metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Körperwerte werden gelesen</translation>
     </message>
     <message>
         <source>Reading your gear</source>
         <extracomment>Seconds between two questions to the service about how many workouts the account has.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Ausrüstung wird gelesen</translation>
     </message>
     <message>
         <source>Retired “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ ausgemustert.</translation>
     </message>
     <message>
         <source>Saved the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung wurde gespeichert.</translation>
     </message>
     <message>
         <source>Saved “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ gespeichert.</translation>
     </message>
     <message>
         <source>Saving body metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Körperwerte werden gespeichert</translation>
     </message>
     <message>
         <source>Saving gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung wird gespeichert</translation>
     </message>
     <message>
         <source>Sign in to SportTracks to do this.</source>
-        <translation type="unfinished">Melden Sie sich dazu bei SportTracks an.</translation>
+        <translation>Melden Sie sich dazu bei SportTracks an.</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>&amp;Imperial (mi, ft)</source>
-        <translation type="unfinished">&amp;Imperial (mi, ft)</translation>
+        <translation>&amp;Imperial (mi, ft)</translation>
     </message>
     <message>
         <source>&amp;Keep watching in the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich &amp;weiter überwachen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
         <source>&amp;Metric (km, m)</source>
-        <translation type="unfinished">&amp;Metrisch (km, m)</translation>
+        <translation>&amp;Metrisch (km, m)</translation>
     </message>
     <message>
         <source>&amp;Pause automatic upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisches Hochladen &amp;pausieren</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <source>&amp;Start in the tray when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Anmelden im Infobereich &amp;starten</translation>
     </message>
     <message>
         <source>&amp;Watch folders and devices for new activities</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner und Geräte auf neue Aktivitäten &amp;überwachen</translation>
     </message>
     <message>
         <source>A&amp;dd Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hin&amp;zufügen…</translation>
     </message>
     <message>
         <source>Also import the files that were in the folder before it was watched</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch die Dateien importieren, die schon im Ordner waren, bevor er überwacht wurde</translation>
     </message>
     <message>
         <source>Automatic Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatischer Import</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Import &amp;Existing Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorhandene Dateien importieren</translation>
     </message>
     <message>
         <source>Look for &amp;watches plugged in over USB</source>
-        <translation type="unfinished"></translation>
+        <translation>Per USB angeschlossene Uhren &amp;erkennen</translation>
     </message>
     <message>
         <source>Only add to the upload list</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zur Hochladeliste hinzufügen</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Show a &amp;notification when activities are uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine &amp;Benachrichtigung zeigen, wenn Aktivitäten hochgeladen wurden</translation>
     </message>
     <message>
         <source>This desktop shows no tray icons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Desktop zeigt keine Symbole im Infobereich.</translation>
     </message>
     <message>
         <source>Tray and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Infobereich und Start</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished">Einheiten</translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Upload automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch hochladen</translation>
     </message>
     <message>
         <source>Watch a folder for new activity files</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner auf neue Aktivitätsdateien überwachen</translation>
     </message>
     <message>
         <source>Watched folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachte Ordner</translation>
     </message>
     <message>
         <source>When a file &amp;appears:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn eine Datei &amp;auftaucht:</translation>
     </message>
     <message>
         <source>{folder}  (only add to the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}  (nur zur Liste hinzufügen)</translation>
     </message>
     <message>
         <source>{folder}  (upload automatically)</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}  (automatisch hochladen)</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2182,38 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <message>
         <source>Zone {number}</source>
         <translation>Zone {number}</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxMode</name>
+    <message>
+        <source>Could not sign in to the sandbox: {error}</source>
+        <translation>Anmeldung bei der Sandbox fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the sandbox</source>
+        <translation>Sandbox wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.</source>
+        <translation>Sandbox-Modus: ein lokaler Demo-Server mit erfundenen Trainings. Nichts davon gelangt zu SportTracks.</translation>
+    </message>
+    <message>
+        <source>Signing in to the sandbox</source>
+        <translation>Anmeldung bei der Sandbox</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox</source>
+        <translation>Sandbox wird gestartet</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox…</source>
+        <extracomment>Remembers the sandbox account&apos;s key (not secret) beside the data, so the next start shows its cached workouts before the server is even loaded.</extracomment>
+        <translation>Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The sandbox did not start: {error}</source>
+        <translation>Die Sandbox ist nicht gestartet: {error}</translation>
     </message>
 </context>
 <context>
@@ -2352,197 +2360,197 @@ Save your changes over that version? (Only the fields you edited are replaced.)<
     <name>TaskIndicator</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop the background tasks (uploads stay queued)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hintergrundaufgaben anhalten (Uploads bleiben in der Warteschlange)</translation>
     </message>
     <message>
         <source>{task} (+{count} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>{task} (+{count} weitere)</translation>
     </message>
 </context>
 <context>
     <name>TotalsModel</name>
     <message>
         <source>Climb ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg ({unit})</translation>
     </message>
     <message>
         <source>Distance ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz ({unit})</translation>
     </message>
     <message>
         <source>Energy (kcal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Energie (kcal)</translation>
     </message>
     <message>
         <source>Moving time (h:mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit (h:mm)</translation>
     </message>
     <message>
         <source>Period</source>
         <extracomment>The period&apos;s first day (a :class:`datetime.date`) on every cell of a period row. The sport category on the cells of a sport row (&quot;&quot; on a period row). What a figure cell shows when there is nothing to add up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Workouts</source>
-        <translation type="unfinished">Trainings</translation>
+        <translation>Trainings</translation>
     </message>
 </context>
 <context>
     <name>TotalsPane</name>
     <message>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppieren nach:</translation>
     </message>
     <message>
         <source>&amp;Sport:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;portart:</translation>
     </message>
     <message>
         <source>&lt;b&gt;This month so far:&lt;/b&gt; {figures}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dieser Monat bisher:&lt;/b&gt; {figures}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;This week so far:&lt;/b&gt; {figures}.</source>
         <extracomment>Bars the chart shows per grouping. Previous periods averaged for the reference line and the summary. Per period: how the summary&apos;s sentences start, compare and average (translated where used; whole sentences, for languages whose words for &quot;this&quot; and &quot;last&quot; follow the noun&apos;s gender).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Diese Woche bisher:&lt;/b&gt; {figures}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;This year so far:&lt;/b&gt; {figures}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dieses Jahr bisher:&lt;/b&gt; {figures}.</translation>
     </message>
     <message>
         <source>All sports</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sportarten</translation>
     </message>
     <message>
         <source>Average of the previous {count} months: {figure}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt der letzten {count} Monate: {figure}.</translation>
     </message>
     <message>
         <source>Average of the previous {count} weeks: {figure}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt der letzten {count} Wochen: {figure}.</translation>
     </message>
     <message>
         <source>Average of the previous {count} years: {figure}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt der letzten {count} Jahre: {figure}.</translation>
     </message>
     <message>
         <source>C&amp;hart:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramm:</translation>
     </message>
     <message>
         <source>Figure in the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert im Diagramm</translation>
     </message>
     <message>
         <source>Group totals by</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen gruppieren nach</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Monat</translation>
     </message>
     <message>
         <source>No workouts are on this computer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Trainings auf diesem Computer.</translation>
     </message>
     <message>
         <source>Sport</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportart</translation>
     </message>
     <message>
         <source>The previous month: {figure}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vormonat: {figure}.</translation>
     </message>
     <message>
         <source>The previous week: {figure}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwoche: {figure}.</translation>
     </message>
     <message>
         <source>The previous year: {figure}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorjahr: {figure}.</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen</translation>
     </message>
     <message>
         <source>Totals chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm der Summen</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Jahr</translation>
     </message>
     <message>
         <source>avg</source>
         <comment>the average, beside its line in a bar chart</comment>
-        <translation type="unfinished"></translation>
+        <translation>Ø</translation>
     </message>
     <message>
         <source>climb</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstieg</translation>
     </message>
     <message>
         <source>distance</source>
         <extracomment>A metric&apos;s name inside a sentence (&quot;12 % more distance than ...&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Distanz</translation>
     </message>
     <message>
         <source>energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energie</translation>
     </message>
     <message>
         <source>moving time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit</translation>
     </message>
     <message>
         <source>workouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings</translation>
     </message>
     <message>
         <source>{metric} per month · {sport}</source>
-        <translation type="unfinished"></translation>
+        <translation>{metric} pro Monat · {sport}</translation>
     </message>
     <message>
         <source>{metric} per week · {sport}</source>
-        <translation type="unfinished"></translation>
+        <translation>{metric} pro Woche · {sport}</translation>
     </message>
     <message>
         <source>{metric} per year · {sport}</source>
-        <translation type="unfinished"></translation>
+        <translation>{metric} pro Jahr · {sport}</translation>
     </message>
     <message>
         <source>{percent} % less {what} than at this point last month ({figure}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % weniger {what} als zum selben Zeitpunkt im Vormonat ({figure}).</translation>
     </message>
     <message>
         <source>{percent} % less {what} than at this point last week ({figure}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % weniger {what} als zum selben Zeitpunkt in der Vorwoche ({figure}).</translation>
     </message>
     <message>
         <source>{percent} % less {what} than at this point last year ({figure}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % weniger {what} als zum selben Zeitpunkt im Vorjahr ({figure}).</translation>
     </message>
     <message>
         <source>{percent} % more {what} than at this point last month ({figure}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % mehr {what} als zum selben Zeitpunkt im Vormonat ({figure}).</translation>
     </message>
     <message>
         <source>{percent} % more {what} than at this point last week ({figure}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % mehr {what} als zum selben Zeitpunkt in der Vorwoche ({figure}).</translation>
     </message>
     <message>
         <source>{percent} % more {what} than at this point last year ({figure}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % mehr {what} als zum selben Zeitpunkt im Vorjahr ({figure}).</translation>
     </message>
 </context>
 <context>
@@ -2613,164 +2621,325 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     <name>TrayController</name>
     <message>
         <source>&amp;Open {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} ö&amp;ffnen</translation>
     </message>
     <message>
         <source>&amp;Pause Automatic Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisches Hochladen &amp;pausieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Beenden</translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Automatic upload paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisches Hochladen pausiert</translation>
+    </message>
+    <message>
+        <source>Changing start at login</source>
+        <extracomment>The serial queue of the start-at-login changes.</extracomment>
+        <translation>Start beim Anmelden wird geändert</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>It is still running in the tray and uploads new activities as they appear. Choose Quit in this icon&apos;s menu to stop it; Preferences can turn this off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft im Infobereich weiter und lädt neue Aktivitäten hoch, sobald sie auftauchen. Wählen Sie „Beenden“ im Menü dieses Symbols, um es zu beenden; in den Einstellungen lässt sich das abschalten.</translation>
+    </message>
+    <message>
+        <source>Nothing watched</source>
+        <translation>Nichts wird überwacht</translation>
     </message>
     <message>
         <source>Offline: new files wait until SportTracks can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Neue Dateien warten, bis SportTracks erreichbar ist</translation>
+    </message>
+    <message>
+        <source>Updating start at login</source>
+        <translation>Start beim Anmelden wird aktualisiert</translation>
     </message>
     <message>
         <source>Uploading {count} file</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Datei wird hochgeladen</translation>
     </message>
     <message>
         <source>Uploading {count} files</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Dateien werden hochgeladen</translation>
+    </message>
+    <message>
+        <source>Watching watches plugged in over USB</source>
+        <translation>Per USB angeschlossene Uhren werden überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folder</source>
+        <translation>{count} Ordner wird überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folder and watches plugged in over USB</source>
+        <translation>{count} Ordner und per USB angeschlossene Uhren werden überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folders</source>
+        <translation>{count} Ordner werden überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folders and watches plugged in over USB</source>
+        <translation>{count} Ordner und per USB angeschlossene Uhren werden überwacht</translation>
     </message>
     <message>
         <source>{app} keeps watching</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} überwacht weiter</translation>
     </message>
 </context>
 <context>
     <name>TypePicker</name>
     <message>
         <source>Activity category</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportart</translation>
     </message>
     <message>
         <source>Activity subtype</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterart</translation>
     </message>
 </context>
 <context>
     <name>UploadBatch</name>
     <message>
+        <source>1 failed ({file}: {reason})</source>
+        <translation>1 fehlgeschlagen ({file}: {reason})</translation>
+    </message>
+    <message>
+        <source>Applying the name, type and notes…</source>
+        <translation>Name, Sportart und Notizen werden übernommen…</translation>
+    </message>
+    <message>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen…</translation>
+    </message>
+    <message>
+        <source>Checking whether an earlier try already reached SportTracks…</source>
+        <translation>Es wird geprüft, ob ein früherer Versuch SportTracks schon erreicht hat…</translation>
     </message>
     <message>
         <source>Checking…</source>
         <extracomment>The row status of each queue state.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Not sent: the upload was cancelled.</source>
+        <translation>Nicht gesendet: Das Hochladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Sending the file to SportTracks (then its name, type and notes)…</source>
+        <translation>Die Datei wird an SportTracks gesendet (danach Name, Sportart und Notizen)…</translation>
+    </message>
+    <message>
+        <source>Sending the file to SportTracks…</source>
+        <translation>Die Datei wird an SportTracks gesendet…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden…</translation>
+    </message>
+    <message>
+        <source>{count} duplicate skipped</source>
+        <translation>{count} Duplikat übersprungen</translation>
+    </message>
+    <message>
+        <source>{count} duplicates skipped</source>
+        <translation>{count} Duplikate übersprungen</translation>
+    </message>
+    <message>
+        <source>{count} failed (each reason is under Details)</source>
+        <translation>{count} fehlgeschlagen (jeder Grund steht unter „Details“)</translation>
+    </message>
+    <message>
+        <source>{count} not sent (cancelled)</source>
+        <translation>{count} nicht gesendet (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>{count} uploaded</source>
+        <translation>{count} hochgeladen</translation>
+    </message>
+    <message>
+        <source>{error} Will try again.</source>
+        <translation>{error} Wird erneut versucht.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadButtons</name>
+    <message>
+        <source>&amp;Clear Uploaded</source>
+        <translation>Hoch&amp;geladene entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Table</source>
+        <translation>In der &amp;Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <extracomment>Room around a button&apos;s text when it shrinks (the style&apos;s frame and margins).</extracomment>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Selected</source>
+        <translation>Auswahl &amp;hochladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Clear Uploaded</source>
+        <translation>Hochgeladene entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Select its workout in the table</source>
+        <translation>Sein Training in der Tabelle auswählen</translation>
+    </message>
+    <message>
+        <source>Stop uploading; queued files go back to the list</source>
+        <translation>Hochladen anhalten; eingereihte Dateien kommen zurück in die Liste</translation>
+    </message>
+    <message>
+        <source>Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history keeps them</source>
+        <translation>Alle hochgeladenen Dateien aus der Liste nehmen (Strg+Umschalt+Entf); der Hochladeverlauf behält sie</translation>
+    </message>
+    <message>
+        <source>Take every uploaded file off the list; the upload history keeps them</source>
+        <translation>Alle hochgeladenen Dateien aus der Liste nehmen; der Hochladeverlauf behält sie</translation>
+    </message>
+    <message>
+        <source>Take the selected files off the list (Delete)</source>
+        <translation>Die ausgewählten Dateien aus der Liste nehmen (Entf)</translation>
+    </message>
+    <message>
+        <source>Upload the selected files, or all when none is selected</source>
+        <translation>Die ausgewählten Dateien hochladen, oder alle, wenn keine ausgewählt ist</translation>
     </message>
 </context>
 <context>
     <name>UploadIntake</name>
     <message>
         <source>Checking for duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Duplikaten</translation>
     </message>
     <message>
         <source>It could not be checked for duplicates: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie konnte nicht auf Duplikate geprüft werden: {error}</translation>
     </message>
     <message>
         <source>Looking into the dropped files</source>
-        <translation type="unfinished"></translation>
+        <translation>Die abgelegten Dateien werden durchgesehen</translation>
     </message>
     <message>
         <source>Looking into {count} dropped items…</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} abgelegte Einträge werden durchgesehen…</translation>
     </message>
     <message>
         <source>Looking into {count} dropped item…</source>
-        <extracomment>Writes to the upload queue (edits, decisions, removals) stay in order; the upload run has its own key, so they never wait for it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{count} abgelegter Eintrag wird durchgesehen…</translation>
     </message>
     <message>
         <source>Reading {count} files…</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Dateien werden gelesen…</translation>
     </message>
     <message>
         <source>Reading {count} file…</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Datei wird gelesen…</translation>
     </message>
     <message>
         <source>Reading {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird gelesen</translation>
     </message>
     <message>
         <source>Removing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt</translation>
     </message>
     <message>
         <source>Saving your changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen werden gespeichert</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details are in the log.</source>
+        <translation>Unerwarteter Fehler ({error}); Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>{count} files are already in the list.</source>
+        <translation>{count} Dateien sind schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} files are already in the list.</source>
+        <translation>{count} der {total} Dateien sind schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} files is already in the list.</source>
+        <translation>{count} der {total} Dateien ist schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>{file} is already in the list.</source>
+        <extracomment>Writes to the upload queue (edits, decisions, removals) stay in order; the upload run has its own key, so they never wait for it.</extracomment>
+        <translation>{file} ist schon in der Liste.</translation>
     </message>
 </context>
 <context>
     <name>UploadListModel</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Distanz</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Moving</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung</translation>
     </message>
     <message>
         <source>Moving time {time}</source>
         <extracomment>The explanation drawn under the file name (the Details column&apos;s text). The explanation: the File column&apos;s second line and every cell&apos;s tooltip. The cells (and roles) each field of :class:`UploadRow` shows in; RowRole marks cells the delegate draws from the row itself (the progress bar, the second line: the explanation, or the name the workout gets).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit {time}</translation>
     </message>
     <message>
         <source>Moving time: how long the timer ran, pauses left out (SportTracks&apos; Duration). Each row&apos;s tooltip gives the elapsed time too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit: wie lange die Stoppuhr lief, ohne Pausen („Dauer“ in SportTracks). Der Tooltip jeder Zeile nennt auch die Gesamtzeit.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>Status</source>
         <extracomment>The :class:`~st_desktop.ui.theme.Colours` field each status is painted in. Status colours on a light palette, as names (for style sheets); prefer :func:`status_colour`, which follows the palette. The headers, in English (translated in :meth:`UploadListModel.headerData`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportart</translation>
     </message>
     <message>
         <source>When it started, in the local time where it was recorded</source>
         <extracomment>What a header means, where its title is short.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wann es begann, in der Ortszeit, wo es aufgezeichnet wurde</translation>
     </message>
     <message>
         <source>Why a file has its status</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum eine Datei ihren Status hat</translation>
     </message>
 </context>
 <context>
@@ -2778,97 +2947,130 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     <message>
         <source>Files to upload</source>
         <extracomment>Columns fitted to what they show, once per batch of changes (never by measuring each row). Columns that step aside, first to last, when the file name would get too little room. Room around a cell&apos;s text (pixels): the item delegate&apos;s margins on both sides. The figure columns are fitted to the rows at most this often (milliseconds). The file name keeps room for about this many average characters before columns step aside. Room around the status: the cell&apos;s margins and the progress bar&apos;s frame. The width each figure column wants (a hidden column measures 0 in Qt).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Hochzuladende Dateien</translation>
     </message>
 </context>
 <context>
     <name>UploadPane</name>
     <message>
         <source>Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie FIT-, TCX- oder GPX-Dateien, Ordner oder .zip-Archive irgendwo auf das Fenster.</translation>
     </message>
     <message>
         <source>Show All {count} Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle {count} Gründe zeigen</translation>
     </message>
     <message>
         <source>Show Workout {number} of {count} in Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Training {number} von {count} in der Tabelle zeigen</translation>
     </message>
     <message>
         <source>Upload progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Hochladens</translation>
     </message>
     <message>
         <source>Uploading {number} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} von {total} wird hochgeladen</translation>
     </message>
     <message>
         <source>{done} of {total} sent, the rest waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total} gesendet, der Rest wartet auf die Anmeldung</translation>
     </message>
     <message>
         <source>{file} may already be uploaded, for {count} reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} ist vielleicht schon hochgeladen, aus {count} Grund:</translation>
     </message>
     <message>
         <source>{file} may already be uploaded, for {count} reasons:</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} ist vielleicht schon hochgeladen, aus {count} Gründen:</translation>
     </message>
 </context>
 <context>
     <name>UploadTexts</name>
     <message>
+        <source>Checking whether it is already in SportTracks…</source>
+        <translation>Es wird geprüft, ob sie schon in SportTracks ist…</translation>
+    </message>
+    <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Moving {moving}</source>
+        <translation>In Bewegung {moving}</translation>
+    </message>
+    <message>
+        <source>Moving {moving}, elapsed {elapsed} (pauses included)</source>
+        <extracomment>Elapsed time is mentioned beside the moving time when it is longer by more than this (s). Names listed at most in a tooltip (the sentence says how many in all).</extracomment>
+        <translation>In Bewegung {moving}, insgesamt {elapsed} (mit Pausen)</translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <source>Name: {name} (suggested)</source>
+        <translation>Name: {name} (Vorschlag)</translation>
     </message>
     <message>
         <source>Parsing</source>
         <extracomment>What each status says, in English (:func:`status_text` translates).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelesen</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>Possible duplicate, {count} reasons:</source>
+        <translation>Mögliches Duplikat, {count} Gründe:</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladen</translation>
     </message>
     <message>
         <source>Uploading</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird hochgeladen</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>{count} reasons it may be there already. {reason}</source>
+        <translation>{count} Gründe, warum sie schon dort sein könnte. {reason}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… und {count} weitere</translation>
     </message>
 </context>
 <context>
     <name>ViewSwitcher</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten</translation>
     </message>
     <message>
         <source>{view} view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht {view}</translation>
     </message>
 </context>
 <context>
@@ -3026,16 +3228,16 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     <name>WorkoutLocator</name>
     <message>
         <source>Could not show the workout: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training konnte nicht gezeigt werden: {error}</translation>
     </message>
     <message>
         <source>That workout is not in the workout table any more: it may have been deleted. Refresh (F5) to bring the table up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Training ist nicht mehr in der Trainingstabelle: Es wurde vielleicht gelöscht. Aktualisieren Sie (F5), um die Tabelle auf den neuesten Stand zu bringen.</translation>
     </message>
     <message>
         <source>The table&apos;s filters were cleared to show the workout.</source>
         <extracomment>Pages read at most while looking (a sort by name may put the workout far down). How often, and how many times, to look again while the table is reading.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Filter der Tabelle wurden zurückgesetzt, um das Training zu zeigen.</translation>
     </message>
 </context>
 <context>
@@ -3050,45 +3252,86 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     <name>WorkoutTableModel</name>
     <message>
         <source>A workout without a name shows, in grey italics, the name it would get from its start and type (“Morning Ride”)</source>
-        <extracomment>The translation context of the table&apos;s texts (the model&apos;s, where the headers are asked for). Column -&gt; sort key of :class:`~st_desktop.store.cache.WorkoutQuery`. Data role giving the native value a column sorts by (datetime, float, str or None). Data role giving the row&apos;s :class:`~st_desktop.domain.workout.WorkoutSummary`. Roles :func:`extra_data` answers (the model passes them on): a suggested name&apos;s look, and tooltips. Every role a cell answers: the model&apos;s own and :data:`EXTRA_ROLES`. Elapsed time is mentioned beside the moving time when longer by more than this (seconds). What a header means, where its title is short (translated by :func:`header_tooltip`).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>What a header means, where its title is short (translated by :func:`header_tooltip`).</extracomment>
+        <translation>Ein Training ohne Namen zeigt grau und kursiv den Namen, den es nach Beginn und Sportart bekäme („Morgendliche Ausfahrt“)</translation>
+    </message>
+    <message>
+        <source>Avg HR (bpm)</source>
+        <translation>Ø HF (bpm)</translation>
+    </message>
+    <message>
+        <source>Climb ({unit})</source>
+        <translation>Anstieg ({unit})</translation>
     </message>
     <message>
         <source>Counting cached workouts</source>
         <translation>Gespeicherte Trainings werden gezählt</translation>
     </message>
     <message>
+        <source>Date</source>
+        <extracomment>The translation context of the table&apos;s texts (the model&apos;s, where the headers are asked for). Column -&gt; sort key of :class:`~st_desktop.store.cache.WorkoutQuery`. Data role giving the native value a column sorts by (datetime, float, str or None). Data role giving the row&apos;s :class:`~st_desktop.domain.workout.WorkoutSummary`. Roles :func:`extra_data` answers (the model passes them on): a suggested name&apos;s look, and tooltips. Every role a cell answers: the model&apos;s own and :data:`EXTRA_ROLES`. Elapsed time is mentioned beside the moving time when longer by more than this (seconds).</extracomment>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Distance ({unit})</source>
+        <translation>Distanz ({unit})</translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation>Bewegungszeit</translation>
+    </message>
+    <message>
         <source>Moving time: how long the timer ran, pauses left out (SportTracks&apos; Duration). Each row&apos;s tooltip gives the elapsed time too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegungszeit: wie lange die Stoppuhr lief, ohne Pausen („Dauer“ in SportTracks). Der Tooltip jeder Zeile nennt auch die Gesamtzeit.</translation>
+    </message>
+    <message>
+        <source>Moving {moving}</source>
+        <translation>In Bewegung {moving}</translation>
+    </message>
+    <message>
+        <source>Moving {moving}, elapsed {elapsed} (pauses included)</source>
+        <translation>In Bewegung {moving}, insgesamt {elapsed} (mit Pausen)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Reading cached workouts</source>
         <extracomment>Rows kept in memory at most (about 1 kB each); windows far from the view are dropped.</extracomment>
         <translation>Gespeicherte Trainings werden gelesen</translation>
     </message>
+    <message>
+        <source>Type</source>
+        <translation>Sportart</translation>
+    </message>
+    <message>
+        <source>{name} (no name given)</source>
+        <translation>{name} (kein Name vergeben)</translation>
+    </message>
 </context>
 <context>
     <name>YearHeatMap</name>
     <message>
         <source>Less</source>
-        <translation type="unfinished"></translation>
+        <translation>Weniger</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr</translation>
     </message>
     <message>
         <source>Year heat map</source>
         <extracomment>Upper bounds of the shading levels, in hours of moving time per day.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Jahresübersicht</translation>
     </message>
     <message>
         <source>{year}: workouts on {count} day</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}: Trainings an {count} Tag</translation>
     </message>
     <message>
         <source>{year}: workouts on {count} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}: Trainings an {count} Tagen</translation>
     </message>
 </context>
 <context>
@@ -3096,7 +3339,7 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     <message>
         <source>Loading the rest of the app</source>
         <extracomment>The later steps start at the latest this long after the first paint, busy or not (ms).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Rest der App wird geladen</translation>
     </message>
 </context>
 <context>
