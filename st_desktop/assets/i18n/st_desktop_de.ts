@@ -1356,6 +1356,10 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
         <translation>Energie</translation>
     </message>
     <message>
+        <source>Laps</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
         <source>Max HR</source>
         <translation>Max. HF</translation>
     </message>
@@ -1585,7 +1589,7 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     </message>
     <message>
         <source>Most space for map tiles</source>
-        <translation>Höchster Speicherplatz für Kartenkacheln</translation>
+        <translation>Höchstens belegter Speicher für Kartenkacheln</translation>
     </message>
     <message>
         <source>Now {size} MB in {count} tiles.</source>
@@ -1743,7 +1747,7 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     </message>
     <message>
         <source>Body metric values</source>
-        <translation>Werte der Körperwerte</translation>
+        <translation>Liste der Körperwerte</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2170,6 +2174,11 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     <message>
         <source>Positions within these places at the start and the end of a ride are removed before it is uploaded (time, distance and heart rate stay). The preview shows the zones and what is hidden.</source>
         <translation>Positionen innerhalb dieser Orte am Anfang und am Ende einer Fahrt werden vor dem Hochladen entfernt (Zeit, Distanz und Herzfrequenz bleiben erhalten). Die Vorschau zeigt die Zonen und was verborgen wird.</translation>
+    </message>
+    <message>
+        <source>Privacy Zones</source>
+        <extracomment>The page&apos;s title in Preferences (translated by :func:`page_title`).</extracomment>
+        <translation>Privatsphäre-Zonen</translation>
     </message>
     <message>
         <source>Privacy zones</source>

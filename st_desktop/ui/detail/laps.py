@@ -54,6 +54,7 @@ class LapsView(QWidget):
         self.setObjectName("lapsView")
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("lapsTable")
+        self.table.setAccessibleName(self.tr("Laps"))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
