@@ -60,6 +60,7 @@ INTERACTIVE = (
     QSlider,
 )
 
+
 def owner_module(widget: QWidget) -> str:
     """The module of the nearest class of ours among ``widget`` and its parents."""
     current: QWidget | None = widget

@@ -181,4 +181,3 @@ def test_the_overview_dialogs_name_their_controls(
         qtbot.waitExposed(dialog)
         assert_named(dialog)
         dialog.reject()
-

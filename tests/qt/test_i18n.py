@@ -329,7 +329,6 @@ def test_the_language_chosen_in_preferences_is_used_at_the_next_start(
     assert "language: de" in log  # the conftest's LANGUAGE=en was overruled by the choice
 
 
-
 SHOW_VIEWS = """
 import json, sys
 from PySide6.QtCore import Qt

@@ -69,6 +69,7 @@ def page_title() -> str:
     """The page's title in Preferences, in the user's language."""
     return QCoreApplication.translate("PrivacyZonesPage", PAGE_TITLE)
 
+
 class PrivacyZonesPage(QWidget):
     """The zones as a table with Add and Remove (``privacyZonesPage``); ``apply()`` saves."""
 
