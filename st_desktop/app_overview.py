@@ -87,7 +87,7 @@ def _add_views(application: Application, hub: OverviewHub) -> CalendarPane:
     units = settings_units(settings)
     for key, title, shortcut in VIEWS:
         pane = panes[key]
-        window.add_view(key, QCoreApplication.translate("MainWindow", title), pane, shortcut)
+        window.add_view(key, QCoreApplication.translate("MainWindow", str(title)), pane, shortcut)
         pane.set_units(units)
         window.units_changed.connect(pane.set_units)
     return calendar

@@ -120,7 +120,7 @@ class DetailEditor(QWidget):
         self.privacy = QComboBox(self)
         self.privacy.setObjectName("detailPrivacy")
         for value, label in PRIVACY:
-            self.privacy.addItem(self.tr(label), value)
+            self.privacy.addItem(self.tr(str(label)), value)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("detailNotes")
         self.notes.setAccessibleName(self.tr("Notes"))

@@ -52,7 +52,7 @@ class FiguresView(QWidget):
         grid.setVerticalSpacing(4)
         self.labels: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(FIGURES):
-            caption_label = QLabel(self.tr(caption), self)
+            caption_label = QLabel(self.tr(str(caption)), self)
             # Captions in the palette's secondary text colour: a role, not a copy of the
             # palette, so they follow a change between light and dark.
             caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -55,7 +55,7 @@ class LapsView(QWidget):
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("lapsTable")
         self.table.setAccessibleName(self.tr("Laps"))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
@@ -132,7 +132,7 @@ class LapsView(QWidget):
 
     def _lap_type(self, kind: str) -> str:
         known = LAP_TYPES.get(kind)
-        return self.tr(known) if known else kind
+        return self.tr(str(known)) if known else kind
 
     def clear(self) -> None:
         """Show nothing."""

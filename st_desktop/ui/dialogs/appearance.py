@@ -57,7 +57,7 @@ class AppearancePage(QWidget):
         self._group = QButtonGroup(self)
         column = QVBoxLayout(box)
         for text, value, name in CHOICES:
-            button = QRadioButton(self.tr(text), box)
+            button = QRadioButton(self.tr(str(text)), box)
             button.setObjectName(name)
             self._group.addButton(button)
             self.buttons[value] = button

@@ -48,11 +48,11 @@ FOLDER_MODES = (
 )
 
 
-def _combo(parent: QWidget, name: str, choices: Iterable[tuple[str, object]]) -> QComboBox:
+def _combo(parent: QWidget, name: str, choices: Iterable[tuple[object, object]]) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
     for text, data in choices:
-        combo.addItem(QCoreApplication.translate("PreferencesDialog", text), data)
+        combo.addItem(QCoreApplication.translate("PreferencesDialog", str(text)), data)
     return combo
 
 

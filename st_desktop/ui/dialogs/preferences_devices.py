@@ -68,7 +68,7 @@ class DevicesPage(QWidget):
         self.device_answer = QComboBox(self)
         self.device_answer.setObjectName("prefsDeviceAnswer")
         for text, data in DEVICE_ANSWERS:
-            self.device_answer.addItem(self.tr(text), data)
+            self.device_answer.addItem(self.tr(str(text)), data)
         self.device_answer.currentIndexChanged.connect(self._device_answer_changed)
         self.forget_button = QPushButton(self.tr("&Forget"), self)
         self.forget_button.setObjectName("prefsForgetDevice")
@@ -122,7 +122,7 @@ class DevicesPage(QWidget):
         self.device_list.clear()
         for device in self.devices:
             kind = f"{device.vendor}, " if device.vendor else ""
-            answer = self.tr(_IN_LIST.get(device.answer, device.answer))
+            answer = self.tr(str(_IN_LIST.get(device.answer, device.answer)))
             self.device_list.addItem(f"{device.name}  ({kind}{answer})")
         self.no_devices.setVisible(not self.devices)
         self.device_list.setVisible(bool(self.devices))

@@ -67,7 +67,7 @@ PAGE_TITLE = QT_TRANSLATE_NOOP("PrivacyZonesPage", "Privacy Zones")
 
 def page_title() -> str:
     """The page's title in Preferences, in the user's language."""
-    return QCoreApplication.translate("PrivacyZonesPage", PAGE_TITLE)
+    return QCoreApplication.translate("PrivacyZonesPage", str(PAGE_TITLE))
 
 
 class PrivacyZonesPage(QWidget):

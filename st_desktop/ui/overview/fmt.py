@@ -161,7 +161,7 @@ def workouts(count: int) -> str:
 
 
 #: The metrics' names, in English: :func:`metric_title` gives them translated.
-METRIC_TITLES: dict[Metric, str] = {
+METRIC_TITLES: dict[Metric, object] = {
     Metric.DISTANCE: QT_TRANSLATE_NOOP("OverviewFormat", "Distance"),
     Metric.DURATION: QT_TRANSLATE_NOOP("OverviewFormat", "Moving time"),
     Metric.CLIMB: QT_TRANSLATE_NOOP("OverviewFormat", "Climb"),
@@ -172,4 +172,4 @@ METRIC_TITLES: dict[Metric, str] = {
 
 def metric_title(metric: Metric) -> str:
     """A metric's name in the user's language ("Distance", "Strecke")."""
-    return QCoreApplication.translate(CONTEXT, METRIC_TITLES[metric])
+    return QCoreApplication.translate(CONTEXT, str(METRIC_TITLES[metric]))

@@ -31,7 +31,7 @@ def kind_name(kind: str) -> str:
     """A kind as shown: "Bike" ("Fahrrad" in German) for the kinds offered, else as typed."""
     labels = dict(KINDS)
     if kind in labels:
-        return QCoreApplication.translate("GearDialog", labels[kind])
+        return QCoreApplication.translate("GearDialog", str(labels[kind]))
     return kind.capitalize()
 
 
@@ -69,7 +69,7 @@ class GearDialog(QDialog):
         self.kind.setAccessibleName(self.tr("Kind"))
         self.kind.setEditable(True)
         for value, label in KINDS:
-            self.kind.addItem(QCoreApplication.translate("GearDialog", label), value)
+            self.kind.addItem(QCoreApplication.translate("GearDialog", str(label)), value)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("gearNotes")
         self.notes.setAccessibleName(self.tr("Notes"))

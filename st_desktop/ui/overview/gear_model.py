@@ -117,7 +117,7 @@ class GearModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = GearColumn(section)
-        title = self.tr(_HEADERS[column])
+        title = self.tr(str(_HEADERS[column]))
         if column in (GearColumn.DISTANCE, GearColumn.ODOMETER):
             return f"{title} ({distance_unit(self._units)[1]})"
         if column == GearColumn.DURATION:

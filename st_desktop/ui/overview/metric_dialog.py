@@ -53,7 +53,7 @@ _FORM_LABELS = {
 def kind_label(metric: str) -> str:
     """A metric's name in the user's language ("Weight", "Gewicht")."""
     label = KIND_LABELS.get(metric)
-    return QCoreApplication.translate("MetricDialog", label) if label else metric
+    return QCoreApplication.translate("MetricDialog", str(label)) if label else metric
 
 
 def shown_unit(metric: str, units: str) -> str:
@@ -145,7 +145,7 @@ class MetricDialog(QDialog):
             else:
                 check.setChecked(True)
                 check.hide()
-                form.addRow(self.tr(_FORM_LABELS[metric]), row)
+                form.addRow(self.tr(str(_FORM_LABELS[metric])), row)
             self.boxes[metric], self.enabled[metric] = box, check
         defaults = {WEIGHT: 70.0, BODY_FAT: 0.15, RESTING_HEARTRATE: 55.0}
         for metric, box in self.boxes.items():

@@ -177,7 +177,7 @@ class MetricsPane(QWidget):
             self,
             "metricsRange",
             self.tr("Span shown"),
-            [(self.tr(label), key) for label, key, _d in RANGES],
+            [(self.tr(str(label)), key) for label, key, _d in RANGES],
         )
         select_data(self.range_box, settings.get(Keys.METRICS_RANGE))
         self.range_box.currentIndexChanged.connect(self._range_changed)
@@ -398,7 +398,7 @@ class MetricsPane(QWidget):
         value = to_shown(point.metric, point.value or 0.0, self._units)
         what = _IN_SENTENCE.get(point.metric, point.metric)
         text = self.tr("Delete the {what} of {value} from {day}?").format(
-            what=self.tr(what),
+            what=self.tr(str(what)),
             value=f"{fmt.number(value, DECIMALS[point.metric])} "
             f"{shown_unit(point.metric, self._units)}",
             day=fmt.short_date(point.timestamp.astimezone().date()),

@@ -99,8 +99,8 @@ _IN_SENTENCE = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TotalsPane", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("TotalsPane", str(text))
 
 
 def combo(parent: QWidget, name: str, accessible: str, items: list[tuple[str, str]]) -> QComboBox:

@@ -197,10 +197,10 @@ class UploadListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            return self.tr(str(HEADERS[Column(section)]))
         if role == _TIP:
             tip = HEADER_TIPS.get(Column(section))
-            return self.tr(tip) if tip else None
+            return self.tr(str(tip)) if tip else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -31,9 +31,9 @@ STATUS_TEXTS = {
 }
 
 
-def tr(text: str) -> str:
+def tr(text: object) -> str:
     """``text`` (a literal of this module's context) in the user's language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def status_text(status: RowStatus) -> str:

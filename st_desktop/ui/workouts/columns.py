@@ -33,8 +33,8 @@ from st_desktop.ui.i18n import date_format, figure
 CONTEXT = "WorkoutTableModel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 class Column(IntEnum):
@@ -216,7 +216,7 @@ def _date_text(item: WorkoutRow) -> str:
     "01.03.2026 07:30" in German)."""
     start = _local_start(item)
     if start is None:
-        return item.start_local[:16].replace("T", " ")
+        return (item.start_local or "")[:16].replace("T", " ")
     moment = QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
     return QLocale().toString(moment, date_format(time=True))
 
