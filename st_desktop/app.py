@@ -104,7 +104,7 @@ def create_application(
             maps) to be run after the first paint (:mod:`st_desktop.ui.first_paint`); None
             installs them at once.
     """
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from st_desktop.services.uploads import UploadService
     from st_desktop.services.workouts import WorkoutService
@@ -186,7 +186,9 @@ def create_application(
         CACHE_CHECK_DELAY_MS,
         window,
         lambda: runner.submit(
-            cache.check, on_result=cache_checked, description="Checking the workout cache"
+            cache.check,
+            on_result=cache_checked,
+            description=QCoreApplication.translate("Application", "Checking the workout cache"),
         ),
     )
     upload.controller.restore()
@@ -280,7 +282,7 @@ def show_welcome(application: Application) -> None:
 
 def connect_panes(application: Application) -> None:
     """Wire the panes to each other, to the account and to the window."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from st_desktop.services.data import DataService
     from st_desktop.ui.dialogs.sign_in import SignInDialog
@@ -325,7 +327,8 @@ def connect_panes(application: Application) -> None:
 
     def offer_undo(text: str) -> None:
         if text:
-            message.show_action(text, "Undo", browser.undo_action.trigger)
+            undo = QCoreApplication.translate("WorkoutBrowser", "Undo")
+            message.show_action(text, undo, browser.undo_action.trigger)
         else:
             message.clear_action()
 
@@ -375,22 +378,26 @@ def connect_panes(application: Application) -> None:
 
 def add_privacy_page(settings: Settings, dialog: PreferencesDialog) -> None:
     """Preferences > Privacy Zones (saved with the dialog's OK or Apply)."""
-    from st_desktop.ui.dialogs.privacy_zones import PrivacyZonesPage
+    from st_desktop.ui.dialogs.privacy_zones import PrivacyZonesPage, page_title
 
     page = PrivacyZonesPage(settings, dialog)
-    dialog.add_page("Privacy Zones", page)
+    dialog.add_page(page_title(), page)
     dialog.applied.connect(page.apply)
 
 
 def show_signed_out_hint(application: Application, reason: str = "") -> None:
     """Tell a signed-out user, where the workouts would be, how to sign in (and why, if known)."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
     application.browser.notice.show_message(
         reason
-        or (
+        or translate(
+            "Application",
             "You are not signed in. Sign in to SportTracks to see and edit your workouts; files "
-            "you drop are read and kept here until then."
+            "you drop are read and kept here until then.",
         ),
-        "Sign In…",
+        translate("Application", "Sign In…"),
         application.window.sign_in_requested.emit,
     )
 

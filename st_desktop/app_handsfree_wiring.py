@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:  # imported where used: the composition root loads Qt late
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
@@ -128,10 +130,7 @@ def _wire_state(application: Application, parts: HandsFreeParts) -> None:
             return
         sending = sum(r.status in (RowStatus.QUEUED, RowStatus.UPLOADING) for r in model.rows())
         folders = len(handsfree.folders())
-        watched = [f"{folders} folder{'' if folders == 1 else 's'}"] if folders else []
-        if handsfree.devices.enabled:
-            watched.append("watches plugged in over USB")
-        detail = f"Watching {' and '.join(watched)}" if watched else "Nothing watched"
+        detail = _watching(folders, handsfree.devices.enabled)
         if handsfree.paused:
             state = TrayState.PAUSED
         elif controller.account is None:
@@ -222,11 +221,37 @@ def _preferences_opener(
             parts.autostart,
             settings.get(Keys.START_AT_LOGIN),
             on_error=show_errors(application),
-            description="Changing start at login",
+            description=QCoreApplication.translate("TrayController", "Changing start at login"),
             serial=AUTOSTART_KEY,
         )
 
     return open_preferences
+
+
+def _watching(folders: int, devices: bool) -> str:
+    """The tray's line about what is watched: "Watching 2 folders and watches plugged in
+    over USB"."""
+    from st_desktop.ui.i18n import plural
+
+    if folders and devices:
+        return plural(
+            folders,
+            QCoreApplication.translate(
+                "TrayController", "Watching {count} folder and watches plugged in over USB"
+            ),
+            QCoreApplication.translate(
+                "TrayController", "Watching {count} folders and watches plugged in over USB"
+            ),
+        )
+    if folders:
+        return plural(
+            folders,
+            QCoreApplication.translate("TrayController", "Watching {count} folder"),
+            QCoreApplication.translate("TrayController", "Watching {count} folders"),
+        )
+    if devices:
+        return QCoreApplication.translate("TrayController", "Watching watches plugged in over USB")
+    return QCoreApplication.translate("TrayController", "Nothing watched")
 
 
 def _sync_autostart(autostart: Autostart, wanted: bool) -> None:
@@ -253,6 +278,6 @@ def refresh_autostart(application: Application, parts: HandsFreeParts) -> None:
             parts.autostart.set_enabled,
             True,
             on_error=show_errors(application),
-            description="Updating start at login",
+            description=QCoreApplication.translate("TrayController", "Updating start at login"),
             serial=AUTOSTART_KEY,
         )

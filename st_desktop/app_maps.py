@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
+
 from st_desktop.api.http import is_loopback_host
 from st_desktop.services.account import service_root
 from st_desktop.services.tiles import NO_TILES, TileFetcher, sandbox_source
@@ -87,7 +89,8 @@ class Maps:
         """Add the "Map" page to a Preferences dialog (``add_page(title, widget)`` and an
         ``applied`` signal, emitted on OK and Apply)."""
         page = self.preferences_page(dialog)
-        dialog.add_page("Map", page)  # type: ignore[attr-defined]
+        title = QCoreApplication.translate("MapPreferencesPage", "Map")
+        dialog.add_page(title, page)  # type: ignore[attr-defined]
         dialog.applied.connect(page.apply)  # type: ignore[attr-defined]
         return page
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 if TYPE_CHECKING:
     from st_desktop.application import Application
     from st_desktop.ui.overview.calendar import CalendarPane
@@ -20,11 +22,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: (key, title, shortcut) of the views added after Workouts (Ctrl+1).
+#: The titles are translated where the views are added (beside "&Workouts", in the View menu).
 VIEWS = (
-    ("calendar", "&Calendar", "Ctrl+2"),
-    ("totals", "&Totals", "Ctrl+3"),
-    ("gear", "&Gear", "Ctrl+4"),
-    ("body", "&Body", "Ctrl+5"),
+    ("calendar", QT_TRANSLATE_NOOP("MainWindow", "&Calendar"), "Ctrl+2"),
+    ("totals", QT_TRANSLATE_NOOP("MainWindow", "&Totals"), "Ctrl+3"),
+    ("gear", QT_TRANSLATE_NOOP("MainWindow", "&Gear"), "Ctrl+4"),
+    ("body", QT_TRANSLATE_NOOP("MainWindow", "&Body"), "Ctrl+5"),
 )
 
 
@@ -84,7 +87,7 @@ def _add_views(application: Application, hub: OverviewHub) -> CalendarPane:
     units = settings_units(settings)
     for key, title, shortcut in VIEWS:
         pane = panes[key]
-        window.add_view(key, title, pane, shortcut)
+        window.add_view(key, QCoreApplication.translate("MainWindow", str(title)), pane, shortcut)
         pane.set_units(units)
         window.units_changed.connect(pane.set_units)
     return calendar

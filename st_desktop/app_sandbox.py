@@ -10,12 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from st_desktop.application import Application
     from st_desktop.sandbox import SandboxServer
     from st_desktop.services.account import Account
 
 log = logging.getLogger(__name__)
+
 
 #: Remembers the sandbox account's key (not secret) beside the data, so the next start shows its
 #: cached workouts before the server is even loaded.
@@ -55,9 +58,15 @@ def start_sandbox(application: Application, seed: int) -> None:
     account = application.account
     window = application.window
     runner = application.runner
-    window.set_account("Starting the sandbox…", sandbox=True)
+    window.set_account(
+        QCoreApplication.translate("SandboxMode", "Starting the sandbox…"), sandbox=True
+    )
     window.message_area.show_info(
-        "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.", 0
+        QCoreApplication.translate(
+            "SandboxMode",
+            "Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.",
+        ),
+        0,
     )
     data_dir = application.paths.data / "sandbox"
 
@@ -88,9 +97,11 @@ def start_sandbox(application: Application, seed: int) -> None:
             server.start,
             on_result=started,
             on_error=lambda exc: window.message_area.show_error(
-                f"The sandbox did not start: {exc}"
+                QCoreApplication.translate(
+                    "SandboxMode", "The sandbox did not start: {error}"
+                ).format(error=exc)
             ),
-            description="Starting the sandbox",
+            description=QCoreApplication.translate("SandboxMode", "Starting the sandbox"),
         )
 
     def started(running: SandboxServer) -> None:
@@ -108,14 +119,20 @@ def start_sandbox(application: Application, seed: int) -> None:
             sign_in,
             on_result=account.finish_sign_in,
             on_error=lambda exc: window.message_area.show_error(
-                f"Could not sign in to the sandbox: {exc}"
+                QCoreApplication.translate(
+                    "SandboxMode", "Could not sign in to the sandbox: {error}"
+                ).format(error=exc)
             ),
-            description="Signing in to the sandbox",
+            description=QCoreApplication.translate("SandboxMode", "Signing in to the sandbox"),
         )
 
     runner.submit(
         open_server,
         on_result=opened,
-        on_error=lambda exc: window.message_area.show_error(f"The sandbox did not start: {exc}"),
-        description="Opening the sandbox",
+        on_error=lambda exc: window.message_area.show_error(
+            QCoreApplication.translate("SandboxMode", "The sandbox did not start: {error}").format(
+                error=exc
+            )
+        ),
+        description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
     )

@@ -178,17 +178,42 @@ def formatting_locale(code: str, name: str, environ: Mapping[str, str] | None = 
     return QLocale(name)
 
 
-def date_format(locale: QLocale | None = None, *, time: bool = False) -> str:
-    """The locale's short date (and time) format for editing, with a four-digit year.
+def c_formats(environ: Mapping[str, str] | None = None) -> bool:
+    """True when the environment sets no locale for dates (``C``, ``C.UTF-8``, ``POSIX``).
 
-    The "C" locale (no locale set) gets ISO dates, which read the same everywhere.
+    Qt then reports the system locale in the language of ``LANGUAGE`` ("en_US") but with
+    made-up formats ("d MM yyyy"), which no reader expects.
+    """
+    env = os.environ if environ is None else environ
+    configured = next((env[v] for v in ("LC_ALL", "LC_TIME", "LANG") if env.get(v, "").strip()), "")
+    return configured.strip().split(".")[0].upper() in ("C", "POSIX")
+
+
+def date_format(locale: QLocale | None = None, *, time: bool = False) -> str:
+    """The locale's short date (and time) format for editing and lists, with a four-digit
+    year.
+
+    The "C" locale (no locale set, or the system's while the environment sets none for dates)
+    gets ISO dates, which read the same everywhere.
     """
     current = QLocale() if locale is None else locale
-    if current.language() == QLocale.Language.C:
+    unset = current == QLocale.system() and c_formats()
+    if current.language() == QLocale.Language.C or unset:
         return "yyyy-MM-dd HH:mm" if time else "yyyy-MM-dd"
     short = QLocale.FormatType.ShortFormat
     pattern = current.dateTimeFormat(short) if time else current.dateFormat(short)
     return re.sub(r"(?<!y)yy(?!y)", "yyyy", pattern)
+
+
+def figure(text: str) -> str:
+    """A figure the domain formatted ("12.34 km", "24.5 km/h", "5:12 /km") with the locale's
+    decimal point ("12,34 km" in German).
+
+    The domain writes numbers with a full stop and no thousands separators (it knows no
+    locale); its units hold no full stop, so each one in ``text`` is a decimal point.
+    """
+    point = QLocale().decimalPoint()
+    return text.replace(".", point) if point != "." else text
 
 
 def plural(count: int, one: str, other: str, **values: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from st_desktop.tasks import TaskRunner
@@ -28,10 +28,10 @@ class TaskIndicator(QWidget):
         self._bar.setMaximumWidth(160)
         self._bar.setMaximumHeight(14)
         self._bar.setTextVisible(False)
-        self._cancel = QPushButton("Cancel", self)
+        self._cancel = QPushButton(self.tr("Cancel"), self)
         self._cancel.setObjectName("taskCancel")
         self._cancel.setFlat(True)
-        self._cancel.setToolTip("Stop the background tasks (uploads stay queued)")
+        self._cancel.setToolTip(self.tr("Stop the background tasks (uploads stay queued)"))
         self._cancel.clicked.connect(runner.cancel_all)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,13 +65,17 @@ class TaskIndicator(QWidget):
         if not tasks:
             return ""
         first = tasks[0].description
-        return first if len(tasks) == 1 else f"{first} (+{len(tasks) - 1} more)"
+        if len(tasks) == 1:
+            return first
+        more = QLocale().toString(len(tasks) - 1)
+        return self.tr("{task} (+{count} more)").format(task=first, count=more)
 
     def _on_progress(self, message: str, done: int, total: int) -> None:
         if total > 0:
             self._bar.setRange(0, total)
             self._bar.setValue(min(done, total))
-            self._label.setText(f"{message} {done}/{total}")
+            locale = QLocale()
+            self._label.setText(f"{message} {locale.toString(done)}/{locale.toString(total)}")
         else:
             self._bar.setRange(0, 0)
             self._label.setText(message)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from st_desktop import APP_DISPLAY_NAME
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.i18n import plural
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +98,14 @@ class TrayController(QObject):
         self.detail = ""
         self.menu = QMenu(window)
         self.menu.setObjectName("trayMenu")
-        self.open_action = QAction(f"&Open {APP_DISPLAY_NAME}", self.menu)
+        self.open_action = QAction(self.tr("&Open {app}").format(app=APP_DISPLAY_NAME), self.menu)
         self.open_action.setObjectName("trayOpenAction")
         self.open_action.triggered.connect(self.open_window)
-        self.pause_action = QAction("&Pause Automatic Upload", self.menu)
+        self.pause_action = QAction(self.tr("&Pause Automatic Upload"), self.menu)
         self.pause_action.setObjectName("trayPauseAction")
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self.pause_toggled)
-        self.quit_action = QAction("&Quit", self.menu)
+        self.quit_action = QAction(self.tr("&Quit"), self.menu)
         self.quit_action.setObjectName("trayQuitAction")
         self.quit_action.triggered.connect(self.quit)
         self.menu.addAction(self.open_action)
@@ -138,14 +139,17 @@ class TrayController(QObject):
     def tooltip(self) -> str:
         """The icon's tooltip: the state, then what is watched."""
         if self.state == TrayState.UPLOADING:
-            files = f"{self.uploading} file{'' if self.uploading == 1 else 's'}"
-            line = f"Uploading {files}"
+            line = plural(
+                self.uploading,
+                self.tr("Uploading {count} file"),
+                self.tr("Uploading {count} files"),
+            )
         elif self.state == TrayState.OFFLINE:
-            line = "Offline: new files wait until SportTracks can be reached"
+            line = self.tr("Offline: new files wait until SportTracks can be reached")
         elif self.state == TrayState.PAUSED:
-            line = "Automatic upload paused"
+            line = self.tr("Automatic upload paused")
         else:
-            line = "Idle"
+            line = self.tr("Idle")
         return "\n".join(t for t in (f"{APP_DISPLAY_NAME}: {line}", self.detail) if t)
 
     def notify(self, title: str, text: str) -> None:
@@ -207,9 +211,11 @@ class TrayController(QObject):
         if not self.settings.get(Keys.TRAY_EXPLAINED):
             self.settings.set(Keys.TRAY_EXPLAINED, True)
             self.notify(
-                f"{APP_DISPLAY_NAME} keeps watching",
-                "It is still running in the tray and uploads new activities as they appear. "
-                "Choose Quit in this icon's menu to stop it; Preferences can turn this off.",
+                self.tr("{app} keeps watching").format(app=APP_DISPLAY_NAME),
+                self.tr(
+                    "It is still running in the tray and uploads new activities as they appear. "
+                    "Choose Quit in this icon's menu to stop it; Preferences can turn this off."
+                ),
             )
 
     def open_window(self) -> None:

@@ -64,7 +64,7 @@ class ViewSwitcher(QWidget):
 
         self.sidebar = QFrame(self)
         self.sidebar.setObjectName("viewSidebar")
-        self.sidebar.setAccessibleName("Views")
+        self.sidebar.setAccessibleName(self.tr("Views"))
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setAutoFillBackground(True)
         self.sidebar.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -111,7 +111,7 @@ class ViewSwitcher(QWidget):
         button = QToolButton(self.sidebar)
         button.setObjectName(f"{key}ViewButton")
         button.setDefaultAction(action)
-        button.setAccessibleName(f"{title.replace('&', '')} view")
+        button.setAccessibleName(self.tr("{view} view").format(view=title.replace("&", "")))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

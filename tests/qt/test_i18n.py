@@ -203,9 +203,10 @@ def test_german_menus_and_accelerators_without_clashes(german_app: Application) 
     for menu in (window.file_menu, window.workouts_menu, window.account_menu):
         letters = mnemonics(menu)
         assert len(letters) == len(set(letters)), [a.text() for a in menu.actions()]
-    ours = {"workoutsViewAction", "refreshAction", "toggleUploadAction"}
+    views = {f"{key}ViewAction" for key in ("workouts", "calendar", "totals", "gear", "body")}
+    ours = views | {"refreshAction", "toggleUploadAction"}
     view = mnemonics(window.view_menu, ours)
-    assert len(view) == len(ours) == len(set(view))
+    assert len(view) == len(ours) == len(set(view)), [a.text() for a in window.view_menu.actions()]
     assert window.open_action.text() == "Dateien ö&ffnen…"
     assert window.sign_in_action.text() == "&Anmelden…"
     assert window.account_label.text() == "Nicht angemeldet"
@@ -326,3 +327,86 @@ def test_the_language_chosen_in_preferences_is_used_at_the_next_start(
     assert done.returncode == 0, done.stderr
     log = paths.log_file.read_text(encoding="utf-8")
     assert "language: de" in log  # the conftest's LANGUAGE=en was overruled by the choice
+
+
+SHOW_VIEWS = """
+import json, sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QToolButton
+from st_desktop.ui.i18n import install_translators
+app = QApplication([])
+language = install_translators(app)  # from the environment, as main() does
+from st_desktop.app import create_application
+from st_desktop.ui.dialogs.preferences import PreferencesDialog
+from tests.doubles import MemoryKeyring
+application = create_application(["--basedir", sys.argv[1]], keyring_backend=MemoryKeyring())
+window = application.window
+pane = application.upload
+columns = range(pane.model.columnCount())
+window.findChild(QAction, "preferencesAction").trigger()  # Edit > Preferences…
+dialog = window.findChild(PreferencesDialog)
+print(json.dumps({
+    "language": language,
+    "views": [a.text() for a in window.views.actions_in_order()],
+    "view_buttons": [b.accessibleName() for b in window.views.sidebar.findChildren(QToolButton)],
+    "upload_hint": pane.hint.text(),
+    "upload_button": pane.upload_button.text(),
+    "upload_headers": [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in columns],
+    "upload_list": pane.list.accessibleName(),
+    "preferences": dialog.windowTitle(),
+    "pages": [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())],
+}))
+dialog.reject()
+application.shutdown(5.0)
+"""
+
+
+def test_language_de_gives_german_views_upload_pane_and_preferences(
+    isolated_basedir: Path,
+) -> None:
+    """A fresh process with LANGUAGE=de: the view names (and their Ctrl+1...5 buttons), the
+    upload pane and every Preferences page title are German, with no clash of accelerators
+    among the View menu's entries."""
+    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_VIEWS, str(isolated_basedir)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["language"] == "de"
+    assert shown["views"] == ["&Trainings", "&Kalender", "&Summen", "A&usrüstung", "Körper&werte"]
+    assert shown["view_buttons"] == [
+        "Ansicht Trainings",
+        "Ansicht Kalender",
+        "Ansicht Summen",
+        "Ansicht Ausrüstung",
+        "Ansicht Körperwerte",
+    ]
+    assert shown["upload_hint"].startswith("Ziehen Sie FIT-, TCX- oder GPX-Dateien")
+    assert shown["upload_button"] == "&Hochladen"
+    assert shown["upload_headers"] == [
+        "Status",
+        "Datei",
+        "Beginn",
+        "Sportart",
+        "Bewegung",
+        "Distanz",
+        "Details",
+    ]
+    assert shown["upload_list"] == "Hochzuladende Dateien"
+    assert shown["preferences"] == "Einstellungen"
+    assert shown["pages"] == [
+        "Allgemein",
+        "Automatischer Import",
+        "Geräte",
+        "Erscheinungsbild",
+        "Karte",
+        "Privatsphäre-Zonen",
+        "Sprache",
+    ]

@@ -62,6 +62,57 @@
     </message>
 </context>
 <context>
+    <name>AppearancePage</name>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;System (follow the desktop)</source>
+        <extracomment>The choices, as the page offers them: text, value, object name of the radio button.</extracomment>
+        <translation>&amp;System (dem Desktop folgen)</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>System follows the light or dark setting of your desktop, also when it changes while st-desktop runs. Charts, routes and maps follow too.</source>
+        <translation>„System“ folgt der hellen oder dunklen Einstellung Ihres Desktops, auch wenn sie sich ändert, während st-desktop läuft. Diagramme, Strecken und Karten folgen ebenfalls.</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Checking the workout cache</source>
+        <extracomment>When the full check of the workout cache runs, after the start.</extracomment>
+        <translation>Gespeicherte Trainings werden geprüft</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in to SportTracks to see and edit your workouts; files you drop are read and kept here until then.</source>
+        <translation>Sie sind nicht angemeldet. Melden Sie sich bei SportTracks an, um Ihre Trainings zu sehen und zu bearbeiten; Dateien, die Sie ablegen, werden gelesen und bis dahin hier aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Noch nichts anzuzeigen.</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message>
         <source>&amp;Privacy:</source>
@@ -165,6 +216,121 @@
     </message>
 </context>
 <context>
+    <name>BulkGear</name>
+    <message>
+        <source>&amp;Gear of Selected…</source>
+        <translation>A&amp;usrüstung der Auswahl…</translation>
+    </message>
+    <message>
+        <source>Link the selected workouts to your bikes and shoes</source>
+        <translation>Die ausgewählten Trainings mit Ihren Rädern und Schuhen verknüpfen</translation>
+    </message>
+    <message>
+        <source>Select one or more workouts in the table first.</source>
+        <translation>Wählen Sie zuerst ein oder mehrere Trainings in der Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to do this.</source>
+        <translation>Melden Sie sich dazu bei SportTracks an.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDelegate</name>
+    <message>
+        <source>+ {count} more</source>
+        <translation>+ {count} weitere</translation>
+    </message>
+    <message>
+        <source>Click to show it in the workout table</source>
+        <translation>Klicken, um es in der Trainingstabelle zu zeigen</translation>
+    </message>
+    <message>
+        <source>{hours} h moving</source>
+        <translation>{hours} h in Bewegung</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message>
+        <source>No workouts this week</source>
+        <translation>Keine Trainings in dieser Woche</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>W{week}</source>
+        <comment>a week&apos;s number, beside its row</comment>
+        <translation>KW{week}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>&amp;Year heat map</source>
+        <translation>&amp;Jahresübersicht</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Enter or double-click shows the workout in the table.</source>
+        <translation>Eingabetaste oder Doppelklick zeigt das Training in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>Nächstes Jahr</translation>
+    </message>
+    <message>
+        <source>No workouts</source>
+        <translation>Keine Trainings</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Bild ab</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Bild auf</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Vorheriger Monat</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>Vorheriges Jahr</translation>
+    </message>
+    <message>
+        <source>Shift+Page Down</source>
+        <translation>Umschalt+Bild ab</translation>
+    </message>
+    <message>
+        <source>Shift+Page Up</source>
+        <translation>Umschalt+Bild auf</translation>
+    </message>
+    <message>
+        <source>Workouts of the chosen day</source>
+        <translation>Trainings des gewählten Tages</translation>
+    </message>
+    <message>
+        <source>{type}
+Enter shows it in the workout table</source>
+        <translation>{type}
+Die Eingabetaste zeigt es in der Trainingstabelle</translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <source>&amp;Export Selected…</source>
@@ -225,6 +391,149 @@
     <message>
         <source>{task} failed: {error}</source>
         <translation>{task} fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy:</source>
+        <translation>&amp;Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>Sport&amp;art:</translation>
+    </message>
+    <message>
+        <source>Changed on SportTracks</source>
+        <translation>In SportTracks geändert</translation>
+    </message>
+    <message>
+        <source>Charts &amp;&amp; route</source>
+        <translation>Diagramme &amp;&amp; Strecke</translation>
+    </message>
+    <message>
+        <source>Could not load the workout: {error}</source>
+        <translation>Das Training konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Could not save the workout: {error}</source>
+        <translation>Das Training konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “{name}”?</source>
+        <translation>Ihre Änderungen an „{name}“ verwerfen?</translation>
+    </message>
+    <message>
+        <source>Friends</source>
+        <translation>Freunde</translation>
+    </message>
+    <message>
+        <source>Keeping the workout for offline use</source>
+        <translation>Training wird für die Offline-Nutzung gespeichert</translation>
+    </message>
+    <message>
+        <source>Laps &amp;&amp; pauses</source>
+        <translation>Runden &amp;&amp; Pausen</translation>
+    </message>
+    <message>
+        <source>Loading the workout</source>
+        <translation>Training wird geladen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Not saved: the workout changed on SportTracks. Revert shows that version.</source>
+        <translation>Nicht gespeichert: Das Training wurde in SportTracks geändert. „Zurücksetzen“ zeigt diese Fassung.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Offline: showing the copy on this computer; it can&apos;t be saved.</source>
+        <translation>Offline: Die Kopie auf diesem Computer wird gezeigt; sie kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Nur ich</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>„{name}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving the workout</source>
+        <translation>Training wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Select a workout to see its charts, route and laps.</source>
+        <translation>Wählen Sie ein Training aus, um seine Diagramme, Strecke und Runden zu sehen.</translation>
+    </message>
+    <message>
+        <source>This workout was changed on SportTracks since you opened it.
+
+Save your changes over that version? (Only the fields you edited are replaced.)</source>
+        <translation>Dieses Training wurde in SportTracks geändert, seit Sie es geöffnet haben.
+
+Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbeitet haben, werden ersetzt.)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes (sign in to save).</source>
+        <translation>Ungespeicherte Änderungen (zum Speichern anmelden).</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Workout name</source>
+        <translation>Name des Trainings</translation>
     </message>
 </context>
 <context>
@@ -307,6 +616,66 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
+    <message>
+        <source>Add new activities to the list only</source>
+        <translation>Neue Aktivitäten nur zur Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ask again the next time it is plugged in</source>
+        <translation>Beim nächsten Anschließen wieder fragen</translation>
+    </message>
+    <message>
+        <source>Devices seen before</source>
+        <translation>Bisher gesehene Geräte</translation>
+    </message>
+    <message>
+        <source>Ignore this device</source>
+        <translation>Dieses Gerät ignorieren</translation>
+    </message>
+    <message>
+        <source>Import Whole &amp;History</source>
+        <translation>&amp;Gesamten Verlauf importieren</translation>
+    </message>
+    <message>
+        <source>Import every activity on the device not imported yet</source>
+        <translation>Jede noch nicht importierte Aktivität auf dem Gerät importieren</translation>
+    </message>
+    <message>
+        <source>No watch or bike computer has been plugged in yet.</source>
+        <translation>Es wurde noch keine Uhr und kein Fahrradcomputer angeschlossen.</translation>
+    </message>
+    <message>
+        <source>Plug the device in to import its whole history</source>
+        <translation>Schließen Sie das Gerät an, um seinen gesamten Verlauf zu importieren</translation>
+    </message>
+    <message>
+        <source>Upload new activities automatically</source>
+        <translation>Neue Aktivitäten automatisch hochladen</translation>
+    </message>
+    <message>
+        <source>When it is plugged &amp;in:</source>
+        <translation>Wenn es &amp;angeschlossen wird:</translation>
+    </message>
+    <message>
+        <source>add new activities to the list only</source>
+        <translation>neue Aktivitäten nur zur Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>ignore this device</source>
+        <translation>dieses Gerät ignorieren</translation>
+    </message>
+    <message>
+        <source>upload new activities automatically</source>
+        <extracomment>The same answers inside a device&apos;s line of the list.</extracomment>
+        <translation>neue Aktivitäten automatisch hochladen</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionHook</name>
     <message>
         <source>The log file is {path}.</source>
@@ -386,6 +755,67 @@
     </message>
 </context>
 <context>
+    <name>FiguresView</name>
+    <message>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>Bestwert</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Trittfrequenz</translation>
+    </message>
+    <message>
+        <source>Climb</source>
+        <translation>Anstieg</translation>
+    </message>
+    <message>
+        <source>Descent</source>
+        <translation>Abstieg</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <extracomment>Summary figures: key, caption (two columns, filled row by row; translated where shown).</extracomment>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Herzfrequenz</translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation>Bewegungszeit</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>max {best} {unit}</source>
+        <extracomment>Shown for a figure the workout doesn&apos;t have.</extracomment>
+        <translation>max. {best} {unit}</translation>
+    </message>
+    <message>
+        <source>{avg} avg / {best} max {unit}</source>
+        <translation>Ø {avg} / max. {best} {unit}</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All types</source>
@@ -423,6 +853,318 @@
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>FullTrackLoader</name>
+    <message>
+        <source>Reading the file for its charts</source>
+        <translation>Datei wird für ihre Diagramme gelesen</translation>
+    </message>
+    <message>
+        <source>The file gives no samples to chart.</source>
+        <translation>Die Datei enthält keine Messwerte für Diagramme.</translation>
+    </message>
+    <message>
+        <source>The file is no longer in the upload list.</source>
+        <translation>Die Datei ist nicht mehr in der Hochladeliste.</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details are in the log.</source>
+        <translation>Unerwarteter Fehler ({error}); Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>GearAssignDialog</name>
+    <message>
+        <source>Check the gear used in the selected workout.</source>
+        <translation>Kreuzen Sie die Ausrüstung an, die im ausgewählten Training benutzt wurde.</translation>
+    </message>
+    <message>
+        <source>Check the gear used in the {count} selected workouts; a half-checked item is used in some of them and stays as it is unless you change it.</source>
+        <translation>Kreuzen Sie die Ausrüstung an, die in den {count} ausgewählten Trainings benutzt wurde; ein halb angekreuzter Eintrag wird in einigen davon benutzt und bleibt so, solange Sie ihn nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Gear items</source>
+        <translation>Ausrüstungsgegenstände</translation>
+    </message>
+    <message>
+        <source>Gear of the Selected Workouts</source>
+        <translation>Ausrüstung der ausgewählten Trainings</translation>
+    </message>
+</context>
+<context>
+    <name>GearDialog</name>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marke:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>M&amp;odell:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Retired (kept for its history, offered no more)</source>
+        <translation>A&amp;usgemustert (bleibt für den Verlauf, wird nicht mehr angeboten)</translation>
+    </message>
+    <message>
+        <source>Bike</source>
+        <extracomment>Kinds offered (the service keeps any text; these are the ones people use).</extracomment>
+        <translation>Fahrrad</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>„{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Give it a name, a brand or a model.</source>
+        <translation>Geben Sie einen Namen, eine Marke oder ein Modell an.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>No&amp;tizen:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>New Gear</source>
+        <translation>Neue Ausrüstung</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Road bike, Race shoes …</source>
+        <translation>Rennrad, Wettkampfschuhe …</translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation>Schuhe</translation>
+    </message>
+</context>
+<context>
+    <name>GearModel</name>
+    <message>
+        <source>Active</source>
+        <translation>In Gebrauch</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>Distance before: {distance}</source>
+        <translation>Distanz davor: {distance}</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation>Bewegungszeit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>Gesamtdistanz</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Ausgemustert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Workouts</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <source>{count} cached workout: {figures}</source>
+        <translation>{count} gespeichertes Training: {figures}</translation>
+    </message>
+    <message>
+        <source>{count} cached workouts: {figures}</source>
+        <translation>{count} gespeicherte Trainings: {figures}</translation>
+    </message>
+    <message>
+        <source>{count} linked workout is not on this computer yet</source>
+        <translation>{count} verknüpftes Training ist noch nicht auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>{count} linked workouts are not on this computer yet</source>
+        <translation>{count} verknüpfte Trainings sind noch nicht auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+</context>
+<context>
+    <name>GearPane</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>Aus&amp;mustern</translation>
+    </message>
+    <message>
+        <source>Distance per month</source>
+        <translation>Distanz pro Monat</translation>
+    </message>
+    <message>
+        <source>Distance per month of the selected gear</source>
+        <translation>Distanz pro Monat der ausgewählten Ausrüstung</translation>
+    </message>
+    <message>
+        <source>Gear</source>
+        <translation>Ausrüstung</translation>
+    </message>
+    <message>
+        <source>No workouts of this item are on this computer.</source>
+        <translation>Von diesem Gegenstand sind keine Trainings auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Put &amp;Back Into Use</source>
+        <translation>Wieder in &amp;Gebrauch nehmen</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>Wählen Sie einen Gegenstand aus.</translation>
+    </message>
+    <message>
+        <source>Show re&amp;tired</source>
+        <translation>Ausgemusterte &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to change your gear.</source>
+        <translation>Melden Sie sich bei SportTracks an, um Ihre Ausrüstung zu ändern.</translation>
+    </message>
+    <message>
+        <source>Your gear has not been read from SportTracks yet.</source>
+        <translation>Ihre Ausrüstung wurde noch nicht von SportTracks gelesen.</translation>
+    </message>
+    <message>
+        <source>{count} linked workout is not on this computer yet, so its distance and time are not counted (Workouts &gt; Load Full History).</source>
+        <translation>{count} verknüpftes Training ist noch nicht auf diesem Computer, seine Distanz und Zeit werden daher nicht mitgezählt (Trainings &gt; Gesamten Verlauf laden).</translation>
+    </message>
+    <message>
+        <source>{count} linked workout not on this computer</source>
+        <translation>{count} verknüpftes Training nicht auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>{count} linked workouts are not on this computer yet, so their distance and time are not counted (Workouts &gt; Load Full History).</source>
+        <translation>{count} verknüpfte Trainings sind noch nicht auf diesem Computer, ihre Distanz und Zeit werden daher nicht mitgezählt (Trainings &gt; Gesamten Verlauf laden).</translation>
+    </message>
+    <message>
+        <source>{count} linked workouts not on this computer</source>
+        <translation>{count} verknüpfte Trainings nicht auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>{count} retired item hidden.</source>
+        <translation>{count} ausgemusterter Gegenstand ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>{count} retired items hidden.</source>
+        <translation>{count} ausgemusterte Gegenstände ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>{distance} before its first workout here</source>
+        <translation>{distance} vor seinem ersten Training hier</translation>
+    </message>
+    <message>
+        <source>{name}: distance per month</source>
+        <translation>{name}: Distanz pro Monat</translation>
+    </message>
+    <message>
+        <source>{workouts}, {distance}, {hours} h moving, {climb} climbed</source>
+        <translation>{workouts}, {distance}, {hours} h in Bewegung, {climb} Anstieg</translation>
+    </message>
+</context>
+<context>
+    <name>GearPicker</name>
+    <message>
+        <source>(gear not loaded yet)</source>
+        <translation>(Ausrüstung noch nicht geladen)</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge</source>
+        <translation>Än&amp;dern</translation>
+    </message>
+    <message>
+        <source>Change the gear of this workout</source>
+        <translation>Ausrüstung dieses Trainings ändern</translation>
+    </message>
+    <message>
+        <source>Gear:</source>
+        <translation>Ausrüstung:</translation>
+    </message>
+    <message>
+        <source>No gear in your account yet</source>
+        <translation>Noch keine Ausrüstung in Ihrem Konto</translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to change the gear of a workout.</source>
+        <translation>Melden Sie sich bei SportTracks an, um die Ausrüstung eines Trainings zu ändern.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no gear linked to the workout</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>{gear} — retired</source>
+        <translation>{gear} — ausgemustert</translation>
     </message>
 </context>
 <context>
@@ -612,6 +1354,75 @@
     </message>
 </context>
 <context>
+    <name>LapsView</name>
+    <message>
+        <source>Avg HR</source>
+        <translation>Ø HF</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Laps</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source>Max HR</source>
+        <translation>Max. HF</translation>
+    </message>
+    <message>
+        <source>No pauses recorded.</source>
+        <translation>Keine Pausen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Pace</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <extracomment>The columns&apos; titles (translated where shown).</extracomment>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>What a lap&apos;s type (lower-cased, from the file or the service) reads as.</extracomment>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>at {at} for {time}</source>
+        <translation>bei {at} für {time}</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>Erholung</translation>
+    </message>
+    <message>
+        <source>{count} pause, {time} in all: {pauses}.</source>
+        <translation>{count} Pause, {time} insgesamt: {pauses}.</translation>
+    </message>
+    <message>
+        <source>{count} pauses, {time} in all: {pauses}.</source>
+        <translation>{count} Pausen, {time} insgesamt: {pauses}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About {app}</source>
@@ -622,12 +1433,25 @@
         <translation>&amp;Konto</translation>
     </message>
     <message>
+        <source>&amp;Body</source>
+        <translation>Körper&amp;werte</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <extracomment>(key, title, shortcut) of the views added after Workouts (Ctrl+1). The titles are translated where the views are added (beside &quot;&amp;Workouts&quot;, in the View menu).</extracomment>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Gear</source>
+        <translation>A&amp;usrüstung</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -665,6 +1489,10 @@
     <message>
         <source>&amp;Switch Account…</source>
         <translation>Konto &amp;wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Totals</source>
+        <translation>&amp;Summen</translation>
     </message>
     <message>
         <source>&amp;Upload Pane</source>
@@ -729,6 +1557,265 @@
     </message>
 </context>
 <context>
+    <name>MapPreferencesPage</name>
+    <message>
+        <source>&amp;Credit:</source>
+        <translation>&amp;Quellenangabe:</translation>
+    </message>
+    <message>
+        <source>&amp;OpenStreetMap (standard map)</source>
+        <translation>&amp;OpenStreetMap (Standardkarte)</translation>
+    </message>
+    <message>
+        <source>Another &amp;server:</source>
+        <translation>Anderer &amp;Server:</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>Clear Cac&amp;he</source>
+        <translation>Cache &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Clearing the map tile cache</source>
+        <translation>Kartenkachel-Cache wird geleert</translation>
+    </message>
+    <message>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message>
+        <source>Credit &amp;link:</source>
+        <translation>Link &amp;zur Quellenangabe:</translation>
+    </message>
+    <message>
+        <source>Enter the credit this tile server asks for; it is shown on every map.</source>
+        <translation>Geben Sie die Quellenangabe ein, die dieser Kachelserver verlangt; sie wird auf jeder Karte gezeigt.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <extracomment>The method a pane offers to take a map under its route.</extracomment>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Maps you looked at stay here, so they show offline; the least recently used go first when the space is full.</source>
+        <translation>Karten, die Sie angesehen haben, bleiben hier und erscheinen so auch offline; ist der Platz voll, werden die am längsten nicht benutzten zuerst entfernt.</translation>
+    </message>
+    <message>
+        <source>Most space for map tiles</source>
+        <translation>Höchstens belegter Speicher für Kartenkacheln</translation>
+    </message>
+    <message>
+        <source>Now {size} MB in {count} tiles.</source>
+        <translation>Derzeit {size} MB in {count} Kacheln.</translation>
+    </message>
+    <message>
+        <source>Sandbox mode: the maps show the sandbox&apos;s own generated tiles; the server chosen here is used when st-desktop runs against SportTracks.</source>
+        <translation>Sandbox-Modus: Die Karten zeigen die von der Sandbox erzeugten Kacheln; der hier gewählte Server wird benutzt, wenn st-desktop mit SportTracks läuft.</translation>
+    </message>
+    <message>
+        <source>The credit link must start with https://.</source>
+        <translation>Der Link zur Quellenangabe muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Tile &amp;URL:</source>
+        <translation>Kachel-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Tile server</source>
+        <translation>Kachelserver</translation>
+    </message>
+    <message>
+        <source>Tiles kept on this computer</source>
+        <translation>Auf diesem Computer gespeicherte Kacheln</translation>
+    </message>
+    <message>
+        <source>{z}, {x} and {y} stand for the tile; {r} for “@2x” where the server has sharper tiles for high-resolution screens. Use a server whose terms allow it, and the credit its licence asks for: it is shown on every map.</source>
+        <translation>{z}, {x} und {y} stehen für die Kachel; {r} für „@2x“, wo der Server schärfere Kacheln für hochauflösende Bildschirme hat. Benutzen Sie einen Server, dessen Bedingungen das erlauben, und die Quellenangabe, die seine Lizenz verlangt: Sie wird auf jeder Karte gezeigt.</translation>
+    </message>
+    <message>
+        <source>© Example contributors</source>
+        <translation>© Beispiel-Mitwirkende</translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <source>Downloading map tiles</source>
+        <translation>Kartenkacheln werden heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Reading map tiles</source>
+        <extracomment>Decoded tiles kept in memory (a 256 px tile is 256 KB decoded, a 512 px one 1 MB). A tile that could not be had is asked for again after this many seconds. Failed tiles remembered before the old ones are forgotten (a long offline session).</extracomment>
+        <translation>Kartenkacheln werden gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>MetricDialog</name>
+    <message>
+        <source>&amp;Body fat:</source>
+        <translation>&amp;Körperfett:</translation>
+    </message>
+    <message>
+        <source>&amp;Resting heart rate:</source>
+        <translation>&amp;Ruhepuls:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <extracomment>The same, as a form row&apos;s label with its accelerator.</extracomment>
+        <translation>&amp;Gewicht:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>Add Body Metrics</source>
+        <translation>Körperwerte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation>Körperfett</translation>
+    </message>
+    <message>
+        <source>Change Value</source>
+        <translation>Wert ändern</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Resting heart rate</source>
+        <translation>Ruhepuls</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <extracomment>The metrics&apos; names as shown (translated where used; the domain&apos;s labels are English).</extracomment>
+        <translation>Gewicht</translation>
+    </message>
+</context>
+<context>
+    <name>MetricPointsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsChart</name>
+    <message>
+        <source>Body metrics chart</source>
+        <translation>Diagramm der Körperwerte</translation>
+    </message>
+    <message>
+        <source>Latest: {values}</source>
+        <translation>Zuletzt: {values}</translation>
+    </message>
+    <message>
+        <source>No body metrics yet.</source>
+        <translation>Noch keine Körperwerte.</translation>
+    </message>
+    <message>
+        <source>No values in this span</source>
+        <translation>Keine Werte in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPane</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>L&amp;iste:</translation>
+    </message>
+    <message>
+        <source>&amp;Span:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation>2 Jahre</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 Monate</translation>
+    </message>
+    <message>
+        <source>Added the values.</source>
+        <translation>Die Werte wurden hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Body metric values</source>
+        <translation>Liste der Körperwerte</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the {what} of {value} from {day}?</source>
+        <translation>{what} von {value} vom {day} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete value</source>
+        <translation>Wert löschen</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Latest: {values}.</source>
+        <translation>Zuletzt: {values}.</translation>
+    </message>
+    <message>
+        <source>No body metrics yet.</source>
+        <translation>Noch keine Körperwerte.</translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to change your body metrics.</source>
+        <translation>Melden Sie sich bei SportTracks an, um Ihre Körperwerte zu ändern.</translation>
+    </message>
+    <message>
+        <source>Span shown</source>
+        <translation>Gezeigter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Values listed</source>
+        <translation>Gelistete Werte</translation>
+    </message>
+    <message>
+        <source>body fat</source>
+        <translation>Körperfett</translation>
+    </message>
+    <message>
+        <source>resting heart rate</source>
+        <translation>Ruhepuls</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <extracomment>A metric&apos;s name inside a sentence (&quot;Delete the weight of 72.5 kg ...&quot;).</extracomment>
+        <translation>Gewicht</translation>
+    </message>
+</context>
+<context>
     <name>NewWorkoutDialog</name>
     <message>
         <source>&amp;Distance:</source>
@@ -788,6 +1875,325 @@
     </message>
 </context>
 <context>
+    <name>NoticeLine</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Show all {count}</source>
+        <translation>Alle {count} zeigen</translation>
+    </message>
+    <message>
+        <source>Show the details of the status</source>
+        <translation>Die Einzelheiten des Status zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewFormat</name>
+    <message>
+        <source>Climb</source>
+        <translation>Anstieg</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <extracomment>The metrics&apos; names, in English: :func:`metric_title` gives them translated.</extracomment>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation>Bewegungszeit</translation>
+    </message>
+    <message>
+        <source>Week {week}, {year} · {day}</source>
+        <translation>KW {week}, {year} · {day}</translation>
+    </message>
+    <message>
+        <source>Workouts</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <source>{count} workout</source>
+        <translation>{count} Training</translation>
+    </message>
+    <message>
+        <source>{count} workouts</source>
+        <translation>{count} Trainings</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewHub</name>
+    <message>
+        <source>Added “{name}”.</source>
+        <translation>„{name}“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Adding gear</source>
+        <translation>Ausrüstung wird hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Adding up your workouts</source>
+        <translation>Ihre Trainings werden zusammengezählt</translation>
+    </message>
+    <message>
+        <source>Changed the gear of the workout.</source>
+        <translation>Die Ausrüstung des Trainings wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Changed the gear of {count} workouts.</source>
+        <translation>Die Ausrüstung von {count} Trainings wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Could not add the gear item</source>
+        <translation>Der Ausrüstungsgegenstand konnte nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Could not add up the cached workouts</source>
+        <translation>Die gespeicherten Trainings konnten nicht zusammengezählt werden</translation>
+    </message>
+    <message>
+        <source>Could not ask SportTracks how many workouts the account has</source>
+        <translation>SportTracks konnte nicht gefragt werden, wie viele Trainings das Konto hat</translation>
+    </message>
+    <message>
+        <source>Could not change the gear</source>
+        <translation>Die Ausrüstung konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Could not load your body metrics</source>
+        <translation>Ihre Körperwerte konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Could not load your gear</source>
+        <translation>Ihre Ausrüstung konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Could not read the body metrics saved on this computer</source>
+        <translation>Die auf diesem Computer gespeicherten Körperwerte konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not read the cached workouts</source>
+        <translation>Die gespeicherten Trainings konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not read the gear saved on this computer</source>
+        <translation>Die auf diesem Computer gespeicherte Ausrüstung konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Could not save the body metrics</source>
+        <translation>Die Körperwerte konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Could not save “{name}”</source>
+        <translation>„{name}“ konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Counting the workouts in your account</source>
+        <translation>Die Trainings in Ihrem Konto werden gezählt</translation>
+    </message>
+    <message>
+        <source>Deleted the value.</source>
+        <translation>Der Wert wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Loading your body metrics</source>
+        <translation>Ihre Körperwerte werden geladen</translation>
+    </message>
+    <message>
+        <source>Loading your gear</source>
+        <translation>Ihre Ausrüstung wird geladen</translation>
+    </message>
+    <message>
+        <source>Put “{name}” back into use.</source>
+        <translation>„{name}“ ist wieder in Gebrauch.</translation>
+    </message>
+    <message>
+        <source>Reading cached workouts</source>
+        <translation>Gespeicherte Trainings werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading your body metrics</source>
+        <translation>Ihre Körperwerte werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading your gear</source>
+        <extracomment>Seconds between two questions to the service about how many workouts the account has.</extracomment>
+        <translation>Ihre Ausrüstung wird gelesen</translation>
+    </message>
+    <message>
+        <source>Retired “{name}”.</source>
+        <translation>„{name}“ ausgemustert.</translation>
+    </message>
+    <message>
+        <source>Saved the change.</source>
+        <translation>Die Änderung wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>„{name}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving body metrics</source>
+        <translation>Körperwerte werden gespeichert</translation>
+    </message>
+    <message>
+        <source>Saving gear</source>
+        <translation>Ausrüstung wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Sign in to SportTracks to do this.</source>
+        <translation>Melden Sie sich dazu bei SportTracks an.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>&amp;Imperial (mi, ft)</source>
+        <translation>&amp;Imperial (mi, ft)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep watching in the tray when the window is closed</source>
+        <translation>Im Infobereich &amp;weiter überwachen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>&amp;Metric (km, m)</source>
+        <translation>&amp;Metrisch (km, m)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause automatic upload</source>
+        <translation>Automatisches Hochladen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Start in the tray when I log in</source>
+        <translation>Beim Anmelden im Infobereich &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Watch folders and devices for new activities</source>
+        <translation>Ordner und Geräte auf neue Aktivitäten &amp;überwachen</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Folder…</source>
+        <translation>Ordner hin&amp;zufügen…</translation>
+    </message>
+    <message>
+        <source>Also import the files that were in the folder before it was watched</source>
+        <translation>Auch die Dateien importieren, die schon im Ordner waren, bevor er überwacht wurde</translation>
+    </message>
+    <message>
+        <source>Automatic Import</source>
+        <translation>Automatischer Import</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Import &amp;Existing Files</source>
+        <translation>&amp;Vorhandene Dateien importieren</translation>
+    </message>
+    <message>
+        <source>Look for &amp;watches plugged in over USB</source>
+        <translation>Per USB angeschlossene Uhren &amp;erkennen</translation>
+    </message>
+    <message>
+        <source>Only add to the upload list</source>
+        <translation>Nur zur Hochladeliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification when activities are uploaded</source>
+        <translation>Eine &amp;Benachrichtigung zeigen, wenn Aktivitäten hochgeladen wurden</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons.</source>
+        <translation>Dieser Desktop zeigt keine Symbole im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Tray and start</source>
+        <translation>Infobereich und Start</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Upload automatically</source>
+        <translation>Automatisch hochladen</translation>
+    </message>
+    <message>
+        <source>Watch a folder for new activity files</source>
+        <translation>Einen Ordner auf neue Aktivitätsdateien überwachen</translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Überwachte Ordner</translation>
+    </message>
+    <message>
+        <source>When a file &amp;appears:</source>
+        <translation>Wenn eine Datei &amp;auftaucht:</translation>
+    </message>
+    <message>
+        <source>{folder}  (only add to the list)</source>
+        <translation>{folder}  (nur zur Liste hinzufügen)</translation>
+    </message>
+    <message>
+        <source>{folder}  (upload automatically)</source>
+        <translation>{folder}  (automatisch hochladen)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPrivacy</name>
+    <message>
+        <source>Privacy zones (Edit &gt; Preferences &gt; Privacy Zones): the positions within them at the start and end of a ride are not uploaded; its time, distance and the rest are.</source>
+        <extracomment>Said beside the sentence (its tooltip).</extracomment>
+        <translation>Privatsphäre-Zonen (Bearbeiten &gt; Einstellungen &gt; Privatsphäre-Zonen): Die Positionen darin am Anfang und Ende einer Fahrt werden nicht hochgeladen; Zeit, Distanz und alles andere schon.</translation>
+    </message>
+    <message>
+        <source>Start and end within {zones} are hidden.</source>
+        <translation>Anfang und Ende in {zones} sind ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>Start and end within {zones} are hidden: {length}.</source>
+        <extracomment>The sentences, by (start hidden, end hidden), with and without a length.</extracomment>
+        <translation>Anfang und Ende in {zones} sind ausgeblendet: {length}.</translation>
+    </message>
+    <message>
+        <source>The end within {zones} is hidden.</source>
+        <translation>Das Ende in {zones} ist ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>The end within {zones} is hidden: {length}.</source>
+        <translation>Das Ende in {zones} ist ausgeblendet: {length}.</translation>
+    </message>
+    <message>
+        <source>The start within {zones} is hidden.</source>
+        <translation>Der Anfang in {zones} ist ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>The start within {zones} is hidden: {length}.</source>
+        <translation>Der Anfang in {zones} ist ausgeblendet: {length}.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyZonesPage</name>
     <message>
         <source>&amp;Add Zone</source>
@@ -819,6 +2225,11 @@
         <translation>Positionen innerhalb dieser Orte am Anfang und am Ende einer Fahrt werden vor dem Hochladen entfernt (Zeit, Distanz und Herzfrequenz bleiben erhalten). Die Vorschau zeigt die Zonen und was verborgen wird.</translation>
     </message>
     <message>
+        <source>Privacy Zones</source>
+        <extracomment>The page&apos;s title in Preferences (translated by :func:`page_title`).</extracomment>
+        <translation>Privatsphäre-Zonen</translation>
+    </message>
+    <message>
         <source>Privacy zones</source>
         <translation>Privatsphäre-Zonen</translation>
     </message>
@@ -829,6 +2240,38 @@
     <message>
         <source>Zone {number}</source>
         <translation>Zone {number}</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxMode</name>
+    <message>
+        <source>Could not sign in to the sandbox: {error}</source>
+        <translation>Anmeldung bei der Sandbox fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the sandbox</source>
+        <translation>Sandbox wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Sandbox mode: a local demo server with made-up workouts. Nothing reaches SportTracks.</source>
+        <translation>Sandbox-Modus: ein lokaler Demo-Server mit erfundenen Trainings. Nichts davon gelangt zu SportTracks.</translation>
+    </message>
+    <message>
+        <source>Signing in to the sandbox</source>
+        <translation>Anmeldung bei der Sandbox</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox</source>
+        <translation>Sandbox wird gestartet</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox…</source>
+        <extracomment>Remembers the sandbox account&apos;s key (not secret) beside the data, so the next start shows its cached workouts before the server is even loaded.</extracomment>
+        <translation>Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The sandbox did not start: {error}</source>
+        <translation>Die Sandbox ist nicht gestartet: {error}</translation>
     </message>
 </context>
 <context>
@@ -972,6 +2415,203 @@
     </message>
 </context>
 <context>
+    <name>TaskIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the background tasks (uploads stay queued)</source>
+        <translation>Die Hintergrundaufgaben anhalten (Uploads bleiben in der Warteschlange)</translation>
+    </message>
+    <message>
+        <source>{task} (+{count} more)</source>
+        <translation>{task} (+{count} weitere)</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsModel</name>
+    <message>
+        <source>Climb ({unit})</source>
+        <translation>Anstieg ({unit})</translation>
+    </message>
+    <message>
+        <source>Distance ({unit})</source>
+        <translation>Distanz ({unit})</translation>
+    </message>
+    <message>
+        <source>Energy (kcal)</source>
+        <translation>Energie (kcal)</translation>
+    </message>
+    <message>
+        <source>Moving time (h:mm)</source>
+        <translation>Bewegungszeit (h:mm)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <extracomment>The period&apos;s first day (a :class:`datetime.date`) on every cell of a period row. The sport category on the cells of a sport row (&quot;&quot; on a period row). What a figure cell shows when there is nothing to add up.</extracomment>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Workouts</source>
+        <translation>Trainings</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPane</name>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Sport:</source>
+        <translation>S&amp;portart:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This month so far:&lt;/b&gt; {figures}.</source>
+        <translation>&lt;b&gt;Dieser Monat bisher:&lt;/b&gt; {figures}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This week so far:&lt;/b&gt; {figures}.</source>
+        <extracomment>Bars the chart shows per grouping. Previous periods averaged for the reference line and the summary. Per period: how the summary&apos;s sentences start, compare and average (translated where used; whole sentences, for languages whose words for &quot;this&quot; and &quot;last&quot; follow the noun&apos;s gender).</extracomment>
+        <translation>&lt;b&gt;Diese Woche bisher:&lt;/b&gt; {figures}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This year so far:&lt;/b&gt; {figures}.</source>
+        <translation>&lt;b&gt;Dieses Jahr bisher:&lt;/b&gt; {figures}.</translation>
+    </message>
+    <message>
+        <source>All sports</source>
+        <translation>Alle Sportarten</translation>
+    </message>
+    <message>
+        <source>Average of the previous {count} months: {figure}.</source>
+        <translation>Durchschnitt der letzten {count} Monate: {figure}.</translation>
+    </message>
+    <message>
+        <source>Average of the previous {count} weeks: {figure}.</source>
+        <translation>Durchschnitt der letzten {count} Wochen: {figure}.</translation>
+    </message>
+    <message>
+        <source>Average of the previous {count} years: {figure}.</source>
+        <translation>Durchschnitt der letzten {count} Jahre: {figure}.</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>&amp;Diagramm:</translation>
+    </message>
+    <message>
+        <source>Figure in the chart</source>
+        <translation>Wert im Diagramm</translation>
+    </message>
+    <message>
+        <source>Group totals by</source>
+        <translation>Summen gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>No workouts are on this computer yet.</source>
+        <translation>Noch keine Trainings auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>Sportart</translation>
+    </message>
+    <message>
+        <source>The previous month: {figure}.</source>
+        <translation>Vormonat: {figure}.</translation>
+    </message>
+    <message>
+        <source>The previous week: {figure}.</source>
+        <translation>Vorwoche: {figure}.</translation>
+    </message>
+    <message>
+        <source>The previous year: {figure}.</source>
+        <translation>Vorjahr: {figure}.</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Totals chart</source>
+        <translation>Diagramm der Summen</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>avg</source>
+        <comment>the average, beside its line in a bar chart</comment>
+        <translation>Ø</translation>
+    </message>
+    <message>
+        <source>climb</source>
+        <translation>Anstieg</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <extracomment>A metric&apos;s name inside a sentence (&quot;12 % more distance than ...&quot;).</extracomment>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>moving time</source>
+        <translation>Bewegungszeit</translation>
+    </message>
+    <message>
+        <source>workouts</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <source>{metric} per month · {sport}</source>
+        <translation>{metric} pro Monat · {sport}</translation>
+    </message>
+    <message>
+        <source>{metric} per week · {sport}</source>
+        <translation>{metric} pro Woche · {sport}</translation>
+    </message>
+    <message>
+        <source>{metric} per year · {sport}</source>
+        <translation>{metric} pro Jahr · {sport}</translation>
+    </message>
+    <message>
+        <source>{percent} % less {what} than at this point last month ({figure}).</source>
+        <translation>{percent} % weniger {what} als zum selben Zeitpunkt im Vormonat ({figure}).</translation>
+    </message>
+    <message>
+        <source>{percent} % less {what} than at this point last week ({figure}).</source>
+        <translation>{percent} % weniger {what} als zum selben Zeitpunkt in der Vorwoche ({figure}).</translation>
+    </message>
+    <message>
+        <source>{percent} % less {what} than at this point last year ({figure}).</source>
+        <translation>{percent} % weniger {what} als zum selben Zeitpunkt im Vorjahr ({figure}).</translation>
+    </message>
+    <message>
+        <source>{percent} % more {what} than at this point last month ({figure}).</source>
+        <translation>{percent} % mehr {what} als zum selben Zeitpunkt im Vormonat ({figure}).</translation>
+    </message>
+    <message>
+        <source>{percent} % more {what} than at this point last week ({figure}).</source>
+        <translation>{percent} % mehr {what} als zum selben Zeitpunkt in der Vorwoche ({figure}).</translation>
+    </message>
+    <message>
+        <source>{percent} % more {what} than at this point last year ({figure}).</source>
+        <translation>{percent} % mehr {what} als zum selben Zeitpunkt im Vorjahr ({figure}).</translation>
+    </message>
+</context>
+<context>
     <name>Trash</name>
     <message>
         <source>Could not delete: {error}</source>
@@ -1033,6 +2673,463 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     <message>
         <source>Restoring workouts</source>
         <translation>Trainings werden wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>&amp;Open {app}</source>
+        <translation>{app} ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Automatic Upload</source>
+        <translation>Automatisches Hochladen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Automatic upload paused</source>
+        <translation>Automatisches Hochladen pausiert</translation>
+    </message>
+    <message>
+        <source>Changing start at login</source>
+        <extracomment>The serial queue of the start-at-login changes.</extracomment>
+        <translation>Start beim Anmelden wird geändert</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>It is still running in the tray and uploads new activities as they appear. Choose Quit in this icon&apos;s menu to stop it; Preferences can turn this off.</source>
+        <translation>Es läuft im Infobereich weiter und lädt neue Aktivitäten hoch, sobald sie auftauchen. Wählen Sie „Beenden“ im Menü dieses Symbols, um es zu beenden; in den Einstellungen lässt sich das abschalten.</translation>
+    </message>
+    <message>
+        <source>Nothing watched</source>
+        <translation>Nichts wird überwacht</translation>
+    </message>
+    <message>
+        <source>Offline: new files wait until SportTracks can be reached</source>
+        <translation>Offline: Neue Dateien warten, bis SportTracks erreichbar ist</translation>
+    </message>
+    <message>
+        <source>Updating start at login</source>
+        <translation>Start beim Anmelden wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>Uploading {count} file</source>
+        <translation>{count} Datei wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Uploading {count} files</source>
+        <translation>{count} Dateien werden hochgeladen</translation>
+    </message>
+    <message>
+        <source>Watching watches plugged in over USB</source>
+        <translation>Per USB angeschlossene Uhren werden überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folder</source>
+        <translation>{count} Ordner wird überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folder and watches plugged in over USB</source>
+        <translation>{count} Ordner und per USB angeschlossene Uhren werden überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folders</source>
+        <translation>{count} Ordner werden überwacht</translation>
+    </message>
+    <message>
+        <source>Watching {count} folders and watches plugged in over USB</source>
+        <translation>{count} Ordner und per USB angeschlossene Uhren werden überwacht</translation>
+    </message>
+    <message>
+        <source>{app} keeps watching</source>
+        <translation>{app} überwacht weiter</translation>
+    </message>
+</context>
+<context>
+    <name>TypePicker</name>
+    <message>
+        <source>Activity category</source>
+        <translation>Sportart</translation>
+    </message>
+    <message>
+        <source>Activity subtype</source>
+        <translation>Unterart</translation>
+    </message>
+</context>
+<context>
+    <name>UploadBatch</name>
+    <message>
+        <source>1 failed ({file}: {reason})</source>
+        <translation>1 fehlgeschlagen ({file}: {reason})</translation>
+    </message>
+    <message>
+        <source>Applying the name, type and notes…</source>
+        <translation>Name, Sportart und Notizen werden übernommen…</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Übernehmen…</translation>
+    </message>
+    <message>
+        <source>Checking whether an earlier try already reached SportTracks…</source>
+        <translation>Es wird geprüft, ob ein früherer Versuch SportTracks schon erreicht hat…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <extracomment>The row status of each queue state.</extracomment>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Not sent: the upload was cancelled.</source>
+        <translation>Nicht gesendet: Das Hochladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Sending the file to SportTracks (then its name, type and notes)…</source>
+        <translation>Die Datei wird an SportTracks gesendet (danach Name, Sportart und Notizen)…</translation>
+    </message>
+    <message>
+        <source>Sending the file to SportTracks…</source>
+        <translation>Die Datei wird an SportTracks gesendet…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Senden…</translation>
+    </message>
+    <message>
+        <source>{count} duplicate skipped</source>
+        <translation>{count} Duplikat übersprungen</translation>
+    </message>
+    <message>
+        <source>{count} duplicates skipped</source>
+        <translation>{count} Duplikate übersprungen</translation>
+    </message>
+    <message>
+        <source>{count} failed (each reason is under Details)</source>
+        <translation>{count} fehlgeschlagen (jeder Grund steht unter „Details“)</translation>
+    </message>
+    <message>
+        <source>{count} not sent (cancelled)</source>
+        <translation>{count} nicht gesendet (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>{count} uploaded</source>
+        <translation>{count} hochgeladen</translation>
+    </message>
+    <message>
+        <source>{error} Will try again.</source>
+        <translation>{error} Wird erneut versucht.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadButtons</name>
+    <message>
+        <source>&amp;Clear Uploaded</source>
+        <translation>Hoch&amp;geladene entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Table</source>
+        <translation>In der &amp;Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <extracomment>Room around a button&apos;s text when it shrinks (the style&apos;s frame and margins).</extracomment>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Selected</source>
+        <translation>Auswahl &amp;hochladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Clear Uploaded</source>
+        <translation>Hochgeladene entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Select its workout in the table</source>
+        <translation>Sein Training in der Tabelle auswählen</translation>
+    </message>
+    <message>
+        <source>Stop uploading; queued files go back to the list</source>
+        <translation>Hochladen anhalten; eingereihte Dateien kommen zurück in die Liste</translation>
+    </message>
+    <message>
+        <source>Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history keeps them</source>
+        <translation>Alle hochgeladenen Dateien aus der Liste nehmen (Strg+Umschalt+Entf); der Hochladeverlauf behält sie</translation>
+    </message>
+    <message>
+        <source>Take every uploaded file off the list; the upload history keeps them</source>
+        <translation>Alle hochgeladenen Dateien aus der Liste nehmen; der Hochladeverlauf behält sie</translation>
+    </message>
+    <message>
+        <source>Take the selected files off the list (Delete)</source>
+        <translation>Die ausgewählten Dateien aus der Liste nehmen (Entf)</translation>
+    </message>
+    <message>
+        <source>Upload the selected files, or all when none is selected</source>
+        <translation>Die ausgewählten Dateien hochladen, oder alle, wenn keine ausgewählt ist</translation>
+    </message>
+</context>
+<context>
+    <name>UploadIntake</name>
+    <message>
+        <source>Checking for duplicates</source>
+        <translation>Suche nach Duplikaten</translation>
+    </message>
+    <message>
+        <source>It could not be checked for duplicates: {error}</source>
+        <translation>Sie konnte nicht auf Duplikate geprüft werden: {error}</translation>
+    </message>
+    <message>
+        <source>Looking into the dropped files</source>
+        <translation>Die abgelegten Dateien werden durchgesehen</translation>
+    </message>
+    <message>
+        <source>Looking into {count} dropped items…</source>
+        <translation>{count} abgelegte Einträge werden durchgesehen…</translation>
+    </message>
+    <message>
+        <source>Looking into {count} dropped item…</source>
+        <translation>{count} abgelegter Eintrag wird durchgesehen…</translation>
+    </message>
+    <message>
+        <source>Reading {count} files…</source>
+        <translation>{count} Dateien werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading {count} file…</source>
+        <translation>{count} Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading {file}</source>
+        <translation>{file} wird gelesen</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>Wird entfernt</translation>
+    </message>
+    <message>
+        <source>Saving your changes</source>
+        <translation>Ihre Änderungen werden gespeichert</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details are in the log.</source>
+        <translation>Unerwarteter Fehler ({error}); Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>{count} files are already in the list.</source>
+        <translation>{count} Dateien sind schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} files are already in the list.</source>
+        <translation>{count} der {total} Dateien sind schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} files is already in the list.</source>
+        <translation>{count} der {total} Dateien ist schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>{file} is already in the list.</source>
+        <extracomment>Writes to the upload queue (edits, decisions, removals) stay in order; the upload run has its own key, so they never wait for it. Rows listed per turn of the event loop while a big drop is added.</extracomment>
+        <translation>{file} ist schon in der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadListModel</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>Bewegung</translation>
+    </message>
+    <message>
+        <source>Moving time {time}</source>
+        <extracomment>The explanation drawn under the file name (the Details column&apos;s text). The explanation: the File column&apos;s second line and every cell&apos;s tooltip. The cells (and roles) each field of :class:`UploadRow` shows in; RowRole marks cells the delegate draws from the row itself (the progress bar, the second line: the explanation, or the name the workout gets).</extracomment>
+        <translation>Bewegungszeit {time}</translation>
+    </message>
+    <message>
+        <source>Moving time: how long the timer ran, pauses left out (SportTracks&apos; Duration). Each row&apos;s tooltip gives the elapsed time too.</source>
+        <translation>Bewegungszeit: wie lange die Stoppuhr lief, ohne Pausen („Dauer“ in SportTracks). Der Tooltip jeder Zeile nennt auch die Gesamtzeit.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>The :class:`~st_desktop.ui.theme.Colours` field each status is painted in. Status colours on a light palette, as names (for style sheets); prefer :func:`status_colour`, which follows the palette. The headers, in English (translated in :meth:`UploadListModel.headerData`).</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Sportart</translation>
+    </message>
+    <message>
+        <source>When it started, in the local time where it was recorded</source>
+        <extracomment>What a header means, where its title is short.</extracomment>
+        <translation>Wann es begann, in der Ortszeit, wo es aufgezeichnet wurde</translation>
+    </message>
+    <message>
+        <source>Why a file has its status</source>
+        <translation>Warum eine Datei ihren Status hat</translation>
+    </message>
+</context>
+<context>
+    <name>UploadListView</name>
+    <message>
+        <source>Files to upload</source>
+        <extracomment>Columns fitted to what they show, once per batch of changes (never by measuring each row). Columns that step aside, first to last, when the file name would get too little room. Room around a cell&apos;s text (pixels): the item delegate&apos;s margins on both sides. The figure columns are fitted to the rows at most this often (milliseconds). The file name keeps room for about this many average characters before columns step aside. Room around the status: the cell&apos;s margins and the progress bar&apos;s frame. The width each figure column wants (a hidden column measures 0 in Qt).</extracomment>
+        <translation>Hochzuladende Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPane</name>
+    <message>
+        <source>Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window.</source>
+        <extracomment>How often the buttons follow the rows while many change (a pass over every row each time).</extracomment>
+        <translation>Ziehen Sie FIT-, TCX- oder GPX-Dateien, Ordner oder .zip-Archive irgendwo auf das Fenster.</translation>
+    </message>
+    <message>
+        <source>Show All {count} Reasons</source>
+        <translation>Alle {count} Gründe zeigen</translation>
+    </message>
+    <message>
+        <source>Show Workout {number} of {count} in Table</source>
+        <translation>Training {number} von {count} in der Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Fortschritt des Hochladens</translation>
+    </message>
+    <message>
+        <source>Uploading {number} of {total}</source>
+        <translation>{number} von {total} wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>{done} of {total} sent, the rest waiting for sign-in</source>
+        <translation>{done} von {total} gesendet, der Rest wartet auf die Anmeldung</translation>
+    </message>
+    <message>
+        <source>{file} may already be uploaded, for {count} reason:</source>
+        <translation>{file} ist vielleicht schon hochgeladen, aus {count} Grund:</translation>
+    </message>
+    <message>
+        <source>{file} may already be uploaded, for {count} reasons:</source>
+        <translation>{file} ist vielleicht schon hochgeladen, aus {count} Gründen:</translation>
+    </message>
+</context>
+<context>
+    <name>UploadTexts</name>
+    <message>
+        <source>Checking whether it is already in SportTracks…</source>
+        <translation>Es wird geprüft, ob sie schon in SportTracks ist…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Moving {moving}</source>
+        <translation>In Bewegung {moving}</translation>
+    </message>
+    <message>
+        <source>Moving {moving}, elapsed {elapsed} (pauses included)</source>
+        <extracomment>Elapsed time is mentioned beside the moving time when it is longer by more than this (s). Names listed at most in a tooltip (the sentence says how many in all).</extracomment>
+        <translation>In Bewegung {moving}, insgesamt {elapsed} (mit Pausen)</translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <source>Name: {name} (suggested)</source>
+        <translation>Name: {name} (Vorschlag)</translation>
+    </message>
+    <message>
+        <source>Parsing</source>
+        <extracomment>What each status says, in English (:func:`status_text` translates).</extracomment>
+        <translation>Wird gelesen</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>Possible duplicate, {count} reasons:</source>
+        <translation>Mögliches Duplikat, {count} Gründe:</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>{count} reasons it may be there already. {reason}</source>
+        <translation>{count} Gründe, warum sie schon dort sein könnte. {reason}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… und {count} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitcher</name>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>{view} view</source>
+        <translation>Ansicht {view}</translation>
     </message>
 </context>
 <context>
@@ -1187,23 +3284,121 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     </message>
 </context>
 <context>
+    <name>WorkoutLocator</name>
+    <message>
+        <source>Could not show the workout: {error}</source>
+        <translation>Das Training konnte nicht gezeigt werden: {error}</translation>
+    </message>
+    <message>
+        <source>That workout is not in the workout table any more: it may have been deleted. Refresh (F5) to bring the table up to date.</source>
+        <translation>Dieses Training ist nicht mehr in der Trainingstabelle: Es wurde vielleicht gelöscht. Aktualisieren Sie (F5), um die Tabelle auf den neuesten Stand zu bringen.</translation>
+    </message>
+    <message>
+        <source>The table&apos;s filters were cleared to show the workout.</source>
+        <extracomment>Pages read at most while looking (a sort by name may put the workout far down). How often, and how many times, to look again while the table is reading.</extracomment>
+        <translation>Die Filter der Tabelle wurden zurückgesetzt, um das Training zu zeigen.</translation>
+    </message>
+</context>
+<context>
     <name>WorkoutTable</name>
     <message>
         <source>Workouts</source>
-        <extracomment>The widest text a column usually shows, for its default width (the header may be wider). Room for the cell margins and the header&apos;s sort arrow (pixels).</extracomment>
+        <extracomment>The widest text a column usually shows, for its default width (the header may be wider). Room for the cell margins and the header&apos;s sort arrow (pixels). Characters of the name kept readable in a narrow table (it scrolls sideways instead).</extracomment>
         <translation>Trainings</translation>
     </message>
 </context>
 <context>
     <name>WorkoutTableModel</name>
     <message>
+        <source>A workout without a name shows, in grey italics, the name it would get from its start and type (“Morning Ride”)</source>
+        <extracomment>What a header means, where its title is short (translated by :func:`header_tooltip`).</extracomment>
+        <translation>Ein Training ohne Namen zeigt grau und kursiv den Namen, den es nach Beginn und Sportart bekäme („Morgendliche Ausfahrt“)</translation>
+    </message>
+    <message>
+        <source>Avg HR (bpm)</source>
+        <translation>Ø HF (bpm)</translation>
+    </message>
+    <message>
+        <source>Climb ({unit})</source>
+        <translation>Anstieg ({unit})</translation>
+    </message>
+    <message>
         <source>Counting cached workouts</source>
         <translation>Gespeicherte Trainings werden gezählt</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The translation context of the table&apos;s texts (the model&apos;s, where the headers are asked for). Column -&gt; sort key of :class:`~st_desktop.store.cache.WorkoutQuery`. Data role giving the native value a column sorts by (datetime, float, str or None). Data role giving the row&apos;s :class:`~st_desktop.domain.workout.WorkoutSummary`. Roles :func:`extra_data` answers (the model passes them on): a suggested name&apos;s look, and tooltips. Every role a cell answers: the model&apos;s own and :data:`EXTRA_ROLES`. Elapsed time is mentioned beside the moving time when longer by more than this (seconds).</extracomment>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Distance ({unit})</source>
+        <translation>Distanz ({unit})</translation>
+    </message>
+    <message>
+        <source>Moving time</source>
+        <translation>Bewegungszeit</translation>
+    </message>
+    <message>
+        <source>Moving time: how long the timer ran, pauses left out (SportTracks&apos; Duration). Each row&apos;s tooltip gives the elapsed time too.</source>
+        <translation>Bewegungszeit: wie lange die Stoppuhr lief, ohne Pausen („Dauer“ in SportTracks). Der Tooltip jeder Zeile nennt auch die Gesamtzeit.</translation>
+    </message>
+    <message>
+        <source>Moving {moving}</source>
+        <translation>In Bewegung {moving}</translation>
+    </message>
+    <message>
+        <source>Moving {moving}, elapsed {elapsed} (pauses included)</source>
+        <translation>In Bewegung {moving}, insgesamt {elapsed} (mit Pausen)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Reading cached workouts</source>
         <extracomment>Rows kept in memory at most (about 1 kB each); windows far from the view are dropped.</extracomment>
         <translation>Gespeicherte Trainings werden gelesen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Sportart</translation>
+    </message>
+    <message>
+        <source>{name} (no name given)</source>
+        <translation>{name} (kein Name vergeben)</translation>
+    </message>
+</context>
+<context>
+    <name>YearHeatMap</name>
+    <message>
+        <source>Less</source>
+        <translation>Weniger</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Year heat map</source>
+        <extracomment>Upper bounds of the shading levels, in hours of moving time per day.</extracomment>
+        <translation>Jahresübersicht</translation>
+    </message>
+    <message>
+        <source>{year}: workouts on {count} day</source>
+        <translation>{year}: Trainings an {count} Tag</translation>
+    </message>
+    <message>
+        <source>{year}: workouts on {count} days</source>
+        <translation>{year}: Trainings an {count} Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>_Staged</name>
+    <message>
+        <source>Loading the rest of the app</source>
+        <extracomment>The later steps start at the latest this long after the first paint, busy or not (ms).</extracomment>
+        <translation>Der Rest der App wird geladen</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,10 @@ server since it was loaded.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -44,7 +45,18 @@ from st_desktop.ui.workouts.trash import WRITES_QUEUE
 
 log = logging.getLogger(__name__)
 
-PRIVACY = (("public", "Public"), ("friends", "Friends"), ("private", "Only me"))
+PRIVACY = (
+    ("public", QT_TRANSLATE_NOOP("DetailEditor", "Public")),
+    ("friends", QT_TRANSLATE_NOOP("DetailEditor", "Friends")),
+    ("private", QT_TRANSLATE_NOOP("DetailEditor", "Only me")),
+)
+
+
+def _when(start: datetime) -> str:
+    """ "Sun 11 Jun 2017, 07:34" in the workout's own clock, with the locale's day and month
+    names."""
+    moment = QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+    return QLocale().toString(moment, "ddd dd MMM yyyy, HH:mm")
 
 
 class DetailEditor(QWidget):
@@ -87,7 +99,7 @@ class DetailEditor(QWidget):
         self._generation = 0
         self._units = settings.get(Keys.UNITS)
         self._build()
-        self._show_nothing("Select a workout to see its charts, route and laps.")
+        self._show_nothing(self.tr("Select a workout to see its charts, route and laps."))
 
     # ------------------------------------------------------------------ construction
 
@@ -103,22 +115,22 @@ class DetailEditor(QWidget):
         self.status.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setObjectName("detailName")
-        self.name.setAccessibleName("Workout name")
+        self.name.setAccessibleName(self.tr("Workout name"))
         self.type_picker = TypePicker(self)
         self.type_picker.setObjectName("detailType")
         self.privacy = QComboBox(self)
         self.privacy.setObjectName("detailPrivacy")
         for value, label in PRIVACY:
-            self.privacy.addItem(label, value)
+            self.privacy.addItem(self.tr(str(label)), value)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("detailNotes")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-        self.save_button = QPushButton("Save", self)
+        self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("detailSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert", self)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.setObjectName("detailRevert")
         self.revert_button.clicked.connect(self.revert)
         for signal in (self.name.textChanged, self.type_picker.type_changed,
@@ -126,10 +138,10 @@ class DetailEditor(QWidget):
             signal.connect(self._update_dirty)
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Type:", self.type_picker)
-        form.addRow("&Privacy:", self.privacy)
-        form.addRow("N&otes:", self.notes)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Type:"), self.type_picker)
+        form.addRow(self.tr("&Privacy:"), self.privacy)
+        form.addRow(self.tr("N&otes:"), self.notes)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.revert_button)
@@ -157,8 +169,8 @@ class DetailEditor(QWidget):
         splitter.setStretchFactor(1, 2)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
-        self.tabs.addTab(splitter, "Charts && route")
-        self.tabs.addTab(self.laps, "Laps && pauses")
+        self.tabs.addTab(splitter, self.tr("Charts && route"))
+        self.tabs.addTab(self.laps, self.tr("Laps && pauses"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -222,22 +234,22 @@ class DetailEditor(QWidget):
         if self._workout is not None and self.is_dirty():
             if summary is not None and summary.uri == self._workout.uri:
                 return
-            question = f"Discard your changes to “{self._workout.name}”?"
-            if not self._confirm(self, "Unsaved changes", question, "Discard"):
+            question = self.tr("Discard your changes to “{name}”?").format(name=self._workout.name)
+            if not self._confirm(self, self.tr("Unsaved changes"), question, self.tr("Discard")):
                 return
         self._generation += 1
         self._summary = summary
         self._workout = None
         if summary is None or not summary.uri or self._account is None:
-            self._show_nothing("Select a workout to see its charts, route and laps.")
+            self._show_nothing(self.tr("Select a workout to see its charts, route and laps."))
             return
-        self._show_nothing("Loading…")
+        self._show_nothing(self.tr("Loading…"))
         self.title.setText(summary.name or summary.type)
         generation = self._generation
         self._runner.submit(
             # Shown first, kept in the cache after: the disk is not on the way to the charts.
             self._service.load_detail, self._account, summary.uri, keep=False,
-            description="Loading the workout",
+            description=self.tr("Loading the workout"),
             on_result=lambda loaded: self._loaded(generation, loaded),
             on_error=lambda exc: self._load_failed(generation, exc),
             owner=self,
@@ -264,11 +276,13 @@ class DetailEditor(QWidget):
         self.charts.set_track(loaded.track, self._units)
         self.route.set_track(loaded.track, self._units)
         if loaded.offline:
-            self.status.setText("Offline: showing the copy on this computer; it can't be saved.")
+            self.status.setText(
+                self.tr("Offline: showing the copy on this computer; it can't be saved.")
+            )
         elif self._account is not None:
             self._runner.submit(
                 self._service.keep_detail, self._account, loaded.workout,
-                description="Keeping the workout for offline use",
+                description=self.tr("Keeping the workout for offline use"),
                 serial=WRITES_QUEUE,  # in order with deletes and edits of the table
             )  # fmt: skip
         self.workout_loaded.emit(loaded.workout)
@@ -276,14 +290,15 @@ class DetailEditor(QWidget):
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        self._show_nothing(f"Could not load the workout: {exc}")
-        self.error.emit(f"Could not load the workout: {exc}")
+        text = self.tr("Could not load the workout: {error}").format(error=exc)
+        self._show_nothing(text)
+        self.error.emit(text)
 
     def _set_base(self, workout: Workout) -> None:
         """Make ``workout`` the loaded version and put its fields in the form."""
         self._workout = workout
         start = workout.start_time
-        when = start.strftime("%a %d %b %Y, %H:%M") if start else ""
+        when = _when(start) if start else ""
         self.title.setText(f"{workout.name or workout.type} — {when}" if when else workout.name)
         widgets = (self.name, self.type_picker, self.privacy, self.notes)
         for widget in widgets:
@@ -316,10 +331,12 @@ class DetailEditor(QWidget):
         self.save_button.setEnabled(dirty and online)
         self.revert_button.setEnabled(dirty)
         if loaded:
-            self.status.setText(
-                ("Unsaved changes." if online else "Unsaved changes (sign in to save).")
-                if dirty else ""
-            )  # fmt: skip
+            unsaved = (
+                self.tr("Unsaved changes.")
+                if online
+                else self.tr("Unsaved changes (sign in to save).")
+            )
+            self.status.setText(unsaved if dirty else "")
 
     def revert(self) -> None:
         """Put the loaded values back in the form."""
@@ -334,12 +351,12 @@ class DetailEditor(QWidget):
             return
         generation = self._generation
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         # Edits of one workout stay in order; they never wait behind other workouts' writes.
         self._runner.submit(
             self._service.save_edits, account, base, edits,
             overwrite=overwrite, serial=f"workout:{workout_id(base.uri or '')}",
-            description="Saving the workout",
+            description=self.tr("Saving the workout"),
             on_result=lambda result: self._save_done(generation, edits, result),
             on_error=lambda exc: self._save_failed(generation, exc),
             owner=self,
@@ -350,15 +367,20 @@ class DetailEditor(QWidget):
             return
         if isinstance(result, Conflict):
             if self._confirm(
-                self, "Changed on SportTracks",
-                "This workout was changed on SportTracks since you opened it.\n\n"
-                "Save your changes over that version? (Only the fields you edited are "
-                "replaced.)", "Overwrite",
+                self, self.tr("Changed on SportTracks"),
+                self.tr(
+                    "This workout was changed on SportTracks since you opened it.\n\n"
+                    "Save your changes over that version? (Only the fields you edited are "
+                    "replaced.)"
+                ),
+                self.tr("Overwrite"),
             ):  # fmt: skip
                 self.save(overwrite=True)
             else:
                 self.status.setText(
-                    "Not saved: the workout changed on SportTracks. Revert shows that version."
+                    self.tr(
+                        "Not saved: the workout changed on SportTracks. Revert shows that version."
+                    )
                 )
                 self._workout = result.server
                 self.save_button.setEnabled(True)
@@ -372,13 +394,13 @@ class DetailEditor(QWidget):
                     self.name.setText(value)
                 elif key == "notes":
                     self.notes.setPlainText(value)
-        self.status.setText("Saved.")
-        self.message.emit(f"Saved “{result.workout.name}”.")
+        self.status.setText(self.tr("Saved."))
+        self.message.emit(self.tr("Saved “{name}”.").format(name=result.workout.name))
         self.workout_saved.emit(result.workout)
 
     def _save_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self._update_dirty()
-        self.status.setText(f"Not saved: {exc}")
-        self.error.emit(f"Could not save the workout: {exc}")
+        self.status.setText(self.tr("Not saved: {error}").format(error=exc))
+        self.error.emit(self.tr("Could not save the workout: {error}").format(error=exc))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -14,14 +14,23 @@ from st_desktop.domain.units import (
     format_speed_or_pace,
 )
 from st_desktop.domain.workout import Workout
+from st_desktop.ui.i18n import figure
 
-#: Summary figures: key, caption (two columns, filled row by row).
+#: Summary figures: key, caption (two columns, filled row by row; translated where shown).
 FIGURES = (
-    ("distance", "Distance"), ("duration", "Moving time"), ("elapsed", "Elapsed"),
-    ("paused", "Paused"), ("avg_speed", "Average"), ("max_speed", "Best"), ("gain", "Climb"),
-    ("loss", "Descent"), ("hr", "Heart rate"), ("cadence", "Cadence"), ("power", "Power"),
-    ("calories", "Energy"),
-)  # fmt: skip
+    ("distance", QT_TRANSLATE_NOOP("FiguresView", "Distance")),
+    ("duration", QT_TRANSLATE_NOOP("FiguresView", "Moving time")),
+    ("elapsed", QT_TRANSLATE_NOOP("FiguresView", "Elapsed")),
+    ("paused", QT_TRANSLATE_NOOP("FiguresView", "Paused")),
+    ("avg_speed", QT_TRANSLATE_NOOP("FiguresView", "Average")),
+    ("max_speed", QT_TRANSLATE_NOOP("FiguresView", "Best")),
+    ("gain", QT_TRANSLATE_NOOP("FiguresView", "Climb")),
+    ("loss", QT_TRANSLATE_NOOP("FiguresView", "Descent")),
+    ("hr", QT_TRANSLATE_NOOP("FiguresView", "Heart rate")),
+    ("cadence", QT_TRANSLATE_NOOP("FiguresView", "Cadence")),
+    ("power", QT_TRANSLATE_NOOP("FiguresView", "Power")),
+    ("calories", QT_TRANSLATE_NOOP("FiguresView", "Energy")),
+)
 
 #: Shown for a figure the workout doesn't have.
 MISSING = "–"
@@ -47,7 +56,7 @@ class FiguresView(QWidget):
         self._columns = 0
         self.labels: dict[str, QLabel] = {}
         for key, caption in FIGURES:
-            caption_label = QLabel(caption, self)
+            caption_label = QLabel(self.tr(str(caption)), self)
             # Captions in the palette's secondary text colour: a role, not a copy of the
             # palette, so they follow a change between light and dark.
             caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -123,7 +132,7 @@ class FiguresView(QWidget):
             "calories": format_calories(w.calories),
         }
         for key, label in self.labels.items():
-            label.setText(values.get(key) or MISSING)
+            label.setText(figure(values.get(key) or MISSING))
         self._arrange(2 if self.width() >= self._width(2) else 1)
 
 
@@ -133,5 +142,9 @@ def _avg_max(avg: float | None, best: float | None, unit: str) -> str:
     if best is None:
         return f"{avg:.0f} {unit}"
     if avg is None:
-        return f"max {best:.0f} {unit}"
-    return f"{avg:.0f} avg / {best:.0f} max {unit}"
+        return QCoreApplication.translate("FiguresView", "max {best} {unit}").format(
+            best=f"{best:.0f}", unit=unit
+        )
+    return QCoreApplication.translate("FiguresView", "{avg} avg / {best} max {unit}").format(
+        avg=f"{avg:.0f}", best=f"{best:.0f}", unit=unit
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from st_desktop.domain.gear import Gear
 from st_desktop.domain.workout import WorkoutSummary
 from st_desktop.services.overview import GearList
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.overview.hub import OverviewHub
 
 URI_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +44,9 @@ def describe(item: Gear) -> str:
     """ "Road bike (Canyon Endurace CF 7)"."""
     detail = " ".join(p for p in (item.brand, item.model) if p)
     text = f"{item.label} ({detail})" if detail and detail != item.label else item.label
-    return f"{text} — retired" if item.retired else text
+    if item.retired:
+        return QCoreApplication.translate("GearPicker", "{gear} — retired").format(gear=text)
+    return text
 
 
 class GearPicker(QWidget):
@@ -65,11 +68,11 @@ class GearPicker(QWidget):
         self.menu.setObjectName("gearPickerMenu")
         self.button = QToolButton(self)
         self.button.setObjectName("gearPickerButton")
-        self.button.setText("Chan&ge")
-        self.button.setAccessibleName("Change the gear of this workout")
+        self.button.setText(self.tr("Chan&ge"))
+        self.button.setAccessibleName(self.tr("Change the gear of this workout"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(self.menu)
-        caption = QLabel("Gear:", self)
+        caption = QLabel(self.tr("Gear:"), self)
         caption.setBuddy(self.button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,9 +106,9 @@ class GearPicker(QWidget):
         elif linked:
             self.label.setText(", ".join(item.label for item in linked))
         elif gear.fetched_at is None:
-            self.label.setText("(gear not loaded yet)")
+            self.label.setText(self.tr("(gear not loaded yet)"))
         else:
-            self.label.setText("none")
+            self.label.setText(self.tr("none", "no gear linked to the workout"))
         for item in offered(gear, [workout] if workout else []):
             action = self.menu.addAction(describe(item))
             action.setCheckable(True)
@@ -113,11 +116,13 @@ class GearPicker(QWidget):
             action.setData(item.uri)
             action.toggled.connect(lambda on, uri=item.uri: self._toggled(uri, on))
         if not self.menu.actions():
-            empty = self.menu.addAction("No gear in your account yet")
+            empty = self.menu.addAction(self.tr("No gear in your account yet"))
             empty.setEnabled(False)
         self.button.setEnabled(bool(workout) and self._hub.online and gear.fetched_at is not None)
         self.button.setToolTip(
-            "" if self._hub.online else "Sign in to SportTracks to change the gear of a workout."
+            ""
+            if self._hub.online
+            else self.tr("Sign in to SportTracks to change the gear of a workout.")
         )
 
     def _toggled(self, uri: str, on: bool) -> None:
@@ -143,11 +148,11 @@ class GearAssignDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("gearAssignDialog")
         count = len(workouts)
-        self.setWindowTitle("Gear of the Selected Workouts")
+        self.setWindowTitle(self.tr("Gear of the Selected Workouts"))
         self.workouts = list(workouts)
         self.list = QListWidget(self)
         self.list.setObjectName("gearAssignList")
-        self.list.setAccessibleName("Gear items")
+        self.list.setAccessibleName(self.tr("Gear items"))
         self._start: dict[str, Qt.CheckState] = {}
         for item in offered(gear, self.workouts):
             users = sum(1 for w in self.workouts if item.uses(w))
@@ -173,8 +178,14 @@ class GearAssignDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         text = QLabel(
-            f"Check the gear used in the {count} selected workouts; a half-checked item is used "
-            "in some of them and stays as it is unless you change it.",
+            plural(
+                count,
+                self.tr("Check the gear used in the selected workout."),
+                self.tr(
+                    "Check the gear used in the {count} selected workouts; a half-checked item "
+                    "is used in some of them and stays as it is unless you change it."
+                ),
+            ),
             self,
         )
         text.setWordWrap(True)
@@ -218,9 +229,9 @@ class BulkGear(QObject):
         super().__init__(parent)
         self._hub, self._selected, self._parent = hub, selected, parent
         self.dialog: GearAssignDialog | None = None
-        self.action = QAction("&Gear of Selected…", parent)
+        self.action = QAction(self.tr("&Gear of Selected…"), parent)
         self.action.setObjectName("assignGearAction")
-        self.action.setStatusTip("Link the selected workouts to your bikes and shoes")
+        self.action.setStatusTip(self.tr("Link the selected workouts to your bikes and shoes"))
         self.action.triggered.connect(self.run)
 
     def run(self) -> GearAssignDialog | None:
@@ -228,10 +239,10 @@ class BulkGear(QObject):
         hub = self._hub
         workouts = [s.id for s in self._selected() if s.id]
         if not workouts:
-            hub.error.emit("Select one or more workouts in the table first.")
+            hub.error.emit(self.tr("Select one or more workouts in the table first."))
             return None
         if not hub.online:
-            hub.error.emit("Sign in to SportTracks to do this.")
+            hub.error.emit(self.tr("Sign in to SportTracks to do this."))
             return None
         dialog = GearAssignDialog(hub.gear, workouts, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

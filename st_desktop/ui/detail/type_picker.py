@@ -23,11 +23,11 @@ class TypePicker(QWidget):
         super().__init__(parent)
         self.category = QComboBox(self)
         self.category.setObjectName("typeCategory")
-        self.category.setAccessibleName("Activity category")
+        self.category.setAccessibleName(self.tr("Activity category"))
         self.category.addItems(list(CATEGORIES))
         self.subtype = QComboBox(self)
         self.subtype.setObjectName("typeSubtype")
-        self.subtype.setAccessibleName("Activity subtype")
+        self.subtype.setAccessibleName(self.tr("Activity subtype"))
         for combo in (self.category, self.subtype):
             # Narrow windows may elide "Cycling: Mountain"; wide ones show it whole.
             combo.setSizeAdjustPolicy(

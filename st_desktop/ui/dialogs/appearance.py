@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from st_desktop.settings import Keys, Settings
@@ -18,9 +19,13 @@ if TYPE_CHECKING:
 
 #: The choices, as the page offers them: text, value, object name of the radio button.
 CHOICES = (
-    ("&System (follow the desktop)", theme.SYSTEM, "prefsAppearanceSystem"),
-    ("&Light", theme.LIGHT, "prefsAppearanceLight"),
-    ("&Dark", theme.DARK, "prefsAppearanceDark"),
+    (
+        QT_TRANSLATE_NOOP("AppearancePage", "&System (follow the desktop)"),
+        theme.SYSTEM,
+        "prefsAppearanceSystem",
+    ),
+    (QT_TRANSLATE_NOOP("AppearancePage", "&Light"), theme.LIGHT, "prefsAppearanceLight"),
+    (QT_TRANSLATE_NOOP("AppearancePage", "&Dark"), theme.DARK, "prefsAppearanceDark"),
 )
 
 
@@ -47,19 +52,21 @@ class AppearancePage(QWidget):
         super().__init__(parent)
         self.setObjectName("preferencesAppearance")
         self.settings = settings
-        box = QGroupBox("Colours", self)
+        box = QGroupBox(self.tr("Colours"), self)
         self.buttons: dict[str, QRadioButton] = {}
         self._group = QButtonGroup(self)
         column = QVBoxLayout(box)
         for text, value, name in CHOICES:
-            button = QRadioButton(text, box)
+            button = QRadioButton(self.tr(str(text)), box)
             button.setObjectName(name)
             self._group.addButton(button)
             self.buttons[value] = button
             column.addWidget(button)
         note = QLabel(
-            "System follows the light or dark setting of your desktop, also when it changes "
-            "while st-desktop runs. Charts, routes and maps follow too.",
+            self.tr(
+                "System follows the light or dark setting of your desktop, also when it changes "
+                "while st-desktop runs. Charts, routes and maps follow too."
+            ),
             box,
         )
         note.setWordWrap(True)
@@ -91,6 +98,6 @@ class AppearancePage(QWidget):
 def add_appearance_page(dialog: PreferencesDialog) -> AppearancePage:
     """Add the "Appearance" page to a Preferences dialog (applied with its OK and Apply)."""
     page = AppearancePage(dialog.settings, dialog)
-    dialog.add_page("Appearance", page)
+    dialog.add_page(QCoreApplication.translate("AppearancePage", "Appearance"), page)
     dialog.applied.connect(page.apply)
     return page

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,14 +42,17 @@ from st_desktop.settings import Keys, Settings
 from st_desktop.ui.dialogs.preferences_devices import DevicesPage
 from st_desktop.ui.main_window import settings_units
 
-FOLDER_MODES = (("Upload automatically", True), ("Only add to the upload list", False))
+FOLDER_MODES = (
+    (QT_TRANSLATE_NOOP("PreferencesDialog", "Upload automatically"), True),
+    (QT_TRANSLATE_NOOP("PreferencesDialog", "Only add to the upload list"), False),
+)
 
 
-def _combo(parent: QWidget, name: str, choices: Iterable[tuple[str, object]]) -> QComboBox:
+def _combo(parent: QWidget, name: str, choices: Iterable[tuple[object, object]]) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
     for text, data in choices:
-        combo.addItem(text, data)
+        combo.addItem(QCoreApplication.translate("PreferencesDialog", str(text)), data)
     return combo
 
 
@@ -84,7 +87,7 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.settings = settings
         self._connected = connected
         self.tabs = QTabWidget(self)
@@ -124,10 +127,10 @@ class PreferencesDialog(QDialog):
     def _build_general(self, tray_available: bool) -> None:
         page = QWidget(self)
         page.setObjectName("preferencesGeneral")
-        units = QGroupBox("Units", page)
-        self.metric_button = QRadioButton("&Metric (km, m)", units)
+        units = QGroupBox(self.tr("Units"), page)
+        self.metric_button = QRadioButton(self.tr("&Metric (km, m)"), units)
         self.metric_button.setObjectName("prefsMetric")
-        self.imperial_button = QRadioButton("&Imperial (mi, ft)", units)
+        self.imperial_button = QRadioButton(self.tr("&Imperial (mi, ft)"), units)
         self.imperial_button.setObjectName("prefsImperial")
         self._units = QButtonGroup(self)
         for button in (self.metric_button, self.imperial_button):
@@ -136,15 +139,17 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.metric_button)
         row.addWidget(self.imperial_button)
         row.addStretch(1)
-        tray = QGroupBox("Tray and start", page)
-        self.close_to_tray = QCheckBox("&Keep watching in the tray when the window is closed", tray)
+        tray = QGroupBox(self.tr("Tray and start"), page)
+        self.close_to_tray = QCheckBox(
+            self.tr("&Keep watching in the tray when the window is closed"), tray
+        )
         self.close_to_tray.setObjectName("prefsCloseToTray")
         if not tray_available:
             self.close_to_tray.setEnabled(False)
-            self.close_to_tray.setToolTip("This desktop shows no tray icons.")
-        self.notify = QCheckBox("Show a &notification when activities are uploaded", tray)
+            self.close_to_tray.setToolTip(self.tr("This desktop shows no tray icons."))
+        self.notify = QCheckBox(self.tr("Show a &notification when activities are uploaded"), tray)
         self.notify.setObjectName("prefsNotify")
-        self.start_at_login = QCheckBox("&Start in the tray when I log in", tray)
+        self.start_at_login = QCheckBox(self.tr("&Start in the tray when I log in"), tray)
         self.start_at_login.setObjectName("prefsStartAtLogin")
         column = QVBoxLayout(tray)
         for box in (self.close_to_tray, self.notify, self.start_at_login):
@@ -153,36 +158,36 @@ class PreferencesDialog(QDialog):
         layout.addWidget(units)
         layout.addWidget(tray)
         layout.addStretch(1)
-        self.add_page("General", page)
+        self.add_page(self.tr("General"), page)
 
     def _build_import(self) -> None:
         page = QWidget(self)
         page.setObjectName("preferencesImport")
-        self.auto_import = QCheckBox("&Watch folders and devices for new activities", page)
+        self.auto_import = QCheckBox(self.tr("&Watch folders and devices for new activities"), page)
         self.auto_import.setObjectName("prefsAutoImport")
-        self.paused = QCheckBox("&Pause automatic upload", page)
+        self.paused = QCheckBox(self.tr("&Pause automatic upload"), page)
         self.paused.setObjectName("prefsPaused")
-        self.watch_devices = QCheckBox("Look for &watches plugged in over USB", page)
+        self.watch_devices = QCheckBox(self.tr("Look for &watches plugged in over USB"), page)
         self.watch_devices.setObjectName("prefsWatchDevices")
-        folders = QGroupBox("Watched folders", page)
+        folders = QGroupBox(self.tr("Watched folders"), page)
         self.folder_list = QListWidget(folders)
         self.folder_list.setObjectName("prefsFolders")
-        self.folder_list.setAccessibleName("Watched folders")
+        self.folder_list.setAccessibleName(self.tr("Watched folders"))
         self.folder_list.currentRowChanged.connect(self._folder_selected)
         self.folder_mode = _combo(folders, "prefsFolderMode", FOLDER_MODES)
         self.folder_mode.currentIndexChanged.connect(self._folder_mode_changed)
-        mode_label = QLabel("When a file &appears:", folders)
+        mode_label = QLabel(self.tr("When a file &appears:"), folders)
         mode_label.setBuddy(self.folder_mode)
-        self.add_folder_button = QPushButton("A&dd Folder…", folders)
+        self.add_folder_button = QPushButton(self.tr("A&dd Folder…"), folders)
         self.add_folder_button.setObjectName("prefsAddFolder")
         self.add_folder_button.clicked.connect(self._choose_folder)
-        self.remove_folder_button = QPushButton("&Remove", folders)
+        self.remove_folder_button = QPushButton(self.tr("&Remove"), folders)
         self.remove_folder_button.setObjectName("prefsRemoveFolder")
         self.remove_folder_button.clicked.connect(self.remove_folder)
-        self.existing_button = QPushButton("Import &Existing Files", folders)
+        self.existing_button = QPushButton(self.tr("Import &Existing Files"), folders)
         self.existing_button.setObjectName("prefsImportExisting")
         self.existing_button.setToolTip(
-            "Also import the files that were in the folder before it was watched"
+            self.tr("Also import the files that were in the folder before it was watched")
         )
         self.existing_button.clicked.connect(self._import_existing)
         buttons = QHBoxLayout()
@@ -199,7 +204,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(page)
         for widget in (self.auto_import, self.paused, folders, self.watch_devices):
             layout.addWidget(widget)
-        self.add_page("Automatic Import", page)
+        self.add_page(self.tr("Automatic Import"), page)
 
     def _build_devices(self) -> None:
         self.devices_page = page = DevicesPage(self._connected, self)
@@ -208,7 +213,7 @@ class PreferencesDialog(QDialog):
         self.device_list, self.device_answer = page.device_list, page.device_answer
         self.forget_button, self.history_button = page.forget_button, page.history_button
         self.no_devices = page.no_devices
-        self.add_page("Devices", page)
+        self.add_page(self.tr("Devices"), page)
 
     # ------------------------------------------------------------------ loading and applying
 
@@ -279,7 +284,9 @@ class PreferencesDialog(QDialog):
             self._show_folders()
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Watch a folder for new activity files")
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Watch a folder for new activity files")
+        )
         if chosen:
             self.add_folder(Path(chosen))
 
@@ -287,8 +294,10 @@ class PreferencesDialog(QDialog):
         current = self.folder_list.currentRow()
         self.folder_list.clear()
         for folder in self.folders:
-            mode = "upload automatically" if folder.auto else "only add to the list"
-            item = QListWidgetItem(f"{folder.path}  ({mode})")
+            mode = self.tr("{folder}  (upload automatically)")
+            if not folder.auto:
+                mode = self.tr("{folder}  (only add to the list)")
+            item = QListWidgetItem(mode.format(folder=folder.path))
             item.setToolTip(str(folder.path))
             self.folder_list.addItem(item)
         self.folder_list.setCurrentRow(min(max(current, 0), len(self.folders) - 1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,10 +24,16 @@ from PySide6.QtWidgets import (
 from st_desktop.services.handsfree import KnownDevice
 
 DEVICE_ANSWERS = (
-    ("Upload new activities automatically", "auto"),
-    ("Add new activities to the list only", "list"),
-    ("Ignore this device", "never"),
+    (QT_TRANSLATE_NOOP("DevicesPage", "Upload new activities automatically"), "auto"),
+    (QT_TRANSLATE_NOOP("DevicesPage", "Add new activities to the list only"), "list"),
+    (QT_TRANSLATE_NOOP("DevicesPage", "Ignore this device"), "never"),
 )
+#: The same answers inside a device's line of the list.
+_IN_LIST = {
+    "auto": QT_TRANSLATE_NOOP("DevicesPage", "upload new activities automatically"),
+    "list": QT_TRANSLATE_NOOP("DevicesPage", "add new activities to the list only"),
+    "never": QT_TRANSLATE_NOOP("DevicesPage", "ignore this device"),
+}
 
 
 class DevicesPage(QWidget):
@@ -54,24 +60,28 @@ class DevicesPage(QWidget):
         self._forgotten: set[str] = set()
         self.device_list = QListWidget(self)
         self.device_list.setObjectName("prefsDevices")
-        self.device_list.setAccessibleName("Devices seen before")
+        self.device_list.setAccessibleName(self.tr("Devices seen before"))
         self.device_list.currentRowChanged.connect(self._device_selected)
-        self.no_devices = QLabel("No watch or bike computer has been plugged in yet.", self)
+        self.no_devices = QLabel(
+            self.tr("No watch or bike computer has been plugged in yet."), self
+        )
         self.device_answer = QComboBox(self)
         self.device_answer.setObjectName("prefsDeviceAnswer")
         for text, data in DEVICE_ANSWERS:
-            self.device_answer.addItem(text, data)
+            self.device_answer.addItem(self.tr(str(text)), data)
         self.device_answer.currentIndexChanged.connect(self._device_answer_changed)
-        self.forget_button = QPushButton("&Forget", self)
+        self.forget_button = QPushButton(self.tr("&Forget"), self)
         self.forget_button.setObjectName("prefsForgetDevice")
-        self.forget_button.setToolTip("Ask again the next time it is plugged in")
+        self.forget_button.setToolTip(self.tr("Ask again the next time it is plugged in"))
         self.forget_button.clicked.connect(self.forget_device)
-        self.history_button = QPushButton("Import Whole &History", self)
+        self.history_button = QPushButton(self.tr("Import Whole &History"), self)
         self.history_button.setObjectName("prefsDeviceHistory")
-        self.history_button.setToolTip("Import every activity on the device not imported yet")
+        self.history_button.setToolTip(
+            self.tr("Import every activity on the device not imported yet")
+        )
         self.history_button.clicked.connect(self._import_history)
         form = QFormLayout()
-        form.addRow("When it is plugged &in:", self.device_answer)
+        form.addRow(self.tr("When it is plugged &in:"), self.device_answer)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forget_button)
         buttons.addWidget(self.history_button)
@@ -110,10 +120,10 @@ class DevicesPage(QWidget):
     def _show_devices(self) -> None:
         current = self.device_list.currentRow()
         self.device_list.clear()
-        answers = {a: t for t, a in DEVICE_ANSWERS}
         for device in self.devices:
             kind = f"{device.vendor}, " if device.vendor else ""
-            self.device_list.addItem(f"{device.name}  ({kind}{answers[device.answer].lower()})")
+            answer = self.tr(str(_IN_LIST.get(device.answer, device.answer)))
+            self.device_list.addItem(f"{device.name}  ({kind}{answer})")
         self.no_devices.setVisible(not self.devices)
         self.device_list.setVisible(bool(self.devices))
         self.device_list.setCurrentRow(min(max(current, 0), len(self.devices) - 1))
@@ -126,9 +136,9 @@ class DevicesPage(QWidget):
         plugged = chosen is not None and chosen.id in set(self._connected())
         self.history_button.setEnabled(plugged)
         self.history_button.setToolTip(
-            "Import every activity on the device not imported yet"
+            self.tr("Import every activity on the device not imported yet")
             if plugged
-            else "Plug the device in to import its whole history"
+            else self.tr("Plug the device in to import its whole history")
         )
         if chosen is not None:
             self.device_answer.blockSignals(True)

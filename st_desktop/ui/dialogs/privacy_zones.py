@@ -61,6 +61,15 @@ def save_zones(settings: Settings, zones: list[PrivacyZone]) -> None:
     )  # fmt: skip
 
 
+#: The page's title in Preferences (translated by :func:`page_title`).
+PAGE_TITLE = QT_TRANSLATE_NOOP("PrivacyZonesPage", "Privacy Zones")
+
+
+def page_title() -> str:
+    """The page's title in Preferences, in the user's language."""
+    return QCoreApplication.translate("PrivacyZonesPage", str(PAGE_TITLE))
+
+
 class PrivacyZonesPage(QWidget):
     """The zones as a table with Add and Remove (``privacyZonesPage``); ``apply()`` saves."""
 

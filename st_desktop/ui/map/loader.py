@@ -155,7 +155,7 @@ class MapTiles(QObject):
                 self._read_disk, unknown,
                 on_result=lambda found: self._disk_read(generation, unknown, found),
                 on_error=lambda _exc: self._disk_read(generation, unknown, []),
-                owner=self, description="Reading map tiles",
+                owner=self, description=self.tr("Reading map tiles"),
             )  # fmt: skip
         self._pump()
 
@@ -208,7 +208,7 @@ class MapTiles(QObject):
             self._download, key,
             on_result=lambda image: self._downloaded(generation, key, image),
             on_error=lambda _exc: self._downloaded(generation, key, None),
-            owner=self, description="Downloading map tiles",
+            owner=self, description=self.tr("Downloading map tiles"),
         )  # fmt: skip
 
     def _download(self, key: TileKey) -> QImage | None:

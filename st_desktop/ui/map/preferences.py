@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -96,25 +96,27 @@ class MapPreferencesPage(QWidget):
         self.load()
 
     def _build_source(self, sandbox: bool) -> None:
-        box = self.source_box = QGroupBox("Tile server", self)
-        self.osm_button = QRadioButton("&OpenStreetMap (standard map)", box)
+        box = self.source_box = QGroupBox(self.tr("Tile server"), self)
+        self.osm_button = QRadioButton(self.tr("&OpenStreetMap (standard map)"), box)
         self.osm_button.setObjectName("mapSourceOsm")
-        self.custom_button = QRadioButton("Another &server:", box)
+        self.custom_button = QRadioButton(self.tr("Another &server:"), box)
         self.custom_button.setObjectName("mapSourceCustom")
         group = QButtonGroup(self)
         group.addButton(self.osm_button)
         group.addButton(self.custom_button)
         self.url_edit = self._line("mapTileUrl", "https://tiles.example.org/{z}/{x}/{y}.png")
-        self.attribution_edit = self._line("mapTileAttribution", "© Example contributors")
+        self.attribution_edit = self._line("mapTileAttribution", self.tr("© Example contributors"))
         self.attribution_url_edit = self._line("mapTileAttributionUrl", "https://example.org/")
         form = QFormLayout()
-        form.addRow("Tile &URL:", self.url_edit)
-        form.addRow("&Credit:", self.attribution_edit)
-        form.addRow("Credit &link:", self.attribution_url_edit)
+        form.addRow(self.tr("Tile &URL:"), self.url_edit)
+        form.addRow(self.tr("&Credit:"), self.attribution_edit)
+        form.addRow(self.tr("Credit &link:"), self.attribution_url_edit)
         hint = QLabel(
-            "{z}, {x} and {y} stand for the tile; {r} for “@2x” where the server has sharper "
-            "tiles for high-resolution screens. Use a server whose terms allow it, and the "
-            "credit its licence asks for: it is shown on every map.",
+            self.tr(
+                "{z}, {x} and {y} stand for the tile; {r} for “@2x” where the server has sharper "
+                "tiles for high-resolution screens. Use a server whose terms allow it, and the "
+                "credit its licence asks for: it is shown on every map."
+            ),
             box,
         )
         hint.setWordWrap(True)
@@ -124,8 +126,10 @@ class MapPreferencesPage(QWidget):
         theme.tint_text(self.error_label, "error")
         self.error_label.hide()
         self.sandbox_note = QLabel(
-            "Sandbox mode: the maps show the sandbox's own generated tiles; the server chosen "
-            "here is used when st-desktop runs against SportTracks.",
+            self.tr(
+                "Sandbox mode: the maps show the sandbox's own generated tiles; the server "
+                "chosen here is used when st-desktop runs against SportTracks."
+            ),
             box,
         )
         self.sandbox_note.setObjectName("mapSandboxNote")
@@ -146,27 +150,29 @@ class MapPreferencesPage(QWidget):
         return edit
 
     def _build_cache(self) -> None:
-        box = self.cache_box = QGroupBox("Tiles kept on this computer", self)
+        box = self.cache_box = QGroupBox(self.tr("Tiles kept on this computer"), self)
         self.cache_size = QSpinBox(box)
         self.cache_size.setObjectName("mapCacheSize")
         self.cache_size.setRange(CACHE_MIN_MB, CACHE_MAX_MB)
         self.cache_size.setSingleStep(50)
         self.cache_size.setSuffix(" MB")
-        self.cache_size.setAccessibleName("Most space for map tiles")
+        self.cache_size.setAccessibleName(self.tr("Most space for map tiles"))
         self.usage_label = QLabel(box)
         self.usage_label.setObjectName("mapCacheUsage")
-        self.clear_button = QPushButton("Clear Cac&he", box)
+        self.clear_button = QPushButton(self.tr("Clear Cac&he"), box)
         self.clear_button.setObjectName("mapClearCache")
         self.clear_button.clicked.connect(self.clear_cache)
         row = QHBoxLayout()
-        row.addWidget(QLabel("At &most:", box))
+        row.addWidget(QLabel(self.tr("At &most:"), box))
         row.itemAt(0).widget().setBuddy(self.cache_size)  # type: ignore[union-attr]
         row.addWidget(self.cache_size)
         row.addStretch(1)
         row.addWidget(self.clear_button)
         note = QLabel(
-            "Maps you looked at stay here, so they show offline; the least recently used go "
-            "first when the space is full.",
+            self.tr(
+                "Maps you looked at stay here, so they show offline; the least recently used go "
+                "first when the space is full."
+            ),
             box,
         )
         note.setWordWrap(True)
@@ -201,12 +207,14 @@ class MapPreferencesPage(QWidget):
                 return self._refuse(exc.user_message, self.url_edit)
             if not source.attribution:
                 return self._refuse(
-                    "Enter the credit this tile server asks for; it is shown on every map.",
+                    self.tr(
+                        "Enter the credit this tile server asks for; it is shown on every map."
+                    ),
                     self.attribution_edit,
                 )
             url = self.attribution_url_edit.text().strip()
             if url and not url.startswith(("https://", "http://")):
-                return self._refuse("The credit link must start with https://.",
+                return self._refuse(self.tr("The credit link must start with https://."),
                                     self.attribution_url_edit)  # fmt: skip
             self.settings.set(Keys.MAP_TILE_URL, source.template)
             self.settings.set(Keys.MAP_TILE_ATTRIBUTION, source.attribution)
@@ -247,7 +255,12 @@ class MapPreferencesPage(QWidget):
             self.usage_label.setText(exc.user_message)
             return
         size = store.total_bytes / MB
-        self.usage_label.setText(f"Now {size:,.1f} MB in {count:,} tiles.")
+        locale = QLocale()
+        self.usage_label.setText(
+            self.tr("Now {size} MB in {count} tiles.").format(
+                size=locale.toString(size, "f", 1), count=locale.toString(count)
+            )
+        )
 
     def clear_cache(self) -> None:
         """Delete every cached tile (in the background when there is a runner)."""
@@ -255,7 +268,7 @@ class MapPreferencesPage(QWidget):
         if store is None:
             return
         self.clear_button.setEnabled(False)
-        self.usage_label.setText("Clearing…")
+        self.usage_label.setText(self.tr("Clearing…"))
         if self._runner is None:
             try:
                 store.clear()
@@ -265,7 +278,7 @@ class MapPreferencesPage(QWidget):
                 self._cleared(None)
             return
         self._runner.submit(store.clear, on_result=self._cleared, on_error=self._clear_failed,
-                            description="Clearing the map tile cache")  # fmt: skip
+                            description=self.tr("Clearing the map tile cache"))  # fmt: skip
 
     def _cleared(self, _result: object) -> None:
         self.clear_button.setEnabled(True)

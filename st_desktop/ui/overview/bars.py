@@ -73,7 +73,7 @@ class BarChart(QWidget):
         self._unit = ""
         self._reference: float | None = None
         self._reference_label = ""
-        self._empty_text = "Nothing to show yet."
+        self._empty_text = self.tr("Nothing to show yet.")
 
     def sizeHint(self) -> QSize:
         return QSize(420, 260)
@@ -91,13 +91,14 @@ class BarChart(QWidget):
         unit: str = "",
         reference: float | None = None,
         reference_label: str = "",
-        empty_text: str = "Nothing to show yet.",
+        empty_text: str = "",
     ) -> None:
-        """Show bars (oldest first) under a title; ``reference`` draws a dashed line."""
+        """Show bars (oldest first) under a title; ``reference`` draws a dashed line;
+        ``empty_text`` shows without bars (default: "Nothing to show yet.")."""
         self._bars = list(bars)
         self._title, self._unit = title, unit
         self._reference, self._reference_label = reference, reference_label
-        self._empty_text = empty_text
+        self._empty_text = empty_text or self.tr("Nothing to show yet.")
         self.setAccessibleDescription(self._describe())
         self.update()
 

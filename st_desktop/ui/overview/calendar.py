@@ -114,12 +114,12 @@ class CalendarPane(QWidget):
         )
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
-        for name, text, tip, step in (
-            ("calendarPrevYear", "«", "Previous year (Shift+Page Up)", -12),
-            ("calendarPrevMonth", "‹", "Previous month (Page Up)", -1),
-            ("", "", "", 0),
-            ("calendarNextMonth", "›", "Next month (Page Down)", 1),
-            ("calendarNextYear", "»", "Next year (Shift+Page Down)", 12),
+        for name, text, accessible, keys, step in (
+            ("calendarPrevYear", "«", self.tr("Previous year"), self.tr("Shift+Page Up"), -12),
+            ("calendarPrevMonth", "‹", self.tr("Previous month"), self.tr("Page Up"), -1),
+            ("", "", "", "", 0),
+            ("calendarNextMonth", "›", self.tr("Next month"), self.tr("Page Down"), 1),
+            ("calendarNextYear", "»", self.tr("Next year"), self.tr("Shift+Page Down"), 12),
         ):
             if not name:
                 buttons.addWidget(self.title)
@@ -127,12 +127,12 @@ class CalendarPane(QWidget):
             button = QToolButton(self)
             button.setObjectName(name)
             button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip.split(" (")[0])
+            button.setToolTip(f"{accessible} ({keys})")
+            button.setAccessibleName(accessible)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _c=False, s=step: self.step(s))
             buttons.addWidget(button)
-        self.today_button = QPushButton("&Today", self)
+        self.today_button = QPushButton(self.tr("&Today"), self)
         self.today_button.setObjectName("calendarToday")
         self.today_button.clicked.connect(self.go_today)
         buttons.addWidget(self.today_button)
@@ -140,7 +140,7 @@ class CalendarPane(QWidget):
         self.month_summary = QLabel(self)
         self.month_summary.setObjectName("calendarMonthSummary")
         buttons.addWidget(self.month_summary)
-        self.heatmap_box = QCheckBox("&Year heat map", self)
+        self.heatmap_box = QCheckBox(self.tr("&Year heat map"), self)
         self.heatmap_box.setObjectName("calendarHeatMapToggle")
         self.heatmap_box.setChecked(settings.get(Keys.CALENDAR_HEATMAP))
         buttons.addSpacing(12)
@@ -155,7 +155,7 @@ class CalendarPane(QWidget):
         self.delegate.workout_clicked.connect(self.workout_chosen)
         self.view = CalendarGrid(self)
         self.view.setObjectName("calendarView")
-        self.view.setAccessibleName("Calendar")
+        self.view.setAccessibleName(self.tr("Calendar"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setMouseTracking(True)
@@ -167,7 +167,7 @@ class CalendarPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(WEEK_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(
-            WEEK_COLUMN, self.fontMetrics().horizontalAdvance("0000 workouts") + 12
+            WEEK_COLUMN, self.fontMetrics().horizontalAdvance(fmt.workouts(1000)) + 12
         )
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.month_step.connect(self.step)
@@ -180,13 +180,13 @@ class CalendarPane(QWidget):
         self.day_title.setObjectName("calendarDayTitle")
         self.day_list = QListWidget(self)
         self.day_list.setObjectName("calendarDayList")
-        self.day_list.setAccessibleName("Workouts of the chosen day")
+        self.day_list.setAccessibleName(self.tr("Workouts of the chosen day"))
         self.day_list.itemActivated.connect(self._item_activated)
         self.day_list.setMinimumWidth(220)
         side = QVBoxLayout()
         side.addWidget(self.day_title)
         side.addWidget(self.day_list, 1)
-        hint = QLabel("Enter or double-click shows the workout in the table.", self)
+        hint = QLabel(self.tr("Enter or double-click shows the workout in the table."), self)
         hint.setWordWrap(True)
         hint.setEnabled(False)
         side.addWidget(hint)
@@ -312,10 +312,14 @@ class CalendarPane(QWidget):
             item = QListWidgetItem(workout_text(entry, self._units))
             item.setData(ID_ROLE, entry.id)
             item.setIcon(swatch(sport_colour(entry.category), size))
-            item.setToolTip(f"{entry.type or entry.category}\nEnter shows it in the workout table")
+            item.setToolTip(
+                self.tr("{type}\nEnter shows it in the workout table").format(
+                    type=entry.type or entry.category
+                )
+            )
             self.day_list.addItem(item)
         if self.day_list.count() == 0:
-            empty = QListWidgetItem("No workouts")
+            empty = QListWidgetItem(self.tr("No workouts"))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.day_list.addItem(empty)
         else:

@@ -125,10 +125,11 @@ class CalendarModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             if 0 <= section < ROWS:
-                return f"W{self.day_at(section, 0).isocalendar()[1]}"
+                week = self.day_at(section, 0).isocalendar()[1]
+                return self.tr("W{week}", "a week's number, beside its row").format(week=week)
             return None
         if section == WEEK_COLUMN:
-            return "Week"
+            return self.tr("Week")
         if 0 <= section < WEEK_COLUMN:
             weekday = (self._first_weekday + section) % 7 + 1  # Qt: 1 Monday ... 7 Sunday
             return fmt.locale().dayName(weekday, QLocale.FormatType.ShortFormat)
@@ -155,8 +156,7 @@ class CalendarModel(QAbstractTableModel):
             lines = [fmt.short_date(day)] + [workout_text(e, self._units) for e in entries]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            count = len(entries)
-            return f"{fmt.short_date(day)}, {count} workout{'' if count == 1 else 's'}"
+            return f"{fmt.short_date(day)}, {fmt.workouts(len(entries))}"
         return None
 
     def _week_data(self, week: list[Entry], role: int) -> Any:
@@ -169,7 +169,7 @@ class CalendarModel(QAbstractTableModel):
         ):
             return None
         if not week:
-            return "" if role == Qt.ItemDataRole.DisplayRole else "No workouts this week"
+            return "" if role == Qt.ItemDataRole.DisplayRole else self.tr("No workouts this week")
         total = sum_entries(week)
         lines = [fmt.figure_text(total, Metric.COUNT, self._units)]
         if total.distance:
@@ -299,7 +299,9 @@ class CalendarDelegate(QStyledItemDelegate):
                 painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 more = len(entries) - (len(chips) - 1)
                 painter.drawText(
-                    rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), f"+ {more} more"
+                    rect.adjusted(4, 0, 0, 0),
+                    int(Qt.AlignmentFlag.AlignVCenter),
+                    self.tr("+ {count} more").format(count=fmt.number(more)),
                 )
                 continue
             fill = sport_colour(entry.category)
@@ -351,7 +353,7 @@ class CalendarDelegate(QStyledItemDelegate):
         if entry.distance:
             lines.append(fmt.distance(entry.distance, self.units))
         if entry.duration:
-            lines.append(f"{fmt.hours(entry.duration)} h moving")
-        lines.append("Click to show it in the workout table")
+            lines.append(self.tr("{hours} h moving").format(hours=fmt.hours(entry.duration)))
+        lines.append(self.tr("Click to show it in the workout table"))
         QToolTip.showText(event.globalPos(), "\n".join(line for line in lines if line), view)
         return True

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from st_desktop.domain.totals import Figures, Metric, Period, next_start
 from st_desktop.domain.units import distance_unit, elevation_unit, kj_to_kcal
+from st_desktop.ui.i18n import plural
+
+CONTEXT = "OverviewFormat"
 
 
 def locale() -> QLocale:
@@ -63,7 +66,8 @@ def period_title(start: date, period: Period) -> str:
     """How a period reads in the table: "Week 48 · 25 Nov", "November 2024", "2024"."""
     if period == Period.WEEK:
         year, week, _ = start.isocalendar()
-        return f"Week {week}, {year} · {day_month(start)}"
+        text = QCoreApplication.translate("OverviewFormat", "Week {week}, {year} · {day}")
+        return text.format(week=week, year=year, day=day_month(start))
     if period == Period.MONTH:
         return month_title(start)
     return str(start.year)
@@ -144,14 +148,28 @@ def figure_text(figures: Figures, metric: Metric, units: str) -> str:
         return f"{hours(figures.duration)} h"
     if metric == Metric.ENERGY:
         return energy(figures.energy)
-    count = figures.count
-    return f"{number(count)} workout{'' if count == 1 else 's'}"
+    return workouts(figures.count)
 
 
-METRIC_TITLES: dict[Metric, str] = {
-    Metric.DISTANCE: "Distance",
-    Metric.DURATION: "Moving time",
-    Metric.CLIMB: "Climb",
-    Metric.ENERGY: "Energy",
-    Metric.COUNT: "Workouts",
+def workouts(count: int) -> str:
+    """ "1 workout", "1,234 workouts"."""
+    return plural(
+        count,
+        QCoreApplication.translate("OverviewFormat", "{count} workout"),
+        QCoreApplication.translate("OverviewFormat", "{count} workouts"),
+    )
+
+
+#: The metrics' names, in English: :func:`metric_title` gives them translated.
+METRIC_TITLES: dict[Metric, object] = {
+    Metric.DISTANCE: QT_TRANSLATE_NOOP("OverviewFormat", "Distance"),
+    Metric.DURATION: QT_TRANSLATE_NOOP("OverviewFormat", "Moving time"),
+    Metric.CLIMB: QT_TRANSLATE_NOOP("OverviewFormat", "Climb"),
+    Metric.ENERGY: QT_TRANSLATE_NOOP("OverviewFormat", "Energy"),
+    Metric.COUNT: QT_TRANSLATE_NOOP("OverviewFormat", "Workouts"),
 }
+
+
+def metric_title(metric: Metric) -> str:
+    """A metric's name in the user's language ("Distance", "Strecke")."""
+    return QCoreApplication.translate(CONTEXT, str(METRIC_TITLES[metric]))

@@ -31,6 +31,7 @@ from st_desktop.domain.totals import Entry, Metric, Period, linked_figures, tota
 from st_desktop.domain.units import distance_unit
 from st_desktop.services.overview import Digest, GearList
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.overview import fmt
 from st_desktop.ui.overview.bars import Bar, BarChart
 from st_desktop.ui.overview.gear_dialog import GearDialog
@@ -67,7 +68,7 @@ class GearPane(QWidget):
         self.proxy.setSortRole(VALUE_ROLE)
         self.view = QTableView(self)
         self.view.setObjectName("gearView")
-        self.view.setAccessibleName("Gear")
+        self.view.setAccessibleName(self.tr("Gear"))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
@@ -85,16 +86,16 @@ class GearPane(QWidget):
 
     def _build_controls(self, settings: Settings) -> None:
         """New, Edit, Retire, Show retired, and the selected item's note, figures and chart."""
-        self.new_button = QPushButton("&New…", self)
+        self.new_button = QPushButton(self.tr("&New…"), self)
         self.new_button.setObjectName("gearNew")
         self.new_button.clicked.connect(self.new_item)
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setObjectName("gearEdit")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.retire_button = QPushButton("&Retire", self)
+        self.retire_button = QPushButton(self.tr("&Retire"), self)
         self.retire_button.setObjectName("gearRetire")
         self.retire_button.clicked.connect(self.toggle_retired)
-        self.show_retired = QCheckBox("Show re&tired", self)
+        self.show_retired = QCheckBox(self.tr("Show re&tired"), self)
         self.show_retired.setObjectName("gearShowRetired")
         self.show_retired.setChecked(settings.get(Keys.GEAR_SHOW_RETIRED))
         self.show_retired.toggled.connect(self._show_retired_toggled)
@@ -107,7 +108,7 @@ class GearPane(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = BarChart(self)
         self.chart.setObjectName("gearChart")
-        self.chart.setAccessibleName("Distance per month of the selected gear")
+        self.chart.setAccessibleName(self.tr("Distance per month of the selected gear"))
 
     def _lay_out(self) -> None:
         """Buttons on top, the table above the selected item's details."""
@@ -157,16 +158,33 @@ class GearPane(QWidget):
         parts = []
         if gear.fetched_at is None:
             parts.append(
-                "Your gear has not been read from SportTracks yet." if self._hub.account else ""
+                self.tr("Your gear has not been read from SportTracks yet.")
+                if self._hub.account
+                else ""
             )
         if missing:
             parts.append(
-                f"{fmt.number(missing)} linked workouts are not on this computer yet, so their "
-                "distance and time are not counted (Workouts > Load Full History)."
+                plural(
+                    missing,
+                    self.tr(
+                        "{count} linked workout is not on this computer yet, so its distance "
+                        "and time are not counted (Workouts > Load Full History)."
+                    ),
+                    self.tr(
+                        "{count} linked workouts are not on this computer yet, so their "
+                        "distance and time are not counted (Workouts > Load Full History)."
+                    ),
+                )
             )
         hidden = len(gear.items) - len(shown)
         if hidden:
-            parts.append(f"{hidden} retired item{'' if hidden == 1 else 's'} hidden.")
+            parts.append(
+                plural(
+                    hidden,
+                    self.tr("{count} retired item hidden."),
+                    self.tr("{count} retired items hidden."),
+                )
+            )
         self.note.setText(" ".join(p for p in parts if p))
         self._update_buttons()
 
@@ -200,7 +218,9 @@ class GearPane(QWidget):
         item = self.selected()
         if item is None:
             self.detail.setText("")
-            self.chart.set_bars([], title="Distance per month", empty_text="Select an item.")
+            self.chart.set_bars(
+                [], title=self.tr("Distance per month"), empty_text=self.tr("Select an item.")
+            )
             return
         units = self._units
         entries = [self._by_id[str(i)] for i in item.activities if str(i) in self._by_id]
@@ -217,9 +237,9 @@ class GearPane(QWidget):
         ]
         self.chart.set_bars(
             bars,
-            title=f"{item.label}: distance per month",
+            title=self.tr("{name}: distance per month").format(name=item.label),
             unit=distance_unit(units)[1],
-            empty_text="No workouts of this item are on this computer.",
+            empty_text=self.tr("No workouts of this item are on this computer."),
         )
         figures, missing = linked_figures(self._by_id, item.activities)
         parts = [f"<b>{item.label}</b>"]
@@ -227,16 +247,27 @@ class GearPane(QWidget):
         if maker:
             parts.append(maker)
         parts.append(
-            f"{fmt.figure_text(figures, Metric.COUNT, units)}, "
-            f"{fmt.distance(figures.distance, units)}, "
-            f"{fmt.hours(figures.duration)} h moving, {fmt.climb(figures.climb, units)} climbed"
+            self.tr("{workouts}, {distance}, {hours} h moving, {climb} climbed").format(
+                workouts=fmt.figure_text(figures, Metric.COUNT, units),
+                distance=fmt.distance(figures.distance, units),
+                hours=fmt.hours(figures.duration),
+                climb=fmt.climb(figures.climb, units),
+            )
         )
         if item.initial_distance:
             parts.append(
-                f"{fmt.distance(item.initial_distance, units)} before its first workout here"
+                self.tr("{distance} before its first workout here").format(
+                    distance=fmt.distance(item.initial_distance, units)
+                )
             )
         if missing:
-            parts.append(f"{fmt.number(missing)} linked workouts not on this computer")
+            parts.append(
+                plural(
+                    missing,
+                    self.tr("{count} linked workout not on this computer"),
+                    self.tr("{count} linked workouts not on this computer"),
+                )
+            )
         if item.notes:
             parts.append(item.notes)
         self.detail.setText(" · ".join(parts))
@@ -248,9 +279,11 @@ class GearPane(QWidget):
         self.edit_button.setEnabled(online and item is not None)
         self.retire_button.setEnabled(online and item is not None)
         self.retire_button.setText(
-            "Put &Back Into Use" if item is not None and item.retired else "&Retire"
+            self.tr("Put &Back Into Use")
+            if item is not None and item.retired
+            else self.tr("&Retire")
         )
-        tip = "" if online else "Sign in to SportTracks to change your gear."
+        tip = "" if online else self.tr("Sign in to SportTracks to change your gear.")
         for button in (self.new_button, self.edit_button, self.retire_button):
             button.setToolTip(tip)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +20,19 @@ from PySide6.QtWidgets import (
 from st_desktop.domain.gear import Gear, new_gear
 
 #: Kinds offered (the service keeps any text; these are the ones people use).
-KINDS = (("bike", "Bike"), ("shoes", "Shoes"), ("other", "Other"))
+KINDS = (
+    ("bike", QT_TRANSLATE_NOOP("GearDialog", "Bike")),
+    ("shoes", QT_TRANSLATE_NOOP("GearDialog", "Shoes")),
+    ("other", QT_TRANSLATE_NOOP("GearDialog", "Other")),
+)
+
+
+def kind_name(kind: str) -> str:
+    """A kind as shown: "Bike" ("Fahrrad" in German) for the kinds offered, else as typed."""
+    labels = dict(KINDS)
+    if kind in labels:
+        return QCoreApplication.translate("GearDialog", str(labels[kind]))
+    return kind.capitalize()
 
 
 class GearDialog(QDialog):
@@ -36,29 +49,33 @@ class GearDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("gearDialog")
         self.item = item
-        self.setWindowTitle(f"Edit “{item.label}”" if item is not None else "New Gear")
+        self.setWindowTitle(
+            self.tr("Edit “{name}”").format(name=item.label)
+            if item is not None
+            else self.tr("New Gear")
+        )
         self.name = QLineEdit(self)
         self.name.setObjectName("gearName")
-        self.name.setAccessibleName("Name")
-        self.name.setPlaceholderText("Road bike, Race shoes …")
+        self.name.setAccessibleName(self.tr("Name"))
+        self.name.setPlaceholderText(self.tr("Road bike, Race shoes …"))
         self.brand = QLineEdit(self)
         self.brand.setObjectName("gearBrand")
-        self.brand.setAccessibleName("Brand")
+        self.brand.setAccessibleName(self.tr("Brand"))
         self.model = QLineEdit(self)
         self.model.setObjectName("gearModel")
-        self.model.setAccessibleName("Model")
+        self.model.setAccessibleName(self.tr("Model"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("gearKind")
-        self.kind.setAccessibleName("Kind")
+        self.kind.setAccessibleName(self.tr("Kind"))
         self.kind.setEditable(True)
         for value, label in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(QCoreApplication.translate("GearDialog", str(label)), value)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("gearNotes")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
-        self.retired = QCheckBox("&Retired (kept for its history, offered no more)", self)
+        self.retired = QCheckBox(self.tr("&Retired (kept for its history, offered no more)"), self)
         self.retired.setObjectName("gearRetired")
         self.problem = QLabel(self)
         self.problem.setObjectName("gearProblem")
@@ -68,11 +85,11 @@ class GearDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Brand:", self.brand)
-        form.addRow("&Model:", self.model)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("N&otes:", self.notes)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Brand:"), self.brand)
+        form.addRow(self.tr("&Model:"), self.model)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("N&otes:"), self.notes)
         form.addRow("", self.retired)
         form.addRow(self.problem)
         form.addRow(self.buttons)
@@ -105,7 +122,7 @@ class GearDialog(QDialog):
         named = any(e.text().strip() for e in (self.name, self.brand, self.model))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(named)
-        self.problem.setText("" if named else "Give it a name, a brand or a model.")
+        self.problem.setText("" if named else self.tr("Give it a name, a brand or a model."))
 
     def changes(self) -> dict[str, Any]:
         """The fields changed against the item edited (for ``Gear.with_changes``)."""

@@ -10,14 +10,23 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from st_desktop.domain.gear import Gear
 from st_desktop.domain.totals import Entry, Figures, linked_figures
 from st_desktop.domain.units import distance_unit
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.overview import fmt
+from st_desktop.ui.overview.gear_dialog import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,16 +49,16 @@ class GearColumn(IntEnum):
 
 
 _HEADERS = {
-    GearColumn.NAME: "Name",
-    GearColumn.BRAND: "Brand",
-    GearColumn.MODEL: "Model",
-    GearColumn.KIND: "Type",
-    GearColumn.STATUS: "Status",
-    GearColumn.WORKOUTS: "Workouts",
-    GearColumn.DISTANCE: "Distance",
-    GearColumn.DURATION: "Moving time",
-    GearColumn.ODOMETER: "Odometer",
-    GearColumn.PURCHASED: "Bought",
+    GearColumn.NAME: QT_TRANSLATE_NOOP("GearModel", "Name"),
+    GearColumn.BRAND: QT_TRANSLATE_NOOP("GearModel", "Brand"),
+    GearColumn.MODEL: QT_TRANSLATE_NOOP("GearModel", "Model"),
+    GearColumn.KIND: QT_TRANSLATE_NOOP("GearModel", "Type"),
+    GearColumn.STATUS: QT_TRANSLATE_NOOP("GearModel", "Status"),
+    GearColumn.WORKOUTS: QT_TRANSLATE_NOOP("GearModel", "Workouts"),
+    GearColumn.DISTANCE: QT_TRANSLATE_NOOP("GearModel", "Distance"),
+    GearColumn.DURATION: QT_TRANSLATE_NOOP("GearModel", "Moving time"),
+    GearColumn.ODOMETER: QT_TRANSLATE_NOOP("GearModel", "Odometer"),
+    GearColumn.PURCHASED: QT_TRANSLATE_NOOP("GearModel", "Bought"),
 }
 _NUMERIC = {GearColumn.WORKOUTS, GearColumn.DISTANCE, GearColumn.DURATION, GearColumn.ODOMETER}
 
@@ -108,11 +117,12 @@ class GearModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = GearColumn(section)
+        title = self.tr(str(_HEADERS[column]))
         if column in (GearColumn.DISTANCE, GearColumn.ODOMETER):
-            return f"{_HEADERS[column]} ({distance_unit(self._units)[1]})"
+            return f"{title} ({distance_unit(self._units)[1]})"
         if column == GearColumn.DURATION:
-            return f"{_HEADERS[column]} (h:mm)"
-        return _HEADERS[column]
+            return f"{title} (h:mm)"
+        return title
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -142,9 +152,9 @@ class GearModel(QAbstractTableModel):
         if column == GearColumn.MODEL:
             return item.model
         if column == GearColumn.KIND:
-            return item.kind.capitalize()
+            return kind_name(item.kind)
         if column == GearColumn.STATUS:
-            return "Retired" if item.retired else "Active"
+            return self.tr("Retired") if item.retired else self.tr("Active")
         if column == GearColumn.WORKOUTS:
             return fmt.number(len(item.activities))
         if column == GearColumn.DISTANCE:
@@ -168,15 +178,28 @@ class GearModel(QAbstractTableModel):
 
     def _tooltip(self, item: Gear, figures: Figures, missing: int) -> str:
         lines = [" ".join(p for p in (item.brand, item.model) if p) or item.label]
+        figures_text = f"{fmt.distance(figures.distance, self._units)}, " + self.tr(
+            "{hours} h"
+        ).format(hours=fmt.hours(figures.duration))
         lines.append(
-            f"{fmt.number(figures.count)} cached workouts: "
-            f"{fmt.distance(figures.distance, self._units)}, "
-            f"{fmt.hours(figures.duration)} h"
+            plural(
+                figures.count,
+                self.tr("{count} cached workout: {figures}"),
+                self.tr("{count} cached workouts: {figures}"),
+                figures=figures_text,
+            )
         )
         if missing:
-            lines.append(f"{fmt.number(missing)} linked workouts are not on this computer yet")
+            lines.append(
+                plural(
+                    missing,
+                    self.tr("{count} linked workout is not on this computer yet"),
+                    self.tr("{count} linked workouts are not on this computer yet"),
+                )
+            )
         if item.initial_distance:
-            lines.append(f"Distance before: {fmt.distance(item.initial_distance, self._units)}")
+            before = fmt.distance(item.initial_distance, self._units)
+            lines.append(self.tr("Distance before: {distance}").format(distance=before))
         if item.notes:
             lines.append(item.notes)
         return "\n".join(lines)

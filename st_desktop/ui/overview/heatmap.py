@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.overview import fmt
 
 #: Upper bounds of the shading levels, in hours of moving time per day.
@@ -31,7 +32,7 @@ class YearHeatMap(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarHeatMap")
-        self.setAccessibleName("Year heat map")
+        self.setAccessibleName(self.tr("Year heat map"))
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._year = date.today().year
@@ -51,7 +52,14 @@ class YearHeatMap(QWidget):
         """Show ``year`` with each day's moving time (seconds) and workout count."""
         self._year, self._seconds, self._counts, self._selected = year, seconds, counts, selected
         days = sum(1 for day in counts if day.year == year)
-        self.setAccessibleDescription(f"{year}: workouts on {days} days")
+        self.setAccessibleDescription(
+            plural(
+                days,
+                self.tr("{year}: workouts on {count} day"),
+                self.tr("{year}: workouts on {count} days"),
+                year=year,
+            )
+        )
         self.update()
 
     def _first_monday(self) -> date:
@@ -130,22 +138,21 @@ class YearHeatMap(QWidget):
         """ "Less ▢▢▢▢▢ More" to the right of the year, when there is room."""
         metrics = self.fontMetrics()
         x = left + 54 * size + 16
-        width = (
-            metrics.horizontalAdvance("Less") + metrics.horizontalAdvance("More") + 5 * size + 12
-        )
+        less, more = self.tr("Less"), self.tr("More")
+        width = metrics.horizontalAdvance(less) + metrics.horizontalAdvance(more) + 5 * size + 12
         if x + width > self.width():
             return
         y = top + 5 * size
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QPointF(x, y + size - 3), "Less")
-        x += metrics.horizontalAdvance("Less") + 6
+        painter.drawText(QPointF(x, y + size - 3), less)
+        x += metrics.horizontalAdvance(less) + 6
         for hours in (0.0, 0.25, 0.75, 1.5, 3.0):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._shade(hours * 3600))
             painter.drawRoundedRect(QRectF(x + 1, y + 1, size - 2, size - 2), 2, 2)
             x += size
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QPointF(x + 6, y + size - 3), "More")
+        painter.drawText(QPointF(x + 6, y + size - 3), more)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().x(), event.position().y())
@@ -153,7 +160,7 @@ class YearHeatMap(QWidget):
             QToolTip.hideText()
         else:
             count = self._counts.get(day, 0)
-            text = f"{fmt.short_date(day)}: {count} workout{'' if count == 1 else 's'}"
+            text = f"{fmt.short_date(day)}: {fmt.workouts(count)}"
             if count:
                 text += f", {fmt.hours(self._seconds.get(day, 0.0))} h"
             QToolTip.showText(event.globalPosition().toPoint(), text, self)

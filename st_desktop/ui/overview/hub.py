@@ -30,6 +30,7 @@ from st_desktop.services.overview import (
     OverviewService,
 )
 from st_desktop.tasks import TaskHandle, TaskRunner
+from st_desktop.ui.i18n import plural
 
 log = logging.getLogger(__name__)
 
@@ -169,15 +170,15 @@ class OverviewHub(QObject):
             self.service.cached_gear,
             key,
             done=self._set_gear,
-            what="Reading your gear",
-            failed="Could not read the gear saved on this computer",
+            what=self.tr("Reading your gear"),
+            failed=self.tr("Could not read the gear saved on this computer"),
         )
         self._submit(
             self.service.cached_metrics,
             key,
             done=self._set_metrics,
-            what="Reading your body metrics",
-            failed="Could not read the body metrics saved on this computer",
+            what=self.tr("Reading your body metrics"),
+            failed=self.tr("Could not read the body metrics saved on this computer"),
         )
 
     def refresh(self) -> None:
@@ -189,15 +190,15 @@ class OverviewHub(QObject):
             self.service.refresh_gear,
             account,
             done=self._set_gear,
-            what="Loading your gear",
-            failed="Could not load your gear",
+            what=self.tr("Loading your gear"),
+            failed=self.tr("Could not load your gear"),
         )
         self._submit(
             self.service.refresh_metrics,
             account,
             done=self._set_metrics,
-            what="Loading your body metrics",
-            failed="Could not load your body metrics",
+            what=self.tr("Loading your body metrics"),
+            failed=self.tr("Could not load your body metrics"),
         )
         self._check_counts(force=True)
 
@@ -213,8 +214,8 @@ class OverviewHub(QObject):
             self.service.check_completeness,
             account,
             done=self._set_completeness,
-            what="Counting the workouts in your account",
-            failed="Could not ask SportTracks how many workouts the account has",
+            what=self.tr("Counting the workouts in your account"),
+            failed=self.tr("Could not ask SportTracks how many workouts the account has"),
         )
 
     def workouts_changed(self) -> None:
@@ -253,8 +254,8 @@ class OverviewHub(QObject):
             account.key,
             done=loaded,
             with_context=True,
-            what="Adding up your workouts",
-            failed="Could not add up the cached workouts",
+            what=self.tr("Adding up your workouts"),
+            failed=self.tr("Could not add up the cached workouts"),
         )
         self._load_completeness()
 
@@ -264,8 +265,8 @@ class OverviewHub(QObject):
             self.service.completeness,
             key,
             done=self._set_completeness,
-            what="Reading cached workouts",
-            failed="Could not read the cached workouts",
+            what=self.tr("Reading cached workouts"),
+            failed=self.tr("Could not read the cached workouts"),
         )
         self._check_counts()
 
@@ -289,7 +290,7 @@ class OverviewHub(QObject):
 
     def _online_account(self) -> Account | None:
         if self._account is None or not self._account.online:
-            self.error.emit("Sign in to SportTracks to do this.")
+            self.error.emit(self.tr("Sign in to SportTracks to do this."))
             return None
         return self._account
 
@@ -303,15 +304,15 @@ class OverviewHub(QObject):
             account,
             item,
             done=lambda saved: self._gear_saved(saved, done_text),
-            what="Saving gear",
-            failed=f"Could not save “{item.label}”",
+            what=self.tr("Saving gear"),
+            failed=self.tr("Could not save “{name}”").format(name=item.label),
             serial=GEAR_QUEUE,
         )
 
     def set_retired(self, item: Gear, retired: bool) -> None:
         """Retire a gear item, or bring it back into use."""
-        verb = "Retired" if retired else "Put back into use"
-        self.save_gear(item.with_changes(retired=retired), f"{verb} “{item.label}”.")
+        done = self.tr("Retired “{name}”.") if retired else self.tr("Put “{name}” back into use.")
+        self.save_gear(item.with_changes(retired=retired), done.format(name=item.label))
 
     def create_gear(self, body: Mapping[str, Any]) -> None:
         """Add a gear item."""
@@ -322,9 +323,11 @@ class OverviewHub(QObject):
             self.service.create_gear,
             account,
             body,
-            done=lambda saved: self._gear_saved(saved, f"Added “{saved.label}”."),
-            what="Adding gear",
-            failed="Could not add the gear item",
+            done=lambda saved: self._gear_saved(
+                saved, self.tr("Added “{name}”.").format(name=saved.label)
+            ),
+            what=self.tr("Adding gear"),
+            failed=self.tr("Could not add the gear item"),
             serial=GEAR_QUEUE,
         )
 
@@ -334,7 +337,7 @@ class OverviewHub(QObject):
             items.append(saved)
         self._set_gear(GearList(tuple(items), self.gear.fetched_at or time.time()))
         self.gear_saved.emit(saved)
-        self.message.emit(text or f"Saved “{saved.label}”.")
+        self.message.emit(text or self.tr("Saved “{name}”.").format(name=saved.label))
 
     def assign_gear(
         self, workouts: Sequence[str], link: Sequence[str], unlink: Sequence[str] = ()
@@ -351,8 +354,8 @@ class OverviewHub(QObject):
             list(unlink),
             done=lambda result: self._assigned(result, len(workouts)),
             with_context=True,
-            what="Saving gear",
-            failed="Could not change the gear",
+            what=self.tr("Saving gear"),
+            failed=self.tr("Could not change the gear"),
             serial=GEAR_QUEUE,
         )
 
@@ -364,8 +367,13 @@ class OverviewHub(QObject):
         if result.failures:
             self.error.emit(" ".join(dict.fromkeys(result.failures)))
         elif result.saved:
-            what = "the workout" if count == 1 else f"{count} workouts"
-            self.message.emit(f"Changed the gear of {what}.")
+            self.message.emit(
+                plural(
+                    count,
+                    self.tr("Changed the gear of the workout."),
+                    self.tr("Changed the gear of {count} workouts."),
+                )
+            )
 
     def write_metrics(self, points: Sequence[MetricPoint], text: str) -> None:
         """Add or change points (value None: delete) in one request."""
@@ -373,11 +381,11 @@ class OverviewHub(QObject):
 
     def edit_metric(self, old: MetricPoint, new: MetricPoint) -> None:
         """Replace one point (moved in time: the old one is deleted in the same request)."""
-        self._metrics_step(self.service.edit_point, old, new, text="Saved the change.")
+        self._metrics_step(self.service.edit_point, old, new, text=self.tr("Saved the change."))
 
     def delete_metric(self, point: MetricPoint) -> None:
         """Delete one point."""
-        self._metrics_step(self.service.delete_point, point, text="Deleted the value.")
+        self._metrics_step(self.service.delete_point, point, text=self.tr("Deleted the value."))
 
     def _metrics_step(self, fn: Callable[..., MetricsSnapshot], *args: Any, text: str) -> None:
         account = self._online_account()
@@ -393,7 +401,7 @@ class OverviewHub(QObject):
             account,
             *args,
             done=done,
-            what="Saving body metrics",
-            failed="Could not save the body metrics",
+            what=self.tr("Saving body metrics"),
+            failed=self.tr("Could not save the body metrics"),
             serial=METRICS_QUEUE,
         )

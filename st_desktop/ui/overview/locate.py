@@ -107,12 +107,14 @@ class WorkoutLocator(QObject):
             self._cleared = True
             clear_filters(browser.filter_bar)
             model.set_query(browser.filter_bar.apply_to(model.query))  # now, not after typing
-            self.message.emit("The table's filters were cleared to show the workout.")
+            self.message.emit(self.tr("The table's filters were cleared to show the workout."))
             return
         self._target = ""
         self.not_found.emit(
-            "That workout is not in the workout table any more: it may have been deleted. "
-            "Refresh (F5) to bring the table up to date."
+            self.tr(
+                "That workout is not in the workout table any more: it may have been deleted. "
+                "Refresh (F5) to bring the table up to date."
+            )
         )
 
     def _page_loaded(self, _count: int) -> None:
@@ -121,4 +123,4 @@ class WorkoutLocator(QObject):
     def _failed(self, text: str) -> None:
         if self._target:
             self._target = ""
-            self.not_found.emit(f"Could not show the workout: {text}")
+            self.not_found.emit(self.tr("Could not show the workout: {error}").format(error=text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -33,8 +33,27 @@ from st_desktop.domain.metrics import (
     percent_to_fraction,
 )
 from st_desktop.domain.units import is_imperial
+from st_desktop.ui.i18n import date_format
 
 ORDER = (WEIGHT, BODY_FAT, RESTING_HEARTRATE)
+#: The metrics' names as shown (translated where used; the domain's labels are English).
+KIND_LABELS = {
+    WEIGHT: QT_TRANSLATE_NOOP("MetricDialog", "Weight"),
+    BODY_FAT: QT_TRANSLATE_NOOP("MetricDialog", "Body fat"),
+    RESTING_HEARTRATE: QT_TRANSLATE_NOOP("MetricDialog", "Resting heart rate"),
+}
+#: The same, as a form row's label with its accelerator.
+_FORM_LABELS = {
+    WEIGHT: QT_TRANSLATE_NOOP("MetricDialog", "&Weight:"),
+    BODY_FAT: QT_TRANSLATE_NOOP("MetricDialog", "&Body fat:"),
+    RESTING_HEARTRATE: QT_TRANSLATE_NOOP("MetricDialog", "&Resting heart rate:"),
+}
+
+
+def kind_label(metric: str) -> str:
+    """A metric's name in the user's language ("Weight", "Gewicht")."""
+    label = KIND_LABELS.get(metric)
+    return QCoreApplication.translate("MetricDialog", str(label)) if label else metric
 
 
 def shown_unit(metric: str, units: str) -> str:
@@ -86,13 +105,15 @@ class MetricDialog(QDialog):
         self.setObjectName("metricDialog")
         self._units = units
         self.point = point
-        self.setWindowTitle("Change Value" if point is not None else "Add Body Metrics")
+        self.setWindowTitle(
+            self.tr("Change Value") if point is not None else self.tr("Add Body Metrics")
+        )
         when = point.timestamp if point is not None else moment or datetime.now(UTC)
         self.when = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(when.timestamp())), self)
         self.when.setObjectName("metricWhen")
-        self.when.setAccessibleName("Date and time")
+        self.when.setAccessibleName(self.tr("Date and time"))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(date_format(time=True))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -101,17 +122,17 @@ class MetricDialog(QDialog):
         self.boxes: dict[str, QDoubleSpinBox] = {}
         self.enabled: dict[str, QCheckBox] = {}
         form = QFormLayout(self)
-        form.addRow("&When:", self.when)
+        form.addRow(self.tr("&When:"), self.when)
         for metric in ORDER if point is None else (point.metric,):
             kind = METRIC_KINDS[metric]
             box = QDoubleSpinBox(self)
             box.setObjectName(f"metricValue_{metric}")
-            box.setAccessibleName(kind.label)
+            box.setAccessibleName(kind_label(metric))
             box.setDecimals(0 if metric == RESTING_HEARTRATE else 1)
             low, high = to_shown(metric, kind.low, units), to_shown(metric, kind.high, units)
             box.setRange(max(low, 0.0), high)
             box.setSuffix(f" {shown_unit(metric, units)}")
-            check = QCheckBox(kind.label, self)
+            check = QCheckBox(kind_label(metric), self)
             check.setObjectName(f"metricUse_{metric}")
             check.toggled.connect(box.setEnabled)
             check.toggled.connect(self._check)
@@ -124,7 +145,7 @@ class MetricDialog(QDialog):
             else:
                 check.setChecked(True)
                 check.hide()
-                form.addRow(f"&{kind.label}:", row)
+                form.addRow(self.tr(str(_FORM_LABELS[metric])), row)
             self.boxes[metric], self.enabled[metric] = box, check
         defaults = {WEIGHT: 70.0, BODY_FAT: 0.15, RESTING_HEARTRATE: 55.0}
         for metric, box in self.boxes.items():

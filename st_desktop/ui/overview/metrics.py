@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QLocale,
     QModelIndex,
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from st_desktop.domain.metrics import (
     BODY_FAT,
-    METRIC_KINDS,
     RESTING_HEARTRATE,
     WEIGHT,
     HealthMetrics,
@@ -45,7 +45,13 @@ from st_desktop.settings import Keys, Settings
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.overview import fmt
 from st_desktop.ui.overview.hub import OverviewHub
-from st_desktop.ui.overview.metric_dialog import ORDER, MetricDialog, shown_unit, to_shown
+from st_desktop.ui.overview.metric_dialog import (
+    ORDER,
+    MetricDialog,
+    kind_label,
+    shown_unit,
+    to_shown,
+)
 from st_desktop.ui.overview.metrics_chart import MetricsChart, Series
 from st_desktop.ui.overview.totals import combo, select_data
 
@@ -53,11 +59,17 @@ Index = QModelIndex | QPersistentModelIndex
 POINT_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 RANGES = (
-    ("3 months", "quarter", 92),
-    ("1 year", "year", 366),
-    ("2 years", "two_years", 731),
-    ("Everything", "all", 0),
+    (QT_TRANSLATE_NOOP("MetricsPane", "3 months"), "quarter", 92),
+    (QT_TRANSLATE_NOOP("MetricsPane", "1 year"), "year", 366),
+    (QT_TRANSLATE_NOOP("MetricsPane", "2 years"), "two_years", 731),
+    (QT_TRANSLATE_NOOP("MetricsPane", "Everything"), "all", 0),
 )
+#: A metric's name inside a sentence ("Delete the weight of 72.5 kg ...").
+_IN_SENTENCE = {
+    WEIGHT: QT_TRANSLATE_NOOP("MetricsPane", "weight"),
+    BODY_FAT: QT_TRANSLATE_NOOP("MetricsPane", "body fat"),
+    RESTING_HEARTRATE: QT_TRANSLATE_NOOP("MetricsPane", "resting heart rate"),
+}
 COLOURS = {WEIGHT: "#1a73e8", BODY_FAT: "#e8710a", RESTING_HEARTRATE: "#d01884"}
 DECIMALS = {WEIGHT: 1, BODY_FAT: 1, RESTING_HEARTRATE: 0}
 
@@ -101,9 +113,9 @@ class MetricPointsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
-            return "When"
+            return self.tr("When")
         if section == 1:
-            return f"{METRIC_KINDS[self._metric].label} ({shown_unit(self._metric, self._units)})"
+            return f"{kind_label(self._metric)} ({shown_unit(self._metric, self._units)})"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -162,21 +174,24 @@ class MetricsPane(QWidget):
     def _build_controls(self, settings: Settings) -> None:
         """The span and metric choices, Add, Edit and Delete, and the latest values."""
         self.range_box = combo(
-            self, "metricsRange", "Span shown", [(label, key) for label, key, _d in RANGES]
+            self,
+            "metricsRange",
+            self.tr("Span shown"),
+            [(self.tr(str(label)), key) for label, key, _d in RANGES],
         )
         select_data(self.range_box, settings.get(Keys.METRICS_RANGE))
         self.range_box.currentIndexChanged.connect(self._range_changed)
         self.metric_box = combo(
-            self, "metricsKind", "Values listed", [(METRIC_KINDS[m].label, m) for m in ORDER]
+            self, "metricsKind", self.tr("Values listed"), [(kind_label(m), m) for m in ORDER]
         )
         self.metric_box.currentIndexChanged.connect(self._refill)
-        self.add_button = QPushButton("&Add…", self)
+        self.add_button = QPushButton(self.tr("&Add…"), self)
         self.add_button.setObjectName("metricsAdd")
         self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setObjectName("metricsEdit")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.setObjectName("metricsDelete")
         self.delete_button.clicked.connect(self.delete_selected)
         self.latest = QLabel(self)
@@ -191,7 +206,7 @@ class MetricsPane(QWidget):
         self.model = MetricPointsModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("metricsView")
-        self.view.setAccessibleName("Body metric values")
+        self.view.setAccessibleName(self.tr("Body metric values"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -204,7 +219,7 @@ class MetricsPane(QWidget):
         metrics = self.fontMetrics()
         self.view.setMinimumWidth(
             metrics.horizontalAdvance("00/00/0000 00:00")
-            + metrics.horizontalAdvance("Weight (kg)")
+            + metrics.horizontalAdvance(f"{kind_label(WEIGHT)} (kg)")
             + 48
         )
         self.view.activated.connect(lambda _index: self.edit_selected())
@@ -213,7 +228,10 @@ class MetricsPane(QWidget):
     def _lay_out(self) -> None:
         """Choices and buttons on top, the latest values, then the chart beside the table."""
         top = QHBoxLayout()
-        for text, box in (("&Span:", self.range_box), ("&List:", self.metric_box)):
+        for text, box in (
+            (self.tr("&Span:"), self.range_box),
+            (self.tr("&List:"), self.metric_box),
+        ):
             label = QLabel(text, self)
             label.setBuddy(box)
             top.addWidget(label)
@@ -269,7 +287,6 @@ class MetricsPane(QWidget):
         first, last = self._span()
         series = []
         for metric in ORDER:
-            kind = METRIC_KINDS[metric]
             points = tuple(
                 (p.timestamp, to_shown(metric, p.value or 0.0, self._units), p)
                 for p in self._metrics.points(metric)
@@ -278,7 +295,7 @@ class MetricsPane(QWidget):
             series.append(
                 Series(
                     metric,
-                    kind.label,
+                    kind_label(metric),
                     shown_unit(metric, self._units),
                     COLOURS[metric],
                     points,
@@ -304,11 +321,13 @@ class MetricsPane(QWidget):
                 value = to_shown(metric, point.value, self._units)
                 day = fmt.short_date(point.timestamp.astimezone().date())
                 parts.append(
-                    f"{METRIC_KINDS[metric].label} {fmt.number(value, DECIMALS[metric])} "
+                    f"{kind_label(metric)} {fmt.number(value, DECIMALS[metric])} "
                     f"{shown_unit(metric, self._units)} ({day})"
                 )
         self.latest.setText(
-            "Latest: " + ", ".join(parts) + "." if parts else "No body metrics yet."
+            self.tr("Latest: {values}.").format(values=", ".join(parts))
+            if parts
+            else self.tr("No body metrics yet.")
         )
 
     # -- selection and actions ------------------------------------------------------------------
@@ -338,7 +357,7 @@ class MetricsPane(QWidget):
         self.add_button.setEnabled(online)
         self.edit_button.setEnabled(online and chosen)
         self.delete_button.setEnabled(online and chosen)
-        tip = "" if online else "Sign in to SportTracks to change your body metrics."
+        tip = "" if online else self.tr("Sign in to SportTracks to change your body metrics.")
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setToolTip(tip)
 
@@ -348,7 +367,7 @@ class MetricsPane(QWidget):
             return None
         dialog = MetricDialog(self._units, None, datetime.now(UTC), self)
         dialog.accepted.connect(
-            lambda: self._hub.write_metrics(dialog.points(), "Added the values.")
+            lambda: self._hub.write_metrics(dialog.points(), self.tr("Added the values."))
         )
         return self._open(dialog)
 
@@ -376,12 +395,13 @@ class MetricsPane(QWidget):
         point = self.selected()
         if point is None or not self._hub.online:
             return
-        kind = METRIC_KINDS[point.metric]
         value = to_shown(point.metric, point.value or 0.0, self._units)
-        text = (
-            f"Delete the {kind.label.lower()} of {fmt.number(value, DECIMALS[point.metric])} "
-            f"{shown_unit(point.metric, self._units)} from "
-            f"{fmt.short_date(point.timestamp.astimezone().date())}?"
+        what = _IN_SENTENCE.get(point.metric, point.metric)
+        text = self.tr("Delete the {what} of {value} from {day}?").format(
+            what=self.tr(str(what)),
+            value=f"{fmt.number(value, DECIMALS[point.metric])} "
+            f"{shown_unit(point.metric, self._units)}",
+            day=fmt.short_date(point.timestamp.astimezone().date()),
         )
-        if self._confirm(self, "Delete value", text, "Delete"):
+        if self._confirm(self, self.tr("Delete value"), text, self.tr("Delete")):
             self._hub.delete_metric(point)

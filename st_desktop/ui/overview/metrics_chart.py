@@ -44,7 +44,7 @@ class MetricsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metricsChart")
-        self.setAccessibleName("Body metrics chart")
+        self.setAccessibleName(self.tr("Body metrics chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
         self._series: list[Series] = []
@@ -70,7 +70,9 @@ class MetricsChart(QWidget):
             if s.points
         ]
         self.setAccessibleDescription(
-            "Latest: " + ", ".join(latest) if latest else "No values in this span"
+            self.tr("Latest: {values}").format(values=", ".join(latest))
+            if latest
+            else self.tr("No values in this span")
         )
         self.update()
 
@@ -113,7 +115,9 @@ class MetricsChart(QWidget):
         bands = self._bands()
         if not bands or self._span is None:
             painter.setPen(faint)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No body metrics yet.")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No body metrics yet.")
+            )
             return
         for series, rect in bands:
             self._draw_band(painter, series, rect, text, faint)
@@ -130,7 +134,7 @@ class MetricsChart(QWidget):
         values = [value for _m, value, _p in series.points]
         if not values:
             painter.setPen(faint)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No values in this span")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("No values in this span"))
             return
         low, high = min(values), max(values)
         pad = max((high - low) * 0.1, abs(high) * 0.01, 0.5)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from st_desktop.domain.totals import Comparison, Metric, Period, PeriodTotals, compare, totals
 from st_desktop.services.overview import Completeness, Digest
 from st_desktop.settings import Keys, Settings
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.overview import fmt
 from st_desktop.ui.overview.bars import Bar, BarChart
 from st_desktop.ui.overview.hub import OverviewHub
@@ -40,7 +41,66 @@ log = logging.getLogger(__name__)
 CHART_BARS = {Period.WEEK: 16, Period.MONTH: 12, Period.YEAR: 10}
 #: Previous periods averaged for the reference line and the summary.
 HISTORY = {Period.WEEK: 4, Period.MONTH: 3, Period.YEAR: 3}
-_PERIOD_NAMES = {Period.WEEK: "week", Period.MONTH: "month", Period.YEAR: "year"}
+#: Per period: how the summary's sentences start, compare and average (translated where used;
+#: whole sentences, for languages whose words for "this" and "last" follow the noun's gender).
+_SO_FAR = {
+    Period.WEEK: QT_TRANSLATE_NOOP("TotalsPane", "<b>This week so far:</b> {figures}."),
+    Period.MONTH: QT_TRANSLATE_NOOP("TotalsPane", "<b>This month so far:</b> {figures}."),
+    Period.YEAR: QT_TRANSLATE_NOOP("TotalsPane", "<b>This year so far:</b> {figures}."),
+}
+_MORE = {
+    Period.WEEK: QT_TRANSLATE_NOOP(
+        "TotalsPane", "{percent} % more {what} than at this point last week ({figure})."
+    ),
+    Period.MONTH: QT_TRANSLATE_NOOP(
+        "TotalsPane", "{percent} % more {what} than at this point last month ({figure})."
+    ),
+    Period.YEAR: QT_TRANSLATE_NOOP(
+        "TotalsPane", "{percent} % more {what} than at this point last year ({figure})."
+    ),
+}
+_LESS = {
+    Period.WEEK: QT_TRANSLATE_NOOP(
+        "TotalsPane", "{percent} % less {what} than at this point last week ({figure})."
+    ),
+    Period.MONTH: QT_TRANSLATE_NOOP(
+        "TotalsPane", "{percent} % less {what} than at this point last month ({figure})."
+    ),
+    Period.YEAR: QT_TRANSLATE_NOOP(
+        "TotalsPane", "{percent} % less {what} than at this point last year ({figure})."
+    ),
+}
+_AVERAGE = {
+    Period.WEEK: (
+        QT_TRANSLATE_NOOP("TotalsPane", "The previous week: {figure}."),
+        QT_TRANSLATE_NOOP("TotalsPane", "Average of the previous {count} weeks: {figure}."),
+    ),
+    Period.MONTH: (
+        QT_TRANSLATE_NOOP("TotalsPane", "The previous month: {figure}."),
+        QT_TRANSLATE_NOOP("TotalsPane", "Average of the previous {count} months: {figure}."),
+    ),
+    Period.YEAR: (
+        QT_TRANSLATE_NOOP("TotalsPane", "The previous year: {figure}."),
+        QT_TRANSLATE_NOOP("TotalsPane", "Average of the previous {count} years: {figure}."),
+    ),
+}
+_CHART_TITLES = {
+    Period.WEEK: QT_TRANSLATE_NOOP("TotalsPane", "{metric} per week · {sport}"),
+    Period.MONTH: QT_TRANSLATE_NOOP("TotalsPane", "{metric} per month · {sport}"),
+    Period.YEAR: QT_TRANSLATE_NOOP("TotalsPane", "{metric} per year · {sport}"),
+}
+#: A metric's name inside a sentence ("12 % more distance than ...").
+_IN_SENTENCE = {
+    Metric.DISTANCE: QT_TRANSLATE_NOOP("TotalsPane", "distance"),
+    Metric.DURATION: QT_TRANSLATE_NOOP("TotalsPane", "moving time"),
+    Metric.CLIMB: QT_TRANSLATE_NOOP("TotalsPane", "climb"),
+    Metric.ENERGY: QT_TRANSLATE_NOOP("TotalsPane", "energy"),
+    Metric.COUNT: QT_TRANSLATE_NOOP("TotalsPane", "workouts"),
+}
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("TotalsPane", str(text))
 
 
 def combo(parent: QWidget, name: str, accessible: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -96,16 +156,20 @@ class TotalsPane(QWidget):
         self.period_box = combo(
             self,
             "totalsPeriod",
-            "Group totals by",
-            [("Week", Period.WEEK), ("Month", Period.MONTH), ("Year", Period.YEAR)],
+            self.tr("Group totals by"),
+            [
+                (self.tr("Week"), Period.WEEK),
+                (self.tr("Month"), Period.MONTH),
+                (self.tr("Year"), Period.YEAR),
+            ],
         )
         select_data(self.period_box, settings.get(Keys.TOTALS_PERIOD))
         self.metric_box = combo(
             self,
             "totalsMetric",
-            "Figure in the chart",
+            self.tr("Figure in the chart"),
             [
-                (fmt.METRIC_TITLES[m], m.value)
+                (fmt.metric_title(m), m.value)
                 for m in (
                     Metric.DISTANCE,
                     Metric.DURATION,
@@ -116,7 +180,7 @@ class TotalsPane(QWidget):
             ],
         )
         select_data(self.metric_box, settings.get(Keys.TOTALS_METRIC))
-        self.sport_box = combo(self, "totalsSport", "Sport", [("All sports", "")])
+        self.sport_box = combo(self, "totalsSport", self.tr("Sport"), [(self.tr("All sports"), "")])
         self._wanted_sport = settings.get(Keys.TOTALS_SPORT)
         for box in (self.period_box, self.metric_box, self.sport_box):
             box.currentIndexChanged.connect(self._choice_changed)
@@ -141,7 +205,7 @@ class TotalsPane(QWidget):
         self.model = TotalsModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("totalsView")
-        self.view.setAccessibleName("Totals")
+        self.view.setAccessibleName(self.tr("Totals"))
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
@@ -152,16 +216,16 @@ class TotalsPane(QWidget):
         header.setStretchLastSection(True)
         self.chart = BarChart(self)
         self.chart.setObjectName("totalsChart")
-        self.chart.setAccessibleName("Totals chart")
+        self.chart.setAccessibleName(self.tr("Totals chart"))
         self.chart.bar_clicked.connect(self._bar_clicked)
 
     def _lay_out(self) -> None:
         """Choices on top, then the texts, then the table beside the chart."""
         controls = QHBoxLayout()
         for text, box in (
-            ("&Group by:", self.period_box),
-            ("C&hart:", self.metric_box),
-            ("&Sport:", self.sport_box),
+            (self.tr("&Group by:"), self.period_box),
+            (self.tr("C&hart:"), self.metric_box),
+            (self.tr("&Sport:"), self.sport_box),
         ):
             label = QLabel(text, self)
             label.setBuddy(box)
@@ -227,7 +291,7 @@ class TotalsPane(QWidget):
         self._digest = digest
         self.sport_box.blockSignals(True)
         self.sport_box.clear()
-        self.sport_box.addItem("All sports", "")
+        self.sport_box.addItem(self.tr("All sports"), "")
         for category in digest.categories:
             self.sport_box.addItem(category, category)
         select_data(self.sport_box, self._wanted_sport)
@@ -269,30 +333,34 @@ class TotalsPane(QWidget):
     def _update_summary(self) -> None:
         result = self.comparison
         if result is None or not self._digest.entries:
-            self.summary.setText("No workouts are on this computer yet.")
+            self.summary.setText(self.tr("No workouts are on this computer yet."))
             return
-        name = _PERIOD_NAMES[self.period]
-        units, metric = self._units, self.chart_metric
+        period, units, metric = self.period, self._units, self.chart_metric
         now = result.current
-        text = (
-            f"<b>This {name} so far:</b> {fmt.figure_text(now, Metric.COUNT, units)}, "
-            f"{fmt.distance(now.distance, units)}, {fmt.hours(now.duration)} h, "
-            f"{fmt.climb(now.climb, units)}, {fmt.energy(now.energy)}."
-        )
-        change = result.change(metric)
-        what = fmt.METRIC_TITLES[metric].lower()
-        if change is not None:
-            more = "more" if change >= 0 else "less"
-            text += (
-                f" {fmt.number(abs(change) * 100)} % {more} {what} than at this point last {name}"
-                f" ({fmt.figure_text(result.same_point, metric, units)})."
+        figures = ", ".join(
+            (
+                fmt.figure_text(now, Metric.COUNT, units),
+                fmt.distance(now.distance, units),
+                f"{fmt.hours(now.duration)} h",
+                fmt.climb(now.climb, units),
+                fmt.energy(now.energy),
             )
-        history = len(result.previous)
-        text += (
-            f" Average of the previous {history} {name}s: "
-            f"{fmt.figure_text(result.average, metric, units)}."
         )
-        self.summary.setText(text)
+        texts = [_tr(_SO_FAR[period]).format(figures=figures)]
+        change = result.change(metric)
+        if change is not None:
+            sentence = _MORE[period] if change >= 0 else _LESS[period]
+            texts.append(
+                _tr(sentence).format(
+                    percent=fmt.number(abs(change) * 100),
+                    what=_tr(_IN_SENTENCE[metric]),
+                    figure=fmt.figure_text(result.same_point, metric, units),
+                )
+            )
+        one, other = _AVERAGE[period]
+        average = fmt.figure_text(result.average, metric, units)
+        texts.append(plural(len(result.previous), _tr(one), _tr(other), figure=average))
+        self.summary.setText(" ".join(texts))
 
     def _update_chart(self) -> None:
         periods = self.model.periods[: CHART_BARS[self.period]]
@@ -312,14 +380,16 @@ class TotalsPane(QWidget):
         average = None
         if self.comparison is not None and self.comparison.previous:
             average = fmt.display_value(self.comparison.average, metric, units)
-        sport = self.sport or "All sports"
+        sport = self.sport or self.tr("All sports")
         self.chart.set_bars(
             bars,
-            title=f"{fmt.METRIC_TITLES[metric]} per {_PERIOD_NAMES[self.period]} · {sport}",
+            title=_tr(_CHART_TITLES[self.period]).format(
+                metric=fmt.metric_title(metric), sport=sport
+            ),
             unit=fmt.unit_label(metric, units),
             reference=average,
-            reference_label="avg",
-            empty_text="No workouts are on this computer yet.",
+            reference_label=self.tr("avg", "the average, beside its line in a bar chart"),
+            empty_text=self.tr("No workouts are on this computer yet."),
         )
 
     def _bar_clicked(self, index: int) -> None:

@@ -86,12 +86,12 @@ class TotalsModel(QStandardItemModel):
     def _headers(self) -> None:
         distance, climb = distance_unit(self._units)[1], elevation_unit(self._units)[1]
         titles = {
-            TotalsColumn.PERIOD: "Period",
-            TotalsColumn.COUNT: "Workouts",
-            TotalsColumn.DISTANCE: f"Distance ({distance})",
-            TotalsColumn.DURATION: "Moving time (h:mm)",
-            TotalsColumn.CLIMB: f"Climb ({climb})",
-            TotalsColumn.ENERGY: "Energy (kcal)",
+            TotalsColumn.PERIOD: self.tr("Period"),
+            TotalsColumn.COUNT: self.tr("Workouts"),
+            TotalsColumn.DISTANCE: self.tr("Distance ({unit})").format(unit=distance),
+            TotalsColumn.DURATION: self.tr("Moving time (h:mm)"),
+            TotalsColumn.CLIMB: self.tr("Climb ({unit})").format(unit=climb),
+            TotalsColumn.ENERGY: self.tr("Energy (kcal)"),
         }
         self.setHorizontalHeaderLabels([titles[c] for c in TotalsColumn])
 

@@ -8,7 +8,7 @@ text, so the row never makes the pane (and the window) wider than the list needs
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -57,20 +57,39 @@ class UploadButtons:
 
     def __init__(self, pane: QWidget, list_view: QWidget) -> None:
         self.upload_button = _button(
-            "&Upload", "uploadButton", "Upload the selected files, or all when none is selected",
+            QCoreApplication.translate("UploadButtons", "&Upload"),
+            "uploadButton",
+            QCoreApplication.translate(
+                "UploadButtons", "Upload the selected files, or all when none is selected"
+            ),
             pane,
-        )  # fmt: skip
+        )
         self.cancel_button = _button(
-            "Cancel", "uploadCancel", "Stop uploading; queued files go back to the list", pane
+            QCoreApplication.translate("UploadButtons", "Cancel"),
+            "uploadCancel",
+            QCoreApplication.translate(
+                "UploadButtons", "Stop uploading; queued files go back to the list"
+            ),
+            pane,
         )
         self.remove_button = _button(
-            "Remove", "uploadRemove", "Take the selected files off the list (Delete)", pane
+            QCoreApplication.translate("UploadButtons", "Remove"),
+            "uploadRemove",
+            QCoreApplication.translate(
+                "UploadButtons", "Take the selected files off the list (Delete)"
+            ),
+            pane,
         )
         self.clear_button = _button(
-            "Clear Uploaded", "uploadClearUploaded",
-            "Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history "
-            "keeps them", pane,
-        )  # fmt: skip
+            QCoreApplication.translate("UploadButtons", "Clear Uploaded"),
+            "uploadClearUploaded",
+            QCoreApplication.translate(
+                "UploadButtons",
+                "Take every uploaded file off the list (Ctrl+Shift+Delete); the upload history "
+                "keeps them",
+            ),
+            pane,
+        )
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         for button in (self.upload_button, self.cancel_button, self.remove_button):
@@ -79,19 +98,33 @@ class UploadButtons:
         self.row.addWidget(self.clear_button)
 
         self.remove_action = _action(
-            pane, "&Remove from List", "uploadRemoveAction",
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Remove from List"),
+            "uploadRemoveAction",
             [QKeySequence(QKeySequence.StandardKey.Delete).toString(), "Backspace"],
-        )  # fmt: skip
+        )
         list_view.addAction(self.remove_action)  # in the list only: Delete in a field edits it
         self.upload_action = _action(
-            pane, "&Upload Selected", "uploadSelectedAction", ["Ctrl+Return", "Ctrl+Enter"]
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Upload Selected"),
+            "uploadSelectedAction",
+            ["Ctrl+Return", "Ctrl+Enter"],
         )
         self.clear_action = _action(
-            pane, "&Clear Uploaded", "uploadClearUploadedAction", ["Ctrl+Shift+Del"],
-            "Take every uploaded file off the list; the upload history keeps them",
-        )  # fmt: skip
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Clear Uploaded"),
+            "uploadClearUploadedAction",
+            ["Ctrl+Shift+Del"],
+            QCoreApplication.translate(
+                "UploadButtons",
+                "Take every uploaded file off the list; the upload history keeps them",
+            ),
+        )
         self.show_action = _action(
-            pane, "&Show in Table", "uploadShowInTableAction", tip="Select its workout in the table"
+            pane,
+            QCoreApplication.translate("UploadButtons", "&Show in Table"),
+            "uploadShowInTableAction",
+            tip=QCoreApplication.translate("UploadButtons", "Select its workout in the table"),
         )
         for action in (self.upload_action, self.clear_action):
             pane.addAction(action)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
 from st_desktop.services.upload_engine import STEP_APPLYING, STEP_CHECKING, STEP_SENDING, has_edits
 from st_desktop.store.uploads import ItemState, QueueItem
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
 
 #: The row status of each queue state.
@@ -18,6 +21,15 @@ STATE_STATUS = {
     ItemState.FAILED: RowStatus.FAILED,
     ItemState.SKIPPED: RowStatus.SKIPPED,
 }
+
+
+def step_labels() -> tuple[str, ...]:
+    """The texts a row's bar shows during an upload (the status column holds them whole)."""
+    return (
+        QCoreApplication.translate("UploadBatch", "Checking…"),
+        QCoreApplication.translate("UploadBatch", "Applying…"),
+        QCoreApplication.translate("UploadBatch", "Sending…"),
+    )
 
 
 @dataclass(frozen=True)
@@ -44,15 +56,27 @@ def step_progress(item: QueueItem, step: str) -> StepProgress:
     total = 2 if has_edits(item) else 1
     if step == STEP_CHECKING:
         return StepProgress(
-            0.0, "Checking…", "Checking whether an earlier try already reached SportTracks…"
+            0.0,
+            QCoreApplication.translate("UploadBatch", "Checking…"),
+            QCoreApplication.translate(
+                "UploadBatch", "Checking whether an earlier try already reached SportTracks…"
+            ),
         )
     if step == STEP_APPLYING:
-        return StepProgress(0.75, "Applying…", "Applying the name, type and notes…")
+        return StepProgress(
+            0.75,
+            QCoreApplication.translate("UploadBatch", "Applying…"),
+            QCoreApplication.translate("UploadBatch", "Applying the name, type and notes…"),
+        )
     if step == STEP_SENDING:
-        sentence = "Sending the file to SportTracks…"
+        sentence = QCoreApplication.translate("UploadBatch", "Sending the file to SportTracks…")
         if total > 1:
-            sentence = "Sending the file to SportTracks (then its name, type and notes)…"
-        return StepProgress(0.5 / total, "Sending…", sentence)
+            sentence = QCoreApplication.translate(
+                "UploadBatch", "Sending the file to SportTracks (then its name, type and notes)…"
+            )
+        return StepProgress(
+            0.5 / total, QCoreApplication.translate("UploadBatch", "Sending…"), sentence
+        )
     return StepProgress(0.0, "", "")
 
 
@@ -87,7 +111,9 @@ def show_item(model: UploadListModel, item: QueueItem) -> None:
         model.update(row.row_id, status=status, uris=item.uris)
         return
     if item.state == ItemState.QUEUED and item.error:
-        message = f"{item.error} Will try again."
+        message = QCoreApplication.translate("UploadBatch", "{error} Will try again.").format(
+            error=item.error
+        )
     else:
         message = item.error or ""
     model.update(row.row_id, status=status, message=message, uris=item.uris, progress=None, step="")
@@ -100,14 +126,10 @@ def show_cancelled(model: UploadListModel, item_id: int) -> None:
         return
     warned = row.activity is not None and bool(row.activity.problems)
     status = RowStatus.WARNING if warned else RowStatus.READY
-    message = "Not sent: the upload was cancelled."
+    message = QCoreApplication.translate("UploadBatch", "Not sent: the upload was cancelled.")
     if row.duplicates:
         status, message = RowStatus.DUPLICATE, row.message
     model.update(row.row_id, status=status, message=message, progress=None, step="")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass
@@ -154,13 +176,36 @@ class Batch:
         mine = [r for r in rows if r.item_id in self.queued]
         uploaded = sum(r.status == RowStatus.UPLOADED for r in mine)
         failed = [r for r in mine if r.status == RowStatus.FAILED]
-        parts = [f"{uploaded} uploaded"]
+        number = QLocale().toString
+        parts = [
+            QCoreApplication.translate("UploadBatch", "{count} uploaded").format(
+                count=number(uploaded)
+            )
+        ]
         if self.skipped:
-            parts.append(f"{_plural(len(self.skipped), 'duplicate')} skipped")
+            parts.append(
+                plural(
+                    len(self.skipped),
+                    QCoreApplication.translate("UploadBatch", "{count} duplicate skipped"),
+                    QCoreApplication.translate("UploadBatch", "{count} duplicates skipped"),
+                )
+            )
         if self.cancelled:
-            parts.append(f"{self.cancelled} not sent (cancelled)")
+            parts.append(
+                QCoreApplication.translate("UploadBatch", "{count} not sent (cancelled)").format(
+                    count=number(self.cancelled)
+                )
+            )
         if len(failed) == 1:
-            parts.append(f"1 failed ({failed[0].display_name}: {failed[0].message.rstrip('.')})")
+            parts.append(
+                QCoreApplication.translate("UploadBatch", "1 failed ({file}: {reason})").format(
+                    file=failed[0].display_name, reason=failed[0].message.rstrip(".")
+                )
+            )
         elif failed:
-            parts.append(f"{len(failed)} failed (each reason is under Details)")
+            parts.append(
+                QCoreApplication.translate(
+                    "UploadBatch", "{count} failed (each reason is under Details)"
+                ).format(count=number(len(failed)))
+            )
         return ", ".join(parts) + "."

@@ -31,6 +31,7 @@ from st_desktop.ui.upload.model import (
     UploadRow,
     status_colour,
 )
+from st_desktop.ui.upload.texts import status_text
 
 Index = QModelIndex | QPersistentModelIndex
 _PAD = 4
@@ -93,7 +94,7 @@ class UploadRowDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = 100
         bar.progress = round(100 * max(0.0, min(1.0, row.progress or 0.0)))
-        bar.text = row.step or row.status.value
+        bar.text = row.step or status_text(row.status)
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal

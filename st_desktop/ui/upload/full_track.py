@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from st_desktop.domain.track import Track
 from st_desktop.errors import StDesktopError
@@ -31,10 +31,17 @@ def read_full_track(service: UploadService, item_id: int) -> Track:
     try:
         item = service.store.get(item_id)
     except KeyError:
-        raise StDesktopError("The file is no longer in the upload list.") from None
+        raise StDesktopError(
+            QCoreApplication.translate(
+                "FullTrackLoader", "The file is no longer in the upload list."
+            )
+        ) from None
     read = service.reread(item)
     if read.track is None:
-        raise StDesktopError(read.error or "The file gives no samples to chart.")
+        raise StDesktopError(
+            read.error
+            or QCoreApplication.translate("FullTrackLoader", "The file gives no samples to chart.")
+        )
     return read.track
 
 
@@ -81,7 +88,7 @@ class FullTrackLoader(QObject):
             on_result=partial(self.loaded.emit, row_id),
             on_error=partial(self._failed, row_id),
             on_finished=self._finished,
-            description="Reading the file for its charts", owner=self,
+            description=self.tr("Reading the file for its charts"), owner=self,
         )  # fmt: skip
 
     def _failed(self, row_id: int, exc: BaseException) -> None:
@@ -89,7 +96,9 @@ class FullTrackLoader(QObject):
             reason = exc.user_message
         else:
             log.warning("reading the full track again failed: %r", exc)
-            reason = f"Unexpected error ({type(exc).__name__}); details are in the log."
+            reason = self.tr("Unexpected error ({error}); details are in the log.").format(
+                error=type(exc).__name__
+            )
         self.failed.emit(row_id, reason)
 
     def _finished(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
 from st_desktop.errors import StDesktopError
 from st_desktop.services.account import Account
@@ -22,10 +22,10 @@ from st_desktop.services.intake import Ingested, Skipped, Source
 from st_desktop.services.upload_checks import DuplicateCheck
 from st_desktop.services.uploads import UploadService
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.upload.duplicate_rows import DuplicateRows
 from st_desktop.ui.upload.model import RowStatus, UploadListModel, UploadRow
 from st_desktop.ui.upload.notice import Notice
-from st_desktop.ui.upload.texts import plural
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +60,31 @@ def already_listed(already: list[str], added: int) -> str:
     """``ride.fit is already in the list.``, ``37 files are already in the list.`` or
     ``2 of the 5 files are already in the list.``"""
     if len(already) == 1 and not added:
-        return f"{already[0]} is already in the list."
+        return QCoreApplication.translate("UploadIntake", "{file} is already in the list.").format(
+            file=already[0]
+        )
     if not added:
-        return f"{len(already)} files are already in the list."
-    total = len(already) + added
-    verb = "is" if len(already) == 1 else "are"
-    return f"{len(already)} of the {total} files {verb} already in the list."
+        return QCoreApplication.translate(
+            "UploadIntake", "{count} files are already in the list."
+        ).format(count=QLocale().toString(len(already)))
+    return plural(
+        len(already),
+        QCoreApplication.translate(
+            "UploadIntake", "{count} of the {total} files is already in the list."
+        ),
+        QCoreApplication.translate(
+            "UploadIntake", "{count} of the {total} files are already in the list."
+        ),
+        total=QLocale().toString(len(already) + added),
+    )
 
 
 def _user_text(exc: BaseException) -> str:
     if isinstance(exc, StDesktopError):
         return exc.user_message
-    return f"Unexpected error ({type(exc).__name__}); details are in the log."
+    return QCoreApplication.translate(
+        "UploadIntake", "Unexpected error ({error}); details are in the log."
+    ).format(error=type(exc).__name__)
 
 
 class UploadIntake(QObject):
@@ -125,17 +138,25 @@ class UploadIntake(QObject):
             return
         drop = _Drop()
         self._drops.append(drop)
-        self.say(f"Looking into {plural(len(dropped), 'dropped item')}…")
+        self.say(
+            plural(
+                len(dropped),
+                self.tr("Looking into {count} dropped item…"),
+                self.tr("Looking into {count} dropped items…"),
+            )
+        )
         self.runner.submit(
             self.service.expand, dropped, on_result=partial(self._expanded, drop),
             on_error=partial(self._expand_failed, drop),
-            description="Looking into the dropped files",
+            description=self.tr("Looking into the dropped files"),
         )  # fmt: skip
 
     def _expanded(self, drop: _Drop, entries: list[Source | Skipped]) -> None:
         files = sum(1 for entry in entries if not isinstance(entry, Skipped))
         if files:
-            self.say(f"Reading {plural(files, 'file')}…")
+            self.say(
+                plural(files, self.tr("Reading {count} file…"), self.tr("Reading {count} files…"))
+            )
         drop.waiting = list(entries)
         self._list_some(drop)
 
@@ -160,7 +181,7 @@ class UploadIntake(QObject):
                 self.service.ingest, entry,
                 on_result=partial(self._ingested, drop, row.row_id),
                 on_error=partial(self._ingest_failed, drop, row.row_id),
-                description=f"Reading {entry.display_name}",
+                description=self.tr("Reading {file}").format(file=entry.display_name),
             )  # fmt: skip
         if drop.waiting:
             QTimer.singleShot(0, self, partial(self._list_some, drop))
@@ -253,13 +274,15 @@ class UploadIntake(QObject):
 
         def failed(exc: BaseException) -> None:
             log.warning("duplicate check of %s failed: %s", row.display_name, exc)
-            note = f"It could not be checked for duplicates: {_user_text(exc)}"
+            note = self.tr("It could not be checked for duplicates: {error}").format(
+                error=_user_text(exc)
+            )
             done(DuplicateCheck([], False, note))
 
         self.model.update(row.row_id, checking=True)
         self.runner.submit(
             self.service.check, item_id, account, on_result=done, on_error=failed,
-            description="Checking for duplicates", owner=self,
+            description=self.tr("Checking for duplicates"), owner=self,
         )  # fmt: skip
 
     def set_upload_anyway(self, row_id: int, upload: bool) -> None:
@@ -280,7 +303,8 @@ class UploadIntake(QObject):
             return
         self.runner.submit(
             self.service.save_edits, row.item_id, name, type_, notes, row.suggested_name,
-            on_error=self._report_error, description="Saving your changes", serial=QUEUE_WRITES,
+            on_error=self._report_error, description=self.tr("Saving your changes"),
+            serial=QUEUE_WRITES,
         )  # fmt: skip
 
     # ------------------------------------------------------------------ removing
@@ -299,7 +323,7 @@ class UploadIntake(QObject):
             uploaded = row.status == RowStatus.UPLOADED
             self.runner.submit(
                 self.service.discard, row.item_id, uploaded, on_error=self._report_error,
-                description="Removing", serial=QUEUE_WRITES,
+                description=self.tr("Removing"), serial=QUEUE_WRITES,
             )  # fmt: skip
 
     def _report_error(self, exc: BaseException) -> None:

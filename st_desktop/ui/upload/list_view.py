@@ -16,8 +16,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from st_desktop.ui.upload.batch import step_labels
 from st_desktop.ui.upload.delegate import UploadRowDelegate, row_height
-from st_desktop.ui.upload.model import Column, UploadListModel
+from st_desktop.ui.upload.model import Column, RowStatus, UploadListModel
+from st_desktop.ui.upload.texts import status_text
 
 #: Columns fitted to what they show, once per batch of changes (never by measuring each row).
 FITTED = (Column.START, Column.SPORT, Column.DURATION, Column.DISTANCE)
@@ -29,8 +31,6 @@ CELL_MARGIN = 10
 FIT_DELAY_MS = 200
 #: The file name keeps room for about this many average characters before columns step aside.
 FILE_CHARS = 14
-#: Texts the status column must hold whole (the longest word of a status; the bar's step text).
-STATUS_TEXTS = ("Uploading", "Uploaded", "duplicate", "Applying…", "Checking…")
 #: Room around the status: the cell's margins and the progress bar's frame.
 STATUS_MARGIN = 14
 
@@ -98,7 +98,7 @@ class UploadListView(QTableView):
         model.modelReset.connect(self._measure_all)
         model.dataChanged.connect(self._data_changed)
         model.set_palette(self.palette())
-        self.setAccessibleName("Files to upload")
+        self.setAccessibleName(self.tr("Files to upload"))
 
     # ------------------------------------------------------------------ widths
 
@@ -116,8 +116,12 @@ class UploadListView(QTableView):
         return self.fontMetrics().averageCharWidth() * FILE_CHARS + CELL_MARGIN
 
     def _status_width(self) -> int:
+        # The column holds every word of a status (a two-word status wraps) and the bar's step
+        # texts whole, in the language shown.
+        words = {w for status in RowStatus for w in status_text(status).split()}
         metrics = self.fontMetrics()
-        return max(metrics.horizontalAdvance(t) for t in STATUS_TEXTS) + STATUS_MARGIN
+        texts = words | set(step_labels())
+        return max(metrics.horizontalAdvance(t) for t in texts) + STATUS_MARGIN
 
     def fit_columns(self) -> None:
         """One measurement for a batch of changes: each figure column fits its longest text."""

@@ -11,11 +11,20 @@ from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QPalette
 
 from st_desktop.domain.activity import Activity, Streams
 from st_desktop.ui import theme
+from st_desktop.ui.i18n import date_format
 from st_desktop.ui.upload.rows import REMOVABLE, UPLOADABLE, RowStatus, UploadRow
 from st_desktop.ui.upload.texts import (
     details,
@@ -23,6 +32,7 @@ from st_desktop.ui.upload.texts import (
     format_duration,
     moving_time,
     row_tooltip,
+    status_text,
 )
 
 __all__ = [
@@ -84,23 +94,27 @@ class Column(IntEnum):
     DETAILS = 6
 
 
+#: The headers, in English (translated in :meth:`UploadListModel.headerData`).
 HEADERS = {
-    Column.STATUS: "Status",
-    Column.FILE: "File",
-    Column.START: "Start",
-    Column.SPORT: "Type",
-    Column.DURATION: "Moving",
-    Column.DISTANCE: "Distance",
-    Column.DETAILS: "Details",
+    Column.STATUS: QT_TRANSLATE_NOOP("UploadListModel", "Status"),
+    Column.FILE: QT_TRANSLATE_NOOP("UploadListModel", "File"),
+    Column.START: QT_TRANSLATE_NOOP("UploadListModel", "Start"),
+    Column.SPORT: QT_TRANSLATE_NOOP("UploadListModel", "Type"),
+    Column.DURATION: QT_TRANSLATE_NOOP("UploadListModel", "Moving"),
+    Column.DISTANCE: QT_TRANSLATE_NOOP("UploadListModel", "Distance"),
+    Column.DETAILS: QT_TRANSLATE_NOOP("UploadListModel", "Details"),
 }
 #: What a header means, where its title is short.
 HEADER_TIPS = {
-    Column.START: "When it started, in the local time where it was recorded",
-    Column.DURATION: (
-        "Moving time: how long the timer ran, pauses left out (SportTracks' Duration). "
-        "Each row's tooltip gives the elapsed time too."
+    Column.START: QT_TRANSLATE_NOOP(
+        "UploadListModel", "When it started, in the local time where it was recorded"
     ),
-    Column.DETAILS: "Why a file has its status",
+    Column.DURATION: QT_TRANSLATE_NOOP(
+        "UploadListModel",
+        "Moving time: how long the timer ran, pauses left out (SportTracks' Duration). "
+        "Each row's tooltip gives the elapsed time too.",
+    ),
+    Column.DETAILS: QT_TRANSLATE_NOOP("UploadListModel", "Why a file has its status"),
 }
 
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -183,9 +197,10 @@ class UploadListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section))
+            return self.tr(str(HEADERS[Column(section)]))
         if role == _TIP:
-            return HEADER_TIPS.get(Column(section))
+            tip = HEADER_TIPS.get(Column(section))
+            return self.tr(str(tip)) if tip else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -220,7 +235,7 @@ class UploadListModel(QAbstractTableModel):
     def _display(self, row: UploadRow, column: Column) -> str:
         activity = row.activity
         if column == Column.STATUS:
-            return row.status.value
+            return status_text(row.status)
         if column == Column.FILE:
             return row.display_name
         if column == Column.DETAILS:
@@ -228,7 +243,9 @@ class UploadListModel(QAbstractTableModel):
         if activity is None:
             return ""
         if column == Column.START:  # two lines: a narrow column; the ride's own clock
-            return activity.local_start.strftime("%Y-%m-%d\n%H:%M")
+            start = activity.local_start
+            day = QDate(start.year, start.month, start.day)
+            return f"{QLocale().toString(day, date_format())}\n{start:%H:%M}"
         if column == Column.SPORT:  # "Cycling: Mountain" as two short lines
             return row.sport.replace(": ", "\n", 1)
         if column == Column.DURATION:
@@ -238,14 +255,14 @@ class UploadListModel(QAbstractTableModel):
 
     def _accessible(self, row: UploadRow, column: Column) -> str:
         if column == Column.STATUS and row.step:
-            return f"{row.status.value}: {row.step}"
+            return f"{status_text(row.status)}: {row.step}"
         if column == Column.FILE:
             detail = details(row)
             return f"{row.display_name}: {detail}" if detail else row.display_name
         if column == Column.SPORT:
             return row.sport
         if column == Column.DURATION and self._display(row, column):
-            return f"Moving time {self._display(row, column)}"
+            return self.tr("Moving time {time}").format(time=self._display(row, column))
         return self._display(row, column).replace("\n", " ")
 
     def _sort_value(self, row: UploadRow, column: Column) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -55,7 +55,7 @@ class NoticeLine(QWidget):
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("uploadStatusDetailsButton")
         self.toggle.setCheckable(True)
-        self.toggle.setText("Details")
+        self.toggle.setText(self.tr("Details"))
         self.toggle.toggled.connect(self._show_details)
         self.details = QLabel(self)
         self.details.setObjectName("uploadStatusDetails")
@@ -82,8 +82,11 @@ class NoticeLine(QWidget):
         self.details.setText(listed)
         self.toggle.setChecked(False)
         self.toggle.setVisible(bool(notice.details))
-        self.toggle.setToolTip(f"Show all {len(notice.details)}" if notice.details else "")
-        self.toggle.setAccessibleName("Show the details of the status")
+        count = QLocale().toString(len(notice.details))
+        self.toggle.setToolTip(
+            self.tr("Show all {count}").format(count=count) if notice.details else ""
+        )
+        self.toggle.setAccessibleName(self.tr("Show the details of the status"))
         self.setVisible(bool(notice.text))
         self._show_details(False)
 
@@ -99,4 +102,4 @@ class NoticeLine(QWidget):
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown and bool(self.notice.details))
-        self.toggle.setText("Hide details" if shown else "Details")
+        self.toggle.setText(self.tr("Hide details") if shown else self.tr("Details"))

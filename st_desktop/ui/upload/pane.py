@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.upload.actions import UploadButtons
 from st_desktop.ui.upload.controller import UploadController
 from st_desktop.ui.upload.delegate import row_height
@@ -35,7 +36,6 @@ from st_desktop.ui.upload.list_view import UploadListView
 from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, RowStatus, UploadRow
 from st_desktop.ui.upload.notice import Notice, NoticeLine
 from st_desktop.ui.upload.preview import PreviewView
-from st_desktop.ui.upload.texts import plural
 
 #: How often the buttons follow the rows while many change (a pass over every row each time).
 BUTTONS_EVERY_MS = 100
@@ -69,7 +69,8 @@ class UploadPane(QWidget):
         self.drop_target.paths_dropped.connect(self.add_paths)
 
         self.hint = QLabel(
-            "Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window.", self
+            self.tr("Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window."),
+            self,
         )
         self.hint.setObjectName("uploadHint")
         self.hint.setWordWrap(True)
@@ -96,7 +97,7 @@ class UploadPane(QWidget):
         self._connect_buttons()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("batchProgress")
-        self.progress.setAccessibleName("Upload progress")
+        self.progress.setAccessibleName(self.tr("Upload progress"))
         self.progress.setTextVisible(True)
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.progress.hide()
@@ -226,8 +227,12 @@ class UploadPane(QWidget):
         reasons = row.duplicate_reasons
         self.notice.show_notice(
             Notice(
-                f"{row.display_name} may already be uploaded, for "
-                f"{plural(len(reasons), 'reason')}:",
+                plural(
+                    len(reasons),
+                    self.tr("{file} may already be uploaded, for {count} reason:"),
+                    self.tr("{file} may already be uploaded, for {count} reasons:"),
+                    file=row.display_name,
+                ),
                 tuple(reasons),
             )
         )
@@ -252,10 +257,18 @@ class UploadPane(QWidget):
             if len(row.uris) == 1:
                 menu.addAction(self.buttons.show_action)
             for number, uri in enumerate(row.uris if len(row.uris) > 1 else (), start=1):
-                action = menu.addAction(f"Show Workout {number} of {len(row.uris)} in Table")
+                action = menu.addAction(
+                    self.tr("Show Workout {number} of {count} in Table").format(
+                        number=QLocale().toString(number), count=QLocale().toString(len(row.uris))
+                    )
+                )
                 action.triggered.connect(lambda _=False, u=uri: self.show_workout_requested.emit(u))
         if row is not None and len(row.duplicates) > 1:
-            reasons = menu.addAction(f"Show All {len(row.duplicates)} Reasons")
+            reasons = menu.addAction(
+                self.tr("Show All {count} Reasons").format(
+                    count=QLocale().toString(len(row.duplicates))
+                )
+            )
             reasons.setObjectName("uploadShowReasonsAction")
             reasons.triggered.connect(lambda: self.show_duplicate_reasons(row))
         if not menu.isEmpty():
@@ -329,9 +342,13 @@ class UploadPane(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         if self.controller.account is not None:  # going, or waiting for a retry
-            text = f"Uploading {min(done + 1, total)} of {total}"
+            text = self.tr("Uploading {number} of {total}").format(
+                number=QLocale().toString(min(done + 1, total)), total=QLocale().toString(total)
+            )
         else:
-            text = f"{done} of {total} sent, the rest waiting for sign-in"
+            text = self.tr("{done} of {total} sent, the rest waiting for sign-in").format(
+                done=QLocale().toString(done), total=QLocale().toString(total)
+            )
         self.progress.setFormat(text)
         self.progress.setAccessibleDescription(text)
         self.progress.show()

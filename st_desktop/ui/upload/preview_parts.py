@@ -39,7 +39,7 @@ def status_text(row: UploadRow) -> str:
     if row.message and not row.duplicates:
         lines.append(texts.status_sentence(row))
     elif row.status in (RowStatus.ERROR, RowStatus.FAILED, RowStatus.SKIPPED):
-        lines.append(row.status.value)
+        lines.append(texts.status_text(row.status))
     if row.activity is not None and row.status != RowStatus.ERROR:
         lines += [f"⚠ {texts.sentence(w)}" for w in row.activity.problems]
     return "\n".join(lines)

@@ -2,15 +2,44 @@
 
 Plain functions (no widgets), shared by the model, the row delegate, the pane and the preview.
 Sentences are joined as sentences (never with "; "), a status is never repeated by the message
-that follows it, and which time is which (moving or elapsed) is always said.
+that follows it, and which time is which (moving or elapsed) is always said. The words are
+translated (context ``UploadTexts``) and numbers written as the locale writes them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
 from st_desktop.domain.activity import Activity
 from st_desktop.ui.upload.rows import RowStatus, UploadRow
+
+CONTEXT = "UploadTexts"
+#: What each status says, in English (:func:`status_text` translates).
+STATUS_TEXTS = {
+    RowStatus.PARSING: QT_TRANSLATE_NOOP("UploadTexts", "Parsing"),
+    RowStatus.READY: QT_TRANSLATE_NOOP("UploadTexts", "Ready"),
+    RowStatus.WARNING: QT_TRANSLATE_NOOP("UploadTexts", "Warning"),
+    RowStatus.ERROR: QT_TRANSLATE_NOOP("UploadTexts", "Error"),
+    RowStatus.DUPLICATE: QT_TRANSLATE_NOOP("UploadTexts", "Possible duplicate"),
+    RowStatus.QUEUED: QT_TRANSLATE_NOOP("UploadTexts", "Queued"),
+    RowStatus.UPLOADING: QT_TRANSLATE_NOOP("UploadTexts", "Uploading"),
+    RowStatus.UPLOADED: QT_TRANSLATE_NOOP("UploadTexts", "Uploaded"),
+    RowStatus.FAILED: QT_TRANSLATE_NOOP("UploadTexts", "Failed"),
+    RowStatus.SKIPPED: QT_TRANSLATE_NOOP("UploadTexts", "Skipped"),
+}
+
+
+def tr(text: object) -> str:
+    """``text`` (a literal of this module's context) in the user's language."""
+    return QCoreApplication.translate(CONTEXT, str(text))
+
+
+def status_text(status: RowStatus) -> str:
+    """What the status column says, in the user's language ("Ready", "Bereit")."""
+    return tr(STATUS_TEXTS.get(status, status.value))
+
 
 #: Elapsed time is mentioned beside the moving time when it is longer by more than this (s).
 PAUSED_ENOUGH_S = 60
@@ -31,12 +60,13 @@ def format_distance(metres: float, units: str = "metric") -> str:
     if metres <= 0:
         return ""
     if units == "imperial":
-        return f"{metres / 1609.344:.2f} mi"
-    return f"{metres / 1000:.2f} km"
+        return f"{QLocale().toString(metres / 1609.344, 'f', 2)} mi"
+    return f"{QLocale().toString(metres / 1000, 'f', 2)} km"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 file``, ``3 files`` (``many`` for irregular plurals)."""
+    """``1 file``, ``3 files`` (``many`` for irregular plurals); English only: the translated
+    sentences use :func:`st_desktop.ui.i18n.plural`."""
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 
@@ -62,12 +92,13 @@ def times_text(activity: Activity) -> str:
     """``Moving 24:36, elapsed 45:11:20 (pauses included)``; one figure when they agree."""
     moving, elapsed = activity.moving_time, activity.elapsed_time
     if moving and elapsed and elapsed - moving > PAUSED_ENOUGH_S:
-        return (
-            f"Moving {format_duration(moving)}, elapsed {format_duration(elapsed)} "
-            "(pauses included)"
-        )
+        return QCoreApplication.translate(
+            "UploadTexts", "Moving {moving}, elapsed {elapsed} (pauses included)"
+        ).format(moving=format_duration(moving), elapsed=format_duration(elapsed))
     if moving or elapsed:
-        return f"Moving {format_duration(moving or elapsed)}"
+        return QCoreApplication.translate("UploadTexts", "Moving {moving}").format(
+            moving=format_duration(moving or elapsed)
+        )
     return ""
 
 
@@ -76,7 +107,9 @@ def details(row: UploadRow) -> str:
     if row.message:
         return row.message
     if row.checking:
-        return "Checking whether it is already in SportTracks…"
+        return QCoreApplication.translate(
+            "UploadTexts", "Checking whether it is already in SportTracks…"
+        )
     if row.activity is not None and row.activity.problems:
         return join_sentences(row.activity.problems)
     return ""
@@ -85,7 +118,7 @@ def details(row: UploadRow) -> str:
 def status_sentence(row: UploadRow) -> str:
     """``Error: This file is empty.``: the status and its message, the status word said once
     ("Skipped 2 files in this archive…" is not preceded by "Skipped:")."""
-    status = row.status.value
+    status = status_text(row.status)
     text = details(row) if row.message or row.checking else ""
     if not text:
         return status
@@ -98,7 +131,9 @@ def duplicate_message(reasons: list[str]) -> str:
     """The line under a possible duplicate's name: its reason, or how many there are."""
     if len(reasons) <= 1:
         return reasons[0] if reasons else ""
-    return f"{len(reasons)} reasons it may be there already. {sentence(reasons[0])}"
+    return QCoreApplication.translate(
+        "UploadTexts", "{count} reasons it may be there already. {reason}"
+    ).format(count=QLocale().toString(len(reasons)), reason=sentence(reasons[0]))
 
 
 def bullet_list(lines: Iterable[str], limit: int = TOOLTIP_NAMES) -> str:
@@ -106,7 +141,11 @@ def bullet_list(lines: Iterable[str], limit: int = TOOLTIP_NAMES) -> str:
     lines = list(lines)
     shown = [f"• {line}" for line in lines[:limit]]
     if len(lines) > limit:
-        shown.append(f"… and {len(lines) - limit} more")
+        shown.append(
+            QCoreApplication.translate("UploadTexts", "… and {count} more").format(
+                count=QLocale().toString(len(lines) - limit)
+            )
+        )
     return "\n".join(shown)
 
 
@@ -115,10 +154,19 @@ def row_tooltip(row: UploadRow, units: str = "metric") -> str:
     status, every duplicate reason and every problem, its times."""
     lines = [row.origin or row.display_name]
     if row.upload_name:
-        how = " (suggested)" if row.name_is_suggested else ""
-        lines.append(f"Name: {row.upload_name}{how}")
+        name = (
+            QCoreApplication.translate("UploadTexts", "Name: {name} (suggested)")
+            if row.name_is_suggested
+            else QCoreApplication.translate("UploadTexts", "Name: {name}")
+        )
+        lines.append(name.format(name=row.upload_name))
     if row.status == RowStatus.DUPLICATE and len(row.duplicates) > 1:
-        lines.append(f"Possible duplicate, {len(row.duplicates)} reasons:")
+        count = QLocale().toString(len(row.duplicates))
+        lines.append(
+            QCoreApplication.translate(
+                "UploadTexts", "Possible duplicate, {count} reasons:"
+            ).format(count=count)
+        )
         lines.append(bullet_list(row.duplicate_reasons))
     elif row.message or row.checking:
         lines.append(status_sentence(row))

@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from st_desktop.domain.naming import default_name
@@ -27,6 +27,14 @@ from st_desktop.domain.units import (
 )
 from st_desktop.store.cache import WorkoutRow
 from st_desktop.ui import theme
+from st_desktop.ui.i18n import date_format, figure
+
+#: The translation context of the table's texts (the model's, where the headers are asked for).
+CONTEXT = "WorkoutTableModel"
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 class Column(IntEnum):
@@ -81,28 +89,39 @@ def header_text(column: Column, units: str) -> str:
     distance = distance_unit(units)[1]
     height = elevation_unit(units)[1]
     return {
-        Column.DATE: "Date",
-        Column.NAME: "Name",
-        Column.TYPE: "Type",
-        Column.DISTANCE: f"Distance ({distance})",
-        Column.DURATION: "Moving time",
-        Column.ELEVATION: f"Climb ({height})",
-        Column.HEARTRATE: "Avg HR (bpm)",
+        Column.DATE: QCoreApplication.translate("WorkoutTableModel", "Date"),
+        Column.NAME: QCoreApplication.translate("WorkoutTableModel", "Name"),
+        Column.TYPE: QCoreApplication.translate("WorkoutTableModel", "Type"),
+        Column.DISTANCE: QCoreApplication.translate(
+            "WorkoutTableModel", "Distance ({unit})"
+        ).format(unit=distance),
+        Column.DURATION: QCoreApplication.translate("WorkoutTableModel", "Moving time"),
+        Column.ELEVATION: QCoreApplication.translate("WorkoutTableModel", "Climb ({unit})").format(
+            unit=height
+        ),
+        Column.HEARTRATE: QCoreApplication.translate("WorkoutTableModel", "Avg HR (bpm)"),
     }[column]
 
 
-#: What a header means, where its title is short.
+#: What a header means, where its title is short (translated by :func:`header_tooltip`).
 HEADER_TIPS = {
-    Column.NAME: "A workout without a name shows, in grey italics, the name it would get from "
-    "its start and type (\u201cMorning Ride\u201d)",
-    Column.DURATION: "Moving time: how long the timer ran, pauses left out (SportTracks' "
-    "Duration). Each row's tooltip gives the elapsed time too.",
+    Column.NAME: QT_TRANSLATE_NOOP(
+        "WorkoutTableModel",
+        "A workout without a name shows, in grey italics, the name it would get from its start "
+        "and type (\u201cMorning Ride\u201d)",
+    ),
+    Column.DURATION: QT_TRANSLATE_NOOP(
+        "WorkoutTableModel",
+        "Moving time: how long the timer ran, pauses left out (SportTracks' Duration). Each "
+        "row's tooltip gives the elapsed time too.",
+    ),
 }
 
 
 def header_tooltip(column: Column) -> str | None:
     """The header's tooltip (what a short title means), if any."""
-    return HEADER_TIPS.get(column)
+    tip = HEADER_TIPS.get(column)
+    return _tr(tip) if tip else None
 
 
 def _local_start(item: WorkoutRow) -> datetime | None:
@@ -127,12 +146,17 @@ def is_suggested(item: WorkoutRow, column: Column) -> bool:
 def times_text(moving: float | None, elapsed: float | None) -> str:
     """``Moving 24:36, elapsed 45:11:20 (pauses included)``; one figure when they agree."""
     if moving and elapsed and elapsed - moving > PAUSED_ENOUGH_S:
-        return (
-            f"Moving {format_duration(moving)}, elapsed {format_duration(elapsed)} "
-            "(pauses included)"
-        )
+        return QCoreApplication.translate(
+            "WorkoutTableModel", "Moving {moving}, elapsed {elapsed} (pauses included)"
+        ).format(moving=format_duration(moving), elapsed=format_duration(elapsed))
     shown = moving or elapsed
-    return f"Moving {format_duration(shown)}" if shown else ""
+    return (
+        QCoreApplication.translate("WorkoutTableModel", "Moving {moving}").format(
+            moving=format_duration(shown)
+        )
+        if shown
+        else ""
+    )
 
 
 def extra_data(item: WorkoutRow, column: Column, role: int, palette: QPalette | None = None) -> Any:
@@ -147,7 +171,13 @@ def extra_data(item: WorkoutRow, column: Column, role: int, palette: QPalette | 
     """
     if role == TOOLTIP_ROLE:
         if column == Column.NAME:
-            return item.name if item.name.strip() else f"{suggested_name(item)} (no name given)"
+            return (
+                item.name
+                if item.name.strip()
+                else QCoreApplication.translate(
+                    "WorkoutTableModel", "{name} (no name given)"
+                ).format(name=suggested_name(item))
+            )
         if column == Column.DURATION:
             clock = item.summary().clock_duration  # parsed on hover only
             return times_text(item.duration, clock) or None
@@ -166,19 +196,29 @@ def extra_data(item: WorkoutRow, column: Column, role: int, palette: QPalette | 
 def display_text(item: WorkoutRow, column: Column, units: str) -> str:
     """What a cell shows."""
     if column == Column.DATE:  # shown in the workout's own offset, as recorded
-        return item.start_local[:16].replace("T", " ") if item.start_local else ""
+        return _date_text(item)
     if column == Column.NAME:
         return item.name if item.name.strip() else suggested_name(item)
     if column == Column.TYPE:
         return item.type
     if column == Column.DISTANCE:
-        return format_distance(item.distance, units).rsplit(" ", 1)[0]
+        return figure(format_distance(item.distance, units).rsplit(" ", 1)[0])
     if column == Column.DURATION:
         return format_duration(item.duration)
     if column == Column.ELEVATION:
         return format_elevation(item.elevation_gain, units).rsplit(" ", 1)[0]
     hr = item.avg_heartrate
     return f"{hr:.0f}" if hr is not None else ""
+
+
+def _date_text(item: WorkoutRow) -> str:
+    """The local start as the locale writes dates ("2026-03-01 07:30" in the C locale,
+    "01.03.2026 07:30" in German)."""
+    start = _local_start(item)
+    if start is None:
+        return (item.start_local or "")[:16].replace("T", " ")
+    moment = QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+    return QLocale().toString(moment, date_format(time=True))
 
 
 def sort_value(item: WorkoutRow, column: Column) -> Any:

@@ -307,6 +307,7 @@ class WorkoutTableModel(QAbstractTableModel):
             on_result=lambda rows: self._arrived(generation, revision, pages, rows),
             on_error=lambda exc: self._failed(generation, exc),
             description=self.tr("Reading cached workouts"),
+            owner=self,  # a model gone (its table closed) takes no more rows
         )
 
     def _arrived(
@@ -358,6 +359,7 @@ class WorkoutTableModel(QAbstractTableModel):
             on_result=lambda total: self._counted_rows(generation, total),
             on_error=lambda exc: self._failed(generation, exc),
             description=self.tr("Counting cached workouts"),
+            owner=self,  # a model gone (its table closed) takes no more rows
         )
 
     def _counted_rows(self, generation: int, total: int) -> None:
@@ -455,6 +457,7 @@ class WorkoutTableModel(QAbstractTableModel):
             on_result=lambda result: self._merge(generation, revision, top, limit, *result),
             on_error=lambda exc: self._failed(generation, exc),
             description=self.tr("Reading cached workouts"),
+            owner=self,  # a model gone (its table closed) takes no more rows
         )
 
     def _merge(
