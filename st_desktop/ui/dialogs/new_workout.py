@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from st_desktop.domain.units import distance_unit, parse_distance, parse_duration
 from st_desktop.domain.workout import Workout
+from st_desktop.ui import theme
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.i18n import date_format
 from st_desktop.ui.keyboard import TabLeaves
@@ -64,7 +65,7 @@ class NewWorkoutDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("newProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        theme.tint_text(self.problem, "error")  # follows light and dark
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -28,6 +28,7 @@ from st_desktop.services.account import (
 )
 from st_desktop.settings import Settings
 from st_desktop.tasks import TaskContext, TaskRunner
+from st_desktop.ui import theme
 from st_desktop.ui.account import AccountController
 
 log = logging.getLogger(__name__)
@@ -264,12 +265,12 @@ class SignInDialog(QDialog):
 
     def _busy(self, text: str) -> None:
         self.progress.setVisible(True)
-        self.status.setStyleSheet("")
+        theme.tint_text(self.status, None)
         self.status.setText(text)
 
     def _failed(self, text: str) -> None:
         self.progress.setVisible(False)
-        self.status.setStyleSheet("color: #b3261e;")
+        theme.tint_text(self.status, "error")  # follows light and dark
         self.status.setText(text)
 
     def _close_flow(self) -> None:

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from st_desktop.domain.totals import Entry, Metric, sum_entries
 from st_desktop.ui.overview import fmt
-from st_desktop.ui.overview.colors import mix, sport_colour, text_on
+from st_desktop.ui.overview.colors import sport_colour, text_on
+from st_desktop.ui.theme import mix
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1

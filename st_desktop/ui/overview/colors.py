@@ -39,17 +39,6 @@ def text_on(background: QColor) -> QColor:
     return QColor("black") if luminance > 0.55 else QColor("white")
 
 
-def mix(first: QColor, second: QColor, share: float) -> QColor:
-    """``first`` with ``share`` (0..1) of ``second`` mixed in."""
-    keep = 1.0 - share
-    return QColor.fromRgbF(
-        first.redF() * keep + second.redF() * share,
-        first.greenF() * keep + second.greenF() * share,
-        first.blueF() * keep + second.blueF() * share,
-        1.0,
-    )
-
-
 def swatch(colour: QColor, size: int) -> QPixmap:
     """A small square of a colour (beside a sport's name)."""
     pixmap = QPixmap(size, size)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from st_desktop.services.workouts import WorkoutService
 from st_desktop.settings import Settings
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.tasks import TaskRunner
+from st_desktop.ui import theme
 from st_desktop.ui.workouts.browser import WorkoutBrowser
 from st_desktop.ui.workouts.model import Column, WorkoutRole
 
@@ -229,6 +231,9 @@ def test_new_workout_dialog_explains_bad_input(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.duration.setText("1:75")
     assert "below 60" in dialog.problem.text()
+    # In the scheme's error colour (light here; the tint follows a switch to dark).
+    shown = dialog.problem.palette().color(QPalette.ColorRole.WindowText)
+    assert shown == theme.LIGHT_COLOURS.error
     dialog.duration.setText("45:00")
     dialog.distance.setText("5 parsecs")
     assert "unknown distance unit" in dialog.problem.text()
