@@ -78,8 +78,9 @@ class Maps:
 
     def preferences_page(self, parent: QWidget | None = None) -> MapPreferencesPage:
         """The "Map" page for the Preferences dialog, wired to these maps."""
-        page = MapPreferencesPage(self.settings, store=self.store, runner=self.runner,
-                                  sandbox=self.sandbox, parent=parent)  # fmt: skip
+        page = MapPreferencesPage(
+            self.settings, store=self.store, runner=self.runner, sandbox=self.sandbox, parent=parent
+        )
         page.applied.connect(self.reconfigure)
         page.cache_cleared.connect(self.tiles.forget_images)
         page.cache_cleared.connect(lambda: [view.update() for view in self.views])
@@ -129,8 +130,9 @@ class Maps:
 def build_maps(application: Application) -> Maps:
     """The tile cache, fetcher and tile loader for ``application`` (no map placed yet)."""
     settings = application.settings
-    store = TileStore.open(application.paths.cache / TILES_FILE,
-                           cap_bytes=cache_cap_bytes(settings))  # fmt: skip
+    store = TileStore.open(
+        application.paths.cache / TILES_FILE, cap_bytes=cache_cap_bytes(settings)
+    )
     sandbox = bool(getattr(application.args, "sandbox", False))
     # In sandbox mode the server's address is not known yet: no tiles until it is.
     fetcher = TileFetcher(store, NO_TILES if sandbox else configured_source(settings))
@@ -157,8 +159,9 @@ def attach_maps(application: Application, maps: Maps) -> list[MapView]:
     for host in hosts:
         attach = getattr(host, HOST_METHOD, None)
         if not callable(attach):
-            log.info("maps: %s has no %s(); it keeps its plain route",
-                     type(host).__name__, HOST_METHOD)  # fmt: skip
+            log.info(
+                "maps: %s has no %s(); it keeps its plain route", type(host).__name__, HOST_METHOD
+            )
             continue
         view = maps.new_view(host)
         attach(view)

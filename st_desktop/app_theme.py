@@ -39,6 +39,5 @@ def install_theme(application: Application) -> theme.ThemeWatcher:
     # Owned by the window: a second app built in the same process (tests) follows on its own.
     theme.SystemFollower(lambda: stored_appearance(settings), application.window)
     application.preference_pages.append(add_appearance_page)
-    log.info("appearance %s (%s)", stored_appearance(settings),
-             "dark" if watcher.dark else "light")  # fmt: skip
+    log.info("appearance %s (%s)", stored_appearance(settings), "dark" if watcher.dark else "light")
     return watcher

@@ -200,9 +200,14 @@ def _clamped(view: Viewport) -> Viewport:
 
 
 def fit(
-    bounds: Bounds, width: int, height: int, *, padding: int = 24,
-    min_zoom: float = 0.0, max_zoom: float = 18.0,
-) -> Viewport:  # fmt: skip
+    bounds: Bounds,
+    width: int,
+    height: int,
+    *,
+    padding: int = 24,
+    min_zoom: float = 0.0,
+    max_zoom: float = 18.0,
+) -> Viewport:
     """The viewport of ``width`` × ``height`` pixels showing ``bounds`` as large as possible.
 
     ``padding`` pixels stay free on each side (for markers and the map's labels). A single

@@ -96,16 +96,19 @@ def replace_items(
         if name_edit and len(activities) > 1:
             name_edit = f"{name_edit} ({number})"
         item = store.update(
-            item.id, name=name_edit, type=activity.sport if lead.type is None else lead.type,
+            item.id,
+            name=name_edit,
+            type=activity.sport if lead.type is None else lead.type,
             notes=lead.notes,
-        )  # fmt: skip
+        )
         added.append(parse_item(store, item, True, data))
     for item in originals:
         store.remove(item.id)
     log.info(
-        "replaced %s with %d fixed file(s)", ", ".join(i.display_name for i in originals),
+        "replaced %s with %d fixed file(s)",
+        ", ".join(i.display_name for i in originals),
         len(added),
-    )  # fmt: skip
+    )
     return Replacement(tuple(item.id for item in originals), tuple(added))
 
 
@@ -153,8 +156,11 @@ def private_upload(
         return data, fmt, None
     log.info(
         "%s: %d positions at the start and %d at the end hidden (%s)",
-        display_name, hidden.head, hidden.tail, ", ".join(hidden.zones),
-    )  # fmt: skip
+        display_name,
+        hidden.head,
+        hidden.tail,
+        ", ".join(hidden.zones),
+    )
     return write_fit(private), "FIT", private
 
 

@@ -198,7 +198,12 @@ class UploadService:
             if item.state == ItemState.QUEUED and item.account is None:
                 self.store.enqueue(item.id, account.key)
         engine = UploadEngine(
-            self.store, client, account.key, backoff=backoff, listener=listener, on_step=on_step,
+            self.store,
+            client,
+            account.key,
+            backoff=backoff,
+            listener=listener,
+            on_step=on_step,
             zones=zones,
-        )  # fmt: skip
+        )
         return engine.run(should_stop=lambda: context.cancelled)

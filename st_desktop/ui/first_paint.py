@@ -76,9 +76,12 @@ class _Staged(QObject):
         self._runner.busy_changed.disconnect(self._maybe_start)
         modules = [m for step in self._steps for m in step.modules]
         self._runner.submit(
-            _import_all, modules, description=self.tr("Loading the rest of the app"), owner=self,
+            _import_all,
+            modules,
+            description=self.tr("Loading the rest of the app"),
+            owner=self,
             on_finished=self._next,
-        )  # fmt: skip
+        )
 
     def _next(self) -> None:
         if not self._steps:

@@ -102,9 +102,16 @@ class HandsFree(QObject):
         self.importer = importer
         self.watcher = watcher
         self.devices = DeviceImports(
-            settings, runner, importer, monitor, self.enqueue, account_key=self._account_key,
-            latest_workout=latest_workout, poll_ms=device_poll_ms, parent=self,
-        )  # fmt: skip
+            settings,
+            runner,
+            importer,
+            monitor,
+            self.enqueue,
+            account_key=self._account_key,
+            latest_workout=latest_workout,
+            poll_ms=device_poll_ms,
+            parent=self,
+        )
         self.devices.notified.connect(self.notified)
         self.devices.message.connect(self.message)
         self.extra_folders = [WatchedFolder(Path(p), auto=True) for p in extra_folders]
@@ -175,18 +182,27 @@ class HandsFree(QObject):
             return self.importer.recover(store.items(include_archived=True))
 
         self.runner.submit(
-            recover, on_result=self.rows.adopt, on_error=self._failed,
-            description=self.tr("Checking the import log"), serial=LOG_KEY, owner=self,
-        )  # fmt: skip
+            recover,
+            on_result=self.rows.adopt,
+            on_error=self._failed,
+            description=self.tr("Checking the import log"),
+            serial=LOG_KEY,
+            owner=self,
+        )
         self.reload()
 
     def reload(self) -> None:
         """Apply the settings again (after Preferences): folders, devices, pause."""
         folders = self.folders()
         self.runner.submit(
-            self._configure, folders, on_result=self._configured, on_error=self._failed,
-            description=self.tr("Starting the folder watcher"), serial=WATCH_KEY, owner=self,
-        )  # fmt: skip
+            self._configure,
+            folders,
+            on_result=self._configured,
+            on_error=self._failed,
+            description=self.tr("Starting the folder watcher"),
+            serial=WATCH_KEY,
+            owner=self,
+        )
         self.devices.set_enabled(
             self.settings.get(Keys.AUTO_IMPORT) and self.settings.get(Keys.WATCH_DEVICES)
         )
@@ -195,8 +211,9 @@ class HandsFree(QObject):
             self.rows.recheck_timer.start()
         self.state_changed.emit()
 
-    def _configure(self, folders: list[WatchedFolder]) -> tuple[list[tuple[WatchedFolder, int]],
-                                                                dict[Path, str]]:  # fmt: skip
+    def _configure(
+        self, folders: list[WatchedFolder]
+    ) -> tuple[list[tuple[WatchedFolder, int]], dict[Path, str]]:
         """Worker: leave the files of newly watched folders alone, then watch them."""
         left = [
             (f, self.importer.inventory_folder(f))
@@ -250,9 +267,13 @@ class HandsFree(QObject):
                 )
             )
             self.runner.submit(
-                self.importer.leave_as_history, dropped, on_error=self._failed,
-                description=self.tr("Recording the cancelled import"), serial=LOG_KEY, owner=self,
-            )  # fmt: skip
+                self.importer.leave_as_history,
+                dropped,
+                on_error=self._failed,
+                description=self.tr("Recording the cancelled import"),
+                serial=LOG_KEY,
+                owner=self,
+            )
         self._progress()
 
     # ------------------------------------------------------------------ folders
@@ -263,10 +284,14 @@ class HandsFree(QObject):
             return
         self._polling = True
         self.runner.submit(
-            self.watcher.poll, on_result=self._settled, on_error=self._failed,
-            on_finished=self._poll_done, description=self.tr("Looking in watched folders"),
-            serial=WATCH_KEY, owner=self,
-        )  # fmt: skip
+            self.watcher.poll,
+            on_result=self._settled,
+            on_error=self._failed,
+            on_finished=self._poll_done,
+            description=self.tr("Looking in watched folders"),
+            serial=WATCH_KEY,
+            owner=self,
+        )
 
     def _poll_done(self) -> None:
         self._polling = False
@@ -280,10 +305,17 @@ class HandsFree(QObject):
         if match is None:
             return
         self.runner.submit(
-            self.importer.history, match.source, match.path, match.auto, str(match.path),
-            on_result=self.enqueue, on_error=self._failed,
-            description=self.tr("Listing the folder's files"), serial=LOG_KEY, owner=self,
-        )  # fmt: skip
+            self.importer.history,
+            match.source,
+            match.path,
+            match.auto,
+            str(match.path),
+            on_result=self.enqueue,
+            on_error=self._failed,
+            description=self.tr("Listing the folder's files"),
+            serial=LOG_KEY,
+            owner=self,
+        )
 
     # ------------------------------------------------------------------ feeding the pane
 
@@ -300,11 +332,14 @@ class HandsFree(QObject):
                 break
             self._taking += len(batch)
             self.runner.submit(
-                self.importer.take, batch,
+                self.importer.take,
+                batch,
                 on_result=partial(self._took, len(batch)),
                 on_error=partial(self._take_failed, len(batch)),
-                description=self.tr("Checking new activity files"), serial=LOG_KEY, owner=self,
-            )  # fmt: skip
+                description=self.tr("Checking new activity files"),
+                serial=LOG_KEY,
+                owner=self,
+            )
 
     def _took(self, count: int, result: TakeResult) -> None:
         self._taking -= count
@@ -339,14 +374,23 @@ class HandsFree(QObject):
         """A followed file came to an end: record it, count it, feed more."""
         if decision == Decision.UPLOADED and row is not None:
             activity = row.activity
-            self._uploaded.append(UploadedWorkout(
-                row.name or (activity.name if activity else None), row.sport,
-                activity.start_time if activity else None, activity.distance if activity else None,
-            ))  # fmt: skip
+            self._uploaded.append(
+                UploadedWorkout(
+                    row.name or (activity.name if activity else None),
+                    row.sport,
+                    activity.start_time if activity else None,
+                    activity.distance if activity else None,
+                )
+            )
         self.runner.submit(
-            self.importer.settle, tracked.sha256, decision, on_error=self._failed,
-            description=self.tr("Recording an import"), serial=LOG_KEY, owner=self,
-        )  # fmt: skip
+            self.importer.settle,
+            tracked.sha256,
+            decision,
+            on_error=self._failed,
+            description=self.tr("Recording an import"),
+            serial=LOG_KEY,
+            owner=self,
+        )
         self.queue.finished()
         self._feed()
         self._progress()

@@ -122,10 +122,16 @@ class DeviceImports(QObject):
         self._polling = True
         answers = {d.id: d.answer for d in self.known()}
         self.runner.submit(
-            self._changes, answers, self._account_key(), on_result=self._found,
-            on_error=self._failed, on_finished=self._poll_done,
-            description=self.tr("Looking for devices"), serial=DEVICE_KEY, owner=self,
-        )  # fmt: skip
+            self._changes,
+            answers,
+            self._account_key(),
+            on_result=self._found,
+            on_error=self._failed,
+            on_finished=self._poll_done,
+            description=self.tr("Looking for devices"),
+            serial=DEVICE_KEY,
+            owner=self,
+        )
 
     def _poll_done(self) -> None:
         self._polling = False
@@ -138,10 +144,14 @@ class DeviceImports(QObject):
         wanted = [d for d in changes.appeared if answers.get(d.id) != "never"]
         baseline = self._latest_workout(account_key) if wanted else None
         plans = [
-            self.importer.plan_device(device, list_activities(device),
-                                      auto=answers.get(device.id) != "list", baseline=baseline)
+            self.importer.plan_device(
+                device,
+                list_activities(device),
+                auto=answers.get(device.id) != "list",
+                baseline=baseline,
+            )
             for device in wanted
-        ]  # fmt: skip
+        ]
         return changes, plans
 
     def _found(self, found: tuple[DeviceChanges, list[DevicePlan]]) -> None:
@@ -192,10 +202,13 @@ class DeviceImports(QObject):
             self._sync(result, answer, whole_history=True)
 
         self.runner.submit(
-            plan, on_result=planned, on_error=self._failed,
+            plan,
+            on_result=planned,
+            on_error=self._failed,
             description=self.tr("Listing {device}").format(device=device.name),
-            serial=DEVICE_KEY, owner=self,
-        )  # fmt: skip
+            serial=DEVICE_KEY,
+            owner=self,
+        )
         return True
 
     def _sync(self, plan: DevicePlan, answer: str, *, whole_history: bool) -> None:
@@ -209,10 +222,13 @@ class DeviceImports(QObject):
             return files
 
         self.runner.submit(
-            begin, on_result=self._enqueue, on_error=self._failed,
+            begin,
+            on_result=self._enqueue,
+            on_error=self._failed,
             description=self.tr("Importing from {device}").format(device=plan.device.name),
-            serial=LOG_KEY, owner=self,
-        )  # fmt: skip
+            serial=LOG_KEY,
+            owner=self,
+        )
         if files:
             self.message.emit(
                 plural(
@@ -230,5 +246,12 @@ class DeviceImports(QObject):
 def _with_auto(candidate: Candidate, auto: bool) -> Candidate:
     if candidate.auto == auto:
         return candidate
-    return Candidate(candidate.source, candidate.path, candidate.rel, candidate.size,
-                     candidate.mtime_ns, auto, candidate.origin)  # fmt: skip
+    return Candidate(
+        candidate.source,
+        candidate.path,
+        candidate.rel,
+        candidate.size,
+        candidate.mtime_ns,
+        auto,
+        candidate.origin,
+    )

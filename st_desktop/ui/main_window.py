@@ -149,9 +149,11 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         self.open_action = self._action(
-            self.tr("&Open Files…"), "openFilesAction", QKeySequence.StandardKey.Open,
+            self.tr("&Open Files…"),
+            "openFilesAction",
+            QKeySequence.StandardKey.Open,
             self.tr("Add FIT, TCX or GPX files to the upload pane"),
-        )  # fmt: skip
+        )
         self.open_action.triggered.connect(self._choose_files)
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
@@ -178,9 +180,11 @@ class MainWindow(QMainWindow):
         view = menu.addMenu(self.tr("&View"))
         self._views_end = view.addSeparator()  # the views' actions go above it
         self.refresh_action = self._action(
-            self.tr("&Refresh"), "refreshAction", QKeySequence.StandardKey.Refresh,
+            self.tr("&Refresh"),
+            "refreshAction",
+            QKeySequence.StandardKey.Refresh,
             self.tr("Fetch what is new in your SportTracks account"),
-        )  # fmt: skip
+        )
         self.refresh_action.triggered.connect(self.refresh_requested)
         view.addAction(self.refresh_action)
         view.addSeparator()

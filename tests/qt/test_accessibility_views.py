@@ -47,10 +47,13 @@ def signed_in(
     )
     qtbot.addWidget(application.window)
     parts = install_hands_free(
-        application, tray_available=False, quit_app=lambda: None,
+        application,
+        tray_available=False,
+        quit_app=lambda: None,
         autostart=Autostart("linux", home=tmp_path / "home", environ={}, command=["st-desktop"]),
-        tick_ms=0, device_poll_ms=0,
-    )  # fmt: skip
+        tick_ms=0,
+        device_poll_ms=0,
+    )
     window = application.window
     window.resize(1280, 860)
     window.show()

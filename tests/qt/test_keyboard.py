@@ -32,9 +32,13 @@ def test_tab_in_new_workout_goes_from_the_date_to_the_duration(qtbot: QtBot) -> 
 
 
 def test_tab_leaves_the_table_and_ctrl_end_selects_the_last_workout(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+) -> None:
     browser = WorkoutBrowser(runner, settings, WorkoutService(cache), confirm=lambda *a: True)
     qtbot.addWidget(browser)
     browser.show()

@@ -224,9 +224,12 @@ def test_each_state_has_its_own_icon(qtbot: QtBot, state: TrayState) -> None:
 
 
 def test_started_with_background_the_window_goes_to_the_tray(
-    qtbot: QtBot, isolated_basedir: Path, server: SandboxServer, tmp_path: Path,
+    qtbot: QtBot,
+    isolated_basedir: Path,
+    server: SandboxServer,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.setenv(MOUNT_ROOTS_ENV, str(tmp_path / "no media"))
     application = create_application(["--basedir", str(isolated_basedir)])
     qtbot.addWidget(application.window)

@@ -34,14 +34,30 @@ def chart_series(track: Track, units: str) -> list[Series]:
     out: list[Series] = []
     if track.has("elevation"):
         out.append(
-            ("elevation", f"Elevation ({height})", track.elevation / per_height, "elevation",
-             lambda v: f"{v:.0f} {height}", False, True, None)
-        )  # fmt: skip
+            (
+                "elevation",
+                f"Elevation ({height})",
+                track.elevation / per_height,
+                "elevation",
+                lambda v: f"{v:.0f} {height}",
+                False,
+                True,
+                None,
+            )
+        )
     if track.has("heartrate"):
         out.append(
-            ("heartrate", "Heart rate (bpm)", track.heartrate, "heartrate",
-             lambda v: f"{v:.0f} bpm", False, False, None)
-        )  # fmt: skip
+            (
+                "heartrate",
+                "Heart rate (bpm)",
+                track.heartrate,
+                "heartrate",
+                lambda v: f"{v:.0f} bpm",
+                False,
+                False,
+                None,
+            )
+        )
     if track.has("speed"):
         if shows_pace(track.sport):
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -55,22 +71,36 @@ def chart_series(track: Track, units: str) -> list[Series]:
                 return format_duration(v * 60)
 
             out.append(
-                ("speed", f"Pace (min/{dist})", pace, "speed", pace_text, True, False,
-                 pace_tick)
-            )  # fmt: skip
+                ("speed", f"Pace (min/{dist})", pace, "speed", pace_text, True, False, pace_tick)
+            )
         else:
             out.append(
-                ("speed", f"Speed ({speed_label})", track.speed * factor, "speed",
-                 lambda v: f"{v:.1f} {speed_label}", False, False, None)
-            )  # fmt: skip
+                (
+                    "speed",
+                    f"Speed ({speed_label})",
+                    track.speed * factor,
+                    "speed",
+                    lambda v: f"{v:.1f} {speed_label}",
+                    False,
+                    False,
+                    None,
+                )
+            )
     if track.has("power"):
         out.append(
-            ("power", "Power (W)", track.power, "power", lambda v: f"{v:.0f} W", False,
-             False, None)
-        )  # fmt: skip
+            ("power", "Power (W)", track.power, "power", lambda v: f"{v:.0f} W", False, False, None)
+        )
     if track.has("cadence"):
         out.append(
-            ("cadence", "Cadence (rpm)", track.cadence, "cadence", lambda v: f"{v:.0f} rpm",
-             False, False, None)
-        )  # fmt: skip
+            (
+                "cadence",
+                "Cadence (rpm)",
+                track.cadence,
+                "cadence",
+                lambda v: f"{v:.0f} rpm",
+                False,
+                False,
+                None,
+            )
+        )
     return out

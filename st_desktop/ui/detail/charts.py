@@ -173,9 +173,11 @@ class ChartsView(QWidget):
         already drawn from its reduced samples (a file read again), nothing is redrawn.
         """
         redraw = not (
-            track is not None and units == self._units and self._drawn is not None
+            track is not None
+            and units == self._units
+            and self._drawn is not None
             and track.display.same_samples(self._drawn)
-        )  # fmt: skip
+        )
         old, self._track, self._units = self._track, track, units
         if track is not old and not (
             track is not None and old is not None and track.display.same_samples(old.display)
@@ -204,8 +206,11 @@ class ChartsView(QWidget):
                 self._plots.hide()
             self._drawn = None
             self.empty.setVisible(True)
-            self.empty.setText("Select a workout to see its charts." if track is None else
-                               "This workout has no samples to chart.")  # fmt: skip
+            self.empty.setText(
+                "Select a workout to see its charts."
+                if track is None
+                else "This workout has no samples to chart."
+            )
             return
         from st_desktop.ui.plotting import ChartSpec  # loaded: the plots exist from here on
 
@@ -227,9 +232,13 @@ class ChartsView(QWidget):
         else:
             # A pause covers no distance: pauses are only shaded over time.
             plots.show_charts(
-                self._x, specs, x_formatter=lambda v: format_duration(max(v, 0.0)),
-                time_steps=True, shaded=list(drawn.pauses), full_x=full_x,
-            )  # fmt: skip
+                self._x,
+                specs,
+                x_formatter=lambda v: format_duration(max(v, 0.0)),
+                time_steps=True,
+                shaded=list(drawn.pauses),
+                full_x=full_x,
+            )
         plots.set_selection(self._x_range(self._selection))
         has_charts = plots.chart_count() > 0
         plots.setVisible(has_charts)

@@ -133,8 +133,12 @@ class DetailEditor(QWidget):
         self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.setObjectName("detailRevert")
         self.revert_button.clicked.connect(self.revert)
-        for signal in (self.name.textChanged, self.type_picker.type_changed,
-                       self.privacy.currentIndexChanged, self.notes.textChanged):  # fmt: skip
+        for signal in (
+            self.name.textChanged,
+            self.type_picker.type_changed,
+            self.privacy.currentIndexChanged,
+            self.notes.textChanged,
+        ):
             signal.connect(self._update_dirty)
 
         form = QFormLayout()
@@ -198,8 +202,13 @@ class DetailEditor(QWidget):
         if self._workout is not None:
             self._show_figures(self._workout)
             self.charts.set_track(self.charts.track, units)
-            self.laps.show_laps(self._workout.laps, self._workout.timer_stops,
-                                self._workout.start_time, self._workout.type, units)  # fmt: skip
+            self.laps.show_laps(
+                self._workout.laps,
+                self._workout.timer_stops,
+                self._workout.start_time,
+                self._workout.type,
+                units,
+            )
 
     # ------------------------------------------------------------------ loading
 
@@ -248,12 +257,15 @@ class DetailEditor(QWidget):
         generation = self._generation
         self._runner.submit(
             # Shown first, kept in the cache after: the disk is not on the way to the charts.
-            self._service.load_detail, self._account, summary.uri, keep=False,
+            self._service.load_detail,
+            self._account,
+            summary.uri,
+            keep=False,
             description=self.tr("Loading the workout"),
             on_result=lambda loaded: self._loaded(generation, loaded),
             on_error=lambda exc: self._load_failed(generation, exc),
             owner=self,
-        )  # fmt: skip
+        )
 
     def _show_nothing(self, text: str) -> None:
         self.title.setText("")
@@ -281,10 +293,12 @@ class DetailEditor(QWidget):
             )
         elif self._account is not None:
             self._runner.submit(
-                self._service.keep_detail, self._account, loaded.workout,
+                self._service.keep_detail,
+                self._account,
+                loaded.workout,
                 description=self.tr("Keeping the workout for offline use"),
                 serial=WRITES_QUEUE,  # in order with deletes and edits of the table
-            )  # fmt: skip
+            )
         self.workout_loaded.emit(loaded.workout)
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
@@ -315,8 +329,9 @@ class DetailEditor(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self._show_figures(workout)
-        self.laps.show_laps(workout.laps, workout.timer_stops, workout.start_time, workout.type,
-                            self._units)  # fmt: skip
+        self.laps.show_laps(
+            workout.laps, workout.timer_stops, workout.start_time, workout.type, self._units
+        )
         self._update_dirty()
 
     def _show_figures(self, workout: Workout) -> None:
@@ -354,27 +369,32 @@ class DetailEditor(QWidget):
         self.status.setText(self.tr("Saving…"))
         # Edits of one workout stay in order; they never wait behind other workouts' writes.
         self._runner.submit(
-            self._service.save_edits, account, base, edits,
-            overwrite=overwrite, serial=f"workout:{workout_id(base.uri or '')}",
+            self._service.save_edits,
+            account,
+            base,
+            edits,
+            overwrite=overwrite,
+            serial=f"workout:{workout_id(base.uri or '')}",
             description=self.tr("Saving the workout"),
             on_result=lambda result: self._save_done(generation, edits, result),
             on_error=lambda exc: self._save_failed(generation, exc),
             owner=self,
-        )  # fmt: skip
+        )
 
     def _save_done(self, generation: int, edits: dict[str, Any], result: object) -> None:
         if generation != self._generation:
             return
         if isinstance(result, Conflict):
             if self._confirm(
-                self, self.tr("Changed on SportTracks"),
+                self,
+                self.tr("Changed on SportTracks"),
                 self.tr(
                     "This workout was changed on SportTracks since you opened it.\n\n"
                     "Save your changes over that version? (Only the fields you edited are "
                     "replaced.)"
                 ),
                 self.tr("Overwrite"),
-            ):  # fmt: skip
+            ):
                 self.save(overwrite=True)
             else:
                 self.status.setText(

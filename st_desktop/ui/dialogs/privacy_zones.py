@@ -56,9 +56,10 @@ def save_zones(settings: Settings, zones: list[PrivacyZone]) -> None:
     """Keep ``zones`` in the settings."""
     settings.set(
         Keys.PRIVACY_ZONES,
-        json.dumps([{"name": z.name, "lat": z.lat, "lon": z.lon, "radius_m": z.radius_m}
-                    for z in zones]),
-    )  # fmt: skip
+        json.dumps(
+            [{"name": z.name, "lat": z.lat, "lon": z.lon, "radius_m": z.radius_m} for z in zones]
+        ),
+    )
 
 
 #: The page's title in Preferences (translated by :func:`page_title`).

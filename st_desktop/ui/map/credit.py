@@ -28,8 +28,10 @@ class CreditLabel(QLabel):
         text = escape(source.attribution)
         if source.attribution_url:
             link = palette.color(QPalette.ColorRole.Link).name()
-            text = (f'<a href="{escape(source.attribution_url, quote=True)}" '
-                    f'style="color: {link}; text-decoration: none;">{text}</a>')  # fmt: skip
+            text = (
+                f'<a href="{escape(source.attribution_url, quote=True)}" '
+                f'style="color: {link}; text-decoration: none;">{text}</a>'
+            )
         self.setText(text)
         self.setToolTip(source.attribution_url)
         self.setVisible(bool(source.attribution))

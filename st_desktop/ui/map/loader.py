@@ -143,20 +143,25 @@ class MapTiles(QObject):
         if len(self._failed) > FAILED_KEPT:
             self._failed = {k: t for k, t in self._failed.items() if now - t < RETRY_S}
         unknown = [
-            key for key in keys
-            if key not in self._images and key not in self._reading
-            and key not in self._needs_network and key not in self._downloading
+            key
+            for key in keys
+            if key not in self._images
+            and key not in self._reading
+            and key not in self._needs_network
+            and key not in self._downloading
             and now - self._failed.get(key, -RETRY_S) >= RETRY_S
-        ]  # fmt: skip
+        ]
         if unknown:
             self._reading.update(unknown)
             generation = self._generation
             self.runner.submit(
-                self._read_disk, unknown,
+                self._read_disk,
+                unknown,
                 on_result=lambda found: self._disk_read(generation, unknown, found),
                 on_error=lambda _exc: self._disk_read(generation, unknown, []),
-                owner=self, description=self.tr("Reading map tiles"),
-            )  # fmt: skip
+                owner=self,
+                description=self.tr("Reading map tiles"),
+            )
         self._pump()
 
     def release(self, owner_id: int) -> None:
@@ -205,11 +210,13 @@ class MapTiles(QObject):
         self._downloading.add(key)
         generation = self._generation
         self.runner.submit(
-            self._download, key,
+            self._download,
+            key,
             on_result=lambda image: self._downloaded(generation, key, image),
             on_error=lambda _exc: self._downloaded(generation, key, None),
-            owner=self, description=self.tr("Downloading map tiles"),
-        )  # fmt: skip
+            owner=self,
+            description=self.tr("Downloading map tiles"),
+        )
 
     def _download(self, key: TileKey) -> QImage | None:
         """(worker) The tile from the server (or the cache), decoded."""

@@ -350,9 +350,14 @@ def draw_marker(painter: QPainter, at: QPointF, colours: MapColours) -> None:
 
 
 def draw_scale_bar(
-    painter: QPainter, view: Viewport, units: str, colours: MapColours, font: QFont,
-    room: float = SCALE_BAR_PX, bottom: float | None = None,
-) -> QRectF:  # fmt: skip
+    painter: QPainter,
+    view: Viewport,
+    units: str,
+    colours: MapColours,
+    font: QFont,
+    room: float = SCALE_BAR_PX,
+    bottom: float | None = None,
+) -> QRectF:
     """The scale bar at the left, at most ``room`` long, its bottom edge at ``bottom`` (default:
     the bottom-left corner); returns where it went (empty if none)."""
     length, label = scale_bar(view.metres_per_pixel(), room, units)

@@ -44,8 +44,11 @@ def configured_source(settings: Settings) -> TileSource:
     if not template:
         return OSM_STANDARD
     try:
-        return custom_source(template, settings.get(Keys.MAP_TILE_ATTRIBUTION),
-                             settings.get(Keys.MAP_TILE_ATTRIBUTION_URL))  # fmt: skip
+        return custom_source(
+            template,
+            settings.get(Keys.MAP_TILE_ATTRIBUTION),
+            settings.get(Keys.MAP_TILE_ATTRIBUTION_URL),
+        )
     except TileSourceError as exc:  # edited by hand into something unusable
         log.warning("map tiles: the tile URL in the settings is not usable (%s); using OSM", exc)
         return OSM_STANDARD
@@ -214,8 +217,9 @@ class MapPreferencesPage(QWidget):
                 )
             url = self.attribution_url_edit.text().strip()
             if url and not url.startswith(("https://", "http://")):
-                return self._refuse(self.tr("The credit link must start with https://."),
-                                    self.attribution_url_edit)  # fmt: skip
+                return self._refuse(
+                    self.tr("The credit link must start with https://."), self.attribution_url_edit
+                )
             self.settings.set(Keys.MAP_TILE_URL, source.template)
             self.settings.set(Keys.MAP_TILE_ATTRIBUTION, source.attribution)
             self.settings.set(Keys.MAP_TILE_ATTRIBUTION_URL, url)
@@ -277,8 +281,12 @@ class MapPreferencesPage(QWidget):
             else:
                 self._cleared(None)
             return
-        self._runner.submit(store.clear, on_result=self._cleared, on_error=self._clear_failed,
-                            description=self.tr("Clearing the map tile cache"))  # fmt: skip
+        self._runner.submit(
+            store.clear,
+            on_result=self._cleared,
+            on_error=self._clear_failed,
+            description=self.tr("Clearing the map tile cache"),
+        )
 
     def _cleared(self, _result: object) -> None:
         self.clear_button.setEnabled(True)

@@ -193,10 +193,15 @@ class MapView(QWidget):
             return
         self._auto_fit = True
         self._set_view(
-            fit(self._bounds, max(1, self.width()), max(1, self.height()),
-                padding=self._fit_padding(), min_zoom=MIN_ZOOM,
-                max_zoom=self._max_zoom() - OVERZOOM)
-        )  # fmt: skip
+            fit(
+                self._bounds,
+                max(1, self.width()),
+                max(1, self.height()),
+                padding=self._fit_padding(),
+                min_zoom=MIN_ZOOM,
+                max_zoom=self._max_zoom() - OVERZOOM,
+            )
+        )
 
     def zoom_by(self, delta: float, at: QPointF | None = None) -> None:
         """Zoom in (``delta`` > 0) or out by ``delta`` levels about ``at`` (default: centre)."""
@@ -306,8 +311,15 @@ class MapView(QWidget):
             draw_tiles(painter, view, z, self._image, colours.tile_opacity)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw_shape(painter, view, self._shape, self._marker, colours)
-            draw_scale_bar(painter, view, self._units, colours, self.font(),
-                           self._scale_bar_room(), self._scale_bar_bottom())  # fmt: skip
+            draw_scale_bar(
+                painter,
+                view,
+                self._units,
+                colours,
+                self.font(),
+                self._scale_bar_room(),
+                self._scale_bar_bottom(),
+            )
         finally:
             painter.end()
 
@@ -377,9 +389,11 @@ class MapView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         steps = {
-            Qt.Key.Key_Left: (PAN_STEP_PX, 0), Qt.Key.Key_Right: (-PAN_STEP_PX, 0),
-            Qt.Key.Key_Up: (0, PAN_STEP_PX), Qt.Key.Key_Down: (0, -PAN_STEP_PX),
-        }  # fmt: skip
+            Qt.Key.Key_Left: (PAN_STEP_PX, 0),
+            Qt.Key.Key_Right: (-PAN_STEP_PX, 0),
+            Qt.Key.Key_Up: (0, PAN_STEP_PX),
+            Qt.Key.Key_Down: (0, -PAN_STEP_PX),
+        }
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1.0)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):

@@ -83,10 +83,16 @@ def step_progress(item: QueueItem, step: str) -> StepProgress:
 def restored_row(item: QueueItem) -> UploadRow:
     """The row of an item the last session left in the queue (read again before it shows)."""
     return UploadRow(
-        item.display_name, item.source, STATE_STATUS.get(item.state, RowStatus.PARSING),
-        item_id=item.id, name=item.name, type=item.type, notes=item.notes, uris=item.uris,
+        item.display_name,
+        item.source,
+        STATE_STATUS.get(item.state, RowStatus.PARSING),
+        item_id=item.id,
+        name=item.name,
+        type=item.type,
+        notes=item.notes,
+        uris=item.uris,
         message=item.error or "",
-    )  # fmt: skip
+    )
 
 
 def show_step(model: UploadListModel, item: QueueItem, step: str) -> None:
@@ -96,9 +102,12 @@ def show_step(model: UploadListModel, item: QueueItem, step: str) -> None:
         return
     shown = step_progress(item, step)
     model.update(
-        row.row_id, status=RowStatus.UPLOADING, progress=shown.fraction, step=shown.step,
+        row.row_id,
+        status=RowStatus.UPLOADING,
+        progress=shown.fraction,
+        step=shown.step,
         message=shown.message,
-    )  # fmt: skip
+    )
 
 
 def show_item(model: UploadListModel, item: QueueItem) -> None:

@@ -116,9 +116,12 @@ class UploadController(UploadIntake):
     def restore(self) -> None:
         """Show the queue as the last session left it and re-read every unfinished file."""
         self.runner.submit(
-            self.service.items, on_result=self._restored, on_error=self._report_error,
-            description="Loading the upload queue", serial=QUEUE_WRITES,
-        )  # fmt: skip
+            self.service.items,
+            on_result=self._restored,
+            on_error=self._report_error,
+            description="Loading the upload queue",
+            serial=QUEUE_WRITES,
+        )
 
     def _restored(self, items: list[QueueItem]) -> None:
         for item in items:
@@ -126,11 +129,12 @@ class UploadController(UploadIntake):
                 continue
             row = self.model.add(restored_row(item))
             self.runner.submit(
-                self.service.reread, item,
+                self.service.reread,
+                item,
                 on_result=partial(self._parsed, row.row_id),
                 on_error=partial(self._parse_failed, row.row_id),
                 description=f"Reading {item.display_name}",
-            )  # fmt: skip
+            )
         if any(i.state in (ItemState.QUEUED, ItemState.UPLOADING) for i in items):
             self.resume()
 
@@ -172,10 +176,15 @@ class UploadController(UploadIntake):
         self._batch.queued.update(item_id for item_id, _ in queue)
         self._report_progress()
         self.runner.submit(
-            self.service.decide, skip, queue, key,
-            on_error=self._report_error, on_finished=self._queue_written,
-            description="Queueing uploads", serial=QUEUE_WRITES,
-        )  # fmt: skip
+            self.service.decide,
+            skip,
+            queue,
+            key,
+            on_error=self._report_error,
+            on_finished=self._queue_written,
+            description="Queueing uploads",
+            serial=QUEUE_WRITES,
+        )
         return len(queue)
 
     def _queue_written(self) -> None:
@@ -196,13 +205,20 @@ class UploadController(UploadIntake):
         self.busy_changed.emit(True)
         generation = self._generation
         self._run_handle = self.runner.submit(
-            self.service.run, account, backoff=self.engine_backoff,
-            listener=self.item_changed.emit, on_step=self.step_started.emit,
+            self.service.run,
+            account,
+            backoff=self.engine_backoff,
+            listener=self.item_changed.emit,
+            on_step=self.step_started.emit,
             zones=tuple(self.privacy_zones()),
-            with_context=True, serial=UPLOAD_RUN, description="Uploading",
+            with_context=True,
+            serial=UPLOAD_RUN,
+            description="Uploading",
             on_result=lambda report: self._run_done(report, generation),
-            on_error=self._report_error, on_finished=self._run_finished, owner=self,
-        )  # fmt: skip
+            on_error=self._report_error,
+            on_finished=self._run_finished,
+            owner=self,
+        )
 
     def _run_finished(self) -> None:
         self._run_handle = None
@@ -271,6 +287,11 @@ class UploadController(UploadIntake):
             self._summarise()
 
         self.runner.submit(
-            self.service.unqueue, ids, on_result=done, on_error=self._report_error,
-            description="Cancelling uploads", serial=QUEUE_WRITES, owner=self,
-        )  # fmt: skip
+            self.service.unqueue,
+            ids,
+            on_result=done,
+            on_error=self._report_error,
+            description="Cancelling uploads",
+            serial=QUEUE_WRITES,
+            owner=self,
+        )

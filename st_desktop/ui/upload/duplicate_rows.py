@@ -52,9 +52,12 @@ class DuplicateRows:
             # Ready, but say when the account itself could not be searched.
             message = "" if warned else (result.note or "")
             self.model.update(
-                row_id, status=RowStatus.WARNING if warned else RowStatus.READY, duplicates=[],
-                account_checked=result.account_checked, message=message,
-            )  # fmt: skip
+                row_id,
+                status=RowStatus.WARNING if warned else RowStatus.READY,
+                duplicates=[],
+                account_checked=result.account_checked,
+                message=message,
+            )
             return
         self._mark(row, matches, result.account_checked)
 

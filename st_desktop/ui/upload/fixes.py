@@ -72,10 +72,13 @@ class FixActions(QObject):
         if row is not None and row.item_id is not None:
             when = new_start.strftime("%d %b %Y %H:%M:%S")
             self._run(
-                [row], f"Moving the start of {row.display_name}",
-                self._intake.service.shift_start, row.item_id, new_start,
+                [row],
+                f"Moving the start of {row.display_name}",
+                self._intake.service.shift_start,
+                row.item_id,
+                new_start,
                 done=f"{row.display_name} now starts {when}.",
-            )  # fmt: skip
+            )
 
     def split(self, row_id: int, choice: SplitChoice) -> None:
         """Cut the row's file where ``choice`` says."""
@@ -86,19 +89,36 @@ class FixActions(QObject):
         if self._settings is not None:
             self._settings.set(Keys.SPLIT_GAP_HOURS, choice.gap_hours)
         if choice.by_sport:
-            self._run([row], f"Splitting {row.display_name} by sport",
-                      service.split_by_sport, row.item_id, done="")  # fmt: skip
+            self._run(
+                [row],
+                f"Splitting {row.display_name} by sport",
+                service.split_by_sport,
+                row.item_id,
+                done="",
+            )
         else:
-            self._run([row], f"Splitting {row.display_name}",
-                      service.split, row.item_id, list(choice.cuts), done="")  # fmt: skip
+            self._run(
+                [row],
+                f"Splitting {row.display_name}",
+                service.split,
+                row.item_id,
+                list(choice.cuts),
+                done="",
+            )
 
     def trim(self, row_id: int, begin: float, end: float) -> None:
         """Keep only ``begin``..``end`` seconds of the row's file."""
         row = self._row(row_id)
         if row is not None and row.item_id is not None:
-            self._run([row], f"Trimming {row.display_name}",
-                      self._intake.service.trim, row.item_id, begin, end,
-                      done=f"Trimmed {row.display_name}.")  # fmt: skip
+            self._run(
+                [row],
+                f"Trimming {row.display_name}",
+                self._intake.service.trim,
+                row.item_id,
+                begin,
+                end,
+                done=f"Trimmed {row.display_name}.",
+            )
 
     def merge(self, row_ids: Sequence[int]) -> None:
         """Join the rows (one sport, back to back) into one file."""
@@ -106,8 +126,13 @@ class FixActions(QObject):
         if len(rows) < 2:
             return
         ids = [r.item_id for r in rows if r.item_id is not None]
-        self._run(rows, f"Merging {len(rows)} files", self._intake.service.merge, ids,
-                  done=f"Merged {len(rows)} files into one workout.")  # fmt: skip
+        self._run(
+            rows,
+            f"Merging {len(rows)} files",
+            self._intake.service.merge,
+            ids,
+            done=f"Merged {len(rows)} files into one workout.",
+        )
 
     # ------------------------------------------------------------------ running one
 
@@ -127,10 +152,14 @@ class FixActions(QObject):
             self._intake.model.update(row.row_id, status=RowStatus.PARSING, message="Fixing…")
         self.status_changed.emit(f"{description}…")
         self._intake.runner.submit(
-            fn, *args, description=description, serial=QUEUE_WRITES, owner=self,
+            fn,
+            *args,
+            description=description,
+            serial=QUEUE_WRITES,
+            owner=self,
             on_result=lambda replacement: self._replaced(replacement, done),
             on_error=lambda exc: self._failed(before, exc),
-        )  # fmt: skip
+        )
 
     def _replaced(self, replacement: Replacement, done: str) -> None:
         new_rows = self._intake.replace_items(replacement)

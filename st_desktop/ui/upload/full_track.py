@@ -84,12 +84,15 @@ class FullTrackLoader(QObject):
         self._wanted = None
         self._busy = True
         self._runner.submit(
-            read_full_track, self._service, item_id,
+            read_full_track,
+            self._service,
+            item_id,
             on_result=partial(self.loaded.emit, row_id),
             on_error=partial(self._failed, row_id),
             on_finished=self._finished,
-            description=self.tr("Reading the file for its charts"), owner=self,
-        )  # fmt: skip
+            description=self.tr("Reading the file for its charts"),
+            owner=self,
+        )
 
     def _failed(self, row_id: int, exc: BaseException) -> None:
         if isinstance(exc, StDesktopError):

@@ -146,10 +146,12 @@ class UploadIntake(QObject):
             )
         )
         self.runner.submit(
-            self.service.expand, dropped, on_result=partial(self._expanded, drop),
+            self.service.expand,
+            dropped,
+            on_result=partial(self._expanded, drop),
             on_error=partial(self._expand_failed, drop),
             description=self.tr("Looking into the dropped files"),
-        )  # fmt: skip
+        )
 
     def _expanded(self, drop: _Drop, entries: list[Source | Skipped]) -> None:
         files = sum(1 for entry in entries if not isinstance(entry, Skipped))
@@ -178,11 +180,12 @@ class UploadIntake(QObject):
                 continue
             drop.rows.add(row.row_id)
             self.runner.submit(
-                self.service.ingest, entry,
+                self.service.ingest,
+                entry,
                 on_result=partial(self._ingested, drop, row.row_id),
                 on_error=partial(self._ingest_failed, drop, row.row_id),
                 description=self.tr("Reading {file}").format(file=entry.display_name),
-            )  # fmt: skip
+            )
         if drop.waiting:
             QTimer.singleShot(0, self, partial(self._list_some, drop))
         else:
@@ -281,9 +284,14 @@ class UploadIntake(QObject):
 
         self.model.update(row.row_id, checking=True)
         self.runner.submit(
-            self.service.check, item_id, account, on_result=done, on_error=failed,
-            description=self.tr("Checking for duplicates"), owner=self,
-        )  # fmt: skip
+            self.service.check,
+            item_id,
+            account,
+            on_result=done,
+            on_error=failed,
+            description=self.tr("Checking for duplicates"),
+            owner=self,
+        )
 
     def set_upload_anyway(self, row_id: int, upload: bool) -> None:
         """The user's decision for a possible duplicate (default: skip)."""
@@ -302,10 +310,16 @@ class UploadIntake(QObject):
         if row is None or row.item_id is None:
             return
         self.runner.submit(
-            self.service.save_edits, row.item_id, name, type_, notes, row.suggested_name,
-            on_error=self._report_error, description=self.tr("Saving your changes"),
+            self.service.save_edits,
+            row.item_id,
+            name,
+            type_,
+            notes,
+            row.suggested_name,
+            on_error=self._report_error,
+            description=self.tr("Saving your changes"),
             serial=QUEUE_WRITES,
-        )  # fmt: skip
+        )
 
     # ------------------------------------------------------------------ removing
 
@@ -322,9 +336,13 @@ class UploadIntake(QObject):
                 continue
             uploaded = row.status == RowStatus.UPLOADED
             self.runner.submit(
-                self.service.discard, row.item_id, uploaded, on_error=self._report_error,
-                description=self.tr("Removing"), serial=QUEUE_WRITES,
-            )  # fmt: skip
+                self.service.discard,
+                row.item_id,
+                uploaded,
+                on_error=self._report_error,
+                description=self.tr("Removing"),
+                serial=QUEUE_WRITES,
+            )
 
     def _report_error(self, exc: BaseException) -> None:
         self.say(_user_text(exc), about_list=False)

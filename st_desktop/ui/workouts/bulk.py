@@ -74,15 +74,20 @@ class BulkEditor(QObject):
             return
         uris = [item.uri for item in chosen if item.uri]
         self._runner.submit(
-            self._service.edit_many, account, uris, changes,
-            with_context=True, serial=WRITES_QUEUE, description=self.tr("Editing workouts"),
+            self._service.edit_many,
+            account,
+            uris,
+            changes,
+            with_context=True,
+            serial=WRITES_QUEUE,
+            description=self.tr("Editing workouts"),
             on_result=lambda result: self._edited(account, result),
             on_error=lambda exc: self.failed.emit(
                 self.tr("Could not edit the workouts: {error}").format(error=exc),
                 lambda: self.apply(chosen, changes),
             ),
             owner=self,
-        )  # fmt: skip
+        )
 
     def _edited(self, account: Account, result: BulkResult) -> None:
         if account.key != self._account_key:
@@ -117,11 +122,16 @@ class BulkEditor(QObject):
             )
 
         self._runner.submit(
-            self._service.undo_edit_many, account, edited,
-            with_context=True, serial=WRITES_QUEUE, description=self.tr("Undoing the edit"),
+            self._service.undo_edit_many,
+            account,
+            edited,
+            with_context=True,
+            serial=WRITES_QUEUE,
+            description=self.tr("Undoing the edit"),
             on_result=lambda result: self._undone(account, edited, result),
-            on_error=failed, owner=self,
-        )  # fmt: skip
+            on_error=failed,
+            owner=self,
+        )
 
     def _undone(self, account: Account, edited: list[Edited], result: BulkResult) -> None:
         if account.key != self._account_key:

@@ -279,9 +279,13 @@ def test_charts_and_route_for_a_parsed_style_track_with_pauses(qtbot: QtBot) -> 
 
 
 def test_the_next_workout_reuses_the_charts_and_route(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+) -> None:
     sync.refresh_recent(TaskContext(), client, cache, account)
     first, second = client.list_workouts(0, 2).items
     editor, _ = make_editor(qtbot, runner, settings, cache)

@@ -248,9 +248,13 @@ def test_new_workout_dialog_explains_bad_input(qtbot: QtBot) -> None:
 
 
 def test_a_search_that_matches_nothing_says_so_and_clear_shows_everything(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+) -> None:
     browser = make_browser(qtbot, runner, settings, cache)
     browser.set_account(Account(account, "test", client))
     idle(qtbot, runner, browser)

@@ -14,9 +14,13 @@ from st_desktop.ui.workouts.browser import WorkoutBrowser
 
 
 def test_edit_selected_changes_each_workout_and_undo_puts_them_back(
-    qtbot: QtBot, runner: TaskRunner, settings: Settings, cache: WorkoutCache,
-    client: SportTracksClient, account: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    runner: TaskRunner,
+    settings: Settings,
+    cache: WorkoutCache,
+    client: SportTracksClient,
+    account: str,
+) -> None:
     browser = WorkoutBrowser(runner, settings, WorkoutService(cache), confirm=lambda *a: True)
     qtbot.addWidget(browser)
     browser.show()

@@ -55,16 +55,22 @@ def test_only_the_start_or_only_the_end() -> None:
     time, lat, lon, distance = there_and_back()
     one_way = slice(0, 41)
     hidden = hidden_stretches(
-        time[one_way], lat[one_way], lon[one_way], distance[one_way],
+        time[one_way],
+        lat[one_way],
+        lon[one_way],
+        distance[one_way],
         [PrivacyZone("Home", LAT0, LON0, 120.0)],
-    )  # fmt: skip
+    )
     assert hidden is not None
     assert (hidden.head_until, hidden.tail_from) == (20.0, None)
     assert hidden.metres == pytest.approx(150.0)
     hidden = hidden_stretches(
-        time[one_way], lat[one_way], lon[one_way], distance[one_way],
+        time[one_way],
+        lat[one_way],
+        lon[one_way],
+        distance[one_way],
         [PrivacyZone("Work", float(lat[40]), LON0, 120.0)],
-    )  # fmt: skip
+    )
     assert hidden is not None
     assert (hidden.head_until, hidden.tail_from) == (None, 380.0)
 
