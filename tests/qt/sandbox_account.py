@@ -40,10 +40,15 @@ def account(server: SandboxServer) -> str:
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Iterator[WorkoutCache]:
-    """An empty offline cache."""
+def cache(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[WorkoutCache]:
+    """An empty offline cache, closed once the test's runner (if any) has finished its writes
+    (a detail is kept for offline use after it is shown: that write may still be queued)."""
     store = WorkoutCache(tmp_path / "data" / "cache.sqlite3")
     yield store
+    if "runner" in request.fixturenames:
+        runner = request.getfixturevalue("runner")
+        qtbot = request.getfixturevalue("qtbot")
+        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
     store.close()
 
 
