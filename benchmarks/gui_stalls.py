@@ -14,7 +14,8 @@ runs elsewhere), and measures:
 - detail_to_charts_ms: a workout of about 4 h selected in the detail editor (demo sandbox)
   until its charts are painted (the median of 5 different workouts, after one warm-up);
 - rss_preview_mb / rss_upload_mb: the process's resident memory after the preview and upload
-  phases.
+  phases, once the pane has been idle for a second (as a user sees it: the app gives freed
+  memory back then, see ``st_desktop.memory``).
 
 Figures are medians over the runs (at least 5 by default). The last line is one JSON object.
 
@@ -48,6 +49,7 @@ PHASES = ("drop", "preview", "upload")
 DETAIL_TARGET_S = 4 * 3600
 DETAIL_SELECTIONS = 6  # one warm-up, then the median of the rest
 PREVIEW_DWELL_MS = 200  # a user's look at each preview before the next click
+IDLE_MS = 1200  # a second of quiet, after which the app gives freed memory back
 ACTIVITY_SUFFIXES = (".fit", ".tcx", ".gpx")
 
 
@@ -300,6 +302,7 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             pane.list.clearSelection()
             wait_until(lambda: not runner.is_busy())
             gc.collect()
+            dwell(IDLE_MS)
             figures["rss_preview_mb"] = rss_mb()
 
             for row in pane.model.rows():
@@ -313,6 +316,7 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             heart.stop()
             uploaded = sum(r.status == RowStatus.UPLOADED for r in pane.model.rows())
             gc.collect()
+            dwell(IDLE_MS)
             figures["rss_upload_mb"] = rss_mb()
             for phase in PHASES:
                 worst, p99 = stall_figures(beats, *spans[phase])

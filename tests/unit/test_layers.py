@@ -56,6 +56,7 @@ PLAIN_LAYERS = (
     "st_desktop.errors",
     "st_desktop.paths",
     "st_desktop.progress",
+    "st_desktop.memory",
 )
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from st_desktop.memory import release_free_memory
 from st_desktop.ui.i18n import plural
 from st_desktop.ui.upload.actions import UploadButtons
 from st_desktop.ui.upload.controller import UploadController
@@ -37,6 +38,8 @@ from st_desktop.ui.upload.model import REMOVABLE, UPLOADABLE, RowStatus, UploadR
 from st_desktop.ui.upload.notice import Notice, NoticeLine
 from st_desktop.ui.upload.preview import PreviewView
 
+#: Quiet time after which freed memory is given back (ms).
+TRIM_AFTER_MS = 1000
 #: How often the buttons follow the rows while many change (a pass over every row each time).
 BUTTONS_EVERY_MS = 100
 
@@ -152,6 +155,19 @@ class UploadPane(QWidget):
         self._buttons_timer.setInterval(BUTTONS_EVERY_MS)
         self._buttons_timer.timeout.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._buttons_timer.start)
+        # Once the list has been quiet for a moment after a burst of work (a drop, a preview,
+        # an upload run), the memory it freed goes back to the system.
+        self._trim_timer = QTimer(self)
+        self._trim_timer.setSingleShot(True)
+        self._trim_timer.setInterval(TRIM_AFTER_MS)
+        self._trim_timer.timeout.connect(release_free_memory)
+        for signal in (
+            self.model.dataChanged,
+            self.model.rowsRemoved,
+            controller.busy_changed,
+            self.list.selectionModel().selectionChanged,
+        ):
+            signal.connect(self._trim_timer.start)
         self.model.rowsRemoved.connect(self._rows_removed)
         controller.notice_changed.connect(self.notice.show_notice)
         controller.status_changed.connect(self._status_changed)
