@@ -495,7 +495,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # The charts' library first, then the overview, hands-free import and maps: off the GUI
     # thread, once the first rows are on screen (or when idle in the tray).
-    run_after_first_paint(window, application.runner, [plotting_step(window), *later_steps])
+    def time_zones() -> None:  # the offline zone lookup's first load, off the GUI thread
+        from st_desktop.parsers import zone
+
+        application.runner.submit(zone.warm_up, description="Preparing the time zone lookup")
+
+    zones = LaterStep(("st_desktop.parsers.zone",), time_zones, "time zones")
+    run_after_first_paint(window, application.runner, [plotting_step(window), zones, *later_steps])
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

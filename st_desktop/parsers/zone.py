@@ -43,6 +43,12 @@ def lookup_zone(lat: float, lon: float) -> str | None:
     return name or None
 
 
+def warm_up() -> None:
+    """Load the lookup's boundaries now (the first lookup's 0.1-0.2 s), so the first file
+    dropped is previewed without that wait: the app runs it on a worker after its first paint."""
+    lookup_zone(47.05, 8.31)
+
+
 @dataclass(frozen=True)
 class RideZone:
     """Where the ride's zone came from, and its offset at the start.
