@@ -27,11 +27,6 @@ Series = tuple[
 SLOWEST_PACE_S = 30 * 60
 
 
-def tr(text: str) -> str:
-    """``text`` (a title of this module) in the user's language (context ``ChartSeries``)."""
-    return QCoreApplication.translate("ChartSeries", text)
-
-
 def chart_series(track: Track, units: str) -> list[Series]:
     """The charts of ``track`` in ``units``, top to bottom: only channels with data; pace for
     running and walking (slower than :data:`SLOWEST_PACE_S` left out), speed otherwise."""
@@ -43,7 +38,7 @@ def chart_series(track: Track, units: str) -> list[Series]:
         out.append(
             (
                 "elevation",
-                tr("Elevation ({unit})").format(unit=height),
+                QCoreApplication.translate("ChartSeries", "Elevation ({unit})").format(unit=height),
                 track.elevation / per_height,
                 "elevation",
                 lambda v: f"{v:.0f} {height}",
@@ -56,7 +51,7 @@ def chart_series(track: Track, units: str) -> list[Series]:
         out.append(
             (
                 "heartrate",
-                tr("Heart rate (bpm)"),
+                QCoreApplication.translate("ChartSeries", "Heart rate (bpm)"),
                 track.heartrate,
                 "heartrate",
                 lambda v: f"{v:.0f} bpm",
@@ -78,13 +73,26 @@ def chart_series(track: Track, units: str) -> list[Series]:
                 return format_duration(v * 60)
 
             out.append(
-                ("speed", tr("Pace (min/{unit})").format(unit=dist), pace, "speed", pace_text, True, False, pace_tick)
+                (
+                    "speed",
+                    QCoreApplication.translate("ChartSeries", "Pace (min/{unit})").format(
+                        unit=dist
+                    ),
+                    pace,
+                    "speed",
+                    pace_text,
+                    True,
+                    False,
+                    pace_tick,
+                )
             )
         else:
             out.append(
                 (
                     "speed",
-                    tr("Speed ({unit})").format(unit=speed_label),
+                    QCoreApplication.translate("ChartSeries", "Speed ({unit})").format(
+                        unit=speed_label
+                    ),
                     track.speed * factor,
                     "speed",
                     lambda v: figure(f"{v:.1f} {speed_label}"),
@@ -95,13 +103,22 @@ def chart_series(track: Track, units: str) -> list[Series]:
             )
     if track.has("power"):
         out.append(
-            ("power", tr("Power (W)"), track.power, "power", lambda v: f"{v:.0f} W", False, False, None)
+            (
+                "power",
+                QCoreApplication.translate("ChartSeries", "Power (W)"),
+                track.power,
+                "power",
+                lambda v: f"{v:.0f} W",
+                False,
+                False,
+                None,
+            )
         )
     if track.has("cadence"):
         out.append(
             (
                 "cadence",
-                tr("Cadence (rpm)"),
+                QCoreApplication.translate("ChartSeries", "Cadence (rpm)"),
                 track.cadence,
                 "cadence",
                 lambda v: f"{v:.0f} rpm",
