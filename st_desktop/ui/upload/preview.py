@@ -196,7 +196,7 @@ class PreviewView(QWidget):
         layout.addWidget(self.stretch, 1)
 
         self.selection = SelectionPanel(
-            QCoreApplication.translate("PreviewView", NOTHING_SELECTED), self
+            QCoreApplication.translate("PreviewView", str(NOTHING_SELECTED)), self
         )
         self.placeholder = self.selection.label
         self.merge_button = self.selection.merge_button
