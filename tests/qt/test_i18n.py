@@ -410,3 +410,66 @@ def test_language_de_gives_german_views_upload_pane_and_preferences(
         "Privatsphäre-Zonen",
         "Sprache",
     ]
+
+
+SHOW_PREVIEW = """
+import json, sys
+from PySide6.QtWidgets import QApplication, QFormLayout
+from st_desktop.ui.i18n import install_translators
+app = QApplication([])
+language = install_translators(app)  # from the environment, as main() does
+from st_desktop.domain.track import Track
+from st_desktop.parsers.registry import parse_file
+from st_desktop.ui.detail.chart_series import chart_series
+from st_desktop.ui.upload.fix_bar import zone_text
+from st_desktop.ui.upload.preview import PreviewView
+from st_desktop.ui.upload.preview_parts import start_text
+preview = PreviewView()
+form = preview.form_box.layout()
+role = QFormLayout.ItemRole.LabelRole
+activity = parse_file(sys.argv[1])
+charts = preview.charts
+print(json.dumps({
+    "language": language,
+    "labels": [form.itemAt(r, role).widget().text() for r in range(form.rowCount())],
+    "buttons": [preview.fixes.split_button.text(), preview.fixes.trim_button.text()],
+    "duplicate": [preview.skip_button.text(), preview.anyway_button.text()],
+    "empty": preview.placeholder.text(),
+    "x_axis": [charts.time_button.text(), charts.distance_button.text()],
+    "charts_empty": charts.empty.text(),
+    "titles": [s[1] for s in chart_series(Track.from_activity(activity), "metric")],
+    "start": start_text(activity.local_start),
+    "zone": zone_text(activity),
+}))
+"""
+
+
+def test_language_de_gives_a_german_upload_preview_and_chart_titles(test_data: Path) -> None:
+    """A fresh process with LANGUAGE=de: the preview's labels and buttons (each with an
+    accelerator of its own), the charts' axis choice and titles (units kept), the start with
+    German day and month names and where the ride's time zone came from are German."""
+    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    ride = test_data / "fit" / "fp_coros-pace-2-cycling-misaligned-fields.fit"
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_PREVIEW, str(ride)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["language"] == "de"
+    assert shown["labels"] == ["&Name", "Sport&art", "N&otizen", "&Beginn"]
+    assert shown["buttons"] == ["Au&fteilen…", "Auf Auswahl &kürzen"]
+    keys = [re.search("&(.)", text).group(1).lower() for text in shown["labels"] + shown["buttons"]]
+    assert len(set(keys)) == len(keys), keys  # no two share an Alt key in one widget
+    assert shown["duplicate"] == ["Überspringen (ist schon vorhanden)", "Trotzdem hochladen"]
+    assert shown["empty"].startswith("Wählen Sie eine Datei in der Liste")
+    assert shown["x_axis"] == ["Zeit", "Distanz"]
+    assert shown["charts_empty"] == "Wählen Sie ein Training, um seine Diagramme zu sehen."
+    assert shown["titles"][:2] == ["Höhe (m)", "Herzfrequenz (bpm)"]
+    assert "Geschwindigkeit (km/h)" in shown["titles"]
+    assert shown["start"] == "So. 25 Okt. 2020, 06:10:19"
+    assert shown["zone"].endswith(", aus der ersten GPS-Position")

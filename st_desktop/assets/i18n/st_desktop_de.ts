@@ -331,6 +331,66 @@ Die Eingabetaste zeigt es in der Trainingstabelle</translation>
     </message>
 </context>
 <context>
+    <name>ChartSeries</name>
+    <message>
+        <source>Cadence (rpm)</source>
+        <translation>Trittfrequenz (rpm)</translation>
+    </message>
+    <message>
+        <source>Elevation ({unit})</source>
+        <extracomment>key, title, values, colour (a series of :class:`~st_desktop.ui.theme.Colours`, light or dark as the palette is), crosshair text, inverted y, filled, y tick labels (None: numbers) Paces slower than this (seconds per km or mile) are standing still, not shown.</extracomment>
+        <translation>Höhe ({unit})</translation>
+    </message>
+    <message>
+        <source>Heart rate (bpm)</source>
+        <translation>Herzfrequenz (bpm)</translation>
+    </message>
+    <message>
+        <source>Pace (min/{unit})</source>
+        <translation>Pace (min/{unit})</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>Leistung (W)</translation>
+    </message>
+    <message>
+        <source>Speed ({unit})</source>
+        <translation>Geschwindigkeit ({unit})</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <source>Charts</source>
+        <extracomment>The charts, top to bottom (speed or pace share a row).</extracomment>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distanz</translation>
+    </message>
+    <message>
+        <source>No samples to chart.</source>
+        <translation>Keine Messwerte für Diagramme.</translation>
+    </message>
+    <message>
+        <source>Select a workout to see its charts.</source>
+        <translation>Wählen Sie ein Training, um seine Diagramme zu sehen.</translation>
+    </message>
+    <message>
+        <source>This workout has no samples to chart.</source>
+        <translation>Dieses Training hat keine Messwerte für Diagramme.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <source>&amp;Export Selected…</source>
@@ -853,6 +913,105 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>FixActions</name>
+    <message>
+        <source>Fixing…</source>
+        <translation>Wird korrigiert…</translation>
+    </message>
+    <message>
+        <source>Merged {count} files into one workout.</source>
+        <translation>{count} Dateien zu einem Training zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Merging {count} files</source>
+        <translation>{count} Dateien werden zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Moving the start of {name}</source>
+        <translation>Beginn von {name} wird verschoben</translation>
+    </message>
+    <message>
+        <source>Split into {count} workout: {names}.</source>
+        <translation>In {count} Training aufgeteilt: {names}.</translation>
+    </message>
+    <message>
+        <source>Split into {count} workouts: {names}.</source>
+        <translation>In {count} Trainings aufgeteilt: {names}.</translation>
+    </message>
+    <message>
+        <source>Splitting {name}</source>
+        <translation>{name} wird aufgeteilt</translation>
+    </message>
+    <message>
+        <source>Splitting {name} by sport</source>
+        <translation>{name} wird nach Sportart aufgeteilt</translation>
+    </message>
+    <message>
+        <source>The file was not changed: {reason}</source>
+        <translation>Die Datei wurde nicht geändert: {reason}</translation>
+    </message>
+    <message>
+        <source>Trimmed {name}.</source>
+        <translation>{name} gekürzt.</translation>
+    </message>
+    <message>
+        <source>Trimming {name}</source>
+        <translation>{name} wird gekürzt</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); details are in the log.</source>
+        <translation>Unerwarteter Fehler ({error}); Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>{name} now starts {when}.</source>
+        <translation>{name} beginnt jetzt am {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>FixBar</name>
+    <message>
+        <source>Cut the file into separate workouts: at long gaps, where a new day starts, or per sport of a multi-sport recording.</source>
+        <translation>Die Datei in einzelne Trainings aufteilen: an langen Lücken, wo ein neuer Tag beginnt, oder je Sportart einer Multisport-Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>Drag across the charts with the Shift key held to select the part to keep.</source>
+        <translation>Ziehen Sie bei gedrückter Umschalttaste über die Diagramme, um den Teil auszuwählen, der bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Keep only {begin} to {end} after the start; the rest is cut.</source>
+        <translation>Nur {begin} bis {end} nach dem Beginn behalten; der Rest wird abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>S&amp;plit…</source>
+        <translation>Au&amp;fteilen…</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Startzeit</translation>
+    </message>
+    <message>
+        <source>T&amp;rim to Selection</source>
+        <translation>Auf Auswahl &amp;kürzen</translation>
+    </message>
+    <message>
+        <source>When the recording started, in the time zone where it was recorded. Change it to move every sample; it applies when you leave the field or press Enter.</source>
+        <translation>Wann die Aufzeichnung begann, in der Zeitzone, in der sie aufgezeichnet wurde. Ändern Sie die Zeit, um alle Messwerte zu verschieben; die Änderung gilt, sobald Sie das Feld verlassen oder die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>as the device recorded it</source>
+        <translation>wie vom Gerät aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>from the first GPS position</source>
+        <extracomment>Where the ride&apos;s zone came from, for the label beside the start.</extracomment>
+        <translation>aus der ersten GPS-Position</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s zone: the file says none</source>
+        <translation>Zeitzone dieses Computers: Die Datei nennt keine</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1812,54 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <source>Map</source>
+        <extracomment>Zoom levels per wheel notch (two notches make a level: fine steps at fractional zooms). Pixels an arrow key moves the map. Free pixels around the route when it is fitted (room for the markers). Zoom levels beyond the server&apos;s deepest that the map still allows (tiles scaled up).</extracomment>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>No GPS data</source>
+        <translation>Keine GPS-Daten</translation>
+    </message>
+    <message>
+        <source>No workout selected</source>
+        <translation>Kein Training ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>Merging</name>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Only recordings of one sport can be merged; these are {sports}.</source>
+        <translation>Nur Aufzeichnungen einer Sportart können zusammengeführt werden; diese sind {sports}.</translation>
+    </message>
+    <message>
+        <source>{first} and {second} are more than {count} hour apart: they are not one workout.</source>
+        <translation>{first} und {second} liegen mehr als {count} Stunde auseinander: Das ist kein zusammenhängendes Training.</translation>
+    </message>
+    <message>
+        <source>{first} and {second} are more than {count} hours apart: they are not one workout.</source>
+        <translation>{first} und {second} liegen mehr als {count} Stunden auseinander: Das ist kein zusammenhängendes Training.</translation>
+    </message>
+    <message>
+        <source>{first} and {second} overlap in time.</source>
+        <translation>{first} und {second} überschneiden sich zeitlich.</translation>
+    </message>
+    <message>
+        <source>{name} has not been read (or cannot be): it cannot be merged.</source>
+        <extracomment>Rows in these states can still be changed before upload.</extracomment>
+        <translation>{name} ist noch nicht gelesen (oder nicht lesbar): Die Datei kann nicht zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>{name} is being uploaded or was uploaded: it cannot be merged.</source>
+        <translation>{name} wird gerade oder wurde bereits hochgeladen: Die Datei kann nicht zusammengeführt werden.</translation>
+    </message>
+</context>
+<context>
     <name>MetricDialog</name>
     <message>
         <source>&amp;Body fat:</source>
@@ -2161,6 +2368,25 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     </message>
 </context>
 <context>
+    <name>PreviewParts</name>
+    <message>
+        <source>Skip (it is already there)</source>
+        <translation>Überspringen (ist schon vorhanden)</translation>
+    </message>
+    <message>
+        <source>Upload anyway</source>
+        <translation>Trotzdem hochladen</translation>
+    </message>
+    <message>
+        <source>{count} reasons it may be there already:</source>
+        <translation>{count} Gründe, warum es schon vorhanden sein könnte:</translation>
+    </message>
+    <message>
+        <source>{format} from {device}</source>
+        <translation>{format} von {device}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPrivacy</name>
     <message>
         <source>Privacy zones (Edit &gt; Preferences &gt; Privacy Zones): the positions within them at the start and end of a ride are not uploaded; its time, distance and the rest are.</source>
@@ -2191,6 +2417,46 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     <message>
         <source>The start within {zones} is hidden: {length}.</source>
         <translation>Der Anfang in {zones} ist ausgeblendet: {length}.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Beginn</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>Sport&amp;art</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name in SportTracks</source>
+        <extracomment>The selected rows when several are (set by whoever owns the list). The gap Split… proposes first (hours). The privacy zones, read whenever a route is drawn (set by whoever keeps them).</extracomment>
+        <translation>Name in SportTracks</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Only a reduced copy of the charts is shown: {reason}</source>
+        <translation>Die Diagramme zeigen nur eine reduzierte Kopie: {reason}</translation>
+    </message>
+    <message>
+        <source>Select a file in the list to see its route and charts, and to set the name, type and notes it is uploaded with.</source>
+        <translation>Wählen Sie eine Datei in der Liste, um ihre Strecke und Diagramme zu sehen und Name, Sportart und Notizen für das Hochladen festzulegen.</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2506,26 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     <message>
         <source>Zone {number}</source>
         <translation>Zone {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RouteView</name>
+    <message>
+        <source>No GPS data</source>
+        <translation>Keine GPS-Daten</translation>
+    </message>
+    <message>
+        <source>No route</source>
+        <translation>Keine Strecke</translation>
+    </message>
+    <message>
+        <source>No workout selected</source>
+        <translation>Kein Training ausgewählt</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <extracomment>Metres in a degree of latitude (the projection&apos;s unit).</extracomment>
+        <translation>Strecke</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2589,21 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     <message>
         <source>{matching} of {total}</source>
         <translation>{matching} von {total}</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPanel</name>
+    <message>
+        <source>&amp;Merge into One Workout</source>
+        <translation>Zu einem Training &amp;zusammenführen</translation>
+    </message>
+    <message>
+        <source>Join these recordings of one sport, made back to back, into one workout (the stops between them become pauses).</source>
+        <translation>Diese direkt aufeinanderfolgenden Aufzeichnungen einer Sportart zu einem Training verbinden (die Stopps dazwischen werden zu Pausen).</translation>
+    </message>
+    <message>
+        <source>{count} files selected. Upload sends them all; select one to preview it.</source>
+        <translation>{count} Dateien ausgewählt. „Hochladen“ sendet alle; wählen Sie eine aus, um ihre Vorschau zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2713,49 @@ Ihre Änderungen über diese Fassung speichern? (Nur die Felder, die Sie bearbei
     <message>
         <source>st-desktop opens SportTracks in your web browser. Sign in there and approve st-desktop; then come back here. Your password never passes through this app.</source>
         <translation>st-desktop öffnet SportTracks in Ihrem Webbrowser. Melden Sie sich dort an, erlauben Sie st-desktop den Zugriff und kehren Sie dann hierher zurück. Ihr Passwort kommt nie durch diese App.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>At &amp;gaps of at least</source>
+        <translation>An &amp;Lücken von mindestens</translation>
+    </message>
+    <message>
+        <source>No gap that long and no new day: there is nothing to cut.</source>
+        <translation>Keine so lange Lücke und kein neuer Tag: Es gibt nichts zu teilen.</translation>
+    </message>
+    <message>
+        <source>One workout per &amp;sport (this recording holds one sport)</source>
+        <translation>Ein Training je &amp;Sportart (diese Aufzeichnung enthält nur eine Sportart)</translation>
+    </message>
+    <message>
+        <source>One workout per &amp;sport ({sports})</source>
+        <translation>Ein Training je &amp;Sportart ({sports})</translation>
+    </message>
+    <message>
+        <source>Shortest gap to cut at, in hours</source>
+        <translation>Kürzeste Lücke für einen Schnitt, in Stunden</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilen</translation>
+    </message>
+    <message>
+        <source>Split the recording</source>
+        <translation>Aufzeichnung aufteilen</translation>
+    </message>
+    <message>
+        <source>Split {name}</source>
+        <translation>{name} aufteilen</translation>
+    </message>
+    <message>
+        <source>Where should the recording be cut?</source>
+        <translation>Wo soll die Aufzeichnung geteilt werden?</translation>
+    </message>
+    <message>
+        <source>{count} workouts: {parts}</source>
+        <translation>{count} Trainings: {parts}</translation>
     </message>
 </context>
 <context>
@@ -2884,6 +3228,50 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     <message>
         <source>Upload the selected files, or all when none is selected</source>
         <translation>Die ausgewählten Dateien hochladen, oder alle, wenn keine ausgewählt ist</translation>
+    </message>
+</context>
+<context>
+    <name>UploadController</name>
+    <message>
+        <source>Cancelling uploads</source>
+        <translation>Hochladen wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Loading the upload queue</source>
+        <extracomment>While offline, try again at least this often (the engine&apos;s backoff may ask for longer). The upload run&apos;s own queue: one run at a time, beside every other write. Delay before retrying after n failures and an optional Retry-After (tests shorten it). The privacy zones (Preferences), read on the GUI thread when a run starts: every file of the run goes up without its positions within them at the start and end.</extracomment>
+        <translation>Warteschlange wird geladen</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Queueing uploads</source>
+        <translation>Dateien werden eingereiht</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>{name} wird gelesen</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Waiting for sign-in to SportTracks.</source>
+        <translation>Wartet auf die Anmeldung bei SportTracks.</translation>
+    </message>
+    <message>
+        <source>Waiting.</source>
+        <translation>Wartet.</translation>
+    </message>
+    <message>
+        <source>{reason} The queued files will go after the next sign-in, or when you click Upload.</source>
+        <translation>{reason} Die eingereihten Dateien werden nach der nächsten Anmeldung gesendet oder wenn Sie auf „Hochladen“ klicken.</translation>
+    </message>
+    <message>
+        <source>{reason} Trying again in {seconds} s.</source>
+        <translation>{reason} Neuer Versuch in {seconds} s.</translation>
     </message>
 </context>
 <context>

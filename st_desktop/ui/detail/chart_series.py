@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from st_desktop.domain.track import FloatArray, Track
 from st_desktop.domain.units import (
@@ -14,6 +15,7 @@ from st_desktop.domain.units import (
     shows_pace,
     speed_unit,
 )
+from st_desktop.ui.i18n import figure
 
 #: key, title, values, colour (a series of :class:`~st_desktop.ui.theme.Colours`, light or dark
 #: as the palette is), crosshair text, inverted y, filled, y tick labels (None: numbers)
@@ -36,7 +38,7 @@ def chart_series(track: Track, units: str) -> list[Series]:
         out.append(
             (
                 "elevation",
-                f"Elevation ({height})",
+                QCoreApplication.translate("ChartSeries", "Elevation ({unit})").format(unit=height),
                 track.elevation / per_height,
                 "elevation",
                 lambda v: f"{v:.0f} {height}",
@@ -49,7 +51,7 @@ def chart_series(track: Track, units: str) -> list[Series]:
         out.append(
             (
                 "heartrate",
-                "Heart rate (bpm)",
+                QCoreApplication.translate("ChartSeries", "Heart rate (bpm)"),
                 track.heartrate,
                 "heartrate",
                 lambda v: f"{v:.0f} bpm",
@@ -71,16 +73,29 @@ def chart_series(track: Track, units: str) -> list[Series]:
                 return format_duration(v * 60)
 
             out.append(
-                ("speed", f"Pace (min/{dist})", pace, "speed", pace_text, True, False, pace_tick)
+                (
+                    "speed",
+                    QCoreApplication.translate("ChartSeries", "Pace (min/{unit})").format(
+                        unit=dist
+                    ),
+                    pace,
+                    "speed",
+                    pace_text,
+                    True,
+                    False,
+                    pace_tick,
+                )
             )
         else:
             out.append(
                 (
                     "speed",
-                    f"Speed ({speed_label})",
+                    QCoreApplication.translate("ChartSeries", "Speed ({unit})").format(
+                        unit=speed_label
+                    ),
                     track.speed * factor,
                     "speed",
-                    lambda v: f"{v:.1f} {speed_label}",
+                    lambda v: figure(f"{v:.1f} {speed_label}"),
                     False,
                     False,
                     None,
@@ -88,13 +103,22 @@ def chart_series(track: Track, units: str) -> list[Series]:
             )
     if track.has("power"):
         out.append(
-            ("power", "Power (W)", track.power, "power", lambda v: f"{v:.0f} W", False, False, None)
+            (
+                "power",
+                QCoreApplication.translate("ChartSeries", "Power (W)"),
+                track.power,
+                "power",
+                lambda v: f"{v:.0f} W",
+                False,
+                False,
+                None,
+            )
         )
     if track.has("cadence"):
         out.append(
             (
                 "cadence",
-                "Cadence (rpm)",
+                QCoreApplication.translate("ChartSeries", "Cadence (rpm)"),
                 track.cadence,
                 "cadence",
                 lambda v: f"{v:.0f} rpm",

@@ -38,6 +38,7 @@ from st_desktop.domain.track import FloatArray, Track
 from st_desktop.domain.units import distance_unit, format_duration
 from st_desktop.ui.detail.chart_series import SLOWEST_PACE_S, Series, chart_series
 from st_desktop.ui.first_paint import LaterStep
+from st_desktop.ui.i18n import figure
 
 __all__ = ["CHART_KEYS", "SLOWEST_PACE_S", "ChartsView", "Series", "plotting_step"]
 
@@ -89,7 +90,7 @@ class ChartsView(QWidget):
     def __init__(self, parent: QWidget | None = None, x_axis: str = "time") -> None:
         super().__init__(parent)
         self.setObjectName("chartsView")
-        self.setAccessibleName("Charts")
+        self.setAccessibleName(self.tr("Charts"))
         self._track: Track | None = None
         self._units = "metric"
         self._x_axis = x_axis if x_axis in ("time", "distance") else "time"
@@ -98,11 +99,11 @@ class ChartsView(QWidget):
         self._asked = False  # details_wanted was emitted for the track shown
         self._selection: tuple[float, float] | None = None  # seconds since the start
         self._plots: StackedPlots | None = None  # built with the first chart
-        self.empty = QLabel("No samples to chart.", self)
+        self.empty = QLabel(self.tr("No samples to chart."), self)
         self.empty.setObjectName("chartsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.time_button = QRadioButton("Time", self)
-        self.distance_button = QRadioButton("Distance", self)
+        self.time_button = QRadioButton(self.tr("Time"), self)
+        self.distance_button = QRadioButton(self.tr("Distance"), self)
         group = QButtonGroup(self)
         group.addButton(self.time_button)
         group.addButton(self.distance_button)
@@ -111,7 +112,7 @@ class ChartsView(QWidget):
             lambda on: self.set_x_axis("distance" if on else "time")
         )
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("X axis:", self))
+        bar.addWidget(QLabel(self.tr("X axis:"), self))
         bar.addWidget(self.time_button)
         bar.addWidget(self.distance_button)
         bar.addStretch(1)
@@ -207,9 +208,9 @@ class ChartsView(QWidget):
             self._drawn = None
             self.empty.setVisible(True)
             self.empty.setText(
-                "Select a workout to see its charts."
+                self.tr("Select a workout to see its charts.")
                 if track is None
-                else "This workout has no samples to chart."
+                else self.tr("This workout has no samples to chart.")
             )
             return
         from st_desktop.ui.plotting import ChartSpec  # loaded: the plots exist from here on
@@ -227,7 +228,7 @@ class ChartsView(QWidget):
         if self._by_distance(drawn):
             dist_label = distance_unit(self._units)[1]
             plots.show_charts(
-                self._x, specs, x_formatter=lambda v: f"{v:g} {dist_label}", full_x=full_x
+                self._x, specs, x_formatter=lambda v: figure(f"{v:g} {dist_label}"), full_x=full_x
             )
         else:
             # A pause covers no distance: pauses are only shaded over time.
@@ -243,7 +244,7 @@ class ChartsView(QWidget):
         has_charts = plots.chart_count() > 0
         plots.setVisible(has_charts)
         self.empty.setVisible(not has_charts)
-        self.empty.setText("This workout has no samples to chart.")
+        self.empty.setText(self.tr("This workout has no samples to chart."))
 
     def _by_distance(self, track: Track) -> bool:
         return self._x_axis == "distance" and track.has("distance")

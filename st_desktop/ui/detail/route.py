@@ -69,12 +69,12 @@ class RouteView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routeView")
-        self.setAccessibleName("Route")
+        self.setAccessibleName(self.tr("Route"))
         self._track: Track | None = None
         self._scale = 1.0
         self._plot: RoutePlot | None = None  # built with the first route
         # Until then a label says what the plot would say, in the plot's colours.
-        self.message = QLabel("No route", self)
+        self.message = QLabel(self.tr("No route"), self)
         self.message.setObjectName("routeMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._style_message()
@@ -128,7 +128,7 @@ class RouteView(QWidget):
         if drawn is not None and track is not None and track.display.same_samples(drawn.display):
             return
         if track is None or not track.has_route:
-            text = "No workout selected" if track is None else "No GPS data"
+            text = self.tr("No workout selected") if track is None else self.tr("No GPS data")
             if self._plot is None:
                 self.message.setText(text)
             else:

@@ -79,7 +79,7 @@ class MapView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mapView")
-        self.setAccessibleName("Map")
+        self.setAccessibleName(self.tr("Map"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -93,7 +93,7 @@ class MapView(QWidget):
         self._view: Viewport | None = None
         self._auto_fit = True
         self._drag_from: QPointF | None = None
-        self._message = "No workout selected"
+        self._message = self.tr("No workout selected")
         self._shown: frozenset[TileKey] = frozenset()  # the tiles last asked for
         self.attribution = CreditLabel(self)
         self._request_timer = QTimer(self)
@@ -132,7 +132,9 @@ class MapView(QWidget):
         if track is None or self._bounds is None:
             self._shape = RouteShape(np.empty(0), np.empty(0))
             self._view = None
-            self._message = "No workout selected" if track is None else "No GPS data"
+            self._message = (
+                self.tr("No workout selected") if track is None else self.tr("No GPS data")
+            )
         else:
             self._shape = RouteShape.of(track.lat, track.lon)
             self._message = ""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
 from st_desktop.parsers.privacy import PrivacyZone
 from st_desktop.services.account import Account
@@ -119,7 +119,7 @@ class UploadController(UploadIntake):
             self.service.items,
             on_result=self._restored,
             on_error=self._report_error,
-            description="Loading the upload queue",
+            description=QCoreApplication.translate("UploadController", "Loading the upload queue"),
             serial=QUEUE_WRITES,
         )
 
@@ -133,7 +133,9 @@ class UploadController(UploadIntake):
                 item,
                 on_result=partial(self._parsed, row.row_id),
                 on_error=partial(self._parse_failed, row.row_id),
-                description=f"Reading {item.display_name}",
+                description=QCoreApplication.translate("UploadController", "Reading {name}").format(
+                    name=item.display_name
+                ),
             )
         if any(i.state in (ItemState.QUEUED, ItemState.UPLOADING) for i in items):
             self.resume()
@@ -164,7 +166,13 @@ class UploadController(UploadIntake):
                 continue
             allow = tuple(m.uri for m in row.duplicates if m.uri) if row.upload_anyway else ()
             queue.append((row.item_id, allow))
-            message = "" if self.account else "Waiting for sign-in to SportTracks."
+            message = (
+                ""
+                if self.account
+                else QCoreApplication.translate(
+                    "UploadController", "Waiting for sign-in to SportTracks."
+                )
+            )
             self.model.update(
                 row.row_id, status=RowStatus.QUEUED, message=message, progress=None, step=""
             )
@@ -182,7 +190,7 @@ class UploadController(UploadIntake):
             key,
             on_error=self._report_error,
             on_finished=self._queue_written,
-            description="Queueing uploads",
+            description=QCoreApplication.translate("UploadController", "Queueing uploads"),
             serial=QUEUE_WRITES,
         )
         return len(queue)
@@ -213,7 +221,7 @@ class UploadController(UploadIntake):
             zones=tuple(self.privacy_zones()),
             with_context=True,
             serial=UPLOAD_RUN,
-            description="Uploading",
+            description=QCoreApplication.translate("UploadController", "Uploading"),
             on_result=lambda report: self._run_done(report, generation),
             on_error=self._report_error,
             on_finished=self._run_finished,
@@ -237,11 +245,26 @@ class UploadController(UploadIntake):
         if report.retry_at is not None and generation == self._generation:
             delay = max(MIN_RETRY_MS, int((report.retry_at - time.time()) * 1000))
             self._retry_timer.start(delay)
-            self.say(f"{report.last_error or 'Waiting.'} Trying again in {round(delay / 1000)} s.")
+            seconds = QLocale().toString(round(delay / 1000))
+            self.say(
+                QCoreApplication.translate(
+                    "UploadController", "{reason} Trying again in {seconds} s."
+                ).format(
+                    reason=report.last_error
+                    or QCoreApplication.translate("UploadController", "Waiting."),
+                    seconds=seconds,
+                )
+            )
         elif report.auth_needed:
             self.say(
-                f"{report.last_error or 'Please sign in again.'} The queued files will go after "
-                "the next sign-in, or when you click Upload."
+                QCoreApplication.translate(
+                    "UploadController",
+                    "{reason} The queued files will go after the next sign-in, or when you click "
+                    "Upload.",
+                ).format(
+                    reason=report.last_error
+                    or QCoreApplication.translate("UploadController", "Please sign in again.")
+                )
             )
         self._summarise()
 
@@ -291,7 +314,7 @@ class UploadController(UploadIntake):
             ids,
             on_result=done,
             on_error=self._report_error,
-            description="Cancelling uploads",
+            description=QCoreApplication.translate("UploadController", "Cancelling uploads"),
             serial=QUEUE_WRITES,
             owner=self,
         )

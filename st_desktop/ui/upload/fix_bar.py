@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
@@ -24,9 +24,9 @@ from st_desktop.ui.i18n import date_format
 
 #: Where the ride's zone came from, for the label beside the start.
 _ZONE_SOURCES = {
-    "gps": "from the first GPS position",
-    "device": "as the device recorded it",
-    "computer": "this computer's zone: the file says none",
+    "gps": QT_TRANSLATE_NOOP("FixBar", "from the first GPS position"),
+    "device": QT_TRANSLATE_NOOP("FixBar", "as the device recorded it"),
+    "computer": QT_TRANSLATE_NOOP("FixBar", "this computer's zone: the file says none"),
 }
 
 
@@ -41,7 +41,7 @@ def zone_text(activity: Activity) -> str:
     parts = [name] if name == utc else [name, utc]
     source = _ZONE_SOURCES.get(activity.timezone_source)
     if source:
-        parts.append(source)
+        parts.append(QCoreApplication.translate("FixBar", str(source)))
     return ", ".join(parts)
 
 
@@ -79,10 +79,12 @@ class FixBar(QWidget):
         # The locale's date with a four-digit year ("5 08 2010" in the C locale would read
         # badly), and seconds: a start is corrected to the second.
         self.start_edit.setDisplayFormat(f"{date_format()} HH:mm:ss")
-        self.start_edit.setAccessibleName("Start time")
+        self.start_edit.setAccessibleName(self.tr("Start time"))
         self.start_edit.setToolTip(
-            "When the recording started, in the time zone where it was recorded. Change it to "
-            "move every sample; it applies when you leave the field or press Enter."
+            self.tr(
+                "When the recording started, in the time zone where it was recorded. Change it "
+                "to move every sample; it applies when you leave the field or press Enter."
+            )
         )
         self.start_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.start_edit.editingFinished.connect(self._start_finished)
@@ -92,14 +94,16 @@ class FixBar(QWidget):
         self.zone_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.zone_label.setEnabled(False)  # secondary text, drawn grey
 
-        self.split_button = QPushButton("S&plit…", self)
+        self.split_button = QPushButton(self.tr("S&plit…"), self)
         self.split_button.setObjectName("splitButton")
         self.split_button.setToolTip(
-            "Cut the file into separate workouts: at long gaps, where a new day starts, or per "
-            "sport of a multi-sport recording."
+            self.tr(
+                "Cut the file into separate workouts: at long gaps, where a new day starts, or "
+                "per sport of a multi-sport recording."
+            )
         )
         self.split_button.clicked.connect(self.split_clicked)
-        self.trim_button = QPushButton("T&rim to Selection", self)
+        self.trim_button = QPushButton(self.tr("T&rim to Selection"), self)
         self.trim_button.setObjectName("trimButton")
         self.trim_button.clicked.connect(self.trim_clicked)
         self.set_selection(None)
@@ -146,12 +150,16 @@ class FixBar(QWidget):
         self.trim_button.setEnabled(self._editable and selection is not None)
         if selection is None:
             self.trim_button.setToolTip(
-                "Drag across the charts with the Shift key held to select the part to keep."
+                self.tr(
+                    "Drag across the charts with the Shift key held to select the part to keep."
+                )
             )
         else:
             begin, end = selection
             self.trim_button.setToolTip(
-                f"Keep only {_clock(begin)} to {_clock(end)} after the start; the rest is cut."
+                self.tr("Keep only {begin} to {end} after the start; the rest is cut.").format(
+                    begin=_clock(begin), end=_clock(end)
+                )
             )
 
     @property

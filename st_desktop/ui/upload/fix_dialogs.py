@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -43,10 +45,18 @@ def sports_of(activity: Activity) -> list[str]:
     return legs
 
 
+def _day(moment: datetime) -> str:
+    """The wall-clock day with the locale's names ("Sat 01 Jun", "Sa. 01 Juni")."""
+    wall = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(0, 0))
+    return QLocale().toString(wall, "ddd dd MMM")
+
+
 def parts_text(activity: Activity, cuts: list[float]) -> str:
     """ "3 workouts: Sat 1 Jun 08:00–08:30, 14:30–15:00; Sun 2 Jun 08:00–08:30"."""
     if not cuts:
-        return "No gap that long and no new day: there is nothing to cut."
+        return QCoreApplication.translate(
+            "SplitDialog", "No gap that long and no new day: there is nothing to cut."
+        )
     bounds = [0.0, *cuts, activity.elapsed_time or 0.0]
     ends = [
         max((s.end for s in activity.segments if start <= s.end < stop), default=start)
@@ -57,11 +67,13 @@ def parts_text(activity: Activity, cuts: list[float]) -> str:
     day = None
     for start, end in zip(bounds, ends, strict=False):
         local_start, local_end = activity.local_time(start), activity.local_time(end)
-        this_day = local_start.strftime("%a %d %b")
+        this_day = _day(local_start)
         span = f"{local_start:%H:%M}–{local_end:%H:%M}"
         pieces.append(span if this_day == day else f"{this_day} {span}")
         day = this_day
-    return f"{len(pieces)} workouts: " + ", ".join(pieces)
+    return QCoreApplication.translate("SplitDialog", "{count} workouts: {parts}").format(
+        count=QLocale().toString(len(pieces)), parts=", ".join(pieces)
+    )
 
 
 class SplitDialog(QDialog):
@@ -76,13 +88,17 @@ class SplitDialog(QDialog):
     def __init__(self, activity: Activity, gap_hours: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("splitDialog")
-        self.setWindowTitle(f"Split {activity.name or 'the recording'}")
+        self.setWindowTitle(
+            self.tr("Split {name}").format(name=activity.name)
+            if activity.name
+            else self.tr("Split the recording")
+        )
         self._activity = activity
-        self.by_gap = QRadioButton("At &gaps of at least", self)
+        self.by_gap = QRadioButton(self.tr("At &gaps of at least"), self)
         self.by_gap.setObjectName("splitAtGaps")
         self.gap = QDoubleSpinBox(self)
         self.gap.setObjectName("splitGapHours")
-        self.gap.setAccessibleName("Shortest gap to cut at, in hours")
+        self.gap.setAccessibleName(self.tr("Shortest gap to cut at, in hours"))
         self.gap.setRange(0.25, 72.0)
         self.gap.setSingleStep(0.25)
         self.gap.setDecimals(2)
@@ -93,9 +109,11 @@ class SplitDialog(QDialog):
         self.parts.setWordWrap(True)
         sports = sports_of(activity)
         self.by_sport = QRadioButton(
-            f"One workout per &sport ({', '.join(s.split(':')[0] for s in sports)})"
+            self.tr("One workout per &sport ({sports})").format(
+                sports=", ".join(s.split(":")[0] for s in sports)
+            )
             if len(sports) > 1
-            else "One workout per &sport (this recording holds one sport)",
+            else self.tr("One workout per &sport (this recording holds one sport)"),
             self,
         )
         self.by_sport.setObjectName("splitBySport")
@@ -108,7 +126,7 @@ class SplitDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Split")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Split"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -117,7 +135,7 @@ class SplitDialog(QDialog):
         gap_row.addWidget(self.gap)
         gap_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Where should the recording be cut?", self))
+        layout.addWidget(QLabel(self.tr("Where should the recording be cut?"), self))
         layout.addLayout(gap_row)
         layout.addWidget(self.parts)
         layout.addWidget(self.by_sport)

@@ -14,12 +14,13 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QTime, Signal
 
 from st_desktop.errors import StDesktopError
 from st_desktop.services.fixes import Replacement
 from st_desktop.settings import Keys, Settings
 from st_desktop.ui.dialogs.privacy_zones import load_zones
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.upload.intake import QUEUE_WRITES
 from st_desktop.ui.upload.model import RowStatus, UploadRow
 
@@ -70,14 +71,19 @@ class FixActions(QObject):
         """Move the row's start to ``new_start`` (aware; every sample moves with it)."""
         row = self._row(row_id)
         if row is not None and row.item_id is not None:
-            when = new_start.strftime("%d %b %Y %H:%M:%S")
+            wall = QDateTime(
+                QDate(new_start.year, new_start.month, new_start.day),
+                QTime(new_start.hour, new_start.minute, new_start.second),
+            )
+            when = QLocale().toString(wall, "dd MMM yyyy HH:mm:ss")
+            name = row.display_name
             self._run(
                 [row],
-                f"Moving the start of {row.display_name}",
+                self.tr("Moving the start of {name}").format(name=name),
                 self._intake.service.shift_start,
                 row.item_id,
                 new_start,
-                done=f"{row.display_name} now starts {when}.",
+                done=self.tr("{name} now starts {when}.").format(name=name, when=when),
             )
 
     def split(self, row_id: int, choice: SplitChoice) -> None:
@@ -91,7 +97,7 @@ class FixActions(QObject):
         if choice.by_sport:
             self._run(
                 [row],
-                f"Splitting {row.display_name} by sport",
+                self.tr("Splitting {name} by sport").format(name=row.display_name),
                 service.split_by_sport,
                 row.item_id,
                 done="",
@@ -99,7 +105,7 @@ class FixActions(QObject):
         else:
             self._run(
                 [row],
-                f"Splitting {row.display_name}",
+                self.tr("Splitting {name}").format(name=row.display_name),
                 service.split,
                 row.item_id,
                 list(choice.cuts),
@@ -112,12 +118,12 @@ class FixActions(QObject):
         if row is not None and row.item_id is not None:
             self._run(
                 [row],
-                f"Trimming {row.display_name}",
+                self.tr("Trimming {name}").format(name=row.display_name),
                 self._intake.service.trim,
                 row.item_id,
                 begin,
                 end,
-                done=f"Trimmed {row.display_name}.",
+                done=self.tr("Trimmed {name}.").format(name=row.display_name),
             )
 
     def merge(self, row_ids: Sequence[int]) -> None:
@@ -128,10 +134,12 @@ class FixActions(QObject):
         ids = [r.item_id for r in rows if r.item_id is not None]
         self._run(
             rows,
-            f"Merging {len(rows)} files",
+            self.tr("Merging {count} files").format(count=QLocale().toString(len(rows))),
             self._intake.service.merge,
             ids,
-            done=f"Merged {len(rows)} files into one workout.",
+            done=self.tr("Merged {count} files into one workout.").format(
+                count=QLocale().toString(len(rows))
+            ),
         )
 
     # ------------------------------------------------------------------ running one
@@ -149,7 +157,9 @@ class FixActions(QObject):
     ) -> None:
         before = {r.row_id: (r.status, r.message) for r in rows}
         for row in rows:  # not uploadable while it is being replaced
-            self._intake.model.update(row.row_id, status=RowStatus.PARSING, message="Fixing…")
+            self._intake.model.update(
+                row.row_id, status=RowStatus.PARSING, message=self.tr("Fixing…")
+            )
         self.status_changed.emit(f"{description}…")
         self._intake.runner.submit(
             fn,
@@ -167,7 +177,12 @@ class FixActions(QObject):
             self._pane.select_row(new_rows[0])
         if not done:
             names = ", ".join(i.item.display_name for i in replacement.added)
-            done = f"Split into {len(replacement.added)} workouts: {names}."
+            done = plural(
+                len(replacement.added),
+                self.tr("Split into {count} workout: {names}."),
+                self.tr("Split into {count} workouts: {names}."),
+                names=names,
+            )
         self.status_changed.emit(done)
 
     def _failed(self, before: dict[int, tuple[RowStatus, str]], exc: BaseException) -> None:
@@ -177,5 +192,7 @@ class FixActions(QObject):
             text = getattr(exc, "user_message", None) or str(exc)
         else:
             log.error("a fix failed", exc_info=exc)
-            text = f"Unexpected error ({type(exc).__name__}); details are in the log."
-        self.status_changed.emit(f"The file was not changed: {text}")
+            text = self.tr("Unexpected error ({error}); details are in the log.").format(
+                error=type(exc).__name__
+            )
+        self.status_changed.emit(self.tr("The file was not changed: {reason}").format(reason=text))

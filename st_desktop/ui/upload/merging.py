@@ -10,10 +10,11 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from st_desktop.parsers.edit import MAX_MERGE_GAP_S
+from st_desktop.ui.i18n import plural
 from st_desktop.ui.upload.model import RowStatus, UploadRow
 
 #: Rows in these states can still be changed before upload.
@@ -26,12 +27,18 @@ def merge_problem(rows: list[UploadRow]) -> str | None:
     """Why ``rows`` cannot be merged into one workout, or None when they can."""
     for row in rows:
         if row.activity is None:
-            return f"{row.display_name} has not been read (or cannot be): it cannot be merged."
+            return QCoreApplication.translate(
+                "Merging", "{name} has not been read (or cannot be): it cannot be merged."
+            ).format(name=row.display_name)
         if row.status not in CHANGEABLE:
-            return f"{row.display_name} is being uploaded or was uploaded: it cannot be merged."
+            return QCoreApplication.translate(
+                "Merging", "{name} is being uploaded or was uploaded: it cannot be merged."
+            ).format(name=row.display_name)
     sports = sorted({row.sport.split(":")[0] for row in rows})
     if len(sports) > 1:
-        return f"Only recordings of one sport can be merged; these are {' and '.join(sports)}."
+        return QCoreApplication.translate(
+            "Merging", "Only recordings of one sport can be merged; these are {sports}."
+        ).format(sports=QCoreApplication.translate("Merging", " and ").join(sports))
     ordered = sorted(rows, key=lambda r: r.activity.start_time)  # type: ignore[union-attr]
     for before, after in itertools.pairwise(ordered):
         first, second = before.activity, after.activity
@@ -39,12 +46,25 @@ def merge_problem(rows: list[UploadRow]) -> str | None:
             continue
         end = first.start_time + timedelta(seconds=first.elapsed_time or 0.0)
         if second.start_time < end:
-            return f"{before.display_name} and {after.display_name} overlap in time."
+            return QCoreApplication.translate(
+                "Merging", "{first} and {second} overlap in time."
+            ).format(first=before.display_name, second=after.display_name)
         if (second.start_time - end).total_seconds() > MAX_MERGE_GAP_S:
             hours = round(MAX_MERGE_GAP_S / 3600)
-            return (
-                f"{before.display_name} and {after.display_name} are more than {hours} hours "
-                "apart: they are not one workout."
+            return plural(
+                hours,
+                QCoreApplication.translate(
+                    "Merging",
+                    "{first} and {second} are more than {count} hour apart: they are not one "
+                    "workout.",
+                ),
+                QCoreApplication.translate(
+                    "Merging",
+                    "{first} and {second} are more than {count} hours apart: they are not one "
+                    "workout.",
+                ),
+                first=before.display_name,
+                second=after.display_name,
             )
     return None
 
@@ -67,7 +87,7 @@ class SelectionPanel(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         self.label.setEnabled(False)  # drawn in the disabled (grey) colour
-        self.merge_button = QPushButton("&Merge into One Workout", self)
+        self.merge_button = QPushButton(self.tr("&Merge into One Workout"), self)
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.clicked.connect(lambda: self.merge_clicked.emit(list(self._rows)))
         self.reason = QLabel(self)
@@ -88,7 +108,9 @@ class SelectionPanel(QWidget):
         self._rows = [r.row_id for r in rows]
         several = selected > 1
         self.label.setText(
-            f"{selected} files selected. Upload sends them all; select one to preview it."
+            self.tr(
+                "{count} files selected. Upload sends them all; select one to preview it."
+            ).format(count=QLocale().toString(selected))
             if several
             else self._empty_text
         )
@@ -98,8 +120,10 @@ class SelectionPanel(QWidget):
             problem = merge_problem(rows)
             self.merge_button.setEnabled(problem is None)
             self.merge_button.setToolTip(
-                "Join these recordings of one sport, made back to back, into one workout (the "
-                "stops between them become pauses)."
+                self.tr(
+                    "Join these recordings of one sport, made back to back, into one workout "
+                    "(the stops between them become pauses)."
+                )
             )
             self.reason.setText(problem or "")
             self.reason.setVisible(problem is not None)

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -55,9 +55,10 @@ from st_desktop.ui.upload.preview_private import privacy_label, private_parts, p
 log = logging.getLogger(__name__)
 
 EDITABLE = CHANGEABLE
-NOTHING_SELECTED = (
+NOTHING_SELECTED = QT_TRANSLATE_NOOP(
+    "PreviewView",
     "Select a file in the list to see its route and charts, and to set the name, type and "
-    "notes it is uploaded with."
+    "notes it is uploaded with.",
 )
 
 
@@ -123,13 +124,13 @@ class PreviewView(QWidget):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("previewName")
-        self.name_edit.setPlaceholderText("Name in SportTracks")
-        self.name_edit.setAccessibleName("Name")
+        self.name_edit.setPlaceholderText(self.tr("Name in SportTracks"))
+        self.name_edit.setAccessibleName(self.tr("Name"))
         self.type_picker = TypePicker(self)
         self.type_picker.setObjectName("previewType")
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("previewNotes")
-        self.notes_edit.setPlaceholderText("Notes")
+        self.notes_edit.setPlaceholderText(self.tr("Notes"))
         # Three lines, as in the editor: a height of its own would overlap the start below it.
         self.notes_edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
         self.name_edit.editingFinished.connect(self._emit_edit)
@@ -149,11 +150,11 @@ class PreviewView(QWidget):
         self.form_box.setObjectName("previewForm")
         form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Type", self.type_picker)
-        form.addRow("N&otes", self.notes_edit)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Type"), self.type_picker)
+        form.addRow(self.tr("N&otes"), self.notes_edit)
         self.fixes = FixBar(self.form_box)
-        start_label = QLabel("&Start", self.form_box)
+        start_label = QLabel(self.tr("&Start"), self.form_box)
         start_label.setBuddy(self.fixes.start_edit)
         form.addRow(start_label, self.fixes)
         self.fixes.start_edited.connect(self._start_edited)
@@ -194,7 +195,9 @@ class PreviewView(QWidget):
         self.stretch = QWidget(self)  # keeps an unreadable file's text at the top
         layout.addWidget(self.stretch, 1)
 
-        self.selection = SelectionPanel(NOTHING_SELECTED, self)
+        self.selection = SelectionPanel(
+            QCoreApplication.translate("PreviewView", str(NOTHING_SELECTED)), self
+        )
         self.placeholder = self.selection.label
         self.merge_button = self.selection.merge_button
         self.selection.merge_clicked.connect(self.merge_requested)
@@ -342,7 +345,9 @@ class PreviewView(QWidget):
         """The file shown could not be read again: say so; the reduced charts stay."""
         if row_id != self._row_id:
             return
-        self._full_note = f"Only a reduced copy of the charts is shown: {reason}"
+        self._full_note = self.tr("Only a reduced copy of the charts is shown: {reason}").format(
+            reason=reason
+        )
         text = self.status_note.text()
         self.status_note.setText(f"{text}\n{self._full_note}" if text else self._full_note)
         self.status_note.setVisible(True)

@@ -3,11 +3,23 @@ reasons) and the box where the user decides about a possible duplicate."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from st_desktop.ui.upload import texts
 from st_desktop.ui.upload.model import RowStatus, UploadRow, format_distance
+
+
+def start_text(moment: datetime) -> str:
+    """The wall-clock start with the locale's day and month names ("Sun 25 Oct 2020, 06:10:19",
+    "So. 25 Okt. 2020, 06:10:19")."""
+    wall = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )
+    return QLocale().toString(wall, "ddd dd MMM yyyy, HH:mm:ss")
 
 
 def duplicate_text(row: UploadRow) -> str:
@@ -15,7 +27,12 @@ def duplicate_text(row: UploadRow) -> str:
     reasons = row.duplicate_reasons
     if len(reasons) == 1:
         return texts.sentence(reasons[0])
-    lines = [f"{len(reasons)} reasons it may be there already:"]
+    count = QLocale().toString(len(reasons))
+    lines = [
+        QCoreApplication.translate(
+            "PreviewParts", "{count} reasons it may be there already:"
+        ).format(count=count)
+    ]
     return "\n".join(lines + [f"• {texts.sentence(r)}" for r in reasons])
 
 
@@ -25,10 +42,16 @@ def summary_text(row: UploadRow, units: str) -> str:
     if activity is None:
         return ""
     parts = [
-        activity.local_start.strftime("%a %d %b %Y, %H:%M:%S"),
+        start_text(activity.local_start),
         texts.times_text(activity),
         format_distance(activity.distance, units),
-        f"{activity.format} from {activity.device}" if activity.device else activity.format,
+        (
+            QCoreApplication.translate("PreviewParts", "{format} from {device}").format(
+                format=activity.format, device=activity.device
+            )
+            if activity.device
+            else activity.format
+        ),
     ]
     return " · ".join(p for p in parts if p)
 
@@ -53,9 +76,11 @@ def duplicate_box(parent: QWidget) -> tuple[QFrame, QLabel, QRadioButton, QRadio
     reason = QLabel(box)
     reason.setWordWrap(True)
     reason.setTextFormat(Qt.TextFormat.PlainText)
-    skip = QRadioButton("Skip (it is already there)", box)
+    skip = QRadioButton(
+        QCoreApplication.translate("PreviewParts", "Skip (it is already there)"), box
+    )
     skip.setObjectName("duplicateSkip")
-    anyway = QRadioButton("Upload anyway", box)
+    anyway = QRadioButton(QCoreApplication.translate("PreviewParts", "Upload anyway"), box)
     anyway.setObjectName("duplicateUploadAnyway")
     group = QButtonGroup(box)
     group.addButton(skip)

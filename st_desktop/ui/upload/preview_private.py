@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from st_desktop.domain.track import Track
 from st_desktop.domain.units import METRES_PER_FOOT, METRES_PER_MILE, is_imperial
 from st_desktop.parsers.privacy import HiddenStretches, PrivacyZone, hidden_stretches, zones_near
+from st_desktop.ui.i18n import figure
 
 
 def private_parts(
@@ -63,8 +64,8 @@ def hidden_length(metres: float, units: str) -> str:
     """A short length as the sentence says it: "412 m", "1.2 km", "350 ft", "0.8 mi"."""
     if is_imperial(units):
         feet = metres / METRES_PER_FOOT
-        return f"{feet:,.0f} ft" if feet < 1000 else f"{metres / METRES_PER_MILE:.1f} mi"
-    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
+        return f"{feet:,.0f} ft" if feet < 1000 else figure(f"{metres / METRES_PER_MILE:.1f} mi")
+    return f"{metres:.0f} m" if metres < 1000 else figure(f"{metres / 1000:.1f} km")
 
 
 def private_sentence(hidden: HiddenStretches | None, units: str = "metric") -> str:
