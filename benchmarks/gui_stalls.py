@@ -156,7 +156,15 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
         except ImportError:
             importlib.import_module("st_desktop.ui.plotting")
             return
-        run_after_first_paint(window, runner, [plotting_step(window)])
+        steps = [plotting_step(window)]
+        try:  # the time zone lookup's first load, where the app has this step
+            from st_desktop.parsers.zone import warm_up
+            from st_desktop.ui.first_paint import LaterStep
+
+            steps.append(LaterStep((), lambda: runner.submit(warm_up), "time zones"))
+        except ImportError:
+            pass
+        run_after_first_paint(window, runner, steps)
         wait_until(lambda: "st_desktop.ui.plotting" in sys.modules and not runner.is_busy())
         dwell(300)  # the charts are built one per turn of the event loop
 

@@ -429,10 +429,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("handed %d file(s) to the running instance", len(files))
         return 0
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from st_desktop.ui.dialogs.errors import ExceptionHook
-    from st_desktop.ui.first_paint import run_after_first_paint
+    from st_desktop.ui.first_paint import LaterStep, run_after_first_paint
     from st_desktop.ui.icons import app_icon
     from st_desktop.ui.quit_signals import QuitOnSignals
     from st_desktop.ui.smoke import install_smoke_quit
@@ -498,7 +499,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     def time_zones() -> None:  # the offline zone lookup's first load, off the GUI thread
         from st_desktop.parsers import zone
 
-        application.runner.submit(zone.warm_up, description="Preparing the time zone lookup")
+        what = QCoreApplication.translate("Application", "Preparing the time zone lookup")
+        application.runner.submit(zone.warm_up, description=what)
 
     zones = LaterStep(("st_desktop.parsers.zone",), time_zones, "time zones")
     run_after_first_paint(window, application.runner, [plotting_step(window), zones, *later_steps])

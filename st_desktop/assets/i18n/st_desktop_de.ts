@@ -97,6 +97,10 @@
         <translation>Gespeicherte Trainings werden geprüft</translation>
     </message>
     <message>
+        <source>Preparing the time zone lookup</source>
+        <translation>Zeitzonen-Suche wird vorbereitet</translation>
+    </message>
+    <message>
         <source>Sign In…</source>
         <translation>Anmelden…</translation>
     </message>
@@ -3400,7 +3404,7 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     <name>UploadPane</name>
     <message>
         <source>Drop FIT, TCX or GPX files, folders or .zip archives anywhere on the window.</source>
-        <extracomment>How often the buttons follow the rows while many change (a pass over every row each time).</extracomment>
+        <extracomment>Quiet time after which freed memory is given back (ms). How often the buttons follow the rows while many change (a pass over every row each time).</extracomment>
         <translation>Ziehen Sie FIT-, TCX- oder GPX-Dateien, Ordner oder .zip-Archive irgendwo auf das Fenster.</translation>
     </message>
     <message>
