@@ -16,6 +16,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from st_desktop.sandbox import SandboxServer  # part of the package: never skipped
 from tests.unit.api.replay_server import ReplayServer
 
 API_DATA = Path(__file__).resolve().parents[2] / "data" / "api"
@@ -114,20 +115,10 @@ def replay() -> Iterator[ReplayServer]:
 
 # ----------------------------------------------------------------------------- sandbox
 
-try:
-    from st_desktop.sandbox import SandboxServer
-except ImportError as exc:  # pragma: no cover - only while the sandbox is being written
-    SandboxServer = None  # type: ignore[assignment,misc]
-    SANDBOX_MISSING = f"st_desktop.sandbox.SandboxServer is not importable: {exc}"
-else:
-    SANDBOX_MISSING = ""
-
 
 @pytest.fixture(scope="module")
 def sandbox_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
     """One sandbox with a small demo account per test module (faults reset for each test)."""
-    if SandboxServer is None:
-        pytest.skip(SANDBOX_MISSING)
     with SandboxServer(tmp_path_factory.mktemp("sandbox"), seed=11, demo_size=40) as server:
         yield server
 
@@ -142,7 +133,5 @@ def sandbox(sandbox_module: SandboxServer, secret_watch: SecretWatch) -> Iterato
 @pytest.fixture
 def fresh_sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
     """A sandbox of its own with an empty account (OAuth tests)."""
-    if SandboxServer is None:
-        pytest.skip(SANDBOX_MISSING)
     with SandboxServer(tmp_path / "sandbox") as server:
         yield server
