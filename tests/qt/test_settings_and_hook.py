@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from st_desktop.api.redact import MASK
+from st_desktop.logsetup import redact_text, setup_logging, teardown_logging
 from st_desktop.settings import Keys, Settings
 from st_desktop.ui.dialogs.errors import ExceptionHook
 
@@ -60,3 +63,26 @@ def test_exception_hook_logs_traceback_and_shows_readable_dialog(
         hook(type(exc), exc, exc.__traceback__)
     assert len(shown) == 1
     box.done(0)
+
+
+@pytest.mark.expect_log("unhandled exception")
+def test_the_crash_dialog_details_never_show_a_token(qtbot: QtBot, tmp_path: Path) -> None:
+    token = "live-" + secrets.token_urlsafe(16)
+    setup_logging(tmp_path / "st-desktop.log").add_secret(token)
+    try:
+        shown: list[QMessageBox] = []
+        hook = ExceptionHook(
+            lambda: None, str(tmp_path / "st-desktop.log"), show=shown.append, redact=redact_text
+        )
+        try:
+            raise RuntimeError(f"the server answered 401 for Bearer {token}")
+        except RuntimeError as exc:
+            hook(type(exc), exc, exc.__traceback__)
+        [box] = shown
+        details = box.detailedText()
+        assert "RuntimeError" in details
+        assert token not in details
+        assert MASK in details
+        box.done(0)
+    finally:
+        teardown_logging()
