@@ -85,3 +85,18 @@ def test_the_commands_never_open_a_window(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Exported the list of workouts to ")
     assert (tmp_path / "csv" / "workouts.csv").stat().st_size > 1000
+
+
+def test_restore_on_the_command_line_skips_what_the_account_has(tmp_path: Path) -> None:
+    backup = tmp_path / "backup"
+    err = io.StringIO()
+    code = run(
+        ["backup", str(backup), "--sandbox", "--basedir", str(tmp_path / "a")], io.StringIO(), err
+    )
+    assert code == EXIT_OK, err.getvalue()
+    saved = len(json.loads((backup / "index.json").read_text())["workouts"])
+    # Another start of the demo account holds the same workouts: nothing is created twice.
+    out = io.StringIO()
+    code = run(["restore", str(backup), "--sandbox", "--basedir", str(tmp_path / "b")], out, err)
+    assert code == EXIT_OK, err.getvalue()
+    assert out.getvalue().startswith(f"Restored 0 workouts; {saved} were already there")
