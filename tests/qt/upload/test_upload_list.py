@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from st_desktop.sandbox import SandboxServer
@@ -151,7 +151,18 @@ def test_buttons_stay_in_their_place_and_are_disabled_not_hidden(
             row = rows(pane)[name]
             pane.list.selectRow(pane.model.position(row.row_id))
         pane.notice.show_notice(Notice("A sentence. " * 12))
-        qtbot.wait(0)  # the preview and the layout follow the selection
+        # The preview follows the selection (one row shown, else its empty state), then the
+        # layouts take in the new sizes.
+        selected = pane.selected_rows()
+        shown = selected[0].row_id if len(selected) == 1 else None
+        qtbot.waitUntil(
+            lambda shown=shown: (
+                pane.preview.current_row_id() == shown
+                and pane.preview.is_empty() == (shown is None)
+            ),
+            timeout=WAIT_MS,
+        )
+        QApplication.processEvents()
         assert places() == first, selection
         assert all(b.isVisible() for b in buttons)
     pane.list.clearSelection()
