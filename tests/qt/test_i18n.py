@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
@@ -251,6 +252,22 @@ def test_english_is_back_after_german(qapp: QApplication, qtbot: QtBot) -> None:
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
 
 
+def in_german(script: str, argument: str) -> dict[str, Any]:
+    """Run ``script`` in a fresh process with LANGUAGE=de (over the C locale the suite runs in),
+    reading the catalogue from the installed package; the JSON object it prints last."""
+    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, argument],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
 SHOW_MENUS = """
 import json, sys
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -277,17 +294,7 @@ application.shutdown(5.0)
 def test_language_de_in_the_environment_gives_german_menus(isolated_basedir: Path) -> None:
     """A fresh process with LANGUAGE=de (over the C locale the suite runs in), reading the
     catalogue from the installed package."""
-    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", SHOW_MENUS, str(isolated_basedir)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    shown = in_german(SHOW_MENUS, str(isolated_basedir))
     assert shown["language"] == "de"
     assert [m.replace("&", "") for m in shown["menus"]] == [
         "Datei",
@@ -368,17 +375,7 @@ def test_language_de_gives_german_views_upload_pane_and_preferences(
     """A fresh process with LANGUAGE=de: the view names (and their Ctrl+1...5 buttons), the
     upload pane and every Preferences page title are German, with no clash of accelerators
     among the View menu's entries."""
-    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", SHOW_VIEWS, str(isolated_basedir)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    shown = in_german(SHOW_VIEWS, str(isolated_basedir))
     assert shown["language"] == "de"
     assert shown["views"] == ["&Trainings", "&Kalender", "&Summen", "A&usrüstung", "Körper&werte"]
     assert shown["view_buttons"] == [
@@ -448,18 +445,8 @@ def test_language_de_gives_a_german_upload_preview_and_chart_titles(test_data: P
     """A fresh process with LANGUAGE=de: the preview's labels and buttons (each with an
     accelerator of its own), the charts' axis choice and titles (units kept), the start with
     German day and month names and where the ride's time zone came from are German."""
-    env = {**os.environ, "LANGUAGE": "de", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
     ride = test_data / "fit" / "fp_coros-pace-2-cycling-misaligned-fields.fit"
-    done = subprocess.run(
-        [sys.executable, "-c", SHOW_PREVIEW, str(ride)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    shown = in_german(SHOW_PREVIEW, str(ride))
     assert shown["language"] == "de"
     assert shown["labels"] == ["&Name", "Sport&art", "N&otizen", "&Beginn"]
     assert shown["buttons"] == ["Au&fteilen…", "Auf Auswahl &kürzen"]
