@@ -137,8 +137,36 @@ class SandboxApp:
         self._tiles = tiles or TileService(faults)
         self._gear = GearEndpoints(store, faults, clock, self._maybe_drop)
         self._metrics = MetricEndpoints(store, self._maybe_drop)
+        # Requests in progress: stopping waits for them before the database closes under them
+        # (werkzeug's request threads are daemons, and server_close() does not join them).
+        self._busy = 0
+        self._closing = False
+        self._idle = threading.Condition()
+
+    def drain(self, timeout: float) -> bool:
+        """Refuse new requests and wait up to ``timeout`` s for those in progress to end.
+
+        Returns:
+            True when none is left in progress.
+        """
+        with self._idle:
+            self._closing = True
+            return self._idle.wait_for(lambda: self._busy == 0, timeout)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        with self._idle:
+            if self._closing:  # a kept-alive connection asking after stop() began
+                response = error_response(503, "the sandbox is stopping", self._faults)
+                return response(environ, start_response)
+            self._busy += 1
+        try:
+            return self._serve(environ, start_response)
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def _serve(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = SandboxRequest(environ)
         with self._log_lock:
             self._log.append((request.method, request.path))

@@ -105,6 +105,7 @@ class SandboxServer:
         self._oauth: OAuth | None = None
         self._httpd: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
+        self._app: SandboxApp | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -153,6 +154,7 @@ class SandboxServer:
         )
         httpd = make_server(self.host, self.port, app, threaded=True, request_handler=_QuietHandler)
         self._httpd = httpd
+        self._app = app
         self._thread = threading.Thread(
             target=httpd.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -172,6 +174,9 @@ class SandboxServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        app, self._app = self._app, None
+        if app is not None and not app.drain(5.0):
+            log.warning("sandbox: requests still running after 5 s; closing the database anyway")
         if self._store is not None:
             self._store.close()
         self._store = None

@@ -161,3 +161,4 @@ def test_maps_installed_after_the_sandbox_signed_in_use_its_tiles(
         maps = build_maps(application)
         attach_maps(application, maps)
         assert maps.tiles.source == sandbox_source(server.base_url)
+        application.shutdown(5.0)  # the sign-in's list refresh ends before the sandbox does

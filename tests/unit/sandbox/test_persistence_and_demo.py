@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -189,3 +191,21 @@ def test_command_line_prints_the_base_url_and_credentials(tmp_path: Path) -> Non
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+def test_stopping_lets_a_request_in_progress_finish_with_its_answer(tmp_path: Path) -> None:
+    """A client still waiting when the sandbox stops gets its list, not a 500 from a closed DB."""
+    server = SandboxServer(tmp_path, seed=3, demo_size=6).start()
+    api = Api(server)
+    server.faults.delay = 0.5  # the request is being answered while stop() runs
+    answers: list[requests.Response] = []
+    asking = threading.Thread(target=lambda: answers.append(api.get("/fitnessActivities")))
+    asking.start()
+    deadline = time.monotonic() + 5
+    while ("GET", "/api/v2/fitnessActivities") not in server.request_log:
+        assert time.monotonic() < deadline, "the request never arrived"
+        time.sleep(0.01)
+    server.stop()
+    asking.join(10)
+    assert answers[0].status_code == 200
+    assert len(answers[0].json()["items"]) == 6
