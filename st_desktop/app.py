@@ -200,7 +200,7 @@ def create_application(
     if args.sandbox:
         from st_desktop.app_sandbox import start_sandbox
 
-        start_sandbox(application, SANDBOX_SEED)
+        start_sandbox(application, SANDBOX_SEED, after_first_paint=later is not None)
     elif settings.get(Keys.ACCOUNT):
         account.restore()
     else:

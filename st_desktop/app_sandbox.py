@@ -44,7 +44,7 @@ def remember_account(data_dir: Path, account: Account | None) -> None:
         log.info("could not remember the sandbox account: %s", exc)
 
 
-def start_sandbox(application: Application, seed: int) -> None:
+def start_sandbox(application: Application, seed: int, *, after_first_paint: bool = False) -> None:
     """``--sandbox``: start the demo server on loopback, then sign in to it by the OAuth flow.
 
     Nothing of the server is loaded or started on the GUI thread: the window shows the workouts
@@ -52,6 +52,10 @@ def start_sandbox(application: Application, seed: int) -> None:
     database (the first start writes the demo account). The sign-in goes through the normal
     authorize/redirect/code-exchange steps, with the sandbox's consent form approved
     automatically.
+
+    With ``after_first_paint`` (the start of the app) the server is loaded once the window
+    has drawn its first frame: loading it on a worker still holds the interpreter for a
+    quarter of a second, which the first rows would wait for.
     """
     from st_desktop.services.account import SANDBOX_ACCOUNT_PREFIX, Account, Tokens, describe
 
@@ -126,13 +130,21 @@ def start_sandbox(application: Application, seed: int) -> None:
             description=QCoreApplication.translate("SandboxMode", "Signing in to the sandbox"),
         )
 
-    runner.submit(
-        open_server,
-        on_result=opened,
-        on_error=lambda exc: window.message_area.show_error(
-            QCoreApplication.translate("SandboxMode", "The sandbox did not start: {error}").format(
-                error=exc
-            )
-        ),
-        description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
-    )
+    def open_it() -> None:
+        runner.submit(
+            open_server,
+            on_result=opened,
+            on_error=lambda exc: window.message_area.show_error(
+                QCoreApplication.translate(
+                    "SandboxMode", "The sandbox did not start: {error}"
+                ).format(error=exc)
+            ),
+            description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
+        )
+
+    if after_first_paint:
+        from st_desktop.ui.first_paint import when_painted
+
+        when_painted(window, open_it)
+    else:
+        open_it()

@@ -12,18 +12,22 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from st_desktop.domain.activity import Activity
-from st_desktop.parsers import edit
-from st_desktop.parsers.privacy import Hidden, PrivacyZone
-from st_desktop.progress import TaskContext
-from st_desktop.services.account import Account
-from st_desktop.services.fixes import Replacement, hide_private_places, load_activity, replace_items
-from st_desktop.services.intake import Ingested, Skipped, Source, expand, ingest, parse_item
-from st_desktop.services.upload_checks import DuplicateCheck, check_duplicates
-from st_desktop.services.upload_engine import RunReport, UploadEngine, backoff_delay
 from st_desktop.store.cache import WorkoutCache
 from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
+
+# The parsers (numpy, lxml), the API client (requests, keyring) and the engine load on first
+# use, on a worker: the window's start builds this service but needs none of them.
+if TYPE_CHECKING:
+    from st_desktop.domain.activity import Activity
+    from st_desktop.parsers.privacy import Hidden, PrivacyZone
+    from st_desktop.progress import TaskContext
+    from st_desktop.services.account import Account
+    from st_desktop.services.fixes import Replacement
+    from st_desktop.services.intake import Ingested, Skipped, Source
+    from st_desktop.services.upload_checks import DuplicateCheck
+    from st_desktop.services.upload_engine import RunReport
 
 log = logging.getLogger(__name__)
 
@@ -47,36 +51,53 @@ class UploadService:
     @staticmethod
     def expand(paths: Sequence[Path]) -> list[Source | Skipped]:
         """Every activity file in dropped paths (folders and archives opened), in drop order."""
+        from st_desktop.services.intake import expand
+
         return expand(list(paths))
 
     def ingest(self, source: Source) -> Ingested:
         """Copy one file into the queue (durable first), then parse it."""
+        from st_desktop.services.intake import ingest
+
         return ingest(self.store, source)
 
     def reread(self, item: QueueItem) -> Ingested:
         """Parse a queued file again (after a restart)."""
+        from st_desktop.services.intake import parse_item
+
         return parse_item(self.store, item)
 
     def activity(self, item_id: int) -> Activity:
         """The whole activity of a queued file (read again: rows keep only a preview)."""
+        from st_desktop.services.fixes import load_activity
+
         return load_activity(self.store, self.store.get(item_id))
 
     # -- fixing files before upload ---------------------------------------------------------
 
     def shift_start(self, item_id: int, new_start: datetime) -> Replacement:
         """Move the file's start (every sample moves with it)."""
+        from st_desktop.parsers import edit
+        from st_desktop.services.fixes import load_activity, replace_items
+
         item = self.store.get(item_id)
         moved = edit.shift_start(load_activity(self.store, item), new_start)
         return replace_items(self.store, [item], [moved], ["new start"])
 
     def trim(self, item_id: int, begin: float, end: float) -> Replacement:
         """Keep only ``begin``..``end`` seconds of the file."""
+        from st_desktop.parsers import edit
+        from st_desktop.services.fixes import load_activity, replace_items
+
         item = self.store.get(item_id)
         kept = edit.trim(load_activity(self.store, item), begin, end)
         return replace_items(self.store, [item], [kept], ["trimmed"])
 
     def split(self, item_id: int, cuts: Sequence[float] | None = None) -> Replacement:
         """Cut the file at ``cuts`` (seconds), or where it looks like several (None)."""
+        from st_desktop.parsers import edit
+        from st_desktop.services.fixes import load_activity, replace_items
+
         item = self.store.get(item_id)
         whole = load_activity(self.store, item)
         pieces = edit.split_at(whole, edit.split_points(whole) if cuts is None else cuts)
@@ -87,6 +108,9 @@ class UploadService:
 
     def split_by_sport(self, item_id: int) -> Replacement:
         """One file per sport of a multi-sport recording."""
+        from st_desktop.parsers import edit
+        from st_desktop.services.fixes import load_activity, replace_items
+
         item = self.store.get(item_id)
         legs = edit.split_by_sport(load_activity(self.store, item))
         if len(legs) < 2:
@@ -95,6 +119,9 @@ class UploadService:
 
     def merge(self, item_ids: Sequence[int]) -> Replacement:
         """Join back-to-back recordings of one sport into one file."""
+        from st_desktop.parsers import edit
+        from st_desktop.services.fixes import load_activity, replace_items
+
         items = [self.store.get(i) for i in item_ids]
         activities = [load_activity(self.store, item) for item in items]
         order = sorted(range(len(items)), key=lambda i: activities[i].start_time)
@@ -106,6 +133,8 @@ class UploadService:
         self, item_id: int, zones: Sequence[PrivacyZone]
     ) -> tuple[Replacement | None, Hidden]:
         """Before upload: drop the positions near home (the privacy zones) at start and end."""
+        from st_desktop.services.fixes import hide_private_places
+
         return hide_private_places(self.store, self.store.get(item_id), zones)
 
     def items(self) -> list[QueueItem]:
@@ -114,6 +143,8 @@ class UploadService:
 
     def check(self, item_id: int, account: Account | None) -> DuplicateCheck:
         """Look for the file in the ledger, the cache and (signed in) the account."""
+        from st_desktop.services.upload_checks import check_duplicates
+
         client = account.client if account is not None else None
         key = account.key if account is not None else None
         return check_duplicates(self.store, key, self.store.get(item_id), client, self.cache)
@@ -182,7 +213,7 @@ class UploadService:
         context: TaskContext,
         account: Account,
         *,
-        backoff: Backoff = backoff_delay,
+        backoff: Backoff | None = None,
         listener: Callable[[QueueItem], None] | None = None,
         on_step: Callable[[QueueItem, str], None] | None = None,
         zones: Sequence[PrivacyZone] = (),
@@ -193,6 +224,8 @@ class UploadService:
         the positions within them at the start and end of a file are not sent (the file goes
         as our FIT without them).
         """
+        from st_desktop.services.upload_engine import UploadEngine, backoff_delay
+
         client = account.require_client()
         for item in self.store.items():
             if item.state == ItemState.QUEUED and item.account is None:
@@ -201,7 +234,7 @@ class UploadService:
             self.store,
             client,
             account.key,
-            backoff=backoff,
+            backoff=backoff or backoff_delay,
             listener=listener,
             on_step=on_step,
             zones=zones,

@@ -99,6 +99,35 @@ def _import_all(modules: Sequence[str]) -> None:
         importlib.import_module(name)
 
 
+class _OnPaint(QObject):
+    def __init__(self, window: QWidget, action: Callable[[], object], latest_ms: int) -> None:
+        super().__init__(window)
+        self._action: Callable[[], object] | None = action
+        window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._go)  # never shown (the tray): go anyway
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._go)  # once the whole first frame is drawn
+        return False
+
+    def _go(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
+
+
+def when_painted(window: QWidget, action: Callable[[], object], latest_ms: int = LATEST_MS) -> None:
+    """Run ``action`` on the GUI thread once ``window`` has first painted (shown or not yet).
+
+    For work that would compete with the first frame for the interpreter even on a worker
+    (the sandbox server's loading, for instance). A window that does not paint within
+    ``latest_ms`` (started in the tray) runs it then.
+    """
+    _OnPaint(window, action, latest_ms)
+
+
 def run_after_first_paint(
     window: QWidget,
     runner: TaskRunner,

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import create_application
-from st_desktop.ui.first_paint import LaterStep, run_after_first_paint
+from st_desktop.ui.first_paint import LaterStep, run_after_first_paint, when_painted
 from st_desktop.ui.map import MapView
 
 
@@ -60,3 +60,38 @@ def test_a_failing_step_is_logged_and_the_others_still_run(
         qtbot.waitUntil(lambda: done == ["after"], timeout=10_000)
     finally:
         application.shutdown(5.0)
+
+
+def test_the_sandbox_server_loads_only_once_the_window_has_painted(
+    qtbot: QtBot, isolated_basedir: Path
+) -> None:
+    """``--sandbox`` at start: the cached rows are drawn before the server competes for Python."""
+    application = create_application(["--sandbox", "--basedir", str(isolated_basedir)], later=[])
+    window = application.window
+    qtbot.addWidget(window)
+    try:
+        # Nothing of the server has been asked for before the window is drawn.
+        asked = [task.description for task in application.runner.active_tasks()]
+        assert "Opening the sandbox" not in asked
+        with qtbot.waitSignal(application.account.account_changed, timeout=30_000):
+            window.show()
+        assert application.account.account is not None
+        assert application.account.account.sandbox
+    finally:
+        application.shutdown(5.0)
+
+
+def test_an_action_waits_for_the_first_paint_or_runs_anyway_when_nothing_paints(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    ran: list[str] = []
+    when_painted(shown, lambda: ran.append("shown"), latest_ms=60_000)
+    when_painted(hidden, lambda: ran.append("tray"), latest_ms=50)  # started in the tray
+    qtbot.waitUntil(lambda: ran == ["tray"])
+    shown.show()
+    qtbot.waitUntil(lambda: ran == ["tray", "shown"])
