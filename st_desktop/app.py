@@ -210,6 +210,19 @@ def create_application(
     return application
 
 
+#: Loaded on a worker once the window is up (see :func:`install_later_parts`).
+PRELOADED = (
+    "st_desktop.api.client",
+    "st_desktop.api.signin",
+    "st_desktop.domain.track",
+    "st_desktop.services.intake",
+    "st_desktop.services.upload_checks",
+    "st_desktop.services.upload_engine",
+    "st_desktop.services.fixes",
+    "st_desktop.ui.dialogs.sign_in",
+)
+
+
 def install_later_parts(application: Application, later: list[LaterStep] | None) -> None:
     """The overview, hands-free import and maps: now, or as steps after the first paint."""
     from st_desktop.ui.first_paint import LaterStep
@@ -240,6 +253,8 @@ def install_later_parts(application: Application, later: list[LaterStep] | None)
         LaterStep(("st_desktop.app_overview",), overview, "overview"),
         LaterStep(("st_desktop.app_maps",), maps, "maps"),
         LaterStep(("st_desktop.ui.dialogs.privacy_zones",), privacy, "privacy zones"),
+        # What the first drop, sign-in or workout shown would otherwise import then.
+        LaterStep(PRELOADED, lambda: None, "services"),
     ]
     if later is None:
         for step in steps:
@@ -285,7 +300,6 @@ def connect_panes(application: Application) -> None:
     from PySide6.QtCore import QCoreApplication, Qt
 
     from st_desktop.services.data import DataService
-    from st_desktop.ui.dialogs.sign_in import SignInDialog
     from st_desktop.ui.single_instance import bring_to_front
     from st_desktop.ui.upload.drop import DropTarget
     from st_desktop.ui.workouts.data_actions import DataActions
@@ -361,6 +375,8 @@ def connect_panes(application: Application) -> None:
     account.sign_in_needed.connect(sign_in_needed)
 
     def sign_in() -> None:
+        from st_desktop.ui.dialogs.sign_in import SignInDialog  # loaded after the first paint
+
         dialog = SignInDialog(account, application.settings, application.runner, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one dialog per Sign In
         dialog.approved.connect(lambda: bring_to_front(window))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 if TYPE_CHECKING:
     from st_desktop.application import Application
     from st_desktop.sandbox import SandboxServer
-    from st_desktop.services.account import Account
+    from st_desktop.services.account import Account, Tokens
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
     has drawn its first frame: loading it on a worker still holds the interpreter for a
     quarter of a second, which the first rows would wait for.
     """
-    from st_desktop.services.account import SANDBOX_ACCOUNT_PREFIX, Account, Tokens, describe
+    from st_desktop.services.account import SANDBOX_ACCOUNT_PREFIX, Account, describe
 
     account = application.account
     window = application.window

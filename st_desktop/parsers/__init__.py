@@ -24,23 +24,55 @@ Every failure is a :class:`st_desktop.errors.ParseError` subclass (see
 
 from __future__ import annotations
 
-from st_desktop.parsers.archive import (
-    Archive,
-    ArchiveMember,
-    ArchiveSkip,
-    iter_archive,
-    read_archive_member,
-)
-from st_desktop.parsers.context import ParseContext
-from st_desktop.parsers.errors import ParseError
-from st_desktop.parsers.export import activity_to_workout_json, file_upload_payload
-from st_desktop.parsers.registry import (
-    MAX_FILE_BYTES,
-    detect_format,
-    parse_archive,
-    parse_bytes,
-    parse_file,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The names below are read from their modules on first use: the window imports light modules
+# of the package (privacy zones, edit limits) at start, and must not load every reader then.
+if TYPE_CHECKING:
+    from st_desktop.parsers.archive import (
+        Archive,
+        ArchiveMember,
+        ArchiveSkip,
+        iter_archive,
+        read_archive_member,
+    )
+    from st_desktop.parsers.context import ParseContext
+    from st_desktop.parsers.errors import ParseError
+    from st_desktop.parsers.export import activity_to_workout_json, file_upload_payload
+    from st_desktop.parsers.registry import (
+        MAX_FILE_BYTES,
+        detect_format,
+        parse_archive,
+        parse_bytes,
+        parse_file,
+    )
+
+#: Where each public name lives.
+_WHERE = {
+    "Archive": "st_desktop.parsers.archive",
+    "ArchiveMember": "st_desktop.parsers.archive",
+    "ArchiveSkip": "st_desktop.parsers.archive",
+    "iter_archive": "st_desktop.parsers.archive",
+    "read_archive_member": "st_desktop.parsers.archive",
+    "ParseContext": "st_desktop.parsers.context",
+    "ParseError": "st_desktop.parsers.errors",
+    "activity_to_workout_json": "st_desktop.parsers.export",
+    "file_upload_payload": "st_desktop.parsers.export",
+    "MAX_FILE_BYTES": "st_desktop.parsers.registry",
+    "detect_format": "st_desktop.parsers.registry",
+    "parse_archive": "st_desktop.parsers.registry",
+    "parse_bytes": "st_desktop.parsers.registry",
+    "parse_file": "st_desktop.parsers.registry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -9,25 +9,29 @@ client inside; they hand it back to the other services.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from st_desktop.api.client import SportTracksClient
-from st_desktop.api.keyrings import MemorySecrets, load_client_secret, store_client_secret
-from st_desktop.api.oauth import OAuthConfig, OAuthSession, TokenEndpoint
 from st_desktop.api.redact import Redactor
-from st_desktop.api.signin import (
-    BrowserSignIn,
-    SignInCancelledError,
-    SignInGroup,
-    SignInTimeoutError,
-)
-from st_desktop.api.tokens import Tokens, TokenStore
 from st_desktop.errors import AuthError
+
+# The API client, OAuth and the keyring (requests, keyring's backends: a tenth of a second)
+# load on the first sign-in step, on a worker: the window's start needs none of them.
+if TYPE_CHECKING:
+    from st_desktop.api.client import SportTracksClient
+    from st_desktop.api.oauth import OAuthConfig, OAuthSession
+    from st_desktop.api.signin import (
+        BrowserSignIn,
+        SignInCancelledError,
+        SignInGroup,
+        SignInTimeoutError,
+    )
+    from st_desktop.api.tokens import Tokens, TokenStore
 
 __all__ = [
     "SANDBOX_ACCOUNT_PREFIX",
@@ -43,6 +47,21 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SANDBOX_ACCOUNT_PREFIX = "sandbox"
+
+#: Names handed on from the API layer (for the ui, which does not import it), read on first use.
+_FROM_API = {
+    "BrowserSignIn": "st_desktop.api.signin",
+    "SignInCancelledError": "st_desktop.api.signin",
+    "SignInTimeoutError": "st_desktop.api.signin",
+    "Tokens": "st_desktop.api.tokens",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _FROM_API.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(where), name)
 
 
 @dataclass(frozen=True)
@@ -138,7 +157,7 @@ class AccountService:
         self._sandbox = False
         self._session: OAuthSession | None = None
         # Attempts of this run complete each other: approving an older browser tab still works.
-        self._sign_ins = SignInGroup()
+        self._sign_ins: SignInGroup | None = None
 
     def set_callbacks(
         self,
@@ -192,6 +211,8 @@ class AccountService:
 
     def oauth_config(self) -> OAuthConfig:
         """Client credentials and the OAuth URLs of the current service."""
+        from st_desktop.api.oauth import OAuthConfig
+
         client_id, client_secret = self._credentials
         return OAuthConfig.for_host(service_root(self._api_base), client_id, client_secret)
 
@@ -202,6 +223,9 @@ class AccountService:
         return key.startswith(service_root(self._api_base) + "|")
 
     def _token_store(self) -> TokenStore:
+        from st_desktop.api.keyrings import MemorySecrets
+        from st_desktop.api.tokens import TokenStore
+
         if self._sandbox:
             # The sandbox is a throw-away demo: its tokens never go to the OS keyring.
             return TokenStore(
@@ -216,6 +240,8 @@ class AccountService:
 
     def session(self) -> OAuthSession:
         """The OAuth session of the current service (created on first use)."""
+        from st_desktop.api.oauth import OAuthSession, TokenEndpoint
+
         if self._session is None:
             endpoint = TokenEndpoint(self.oauth_config())
             self._session = OAuthSession(
@@ -235,6 +261,10 @@ class AccountService:
             on_approved: called on the listener thread once the browser's approval was
                 exchanged for tokens (to bring the window to the front).
         """
+        from st_desktop.api.signin import BrowserSignIn, SignInGroup
+
+        if self._sign_ins is None:
+            self._sign_ins = SignInGroup()
         return BrowserSignIn(
             self.oauth_config(),
             open_browser=open_browser,
@@ -246,6 +276,8 @@ class AccountService:
 
     def load_client_secret(self) -> None:
         """Use the client secret kept in the keyring, if one is (run on a worker)."""
+        from st_desktop.api.keyrings import load_client_secret
+
         if self._sandbox:
             return
         secret = load_client_secret(service_root(self._api_base), self._keyring_backend)
@@ -255,6 +287,8 @@ class AccountService:
 
     def save_client_secret(self, secret: str) -> bool:
         """Keep the client secret in the keyring (run on a worker); False when there is none."""
+        from st_desktop.api.keyrings import store_client_secret
+
         return store_client_secret(service_root(self._api_base), secret, self._keyring_backend)
 
     # -- the slow steps (run them on a worker) ------------------------------------------------
@@ -294,6 +328,8 @@ class AccountService:
         return self._complete(lambda session: session.use_access_token(token))
 
     def _complete(self, adopt: Callable[[OAuthSession], None]) -> Account:
+        from st_desktop.api.client import SportTracksClient
+
         session = self.session()
         adopt(session)  # keyring write: never on the GUI thread
         client = SportTracksClient(self._api_base, session)
@@ -315,6 +351,8 @@ class AccountService:
 
     def account_for(self, key: str) -> Account:
         """The signed-in account of ``key``, with a client of the current session."""
+        from st_desktop.api.client import SportTracksClient
+
         client = SportTracksClient(self._api_base, self.session())
         return Account(key, describe(key, self._sandbox), client, sandbox=self._sandbox)
 

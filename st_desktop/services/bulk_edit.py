@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout
 from st_desktop.errors import StDesktopError
 from st_desktop.progress import TaskContext
 from st_desktop.store.cache import WorkoutCache
+
+if TYPE_CHECKING:
+    from st_desktop.api.client import SportTracksClient
 
 log = logging.getLogger(__name__)
 

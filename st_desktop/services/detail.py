@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from st_desktop.api.client import SportTracksClient
-from st_desktop.domain.track import Track
 from st_desktop.domain.workout import Workout
 from st_desktop.errors import OfflineError
 from st_desktop.store.cache import WorkoutCache
+
+if TYPE_CHECKING:
+    from st_desktop.api.client import SportTracksClient
+    from st_desktop.domain.track import Track
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def load_detail(
     Raises:
         OfflineError: offline and not cached.
     """
+    from st_desktop.domain.track import Track  # numpy: loaded by the first workout shown
+
     cached = cache.get_detail(account, uri)
     if client is None:
         if cached is None:

@@ -28,12 +28,12 @@ from st_desktop.domain.workout import Workout
 from st_desktop.errors import StoreError
 from st_desktop.parsers.errors import ParseError
 from st_desktop.parsers.privacy import Hidden, PrivacyZone, hide_zones
-from st_desktop.parsers.registry import parse_bytes
-from st_desktop.parsers.writers import write_fit
 from st_desktop.services.intake import Ingested, parse_item
 from st_desktop.store.uploads import ItemState, QueueItem, UploadStore
 
 log = logging.getLogger(__name__)
+# The readers and the FIT writer are imported where they are used: the upload list imports
+# this module's types while the window is being built, and needs neither then.
 
 #: Items in these states can still be replaced by a fixed version.
 REPLACEABLE = (ItemState.NEW, ItemState.FAILED, ItemState.SKIPPED)
@@ -58,6 +58,8 @@ def load_activity(store: UploadStore, item: QueueItem) -> Activity:
     Raises:
         ParseError, StoreError: it cannot be read any more.
     """
+    from st_desktop.parsers.registry import parse_bytes
+
     return parse_bytes(store.read_data(item), item.display_name)
 
 
@@ -89,6 +91,8 @@ def replace_items(
     stem = PurePath(lead.display_name).stem
     added: list[Ingested] = []
     for number, (activity, label) in enumerate(zip(activities, labels, strict=True), 1):
+        from st_desktop.parsers.writers import write_fit
+
         data = write_fit(activity)
         name = f"{stem} ({label}).fit"
         item, _new = store.add_bytes(data, name, f"{lead.source} (fixed in st-desktop)")
@@ -150,6 +154,8 @@ def private_upload(
     """
     if not zones:
         return data, fmt, None
+    from st_desktop.parsers.registry import parse_bytes
+
     activity = parse_bytes(data, display_name)
     private, hidden = hide_zones(activity, zones)
     if not hidden:
@@ -161,6 +167,8 @@ def private_upload(
         hidden.tail,
         ", ".join(hidden.zones),
     )
+    from st_desktop.parsers.writers import write_fit
+
     return write_fit(private), "FIT", private
 
 

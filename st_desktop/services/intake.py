@@ -21,6 +21,7 @@ from st_desktop.domain.track import Track
 from st_desktop.errors import ParseError, StoreError
 from st_desktop.parsers import unpack
 from st_desktop.parsers.archive import (
+    MAX_FILE_BYTES,
     Archive,
     ArchiveMember,
     ArchiveSkip,
@@ -28,7 +29,6 @@ from st_desktop.parsers.archive import (
     read_archive_member,
 )
 from st_desktop.parsers.errors import CorruptFileError, FileTooLargeError
-from st_desktop.parsers.registry import MAX_FILE_BYTES, parse_bytes
 from st_desktop.services.bulk_exports import STRAVA_CSV, ExportMeta, meta_for, strava_metadata
 from st_desktop.store.uploads import QueueItem, UploadStore
 
@@ -347,6 +347,8 @@ def parse_item(
     and the name it gets when the file has none (:func:`suggested_name`)."""
     try:
         raw = store.read_data(item) if data is None else data
+        from st_desktop.parsers.registry import parse_bytes  # the readers: first parse only
+
         activity = parse_bytes(raw, item.display_name)
     except (ParseError, StoreError) as exc:
         return Ingested(item, is_new, None, exc.user_message)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from st_desktop.api.client import SportTracksClient
 from st_desktop.progress import TaskContext
 from st_desktop.store.cache import WorkoutCache
+
+if TYPE_CHECKING:
+    from st_desktop.api.client import SportTracksClient
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from st_desktop.domain.workout import Workout, WorkoutSummary
 from st_desktop.errors import (
@@ -40,9 +40,12 @@ from st_desktop.errors import (
     RateLimitedError,
     StDesktopError,
 )
-from st_desktop.parsers.privacy import PrivacyZone
-from st_desktop.services.fixes import offset_fix, private_upload, wants_offset
 from st_desktop.store.uploads import ItemState, Outcome, QueueItem, UploadStore
+
+# The parsers and writers (for privacy zones and the offset fix) load with the first upload:
+# the upload list imports this module for its step names at start.
+if TYPE_CHECKING:
+    from st_desktop.parsers.privacy import PrivacyZone
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,8 @@ def has_edits(item: QueueItem) -> bool:
 def has_follow_up(item: QueueItem) -> bool:
     """Whether the workout is changed after the file is stored: edits to apply, or the ride's
     own UTC offset to give it (a GPX or TCX file)."""
+    from st_desktop.services.fixes import wants_offset
+
     return has_edits(item) or wants_offset(item.format, item.start_time)
 
 
@@ -233,6 +238,8 @@ class UploadEngine:
             found = self.reconcile(item)
             if found:
                 return self._set(item.id, state=ItemState.FILE_UPLOADED, uris=found, error=None)
+        from st_desktop.services.fixes import private_upload
+
         fmt = item.format or item.ext.upper()
         data, fmt, private = private_upload(
             self.store.read_data(item), fmt, item.display_name, self.zones
@@ -313,6 +320,8 @@ class UploadEngine:
         }
         if edits:
             self._on_step(item, STEP_APPLYING)
+        from st_desktop.services.fixes import offset_fix, wants_offset
+
         offset = wants_offset(item.format, item.start_time)
         for uri in item.uris if edits or offset else ():
             current = self.client.get_workout(uri)

@@ -12,9 +12,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from st_desktop.api.client import SportTracksClient
 from st_desktop.domain.workout import Workout, WorkoutSummary, workout_id
 from st_desktop.errors import NotFoundError, StDesktopError
 from st_desktop.progress import TaskContext
@@ -28,6 +27,9 @@ from st_desktop.services.bulk_edit import (
     undo_bulk_edit,
 )
 from st_desktop.store.cache import WorkoutCache, WorkoutQuery
+
+if TYPE_CHECKING:
+    from st_desktop.api.client import SportTracksClient
 
 log = logging.getLogger(__name__)
 

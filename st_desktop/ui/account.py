@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from st_desktop.services.account import (
-    Account,
-    AccountService,
-    BrowserSignIn,
-    Tokens,
-    builtin_credentials,
-)
+from st_desktop.services.account import Account, AccountService, builtin_credentials
 from st_desktop.settings import Keys, Settings
 from st_desktop.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the API layer's sign-in loads with the first sign-in, on a worker
+    from st_desktop.services.account import BrowserSignIn, Tokens
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
-from st_desktop.parsers.privacy import PrivacyZone
 from st_desktop.services.account import Account
-from st_desktop.services.upload_engine import RunReport, backoff_delay
 from st_desktop.services.uploads import UploadService
 from st_desktop.store.uploads import ItemState, QueueItem
 from st_desktop.tasks import TaskHandle, TaskRunner
@@ -31,6 +30,10 @@ from st_desktop.ui.upload.batch import (
 )
 from st_desktop.ui.upload.intake import QUEUE_WRITES, UploadIntake
 from st_desktop.ui.upload.model import UPLOADABLE, RowStatus
+
+if TYPE_CHECKING:  # the parsers and the engine load with the first file, on a worker
+    from st_desktop.parsers.privacy import PrivacyZone
+    from st_desktop.services.upload_engine import RunReport
 
 #: While offline, try again at least this often (the engine's backoff may ask for longer).
 MIN_RETRY_MS = 1000
@@ -82,7 +85,8 @@ class UploadController(UploadIntake):
         self._batch = Batch()  # the current upload run, for the summary at its end
         self._shown_progress = (0, 0)
         #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
-        self.engine_backoff: Callable[[int, float | None], float] = backoff_delay
+        #: the engine's wait before a retry (None: its own backoff; tests shorten it)
+        self.engine_backoff: Callable[[int, float | None], float] | None = None
         #: The privacy zones (Preferences), read on the GUI thread when a run starts: every
         #: file of the run goes up without its positions within them at the start and end.
         self.privacy_zones: Callable[[], Sequence[PrivacyZone]] = tuple
