@@ -476,7 +476,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     hook.install()
     file_open = FileOpenEventFilter(qapp)
-    qapp.installEventFilter(file_open)  # before exec(): macOS delivers launch files then
+    if sys.platform == "darwin":  # only macOS sends FileOpen (before exec(): launch files)
+        # An application-wide filter sees every event of every object: elsewhere it would
+        # only cost (each event a call into Python, each new kind of object a type to load).
+        qapp.installEventFilter(file_open)
     if not instance.listen() and instance.forward(files):
         return 0  # lost a start-up race: the other instance has the files
     qapp.setWindowIcon(app_icon())

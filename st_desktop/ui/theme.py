@@ -372,7 +372,14 @@ class ThemeWatcher(QObject):
         app = QGuiApplication.instance()
         self._dark = is_dark()
         if isinstance(app, QGuiApplication):
-            app.installEventFilter(self)
+            # Deprecated since Qt 6.0 in favour of the ApplicationPaletteChange event, which
+            # only an application-wide event filter sees: that filter would call into Python
+            # for every event of every object (the first few load a Python type for each kind
+            # of object, a tenth of a second before the first paint).
+            if hasattr(app, "paletteChanged"):
+                app.paletteChanged.connect(self._check)
+            else:  # pragma: no cover - a Qt built without deprecated API
+                app.installEventFilter(self)
             app.styleHints().colorSchemeChanged.connect(self._check)
 
     @property
@@ -388,7 +395,7 @@ class ThemeWatcher(QObject):
             self._check()
         return False
 
-    def _check(self) -> None:
+    def _check(self, *_args: object) -> None:
         dark = is_dark()
         if dark != self._dark:
             self._dark = dark
