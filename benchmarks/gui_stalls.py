@@ -164,6 +164,13 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             steps.append(LaterStep((), lambda: runner.submit(warm_up), "time zones"))
         except ImportError:
             pass
+        try:  # what the first drop or workout needs, where the app loads it after the paint
+            from st_desktop.app import PRELOADED
+            from st_desktop.ui.first_paint import LaterStep
+
+            steps.append(LaterStep(PRELOADED, lambda: None, "services"))
+        except ImportError:
+            pass
         run_after_first_paint(window, runner, steps)
         wait_until(lambda: "st_desktop.ui.plotting" in sys.modules and not runner.is_busy())
         dwell(300)  # the charts are built one per turn of the event loop

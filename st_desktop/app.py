@@ -215,6 +215,8 @@ PRELOADED = (
     "st_desktop.api.client",
     "st_desktop.api.signin",
     "st_desktop.domain.track",
+    "st_desktop.parsers.registry",
+    "st_desktop.parsers.writers",
     "st_desktop.services.intake",
     "st_desktop.services.upload_checks",
     "st_desktop.services.upload_engine",
