@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 if TYPE_CHECKING:
     from st_desktop.application import Application
@@ -142,9 +142,28 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
             description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
         )
 
-    if after_first_paint:
-        from st_desktop.ui.first_paint import when_painted
-
-        when_painted(window, open_it)
-    else:
+    if not after_first_paint:
         open_it()
+        return
+    from st_desktop.ui.first_paint import LATEST_MS, when_painted
+
+    opened_once: list[bool] = []
+
+    def open_once() -> None:
+        if not opened_once:
+            opened_once.append(True)
+            open_it()
+
+    if remembered is None:  # nothing cached to show: the server once the window is drawn
+        when_painted(window, open_once)
+        return
+    # The cached rows are read on a worker and drawn a frame after the window: the server
+    # waits for them (or, should none come, for the latest start of the later steps).
+    model = application.browser.model
+
+    def rows_read(_count: int) -> None:
+        model.page_loaded.disconnect(rows_read)
+        when_painted(application.browser.table.viewport(), open_once)
+
+    model.page_loaded.connect(rows_read)
+    QTimer.singleShot(LATEST_MS, window, open_once)

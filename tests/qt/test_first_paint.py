@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from st_desktop.app import create_application
@@ -139,3 +140,43 @@ application.shutdown(5.0)
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = [line for line in done.stdout.splitlines() if line.startswith("loaded:")]
     assert loaded == ["loaded:"], done.stdout
+
+
+def test_a_second_sandbox_start_draws_the_cached_rows_before_loading_the_server(
+    qtbot: QtBot, isolated_basedir: Path
+) -> None:
+    argv = ["--sandbox", "--basedir", str(isolated_basedir)]
+    first = create_application(argv, later=[])
+    qtbot.addWidget(first.window)
+    try:
+        with qtbot.waitSignal(first.account.account_changed, timeout=30_000):
+            first.window.show()
+        qtbot.waitUntil(lambda: first.browser.model.rowCount() > 0, timeout=30_000)
+    finally:
+        first.shutdown(5.0)
+        first.window.close()
+
+    again = create_application(argv, later=[])
+    qtbot.addWidget(again.window)
+    viewport = again.browser.table.viewport()
+    model = again.browser.model
+    asked_when_rows_drawn: list[list[str]] = []
+
+    class RowsDrawn(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and model.rowCount() and not asked_when_rows_drawn:
+                tasks = again.runner.active_tasks()
+                asked_when_rows_drawn.append([task.description for task in tasks])
+            return False
+
+    watch = RowsDrawn()
+    viewport.installEventFilter(watch)
+    try:
+        with qtbot.waitSignal(again.account.account_changed, timeout=30_000):
+            again.window.show()
+        assert asked_when_rows_drawn, "the cached rows were never drawn"
+        assert not {"Opening the sandbox", "Starting the sandbox"} & set(asked_when_rows_drawn[0])
+        assert again.account.account is not None
+    finally:
+        viewport.removeEventFilter(watch)
+        again.shutdown(5.0)
