@@ -92,6 +92,13 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
         server = SandboxServer(data_dir, seed=seed, demo_end=date.today())
         return server, server.user_id  # opens its database
 
+    def did_not_start(exc: BaseException) -> None:
+        window.message_area.show_error(
+            QCoreApplication.translate("SandboxMode", "The sandbox did not start: {error}").format(
+                error=exc
+            )
+        )
+
     def opened(result: tuple[SandboxServer, int]) -> None:
         server, user_id = result
         key = f"{SANDBOX_ACCOUNT_PREFIX}|{user_id}"
@@ -100,11 +107,7 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
         runner.submit(
             server.start,
             on_result=started,
-            on_error=lambda exc: window.message_area.show_error(
-                QCoreApplication.translate(
-                    "SandboxMode", "The sandbox did not start: {error}"
-                ).format(error=exc)
-            ),
+            on_error=did_not_start,
             description=QCoreApplication.translate("SandboxMode", "Starting the sandbox"),
         )
 
@@ -134,11 +137,7 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
         runner.submit(
             open_server,
             on_result=opened,
-            on_error=lambda exc: window.message_area.show_error(
-                QCoreApplication.translate(
-                    "SandboxMode", "The sandbox did not start: {error}"
-                ).format(error=exc)
-            ),
+            on_error=did_not_start,
             description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
         )
 

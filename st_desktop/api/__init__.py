@@ -6,8 +6,9 @@ package (``st_desktop.api.redact`` for the log, at start-up) must not import req
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from st_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from st_desktop.api.client import SportTracksClient, UploadRejectedError
@@ -60,11 +61,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _WHERE)
 
 
 __all__ = [

@@ -24,8 +24,9 @@ Every failure is a :class:`st_desktop.errors.ParseError` subclass (see
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from st_desktop.lazy import lazy_attributes
 
 # The names below are read from their modules on first use: the window imports light modules
 # of the package (privacy zones, edit limits) at start, and must not load every reader then.
@@ -67,11 +68,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _WHERE)
 
 
 __all__ = [

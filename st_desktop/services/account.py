@@ -9,7 +9,6 @@ client inside; they hand it back to the other services.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit
 
 from st_desktop.api.redact import Redactor
 from st_desktop.errors import AuthError
+from st_desktop.lazy import lazy_attributes
 
 # The API client, OAuth and the keyring (requests, keyring's backends: a tenth of a second)
 # load on the first sign-in step, on a worker: the window's start needs none of them.
@@ -57,11 +57,7 @@ _FROM_API = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    where = _FROM_API.get(name)
-    if where is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(where), name)
+__getattr__ = lazy_attributes(__name__, _FROM_API)
 
 
 @dataclass(frozen=True)

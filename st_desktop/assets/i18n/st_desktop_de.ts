@@ -3242,7 +3242,7 @@ Eine Kopie bleibt auf diesem Computer: „Rückgängig“ legt das Training wied
     </message>
     <message>
         <source>Loading the upload queue</source>
-        <extracomment>While offline, try again at least this often (the engine&apos;s backoff may ask for longer). The upload run&apos;s own queue: one run at a time, beside every other write. Delay before retrying after n failures and an optional Retry-After (tests shorten it). The privacy zones (Preferences), read on the GUI thread when a run starts: every file of the run goes up without its positions within them at the start and end.</extracomment>
+        <extracomment>While offline, try again at least this often (the engine&apos;s backoff may ask for longer). The upload run&apos;s own queue: one run at a time, beside every other write. Delay before retrying after n failures and an optional Retry-After (tests shorten it; None: the engine&apos;s own backoff). The privacy zones (Preferences), read on the GUI thread when a run starts: every file of the run goes up without its positions within them at the start and end.</extracomment>
         <translation>Warteschlange wird geladen</translation>
     </message>
     <message>
@@ -3672,6 +3672,7 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     </message>
     <message>
         <source>Undo</source>
+        <extracomment>Loaded on a worker once the window is up (see :func:`install_later_parts`).</extracomment>
         <translation>Rückgängig</translation>
     </message>
 </context>

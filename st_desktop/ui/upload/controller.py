@@ -84,8 +84,8 @@ class UploadController(UploadIntake):
         self._rerun = False
         self._batch = Batch()  # the current upload run, for the summary at its end
         self._shown_progress = (0, 0)
-        #: Delay before retrying after n failures and an optional Retry-After (tests shorten it).
-        #: the engine's wait before a retry (None: its own backoff; tests shorten it)
+        #: Delay before retrying after n failures and an optional Retry-After (tests shorten it;
+        #: None: the engine's own backoff).
         self.engine_backoff: Callable[[int, float | None], float] | None = None
         #: The privacy zones (Preferences), read on the GUI thread when a run starts: every
         #: file of the run goes up without its positions within them at the start and end.
