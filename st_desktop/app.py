@@ -106,18 +106,14 @@ def create_application(
     """
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    from st_desktop.services.uploads import UploadService
+    from st_desktop.app_panes import add_files, build_panes, schedule_panes
     from st_desktop.services.workouts import WorkoutService
     from st_desktop.settings import Keys, Settings
     from st_desktop.store.cache import CACHE_FILE, WorkoutCache
     from st_desktop.store.uploads import UploadStore
     from st_desktop.tasks import TaskRunner
     from st_desktop.ui.account import AccountController
-    from st_desktop.ui.detail.editor import DetailEditor
     from st_desktop.ui.main_window import MainWindow, settings_units
-    from st_desktop.ui.upload.controller import UploadController
-    from st_desktop.ui.upload.fixes import FixActions
-    from st_desktop.ui.upload.pane import UploadPane
     from st_desktop.ui.workouts.browser import WorkoutBrowser
 
     args = build_parser().parse_args(list(argv) if argv is not None else None)
@@ -143,10 +139,7 @@ def create_application(
     account.attach()
     workouts = WorkoutService(cache)
     browser = WorkoutBrowser(runner, settings, workouts)
-    detail = DetailEditor(runner, settings, workouts)
-    upload = UploadPane(UploadController(UploadService(upload_store, cache), runner))
-    FixActions(upload, settings)  # start, split, trim, merge in the preview (owned by the pane)
-    window = MainWindow(settings, runner, browser, detail, upload)
+    window = MainWindow(settings, runner, browser)  # the detail editor and upload pane come next
     window.set_folders(
         {"Log": paths.logs, "Data": paths.data, "Settings": paths.config, "Cache": paths.cache}
     )
@@ -158,19 +151,15 @@ def create_application(
         args=args,
         account=account,
         workouts=workouts,
-        upload=upload,
         browser=browser,
-        detail=detail,
         closers=[cache.close, upload_store.close],
     )
     from st_desktop.app_theme import install_theme
 
     install_theme(application)  # light or dark as chosen (Preferences > Appearance), live
-    units = settings_units(settings)
-    for pane in (browser, detail, upload):
-        pane.set_units(units)
-        window.units_changed.connect(pane.set_units)
-    connect_panes(application)
+    browser.set_units(settings_units(settings))
+    window.units_changed.connect(browser.set_units)
+    connect_window(application)
     problems += [notice for notice in (cache_notice, queue_notice) if notice]
     application.notices.extend(problems)
 
@@ -191,12 +180,13 @@ def create_application(
             description=QCoreApplication.translate("Application", "Checking the workout cache"),
         ),
     )
-    upload.controller.restore()
+    if later is None:
+        build_panes(application, cache, upload_store)
     install_later_parts(application, later)
     if application.notices:
         window.message_area.show_error(" ".join(dict.fromkeys(application.notices)))
     if args.files:
-        upload.add_paths([p.expanduser().resolve() for p in args.files])
+        add_files(application, [p.expanduser().resolve() for p in args.files])
     if args.sandbox:
         from st_desktop.app_sandbox import start_sandbox
 
@@ -207,6 +197,8 @@ def create_application(
         show_signed_out_hint(application)
         if not args.files:
             show_welcome(application)
+    if later is not None:  # the table first: the panes once its rows are on screen
+        schedule_panes(application, cache, upload_store)
     return application
 
 
@@ -292,22 +284,28 @@ def show_welcome(application: Application) -> None:
 
     application.account.account_changed.connect(account_changed)
     application.account.restored_signed_out.connect(leave)
-    # Files dropped, opened or restored from the queue: the upload pane has rows to show.
-    application.upload.files_added.connect(leave)
-    application.upload.model.rowsInserted.connect(leave)
+
+    def panes_built() -> None:
+        # Files dropped, opened or restored from the queue: the upload pane has rows to show.
+        application.upload.files_added.connect(leave)
+        application.upload.model.rowsInserted.connect(leave)
+        if application.upload.model.rowCount():
+            leave()
+
+    application.when_ready(panes_built)
 
 
-def connect_panes(application: Application) -> None:
-    """Wire the panes to each other, to the account and to the window."""
+def connect_window(application: Application) -> None:
+    """Wire the browser to the window and the account (the other panes: ``app_panes``)."""
     from PySide6.QtCore import QCoreApplication, Qt
 
+    from st_desktop.app_panes import add_files
     from st_desktop.services.data import DataService
     from st_desktop.ui.single_instance import bring_to_front
     from st_desktop.ui.upload.drop import DropTarget
     from st_desktop.ui.workouts.data_actions import DataActions
 
-    window, account = application.window, application.account
-    browser, detail, upload = application.browser, application.detail, application.upload
+    window, account, browser = application.window, application.account, application.browser
     message = window.message_area
 
     data = DataActions(browser, application.runner, DataService(), window)
@@ -323,23 +321,13 @@ def connect_panes(application: Application) -> None:
         data.backup_action,
     )
     application.data = data
-    window.files_opened.connect(upload.add_paths)
+    window.files_opened.connect(partial(add_files, application))
     drop = DropTarget(window)
     drop.watch(window)  # drops anywhere on the window go to the upload pane
-    drop.paths_dropped.connect(upload.add_paths)
+    drop.paths_dropped.connect(partial(add_files, application))
     window.refresh_requested.connect(browser.refresh)
-    browser.workout_selected.connect(detail.show_workout)
-    detail.workout_saved.connect(lambda _workout: browser.model.refresh())
-    upload.workouts_uploaded.connect(browser.add_or_refresh)
-
-    def show_uploaded(uri: str) -> None:
-        window.show_view("workouts")
-        browser.reveal_workout(uri)
-
-    upload.show_workout_requested.connect(show_uploaded)
-    for source in (browser, detail):
-        source.message.connect(message.show_info)
-        source.error.connect(message.show_error)
+    browser.message.connect(message.show_info)
+    browser.error.connect(message.show_error)
 
     def offer_undo(text: str) -> None:
         if text:
@@ -354,8 +342,6 @@ def connect_panes(application: Application) -> None:
         browser.set_account(current)
         if current is None:
             show_signed_out_hint(application)
-        detail.set_account(current)
-        upload.controller.set_account(current)
         window.set_account(
             current.description if current is not None else None, sandbox=account.sandbox
         )
@@ -363,7 +349,6 @@ def connect_panes(application: Application) -> None:
     def restored_signed_out(last: Account, reason: str) -> None:
         # The cached workouts of the last account stay in view; the banner says why and how.
         browser.set_account(last)
-        detail.set_account(last)
         show_signed_out_hint(application, reason)
 
     def sign_in_needed(reason: str) -> None:
@@ -494,11 +479,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     built.append(application)
     window = application.window
     application.closers.append(instance.close)
+    from st_desktop.app_panes import add_files
 
     def open_files(paths_received: list[Path]) -> None:
         if paths_received:
             log.info("opening %d file(s) from the system", len(paths_received))
-            application.upload.add_paths(paths_received)
+            add_files(application, paths_received)
             bring_to_front(window)
 
     def quit_now() -> None:
@@ -513,18 +499,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.background:  # started at login: only the tray shows
         window.show()
         log.info("window shown")
-    from st_desktop.ui.detail.charts import plotting_step
 
     # The charts' library first, then the overview, hands-free import and maps: off the GUI
-    # thread, once the first rows are on screen (or when idle in the tray).
+    # thread, once the first rows and the panes are on screen (or when idle in the tray).
     def time_zones() -> None:  # the offline zone lookup's first load, off the GUI thread
         from st_desktop.parsers import zone
 
         what = QCoreApplication.translate("Application", "Preparing the time zone lookup")
         application.runner.submit(zone.warm_up, description=what)
 
-    zones = LaterStep(("st_desktop.parsers.zone",), time_zones, "time zones")
-    run_after_first_paint(window, application.runner, [plotting_step(window), zones, *later_steps])
+    def rest() -> None:
+        from st_desktop.ui.detail.charts import plotting_step
+
+        zones = LaterStep(("st_desktop.parsers.zone",), time_zones, "time zones")
+        steps = [plotting_step(window), zones, *later_steps]
+        run_after_first_paint(window, application.runner, steps, painted=True)
+
+    application.when_ready(rest)
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from st_desktop.application import Application
@@ -54,8 +54,8 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
     automatically.
 
     With ``after_first_paint`` (the start of the app) the server is loaded once the window
-    has drawn its first frame: loading it on a worker still holds the interpreter for a
-    quarter of a second, which the first rows would wait for.
+    has drawn its first rows and the panes that come after them: loading it on a worker still
+    holds the interpreter for a quarter of a second, which they would wait for.
     """
     from st_desktop.services.account import SANDBOX_ACCOUNT_PREFIX, Account, describe
 
@@ -78,7 +78,8 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
         if account.account is None:  # the last session's workouts, until the sign-in is through
             cached = Account(key, describe(key, True), None, sandbox=True)
             application.browser.set_account(cached)
-            application.detail.set_account(cached)
+            if application.ready:  # otherwise the editor takes the browser's account when built
+                application.detail.set_account(cached)
 
     remembered = last_account_key(application.paths.data)
     if remembered is not None:
@@ -141,28 +142,8 @@ def start_sandbox(application: Application, seed: int, *, after_first_paint: boo
             description=QCoreApplication.translate("SandboxMode", "Opening the sandbox"),
         )
 
-    if not after_first_paint:
+    if after_first_paint:
+        # Once the first rows and the panes are drawn (the panes wait for the rows).
+        application.when_ready(open_it)
+    else:
         open_it()
-        return
-    from st_desktop.ui.first_paint import LATEST_MS, when_painted
-
-    opened_once: list[bool] = []
-
-    def open_once() -> None:
-        if not opened_once:
-            opened_once.append(True)
-            open_it()
-
-    if remembered is None:  # nothing cached to show: the server once the window is drawn
-        when_painted(window, open_once)
-        return
-    # The cached rows are read on a worker and drawn a frame after the window: the server
-    # waits for them (or, should none come, for the latest start of the later steps).
-    model = application.browser.model
-
-    def rows_read(_count: int) -> None:
-        model.page_loaded.disconnect(rows_read)
-        when_painted(application.browser.table.viewport(), open_once)
-
-    model.page_loaded.connect(rows_read)
-    QTimer.singleShot(LATEST_MS, window, open_once)

@@ -35,6 +35,9 @@ SHUTDOWN_TIMEOUT_S = 10.0
 class Application:
     """Everything the composition root built.
 
+    The detail editor and upload pane may come a moment after the rest: a start draws the
+    workout table first and builds them once its rows are on screen (:meth:`when_ready`).
+
     Attributes:
         closers: called in reverse order at shutdown, after the tasks have stopped.
         preference_pages: each adds a page to a Preferences dialog being opened (Map ...).
@@ -47,15 +50,51 @@ class Application:
     args: argparse.Namespace
     account: AccountController
     workouts: WorkoutService
-    upload: UploadPane
     browser: WorkoutBrowser
-    detail: DetailEditor
     closers: list[Callable[[], object]] = field(default_factory=list)
     preference_pages: list[Callable[[PreferencesDialog], object]] = field(default_factory=list)
     data: DataActions | None = None
     #: sentences for the status bar gathered while building (damaged stores, a full disk ...)
     notices: list[str] = field(default_factory=list)
     _stopped: bool = False
+    _panes: tuple[DetailEditor, UploadPane] | None = None
+    _waiting: list[Callable[[], object]] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        """True once the detail editor and upload pane are built."""
+        return self._panes is not None
+
+    @property
+    def detail(self) -> DetailEditor:
+        """The detail editor (only once :attr:`ready`)."""
+        if self._panes is None:
+            raise RuntimeError("the detail editor is built after the first rows (when_ready)")
+        return self._panes[0]
+
+    @property
+    def upload(self) -> UploadPane:
+        """The upload pane (only once :attr:`ready`)."""
+        if self._panes is None:
+            raise RuntimeError("the upload pane is built after the first rows (when_ready)")
+        return self._panes[1]
+
+    def set_panes(self, detail: DetailEditor, upload: UploadPane) -> None:
+        """The panes are built: run what waited for them, in the order it asked."""
+        self._panes = (detail, upload)
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            try:
+                callback()
+            except Exception:  # one broken part must not keep the others from starting
+                log.exception("error in %r once the panes were built", callback)
+
+    def when_ready(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the panes are built (at once if they are)."""
+        if self._panes is not None:
+            callback()
+        else:
+            self._waiting.append(callback)
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Orderly stop: cancel and wait for tasks (up to ``timeout``), close services, sync."""

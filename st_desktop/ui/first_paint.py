@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from st_desktop.tasks import TaskRunner
@@ -41,7 +41,12 @@ class LaterStep:
 
 class _Staged(QObject):
     def __init__(
-        self, window: QWidget, runner: TaskRunner, steps: Sequence[LaterStep], latest_ms: int
+        self,
+        window: QWidget,
+        runner: TaskRunner,
+        steps: Sequence[LaterStep],
+        latest_ms: int,
+        painted: bool,
     ) -> None:
         super().__init__(window)
         self._runner = runner
@@ -49,9 +54,9 @@ class _Staged(QObject):
         self._latest_ms = latest_ms
         self._started = False
         self._late = False
-        if window.isVisible():
+        if window.isVisible() and not painted:
             window.installEventFilter(self)
-        else:  # started in the tray: nothing will paint, go when idle
+        else:  # painted already, or started in the tray (nothing will paint): go when idle
             QTimer.singleShot(0, self, self._painted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -133,7 +138,59 @@ def run_after_first_paint(
     runner: TaskRunner,
     steps: Sequence[LaterStep],
     latest_ms: int = LATEST_MS,
+    *,
+    painted: bool = False,
 ) -> None:
-    """Run ``steps`` once ``window`` has painted and ``runner`` is idle (see the module)."""
+    """Run ``steps`` once ``window`` has painted and ``runner`` is idle (see the module).
+
+    With ``painted`` the window has been drawn already: the steps only wait for the runner.
+    """
     if steps:
-        _Staged(window, runner, steps, latest_ms)
+        _Staged(window, runner, steps, latest_ms, painted)
+
+
+def after_first_rows(
+    viewport: QWidget,
+    rows_read: SignalInstance | None,
+    action: Callable[[], object],
+    latest_ms: int = LATEST_MS,
+) -> None:
+    """Run ``action`` once a table's first rows are drawn (or its window, if none are coming).
+
+    Args:
+        viewport: the viewport of the table whose rows the start shows first.
+        rows_read: the model's signal that a page of rows was read, when rows are on their way
+            (a cached account is shown); None: the first paint of the window is enough.
+        action: runs once, on the GUI thread; at the latest ``latest_ms`` after this call
+            (rows that never come, a window started in the tray).
+        latest_ms: see ``action``.
+    """
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    if rows_read is None:
+        when_painted(viewport.window(), once, latest_ms)
+        return
+
+    def read(*_args: object) -> None:
+        rows_read.disconnect(read)
+        when_painted(viewport, once, latest_ms)
+
+    rows_read.connect(read)
+    QTimer.singleShot(latest_ms, viewport, once)
+
+
+def load_then(
+    runner: TaskRunner,
+    modules: Sequence[str],
+    action: Callable[[], None],
+    owner: QObject,
+    description: str,
+) -> None:
+    """Import ``modules`` on a worker, then run ``action`` on the GUI thread (while ``owner``
+    lives): the import, most of the cost of building a part, does not freeze the window."""
+    runner.submit(_import_all, modules, description=description, owner=owner, on_finished=action)

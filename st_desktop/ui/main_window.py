@@ -46,7 +46,9 @@ class MainWindow(QMainWindow):
     Args:
         settings: persisted window state lives here.
         runner: the task runner whose progress and unhandled errors the window shows.
-        browser, detail, upload: the three areas, built by the composition root.
+        browser, detail, upload: the three areas, built by the composition root. Without the
+            detail editor and upload pane, their places stay empty until :meth:`set_panes`
+            (the start draws the workout table first).
 
     Signals:
         files_opened(list): paths chosen with File > Open.
@@ -67,8 +69,8 @@ class MainWindow(QMainWindow):
         settings: Settings,
         runner: TaskRunner,
         browser: QWidget,
-        detail: QWidget,
-        upload: QWidget,
+        detail: QWidget | None = None,
+        upload: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +79,10 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._base_title = APP_DISPLAY_NAME
         self.setWindowTitle(self._base_title)
-        self.browser, self.detail, self.upload = browser, detail, upload
+        self.browser = browser
+        # Empty, in the panes' background, until the panes come (a start draws the table first).
+        self.detail: QWidget = detail if detail is not None else QWidget()
+        self.upload: QWidget = upload if upload is not None else QWidget()
 
         self.browser_splitter = QSplitter(Qt.Orientation.Vertical)
         self.browser_splitter.setObjectName("browserSplitter")
@@ -86,19 +91,17 @@ class MainWindow(QMainWindow):
         # (1024 x 700, or a 2x scale).
         self.detail_scroll = QScrollArea()
         self.detail_scroll.setObjectName("detailScroll")
-        self.detail_scroll.setWidget(detail)
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        bar = self.detail_scroll.verticalScrollBar().sizeHint().width()
-        self.detail_scroll.setMinimumWidth(detail.minimumSizeHint().width() + bar)
+        self._hold_detail(self.detail)
         self.browser_splitter.addWidget(self.detail_scroll)
         self.browser_splitter.setStretchFactor(0, 2)
         self.browser_splitter.setStretchFactor(1, 3)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.browser_splitter)
-        self.main_splitter.addWidget(upload)
+        self.main_splitter.addWidget(self.upload)
         self.main_splitter.setStretchFactor(0, 3)
         self.main_splitter.setStretchFactor(1, 2)
         self.main_splitter.setChildrenCollapsible(False)
@@ -118,6 +121,26 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # -- construction ---------------------------------------------------------------------------
+
+    def set_panes(self, detail: QWidget, upload: QWidget) -> None:
+        """Put the detail editor and upload pane in their places (built after the first rows)."""
+        self.detail = detail
+        self._hold_detail(detail)  # the scroll area deletes the placeholder
+        detail.show()  # a widget put in a shown scroll area is not shown with it
+        placeholder, self.upload = self.upload, upload
+        sizes = self.main_splitter.sizes()  # restored from the settings: they stay
+        self.main_splitter.replaceWidget(self.main_splitter.indexOf(placeholder), upload)
+        placeholder.deleteLater()
+        upload.setVisible(self.toggle_upload_action.isChecked())
+        self.main_splitter.setSizes(sizes)
+
+    def _show_upload(self, shown: bool) -> None:
+        self.upload.setVisible(shown)  # the pane of the moment (a placeholder at first)
+
+    def _hold_detail(self, detail: QWidget) -> None:
+        self.detail_scroll.setWidget(detail)
+        bar = self.detail_scroll.verticalScrollBar().sizeHint().width()
+        self.detail_scroll.setMinimumWidth(detail.minimumSizeHint().width() + bar)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -193,7 +216,7 @@ class MainWindow(QMainWindow):
         )
         self.toggle_upload_action.setCheckable(True)
         self.toggle_upload_action.setChecked(True)
-        self.toggle_upload_action.toggled.connect(self.upload.setVisible)
+        self.toggle_upload_action.toggled.connect(self._show_upload)
         view.addAction(self.toggle_upload_action)
         units_menu = view.addMenu(self.tr("Units"))
         units_menu.setObjectName("unitsMenu")

@@ -31,11 +31,21 @@ def test_the_rest_of_the_app_arrives_after_the_first_paint(
             "privacy zones",
             "services",
         ]
-        # Not there yet: the first paint has not happened.
+        # Not there yet: the first paint has not happened. The table is; the panes are not.
         assert window.views.widget_of("calendar") is None
-        assert not isinstance(application.detail.route, MapView)
+        assert window.browser is application.browser
+        assert not application.ready
         window.show()
-        run_after_first_paint(window, application.runner, later)
+        qtbot.waitUntil(lambda: application.ready, timeout=10_000)
+        # In their places (under the welcome here: nobody signed in, nothing dropped).
+        assert window.detail is application.detail
+        assert not application.detail.isHidden()
+        assert window.upload is application.upload
+        assert not application.upload.isHidden()
+        assert window.detail_scroll.widget() is application.detail
+        assert window.main_splitter.widget(1) is application.upload
+        assert not isinstance(application.detail.route, MapView)
+        run_after_first_paint(window, application.runner, later, painted=True)
         qtbot.waitUntil(lambda: isinstance(application.detail.route, MapView), timeout=10_000)
         assert window.views.widget_of("calendar") is not None
         assert isinstance(application.upload.preview.route, MapView)
@@ -103,8 +113,12 @@ def test_an_action_waits_for_the_first_paint_or_runs_anyway_when_nothing_paints(
 
 
 #: What the window's first frame never waits for: the network stack and keyring, the file
-#: readers and writers, the sandbox server (all loaded after the first paint, or on first use).
+#: readers and writers, the sandbox server (all loaded after the first paint, or on first use),
+#: numpy and the detail editor and upload pane (built once the first rows are drawn).
 NOT_BEFORE_THE_FIRST_PAINT = (
+    "numpy",
+    "st_desktop.ui.detail.editor",
+    "st_desktop.ui.upload.pane",
     "requests",
     "keyring",
     "lxml",
@@ -179,4 +193,77 @@ def test_a_second_sandbox_start_draws_the_cached_rows_before_loading_the_server(
         assert again.account.account is not None
     finally:
         viewport.removeEventFilter(watch)
+        again.shutdown(5.0)
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_files_given_before_the_panes_are_built_reach_the_upload_pane(
+    qtbot: QtBot, isolated_basedir: Path
+) -> None:
+    """A file on the command line and one opened at once: neither is lost while the table
+    comes first."""
+    from st_desktop.ui.upload.model import Column, RowStatus
+
+    given = DATA / "gpx" / sorted(p.name for p in (DATA / "gpx").glob("*.gpx"))[0]
+    opened = DATA / "fit" / "fp_garmin-fenix-5-run.fit"
+    application = create_application(["--basedir", str(isolated_basedir), str(given)], later=[])
+    window = application.window
+    qtbot.addWidget(window)
+    try:
+        window.files_opened.emit([opened])  # File > Open, before anything painted
+        assert not application.ready
+        window.show()
+        qtbot.waitUntil(lambda: application.ready, timeout=10_000)
+        model = application.upload.model
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+        names = {model.index(row, Column.FILE).data() for row in range(2)}
+        assert names == {given.name, opened.name}
+        # Read and previewed like any drop.
+        qtbot.waitUntil(
+            lambda: all(model.row_at(row).status is not RowStatus.PARSING for row in range(2)),
+            timeout=20_000,
+        )
+        assert RowStatus.ERROR not in {model.row_at(row).status for row in range(2)}
+    finally:
+        application.shutdown(5.0)
+
+
+def test_the_panes_catch_up_with_the_account_and_the_workout_selected_before_them(
+    qtbot: QtBot, isolated_basedir: Path
+) -> None:
+    argv = ["--sandbox", "--basedir", str(isolated_basedir)]
+    first = create_application(argv)
+    qtbot.addWidget(first.window)
+    try:
+        with qtbot.waitSignal(first.account.account_changed, timeout=30_000):
+            first.window.show()
+        qtbot.waitUntil(lambda: first.browser.model.rowCount() > 0, timeout=30_000)
+        first.browser.table.selectRow(0)  # its whole workout is kept on this computer
+        qtbot.waitUntil(lambda: first.detail.workout is not None, timeout=30_000)
+    finally:
+        first.shutdown(5.0)
+        first.window.close()
+
+    # Started in the tray: the cached rows are read, nothing paints, the panes come later.
+    again = create_application(argv, later=[])
+    qtbot.addWidget(again.window)
+    browser = again.browser
+    try:
+        qtbot.waitUntil(lambda: browser.model.rowCount() > 0, timeout=10_000)
+        assert not again.ready
+        browser.table.selectRow(0)
+        chosen = browser.current_workout()
+        assert chosen is not None
+        qtbot.waitUntil(lambda: again.ready, timeout=10_000)
+        detail = again.detail
+        qtbot.waitUntil(
+            lambda: detail.workout is not None and detail.workout.uri == chosen.uri,
+            timeout=10_000,
+        )
+        assert detail.name.text() == chosen.name
+        # The editor knows the (cached) account: the workout can be edited once signed in.
+        assert again.browser.shown_account is not None
+    finally:
         again.shutdown(5.0)

@@ -97,6 +97,11 @@
         <translation>Gespeicherte Trainings werden geprüft</translation>
     </message>
     <message>
+        <source>Loading the editor and the upload pane</source>
+        <extracomment>The status bar while the editor and the upload pane load, just after the start.</extracomment>
+        <translation>Editor und Hochladeliste werden geladen</translation>
+    </message>
+    <message>
         <source>Preparing the time zone lookup</source>
         <translation>Zeitzonen-Suche wird vorbereitet</translation>
     </message>

@@ -213,6 +213,11 @@ class WorkoutBrowser(QWidget):
         """The cache key of the account shown (None: none)."""
         return self._account.key if self._account is not None else None
 
+    @property
+    def shown_account(self) -> Account | None:
+        """The account whose workouts are shown (signed in or only cached)."""
+        return self._account
+
     def load_categories(self) -> None:
         """Re-read the workout types for the type filter from the cache."""
         if self._account is None:
@@ -232,14 +237,18 @@ class WorkoutBrowser(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.workout(row) for row in rows]
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.update_actions()
+    def current_workout(self) -> WorkoutSummary | None:
+        """The workout the detail editor shows: the current row if selected, else the first."""
         current = self.table.selectionModel().currentIndex()
         chosen = self.selected_workouts()
         summary = current.data(WorkoutRole) if current.isValid() else None
         if summary not in chosen:
             summary = chosen[0] if chosen else None
-        self.workout_selected.emit(summary)
+        return summary
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.update_actions()
+        self.workout_selected.emit(self.current_workout())
 
     def select_workout(self, workout_id: str) -> bool:
         """Select the row of a workout if it is loaded; True when it was."""
