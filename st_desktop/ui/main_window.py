@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 from st_desktop import APP_DISPLAY_NAME
 from st_desktop.settings import Keys, Settings
 from st_desktop.tasks import TaskRunner
-from st_desktop.ui.dialogs.about import AboutDialog
 from st_desktop.ui.dialogs.errors import describe_exception, error_box
 from st_desktop.ui.status import MessageArea, TaskIndicator
 from st_desktop.ui.views import HOME, ViewSwitcher
 from st_desktop.ui.welcome import WelcomeView
+
+if TYPE_CHECKING:
+    from st_desktop.ui.dialogs.about import AboutDialog
 
 log = logging.getLogger(__name__)
 
@@ -401,6 +404,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """Help > About (non-blocking)."""
+        from st_desktop.ui.dialogs.about import AboutDialog  # on first use
+
         box = AboutDialog(getattr(self, "_folders", {}), self.windowIcon().pixmap(64, 64), self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

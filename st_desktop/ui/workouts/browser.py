@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
@@ -23,7 +24,6 @@ from st_desktop.settings import Keys, Settings
 from st_desktop.store.cache import WorkoutQuery
 from st_desktop.tasks import TaskRunner
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
-from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
 from st_desktop.ui.i18n import plural
 from st_desktop.ui.workouts.actions import WorkoutActions
 from st_desktop.ui.workouts.bulk import BulkEditor
@@ -35,6 +35,9 @@ from st_desktop.ui.workouts.search_status import SearchStatus
 from st_desktop.ui.workouts.table import WorkoutTable
 from st_desktop.ui.workouts.trash import WRITES_QUEUE, Trash
 from st_desktop.ui.workouts.undo import UndoOrder
+
+if TYPE_CHECKING:
+    from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog
 
 log = logging.getLogger(__name__)
 
@@ -407,6 +410,8 @@ class WorkoutBrowser(QWidget):
         """Open the manual-entry dialog (non-blocking); the result is created on accept."""
         if self.online() is None:
             return None
+        from st_desktop.ui.dialogs.new_workout import NewWorkoutDialog  # on first use
+
         dialog = NewWorkoutDialog(self._settings.get(Keys.UNITS), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.create_workout(dialog.workout()))

@@ -7,6 +7,8 @@ and keeps what can be undone. The outcome is reported through this object's own 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -15,10 +17,12 @@ from st_desktop.services.account import Account
 from st_desktop.services.bulk_edit import BulkChanges, BulkResult, Edited
 from st_desktop.services.workouts import WorkoutService
 from st_desktop.tasks import TaskRunner
-from st_desktop.ui.dialogs.bulk_edit import BulkEditDialog
 from st_desktop.ui.i18n import plural
 from st_desktop.ui.workouts.history import AccountSource
 from st_desktop.ui.workouts.trash import WRITES_QUEUE
+
+if TYPE_CHECKING:
+    from st_desktop.ui.dialogs.bulk_edit import BulkEditDialog
 
 
 class BulkEditor(QObject):
@@ -61,6 +65,8 @@ class BulkEditor(QObject):
         """Ask what to change in ``chosen``, then change it."""
         if not chosen or self._source.online() is None:
             return
+        from st_desktop.ui.dialogs.bulk_edit import BulkEditDialog  # on first use
+
         dialog = BulkEditDialog(len(chosen), self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply(chosen, dialog.changes()))
