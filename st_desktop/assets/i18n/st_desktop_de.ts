@@ -103,6 +103,7 @@
     </message>
     <message>
         <source>Preparing the time zone lookup</source>
+        <extracomment>Loaded on a worker once the window is up (see :func:`install_later_parts`).</extracomment>
         <translation>Zeitzonen-Suche wird vorbereitet</translation>
     </message>
     <message>
@@ -3677,7 +3678,6 @@ Durchsuchen, bearbeiten und sichern Sie die Trainings, die schon in Ihrem SportT
     </message>
     <message>
         <source>Undo</source>
-        <extracomment>Loaded on a worker once the window is up (see :func:`install_later_parts`).</extracomment>
         <translation>Rückgängig</translation>
     </message>
 </context>
