@@ -24,7 +24,6 @@ from st_desktop.app_handsfree_wiring import (
     refresh_autostart,
     wire,
 )
-from st_desktop.services.watch import SETTLE_S
 
 if TYPE_CHECKING:  # imported where used: add_arguments() runs before Qt is loaded
     from PySide6.QtGui import QAction
@@ -70,7 +69,7 @@ def install_hands_free(
     quit_app: Callable[[], None] | None = None,
     autostart: Autostart | None = None,
     clock: Callable[[], float] | None = None,
-    settle_s: float = SETTLE_S,
+    settle_s: float | None = None,
     tick_ms: int = 1000,
     device_poll_ms: int = 3000,
 ) -> HandsFreeParts:
@@ -83,12 +82,15 @@ def install_hands_free(
         quit_app: what Quit in the tray does after closing the window (default: quit Qt).
         autostart: start at login (tests redirect its files).
         clock: the folder watcher's monotonic clock (tests drive it).
-        settle_s: how long a file must stay unchanged before it is taken.
+        settle_s: how long a file must stay unchanged before it is taken (default:
+            :data:`~st_desktop.services.watch.SETTLE_S`).
         tick_ms: folder polls (0: tests poll by hand).
         device_poll_ms: device polls (0: tests poll by hand).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from st_desktop.services.watch import SETTLE_S
 
     window = application.window
     previous = _INSTALLED.pop(window, None)
@@ -100,7 +102,7 @@ def install_hands_free(
         import_log,
         watch if watch is not None else getattr(application.args, "watch", None) or [],
         clock or time.monotonic,
-        settle_s,
+        SETTLE_S if settle_s is None else settle_s,
         tick_ms,
         device_poll_ms,
     )
