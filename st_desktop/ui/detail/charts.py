@@ -152,6 +152,16 @@ class ChartsView(QWidget):
 
         step()
 
+    def hold(self) -> None:
+        """Stop painting the charts shown until the next :meth:`set_track` draws another track.
+
+        For a holder that shows a new track in steps: the charts of the track before are not
+        painted again, at the sizes the new texts leave them, under the new track's title.
+        """
+        if self._plots is not None and self._plots.updatesEnabled():
+            self._plots.setUpdatesEnabled(False)
+            self._drawn = None  # drawn again by the next set_track, whatever it is given
+
     @property
     def track(self) -> Track | None:
         """The track shown."""
@@ -189,6 +199,8 @@ class ChartsView(QWidget):
             self._redraw()
         elif self._plots is not None:
             self._plots.set_full(*self._full_series())
+        if self._plots is not None:
+            self._plots.setUpdatesEnabled(True)  # after hold(): painted once, with this track
 
     def set_x_axis(self, axis: str) -> None:
         """Plot against "time" (elapsed) or "distance"."""

@@ -302,6 +302,8 @@ class PreviewView(QWidget):
         """
         self._track_for = row.activity
         track = self._full if self._full is not None else row.track
+        if track is not self.charts.track:
+            self.charts.hold()  # the texts change the charts' size: no repaint of the old ones
         self._stage += 1
         stage = self._stage
         QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))

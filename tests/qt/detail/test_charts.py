@@ -8,7 +8,8 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop.domain.track import DISPLAY_POINTS, Track
@@ -226,3 +227,40 @@ def test_hovering_or_zooming_a_reduced_track_asks_once_for_every_sample(
     charts.plots.hovered.emit(100.0)
     charts.plots.plot_items()[0].setXRange(100, 200, padding=0)
     assert asked == [1, 1]
+
+
+class PaintCounter(QObject):
+    """Counts the paints of a widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_another_track_is_laid_out_at_once_and_painted_once(
+    qtbot: QtBot, charts: ChartsView
+) -> None:
+    charts.set_track(run_track(), "metric")
+    canvas = charts.plots.canvas()
+    counter = PaintCounter(canvas)
+    qtbot.waitUntil(lambda: counter.paints > 0)
+
+    counter.paints = 0
+    charts.set_track(ride_track(), "metric")  # another set of charts: the plots move
+    # Laid out and in range before the first paint: the crosshair lands where it is drawn.
+    plots = charts.plots.plot_items()
+    before = [plot.getViewBox().sceneBoundingRect() for plot in plots]
+    middle = SECONDS / 2
+    at = charts.plots.point_at(middle)
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 1
+    assert [plot.getViewBox().sceneBoundingRect() for plot in plots] == before
+    assert charts.plots.point_at(middle) == at
