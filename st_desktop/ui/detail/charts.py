@@ -228,6 +228,12 @@ class ChartsView(QWidget):
         from st_desktop.ui.plotting import ChartSpec  # loaded: the plots exist from here on
 
         plots = self.plots
+        if plots.isHidden():
+            # Shown and sized before its plots are laid out: laid out once, not at the hidden
+            # widget's old size first and again when it shows.
+            self.empty.setVisible(False)
+            plots.setVisible(True)
+            self._layout.activate()
         drawn = self._drawn = track.display
         full_x, full = self._full_series()
         specs: list[ChartSpec] = [

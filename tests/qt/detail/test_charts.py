@@ -264,3 +264,19 @@ def test_another_track_is_laid_out_at_once_and_painted_once(
     assert counter.paints == 1
     assert [plot.getViewBox().sceneBoundingRect() for plot in plots] == before
     assert charts.plots.point_at(middle) == at
+
+
+def test_charts_shown_again_after_none_are_laid_out_at_their_size_at_once(
+    qtbot: QtBot, charts: ChartsView
+) -> None:
+    charts.set_track(run_track(), "metric")
+    qtbot.waitUntil(charts.plots.isVisible)
+    charts.set_track(None, "metric")  # another workout is loading
+    QApplication.processEvents()
+    charts.set_track(ride_track(), "metric")
+    plots = charts.plots.plot_items()
+    at_once = (charts.plots.canvas().size(), [p.getViewBox().sceneBoundingRect() for p in plots])
+    for _ in range(3):
+        QApplication.processEvents()
+    assert charts.plots.canvas().size() == at_once[0]
+    assert [p.getViewBox().sceneBoundingRect() for p in plots] == at_once[1]
