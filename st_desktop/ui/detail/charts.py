@@ -153,14 +153,19 @@ class ChartsView(QWidget):
         step()
 
     def hold(self) -> None:
-        """Stop painting the charts shown until the next :meth:`set_track` draws another track.
+        """Paint nothing of the charts until :meth:`release` (a holder showing a track in steps).
 
-        For a holder that shows a new track in steps: the charts of the track before are not
-        painted again, at the sizes the new texts leave them, under the new track's title.
+        The charts of the track before are not painted again, at the sizes the new texts leave
+        them; the new ones are set while held and painted once, in a turn of their own. For
+        charts inside a window (a window of their own is not held: its platform repaints it).
         """
-        if self._plots is not None and self._plots.updatesEnabled():
-            self._plots.setUpdatesEnabled(False)
-            self._drawn = None  # drawn again by the next set_track, whatever it is given
+        if self.updatesEnabled() and not self.isWindow():
+            self.setUpdatesEnabled(False)
+
+    def release(self) -> None:
+        """Paint the charts again after :meth:`hold` (all of them, once)."""
+        if not self.updatesEnabled():
+            self.setUpdatesEnabled(True)
 
     @property
     def track(self) -> Track | None:
@@ -199,8 +204,6 @@ class ChartsView(QWidget):
             self._redraw()
         elif self._plots is not None:
             self._plots.set_full(*self._full_series())
-        if self._plots is not None:
-            self._plots.setUpdatesEnabled(True)  # after hold(): painted once, with this track
 
     def set_x_axis(self, axis: str) -> None:
         """Plot against "time" (elapsed) or "distance"."""

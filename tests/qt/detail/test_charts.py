@@ -280,3 +280,31 @@ def test_charts_shown_again_after_none_are_laid_out_at_their_size_at_once(
         QApplication.processEvents()
     assert charts.plots.canvas().size() == at_once[0]
     assert [p.getViewBox().sceneBoundingRect() for p in plots] == at_once[1]
+
+
+def test_held_charts_take_a_track_without_painting_and_paint_it_once_released(
+    qtbot: QtBot,
+) -> None:
+    window = QWidget()  # as in the preview: the charts are one part of a window
+    qtbot.addWidget(window)
+    charts = ChartsView(window)
+    QVBoxLayout(window).addWidget(charts)
+    window.resize(700, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    charts.set_track(run_track(), "metric")
+    counter = PaintCounter(charts.plots.canvas())
+    qtbot.waitUntil(lambda: counter.paints > 0)
+
+    counter.paints = 0
+    charts.hold()
+    charts.set_track(ride_track(), "metric")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 0  # the track before is not repainted, the new one not yet
+    assert charts.plots.chart_titles()[0] == "Elevation (m)"
+    charts.release()
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 1
