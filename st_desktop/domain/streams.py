@@ -96,10 +96,9 @@ class Stream(Generic[V]):
         """
         if not isinstance(raw, list):
             return None
-        if key != "location":
-            plain = _plain_numbers(key, raw)
-            if plain is not None:
-                return plain
+        plain = _plain_locations(raw) if key == "location" else _plain_numbers(key, raw)
+        if plain is not None:
+            return plain
         pairs: list[tuple[float, Any]] = []
         for i in range(0, len(raw) - 1, 2):
             offset = lenient_float(raw[i])
@@ -131,6 +130,28 @@ def _plain_numbers(key: str, raw: list[Any]) -> Stream[float] | None:
     if offsets != sorted(offsets):
         return None
     return Stream(key, tuple(offsets), tuple(numbers[1::2]))
+
+
+def _plain_locations(raw: list[Any]) -> Stream[LatLon] | None:
+    """A location stream of ``[lat, lon]`` pairs of finite numbers within range, offsets in
+    order, decoded at C speed (None: it needs the lenient reading, as :func:`_plain_numbers`)."""
+    end = len(raw) - len(raw) % 2
+    pairs = raw[1:end:2]
+    if not end or set(map(type, pairs)) != {list} or set(map(len, pairs)) != {2}:
+        return None
+    times = raw[0:end:2]
+    # The offsets checked as a stream of their own (each its own value): numbers, in order.
+    offsets = _plain_numbers("offsets", [n for offset in times for n in (offset, offset)])
+    flat = list(itertools.chain.from_iterable(pairs))
+    if offsets is None or not set(map(type, flat)) <= {int, float}:
+        return None
+    degrees = list(map(float, flat))
+    if not math.isfinite(sum(degrees)):
+        return None
+    lats, lons = degrees[0::2], degrees[1::2]
+    if min(lats) < -90 or max(lats) > 90 or min(lons) < -180 or max(lons) > 180:
+        return None
+    return Stream("location", offsets.offsets, tuple(zip(lats, lons, strict=True)))
 
 
 def _location(value: object) -> LatLon | None:

@@ -239,3 +239,16 @@ def test_streams_read_numbers_and_skip_what_is_not_one_wherever_it_is() -> None:
     assert mixed.offsets == (0.0, 2.0, 6.0)
     assert mixed.values == (200.0, 230.0, 250.0)
     assert Stream.from_json("power", [0, None, 1, False]) is None
+
+
+def test_locations_read_pairs_and_skip_what_is_not_one_wherever_it_is() -> None:
+    plain = Stream.from_json("location", [0, [51.5, -0.19], 2, [51.6, -0.2], 3])
+    assert plain is not None
+    assert plain.offsets == (0.0, 2.0)
+    assert plain.values == ((51.5, -0.19), (51.6, -0.2))
+    mixed = Stream.from_json(
+        "location", [0, [51.5, -0.19], 1, [95, 0], 2, ["51.6", -0.2], 3, [51.7], 4, [1, 2, 3]]
+    )
+    assert mixed is not None
+    assert mixed.offsets == (0.0, 2.0, 4.0)
+    assert mixed.values == ((51.5, -0.19), (51.6, -0.2), (1.0, 2.0))
