@@ -152,6 +152,21 @@ class ChartsView(QWidget):
 
         step()
 
+    def hold(self) -> None:
+        """Paint nothing of the charts until :meth:`release` (a holder showing a track in steps).
+
+        The charts of the track before are not painted again, at the sizes the new texts leave
+        them; the new ones are set while held and painted once, in a turn of their own. For
+        charts inside a window (a window of their own is not held: its platform repaints it).
+        """
+        if self.updatesEnabled() and not self.isWindow():
+            self.setUpdatesEnabled(False)
+
+    def release(self) -> None:
+        """Paint the charts again after :meth:`hold` (all of them, once)."""
+        if not self.updatesEnabled():
+            self.setUpdatesEnabled(True)
+
     @property
     def track(self) -> Track | None:
         """The track shown."""
@@ -216,6 +231,12 @@ class ChartsView(QWidget):
         from st_desktop.ui.plotting import ChartSpec  # loaded: the plots exist from here on
 
         plots = self.plots
+        if plots.isHidden():
+            # Shown and sized before its plots are laid out: laid out once, not at the hidden
+            # widget's old size first and again when it shows.
+            self.empty.setVisible(False)
+            plots.setVisible(True)
+            self._layout.activate()
         drawn = self._drawn = track.display
         full_x, full = self._full_series()
         specs: list[ChartSpec] = [

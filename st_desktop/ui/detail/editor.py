@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, Qt, QTime, Signal
@@ -41,6 +42,7 @@ from st_desktop.ui.detail.route import RouteDisplay, RouteView, swap_in_map
 from st_desktop.ui.detail.type_picker import TypePicker
 from st_desktop.ui.dialogs.confirm import ConfirmFn, ask
 from st_desktop.ui.elided_label import ElidedLabel
+from st_desktop.ui.first_paint import when_painted
 from st_desktop.ui.workouts.trash import WRITES_QUEUE
 
 log = logging.getLogger(__name__)
@@ -292,13 +294,17 @@ class DetailEditor(QWidget):
                 self.tr("Offline: showing the copy on this computer; it can't be saved.")
             )
         elif self._account is not None:
-            self._runner.submit(
+            # Kept once it is painted: writing every sample holds the interpreter ~10 ms, which
+            # the charts' layout and paint would wait for; nothing waits for the copy.
+            keep = partial(
+                self._runner.submit,
                 self._service.keep_detail,
                 self._account,
                 loaded.workout,
                 description=self.tr("Keeping the workout for offline use"),
                 serial=WRITES_QUEUE,  # in order with deletes and edits of the table
             )
+            when_painted(self, keep)
         self.workout_loaded.emit(loaded.workout)
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:

@@ -236,7 +236,11 @@ class Chart:
         self.curve.setBrush(pg.mkBrush(under) if fill else None)
 
     def show(self, spec: ChartSpec, x: FloatArray, full_x: FloatArray | None) -> None:
-        """Draw ``spec`` against ``x`` (data and texts only: the plot is reused)."""
+        """Show ``spec``'s texts and y range for ``x`` (the plot is reused); :meth:`draw` then
+        draws its curve, once the stack's x range is set too."""
+        # Every change of range reduces the curve's samples again for the view: with no curve
+        # until the ranges are final, the new samples are reduced once, not once per change.
+        self.curve.clear()
         self.title, self.x, self.y, self.value_text = spec.title, x, spec.y, spec.value_text
         detail = full_x is not None and spec.full_y is not None
         self.full_x = full_x if full_x is not None and detail else x
@@ -254,10 +258,13 @@ class Chart:
             self.left.formatter = spec.y_formatter
             self.left.picture = None
         self.left.data_range = (self.low, self.high)
-        self.curve.setData(x, spec.y)
         self.title_item.setText(spec.title)
         self.line.setVisible(False)
         self.fit_y()
+
+    def draw(self) -> None:
+        """Draw the curve of the samples :meth:`show` was given."""
+        self.curve.setData(self.x, self.y)
 
     def draw_detail(self, detail: bool) -> None:
         """Draw every sample (zoomed in) or the reduced samples (the whole range)."""

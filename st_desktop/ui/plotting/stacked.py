@@ -141,8 +141,16 @@ class StackedPlots(QWidget):
                 chart.bottom.setStyle(showValues=lowest)
                 chart.bottom.setHeight(None if lowest else 2)
             chart.plot.setXLink(shown[0].plot if index else None)
-        self._fit_x()
         self._update_minimum_height()
+        # Lay the plots out now, not when Qt gets to it: that is after the next paint, so the
+        # charts would be painted twice (once at their old sizes, once at their new ones).
+        self._view.ci.layout.activate()
+        self._fit_x()
+        for chart in shown:
+            chart.draw()
+            # The view applies its new range when it is next painted; changing the items'
+            # transform then marks them dirty again, and Qt paints the charts a second time.
+            chart.plot.getViewBox().prepareForPaint()
 
     def set_full(self, full_x: FloatArray | None, full: dict[str, FloatArray]) -> None:
         """Give the charts shown every sample behind their curves (same track, read again)."""

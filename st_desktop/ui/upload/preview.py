@@ -261,6 +261,7 @@ class PreviewView(QWidget):
             self.route.set_track(None)
             self._show_private(None)
             self.charts.set_track(None, self._units)
+            self.charts.release()
             return
         self.pages.setCurrentIndex(1)
         activity = row.activity
@@ -296,12 +297,14 @@ class PreviewView(QWidget):
     def _show_track(self, row: UploadRow) -> None:
         """Draw the row's route and charts, each in a turn of the event loop of its own.
 
-        The texts are painted first, then the route, then the charts: three short pauses of the
-        GUI thread instead of one long one, and stepping quickly through the list only draws
-        the row it stops at.
+        The texts are painted first, then the route, then the charts are set (held: not painted
+        yet), then painted: short pauses of the GUI thread instead of one long one, and
+        stepping quickly through the list only draws the row it stops at.
         """
         self._track_for = row.activity
         track = self._full if self._full is not None else row.track
+        if track is not self.charts.track:
+            self.charts.hold()  # the texts change the charts' size: no repaint of the old ones
         self._stage += 1
         stage = self._stage
         QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
@@ -316,6 +319,11 @@ class PreviewView(QWidget):
     def _draw_charts(self, stage: int, track: Track | None) -> None:
         if stage == self._stage:
             self.charts.set_track(track, self._units)
+            QTimer.singleShot(0, self, lambda: self._paint_charts(stage))
+
+    def _paint_charts(self, stage: int) -> None:
+        if stage == self._stage:
+            self.charts.release()
 
     def _details_wanted(self) -> None:
         if self._row_id is not None and self._full is None and not self._full_note:
@@ -329,6 +337,7 @@ class PreviewView(QWidget):
         self._stage += 1  # drawn now: a step still waiting would draw the reduced track
         # Same samples as the reduced track drawn: the views only swap what is behind them.
         self.charts.set_track(track, self._units)
+        self.charts.release()
         self.route.set_track(track, self._units)
         self._show_private(track)
 

@@ -8,7 +8,8 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop.domain.track import DISPLAY_POINTS, Track
@@ -226,3 +227,84 @@ def test_hovering_or_zooming_a_reduced_track_asks_once_for_every_sample(
     charts.plots.hovered.emit(100.0)
     charts.plots.plot_items()[0].setXRange(100, 200, padding=0)
     assert asked == [1, 1]
+
+
+class PaintCounter(QObject):
+    """Counts the paints of a widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_another_track_is_laid_out_at_once_and_painted_once(
+    qtbot: QtBot, charts: ChartsView
+) -> None:
+    charts.set_track(run_track(), "metric")
+    canvas = charts.plots.canvas()
+    counter = PaintCounter(canvas)
+    qtbot.waitUntil(lambda: counter.paints > 0)
+
+    counter.paints = 0
+    charts.set_track(ride_track(), "metric")  # another set of charts: the plots move
+    # Laid out and in range before the first paint: the crosshair lands where it is drawn.
+    plots = charts.plots.plot_items()
+    before = [plot.getViewBox().sceneBoundingRect() for plot in plots]
+    middle = SECONDS / 2
+    at = charts.plots.point_at(middle)
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 1
+    assert [plot.getViewBox().sceneBoundingRect() for plot in plots] == before
+    assert charts.plots.point_at(middle) == at
+
+
+def test_charts_shown_again_after_none_are_laid_out_at_their_size_at_once(
+    qtbot: QtBot, charts: ChartsView
+) -> None:
+    charts.set_track(run_track(), "metric")
+    qtbot.waitUntil(charts.plots.isVisible)
+    charts.set_track(None, "metric")  # another workout is loading
+    QApplication.processEvents()
+    charts.set_track(ride_track(), "metric")
+    plots = charts.plots.plot_items()
+    at_once = (charts.plots.canvas().size(), [p.getViewBox().sceneBoundingRect() for p in plots])
+    for _ in range(3):
+        QApplication.processEvents()
+    assert charts.plots.canvas().size() == at_once[0]
+    assert [p.getViewBox().sceneBoundingRect() for p in plots] == at_once[1]
+
+
+def test_held_charts_take_a_track_without_painting_and_paint_it_once_released(
+    qtbot: QtBot,
+) -> None:
+    window = QWidget()  # as in the preview: the charts are one part of a window
+    qtbot.addWidget(window)
+    charts = ChartsView(window)
+    QVBoxLayout(window).addWidget(charts)
+    window.resize(700, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    charts.set_track(run_track(), "metric")
+    counter = PaintCounter(charts.plots.canvas())
+    qtbot.waitUntil(lambda: counter.paints > 0)
+
+    counter.paints = 0
+    charts.hold()
+    charts.set_track(ride_track(), "metric")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 0  # the track before is not repainted, the new one not yet
+    assert charts.plots.chart_titles()[0] == "Elevation (m)"
+    charts.release()
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 1

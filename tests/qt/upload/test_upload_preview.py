@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from st_desktop.domain.track import DISPLAY_POINTS
@@ -200,3 +201,29 @@ def test_a_file_that_cannot_be_read_again_keeps_its_reduced_charts_and_says_why(
     assert "missing" in preview.status_note.text()
     assert preview.charts.track is row.track
     assert preview.charts.chart_count() >= 1
+
+
+def test_the_charts_of_the_row_shown_before_are_not_painted_under_the_next_one(
+    qtbot: QtBot, pane: UploadPane, tmp_path: Path
+) -> None:
+    first = write_gpx(tmp_path, "first.gpx", START)
+    second = write_gpx(tmp_path, "second.gpx", START + timedelta(days=1), points=40)
+    drop(pane, [first, second])
+    qtbot.waitUntil(lambda: settled(pane, 2), timeout=WAIT_MS)
+    first_row, second_row = rows(pane)["first.gpx"], rows(pane)["second.gpx"]
+    charts = pane.preview.charts
+    pane.select_row(first_row.row_id)
+    qtbot.waitUntil(lambda: charts.track is first_row.track, timeout=WAIT_MS)
+    painted: list[object] = []  # the track the charts showed at each paint
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(charts.track)
+            return False
+
+    watch = Watch(charts)
+    charts.plots.canvas().installEventFilter(watch)
+    pane.select_row(second_row.row_id)  # its texts first: their height changes the charts'
+    qtbot.waitUntil(lambda: bool(painted), timeout=WAIT_MS)
+    assert painted[0] is second_row.track

@@ -224,3 +224,31 @@ def test_workout_id_is_the_last_path_segment(value: str | int, expected: str) ->
 
 def test_lap_from_json_ignores_non_objects() -> None:
     assert Lap.from_json(["not", "a", "lap"]) is None
+
+
+def test_streams_read_numbers_and_skip_what_is_not_one_wherever_it_is() -> None:
+    plain = Stream.from_json("power", [0, 200, 1, 210.5, 2, 220, 3])  # dangling last element
+    assert plain is not None
+    assert plain.offsets == (0.0, 1.0, 2.0)
+    assert plain.values == (200.0, 210.5, 220.0)
+    assert all(type(v) is float for v in plain.offsets + plain.values)
+    mixed = Stream.from_json(
+        "power", [0, 200, 1, True, 2, "230", 3, None, 4, float("nan"), 5, float("inf"), 6, 250]
+    )
+    assert mixed is not None
+    assert mixed.offsets == (0.0, 2.0, 6.0)
+    assert mixed.values == (200.0, 230.0, 250.0)
+    assert Stream.from_json("power", [0, None, 1, False]) is None
+
+
+def test_locations_read_pairs_and_skip_what_is_not_one_wherever_it_is() -> None:
+    plain = Stream.from_json("location", [0, [51.5, -0.19], 2, [51.6, -0.2], 3])
+    assert plain is not None
+    assert plain.offsets == (0.0, 2.0)
+    assert plain.values == ((51.5, -0.19), (51.6, -0.2))
+    mixed = Stream.from_json(
+        "location", [0, [51.5, -0.19], 1, [95, 0], 2, ["51.6", -0.2], 3, [51.7], 4, [1, 2, 3]]
+    )
+    assert mixed is not None
+    assert mixed.offsets == (0.0, 2.0, 4.0)
+    assert mixed.values == ((51.5, -0.19), (51.6, -0.2), (1.0, 2.0))
