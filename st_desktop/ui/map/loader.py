@@ -7,18 +7,23 @@ has stale) is downloaded, at most :data:`~st_desktop.services.tiles.MAX_DOWNLOAD
 always the most wanted first. A tile that is no longer wanted when its turn comes is not
 downloaded: panning away drops the queue. Results of an older tile source are dropped.
 
-Images are decoded on the worker (QImage is safe off the GUI thread), kept in a memory cache
-of :data:`MEMORY_BYTES` and handed to the maps by :attr:`MapTiles.tile_loaded`.
+The workers return the tiles' bytes; images are decoded on the GUI thread, a few per turn of
+the event loop (:data:`DECODE_BUDGET_S`), kept in a memory cache of :data:`MEMORY_BYTES` and
+handed to the maps by :attr:`MapTiles.tile_loaded`. Not on the workers: ``QImage.fromData``
+keeps the interpreter while it takes Qt's internal locks (probing for an SVG connects a text
+stream), and a GUI thread holding such a lock while it waited for the interpreter (a
+``disconnect`` asking Python for an override) hung the whole app.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from st_desktop.services.tiles import MAX_DOWNLOADS, TileFetcher, TileSource
@@ -33,6 +38,9 @@ MEMORY_BYTES = 96 * 1024 * 1024
 RETRY_S = 60.0
 #: Failed tiles remembered before the old ones are forgotten (a long offline session).
 FAILED_KEPT = 2000
+#: GUI time spent decoding tiles in one turn of the event loop (a 256 px PNG takes about 1 ms):
+#: a screenful read from the disk is decoded over a few turns, never in one long pause.
+DECODE_BUDGET_S = 0.008
 
 
 def decode(data: bytes | None) -> QImage | None:
@@ -84,6 +92,8 @@ class MapTiles(QObject):
         self._downloading: set[TileKey] = set()
         self._failed: dict[TileKey, float] = {}
         self._generation = 0
+        self._to_decode: deque[Callable[[], None]] = deque()
+        self._decoding = False
 
     # ------------------------------------------------------------------ state
 
@@ -122,6 +132,7 @@ class MapTiles(QObject):
     def forget_images(self) -> None:
         """Drop every image and pending result (e.g. after the disk cache was cleared)."""
         self._generation += 1
+        self._to_decode.clear()
         self._images.clear()
         self._held = 0
         self._reading.clear()
@@ -169,30 +180,56 @@ class MapTiles(QObject):
         self._wanted.pop(owner_id, None)
         self._wanted_all = frozenset(k for wanted in self._wanted.values() for k in wanted)
 
-    def _read_disk(self, keys: list[TileKey]) -> list[tuple[TileKey, QImage | None, bool]]:
-        """(worker) The cached tiles among ``keys``, decoded, and whether each is fresh."""
+    def _read_disk(self, keys: list[TileKey]) -> list[tuple[TileKey, bytes | None, bool]]:
+        """(worker) The cached tiles among ``keys`` and whether each is fresh."""
         cached = self.fetcher.cached_many(keys)
-        return [(key, decode(tile.data), tile.fresh) for key, tile in cached.items()]
+        return [(key, tile.data, tile.fresh) for key, tile in cached.items()]
 
     def _disk_read(
         self,
         generation: int,
         asked: list[TileKey],
-        found: list[tuple[TileKey, QImage | None, bool]],
+        found: list[tuple[TileKey, bytes | None, bool]],
     ) -> None:
         if generation != self._generation:
             return
-        self._reading.difference_update(asked)
-        usable = set()
-        for key, image, fresh in found:
+        usable: set[TileKey] = set()
+
+        def one(key: TileKey, data: bytes | None, fresh: bool) -> None:
+            image = decode(data)
             if image is not None:
                 self._keep(key, image)
                 usable.add(key)
                 if fresh:
-                    continue
+                    return
             self._needs_network.add(key)  # stale: revalidate; undecodable: download again
-        self._needs_network.update(key for key in asked if key not in usable)
-        self._pump()
+
+        def done() -> None:  # the tiles stay "being read" until decoded
+            self._reading.difference_update(asked)
+            self._needs_network.update(key for key in asked if key not in usable)
+            self._pump()
+
+        for key, data, fresh in found:
+            self._decode_later(generation, partial(one, key, data, fresh))
+        self._decode_later(generation, done)
+
+    def _decode_later(self, generation: int, step: Callable[[], None]) -> None:
+        """Run ``step`` (a decode) in a coming turn of the event loop, if still current."""
+        self._to_decode.append(lambda: step() if generation == self._generation else None)
+        if not self._decoding:
+            self._decoding = True
+            QTimer.singleShot(0, self, self._decode_some)
+
+    def _decode_some(self) -> None:
+        deadline = time.perf_counter() + DECODE_BUDGET_S
+        while self._to_decode:
+            self._to_decode.popleft()()
+            if time.perf_counter() >= deadline:
+                break
+        if self._to_decode:
+            QTimer.singleShot(0, self, self._decode_some)
+        else:
+            self._decoding = False
 
     def _pump(self) -> None:
         """Start downloads of the most wanted tiles while fewer than the cap are running."""
@@ -212,19 +249,22 @@ class MapTiles(QObject):
         self.runner.submit(
             self._download,
             key,
-            on_result=lambda image: self._downloaded(generation, key, image),
+            on_result=lambda data: self._downloaded(generation, key, data),
             on_error=lambda _exc: self._downloaded(generation, key, None),
             owner=self,
             description=self.tr("Downloading map tiles"),
         )
 
-    def _download(self, key: TileKey) -> QImage | None:
-        """(worker) The tile from the server (or the cache), decoded."""
-        return decode(self.fetcher.fetch(key, lambda: key not in self._wanted_all))
+    def _download(self, key: TileKey) -> bytes | None:
+        """(worker) The tile's bytes from the server (or the cache)."""
+        return self.fetcher.fetch(key, lambda: key not in self._wanted_all)
 
-    def _downloaded(self, generation: int, key: TileKey, image: QImage | None) -> None:
-        if generation != self._generation:
-            return
+    def _downloaded(self, generation: int, key: TileKey, data: bytes | None) -> None:
+        if generation == self._generation:
+            self._decode_later(generation, partial(self._decoded, key, data))
+
+    def _decoded(self, key: TileKey, data: bytes | None) -> None:
+        image = decode(data)
         self._downloading.discard(key)
         if image is not None:
             self._failed.pop(key, None)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -266,3 +267,37 @@ def test_a_hidden_map_or_one_without_gps_asks_for_nothing(
     centre = view.viewport().to_screen(*to_world(47.05, 8.31))  # type: ignore[union-attr]
     assert 0 < centre[0] < view.width()
     assert 0 < centre[1] < view.height()
+
+
+def test_tiles_are_decoded_on_the_gui_thread_from_the_network_and_the_disk(
+    qtbot: QtBot,
+    make_map: MapFactory,
+    map_tiles: MapTiles,
+    tile_server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Decoding on a worker holds the interpreter inside Qt's locks, which once hung the app
+    (a worker in ``QImage.fromData`` and the GUI thread in ``disconnect`` waited for each
+    other); the workers only read bytes."""
+    from st_desktop.ui.map import loader
+
+    threads: list[str] = []
+    real_decode = loader.decode
+
+    def watched(data: bytes | None) -> QImage | None:
+        threads.append(threading.current_thread().name)
+        return real_decode(data)
+
+    monkeypatch.setattr(loader, "decode", watched)
+    view = make_map(map_tiles, lucerne_loop())
+    qtbot.waitUntil(loaded(map_tiles, view), timeout=15_000)
+    downloaded = len(threads)
+    assert downloaded == tile_server.tiles.requests > 0
+    # From the disk cache this time: the whole screenful at once, decoded a few per turn.
+    map_tiles.forget_images()
+    map_tiles.source_changed.emit()  # as after the tile cache was cleared: the maps ask again
+    qtbot.waitUntil(loaded(map_tiles, view), timeout=15_000)
+    assert len(threads) > downloaded
+    assert set(threads) == {threading.main_thread().name}
+    assert tile_server.tiles.requests == downloaded  # nothing downloaded again
+    assert pixel(view, 3, 3) != ground(view)
