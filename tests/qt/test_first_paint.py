@@ -242,6 +242,13 @@ def test_the_panes_catch_up_with_the_account_and_the_workout_selected_before_the
         qtbot.waitUntil(lambda: first.browser.model.rowCount() > 0, timeout=30_000)
         first.browser.table.selectRow(0)  # its whole workout is kept on this computer
         qtbot.waitUntil(lambda: first.detail.workout is not None, timeout=30_000)
+        kept = first.detail.workout
+        key = first.browser.account
+        assert kept is not None
+        assert key is not None
+        qtbot.waitUntil(
+            lambda: first.workouts.cache.get_detail(key, kept.uri) is not None, timeout=10_000
+        )
     finally:
         first.shutdown(5.0)
         first.window.close()
