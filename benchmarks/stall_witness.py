@@ -3,11 +3,15 @@
 A thread samples every thread's Python stack while the GUI thread's heartbeat is overdue, and
 afterwards each stall (a gap between beats) is explained by the samples taken inside it. A
 sample needs the GIL: when the GUI thread waits for it (a worker in a long C call such as
-``json.loads``), the sample comes late and the workers' stacks show who held it.
+``json.loads``), the sample comes late and the workers' stacks show who held it. The GUI
+thread's scheduler counts (``/proc/self/task/<tid>/schedstat``, read on every look) tell apart,
+for each stall, the time it ran, the time it waited for a CPU (other processes) and the time it
+was blocked (the GIL).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 import threading
@@ -52,6 +56,9 @@ class StallWitness:
         self.beats, self.late_s, self.every_s = beats, late_s, every_s
         self.samples: list[Sample] = []
         self._main = threading.main_thread().ident
+        #: (time, ns on a CPU, ns waiting for one) of the GUI thread, at every look.
+        self.sched: list[tuple[float, int, int]] = []
+        self._schedstat = Path(f"/proc/self/task/{threading.main_thread().native_id}/schedstat")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="stall-witness", daemon=True)
 
@@ -67,6 +74,9 @@ class StallWitness:
     def _watch(self) -> None:
         me = threading.get_ident()
         while not self._stop.wait(self.every_s):
+            with contextlib.suppress(OSError, ValueError):  # not Linux: no such figures
+                ran, queued = self._schedstat.read_text().split()[:2]
+                self.sched.append((time.perf_counter(), int(ran), int(queued)))
             if not self.beats or time.perf_counter() - self.beats[-1] < self.late_s:
                 continue
             frames = sys._current_frames()
@@ -89,7 +99,7 @@ class StallWitness:
         )
         lines = []
         for gap, a, b in gaps[:top]:
-            lines.append(f"  stall {gap * 1000:6.1f} ms at +{a - start:6.2f} s")
+            lines.append(f"  stall {gap * 1000:6.1f} ms at +{a - start:6.2f} s{self._split(a, b)}")
             taken = [s for s in self.samples if a < s.at <= b]
             for where, count in Counter(s.gui for s in taken).most_common(4):
                 lines.append(f"    {count:3d}x GUI: {where}")
@@ -98,3 +108,17 @@ class StallWitness:
             if not taken:
                 lines.append("    (no sample: the stall was shorter than the sampling needs)")
         return "\n".join(lines)
+
+    def _split(self, a: float, b: float) -> str:
+        """How the GUI thread spent [a, b]: running, waiting for a CPU, blocked (GIL, locks)."""
+        before = [x for x in self.sched if x[0] <= a]
+        after = [x for x in self.sched if x[0] >= b]
+        if not before or not after:
+            return ""
+        (t0, ran0, queued0), (t1, ran1, queued1) = before[-1], after[0]
+        ran, queued = (ran1 - ran0) / 1e6, (queued1 - queued0) / 1e6
+        blocked = (t1 - t0) * 1000 - ran - queued
+        return (
+            f" (GUI thread over {(t1 - t0) * 1000:.0f} ms: ran {ran:.0f}, waited for a CPU "
+            f"{queued:.0f}, blocked {blocked:.0f})"
+        )
