@@ -176,6 +176,12 @@ def child(count: int, verbose: bool = False, why: bool = False) -> dict[str, Any
             steps.append(LaterStep(PRELOADED, lambda: None, "services"))
         except ImportError:
             pass
+        try:  # what the start loaded kept out of garbage collections, where the app does so
+            from st_desktop.memory import freeze_start_up
+
+            steps.append(LaterStep((), freeze_start_up, "start-up objects frozen"))
+        except ImportError:
+            pass
         run_after_first_paint(window, runner, steps)
         wait_until(lambda: "st_desktop.ui.plotting" in sys.modules and not runner.is_busy())
         dwell(300)  # the charts are built one per turn of the event loop
@@ -312,6 +318,7 @@ def child(count: int, verbose: bool = False, why: bool = False) -> dict[str, Any
             wait_until(settled)
             spans["drop"] = (began, time.perf_counter())
 
+            witness.stacks = False  # see StallWitness.stacks
             began = time.perf_counter()
             for row in pane.model.rows():
                 shown = time.perf_counter()
@@ -322,6 +329,7 @@ def child(count: int, verbose: bool = False, why: bool = False) -> dict[str, Any
                     worst = stall_figures(beats, shown, time.perf_counter())[0]
                     sys.stderr.write(f"preview {worst:6.0f} ms  {row.display_name}\n")
             spans["preview"] = (began, time.perf_counter())
+            witness.stacks = True
             pane.list.clearSelection()
             wait_until(lambda: not runner.is_busy())
             gc.collect()

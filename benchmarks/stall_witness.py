@@ -6,12 +6,14 @@ sample needs the GIL: when the GUI thread waits for it (a worker in a long C cal
 ``json.loads``), the sample comes late and the workers' stacks show who held it. The GUI
 thread's scheduler counts (``/proc/self/task/<tid>/schedstat``, read on every look) tell apart,
 for each stall, the time it ran, the time it waited for a CPU (other processes) and the time it
-was blocked (the GIL).
+was blocked (the GIL). Garbage collections (which hold the GIL throughout) are timed too, and
+each stall lists those that overlapped it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import sys
 import threading
@@ -55,21 +57,39 @@ class StallWitness:
     def __init__(self, beats: list[float], late_s: float = 0.015, every_s: float = 0.002) -> None:
         self.beats, self.late_s, self.every_s = beats, late_s, every_s
         self.samples: list[Sample] = []
+        #: Whether stacks are sampled: walking the GUI thread's stack while pyqtgraph paints
+        #: (gui_stalls' preview phase, 100 files) crashed CPython 3.11 with a segfault.
+        self.stacks = True
         self._main = threading.main_thread().ident
         #: (time, ns on a CPU, ns waiting for one) of the GUI thread, at every look.
         self.sched: list[tuple[float, int, int]] = []
         self._schedstat = Path(f"/proc/self/task/{threading.main_thread().native_id}/schedstat")
+        #: (start, end, generation, thread name) of every garbage collection while watching.
+        self.collections: list[tuple[float, float, int, str]] = []
+        self._collecting: float | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="stall-witness", daemon=True)
 
     def start(self) -> None:
         """Start watching."""
+        gc.callbacks.append(self._gc)
         self._thread.start()
 
     def stop(self) -> None:
         """Stop watching (the samples stay)."""
         self._stop.set()
         self._thread.join()
+        gc.callbacks.remove(self._gc)
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._collecting = time.perf_counter()
+        elif self._collecting is not None:
+            name = threading.current_thread().name
+            self.collections.append(
+                (self._collecting, time.perf_counter(), info["generation"], name)
+            )
+            self._collecting = None
 
     def _watch(self) -> None:
         me = threading.get_ident()
@@ -77,7 +97,9 @@ class StallWitness:
             with contextlib.suppress(OSError, ValueError):  # not Linux: no such figures
                 ran, queued = self._schedstat.read_text().split()[:2]
                 self.sched.append((time.perf_counter(), int(ran), int(queued)))
-            if not self.beats or time.perf_counter() - self.beats[-1] < self.late_s:
+            if not self.stacks or not self.beats:
+                continue
+            if time.perf_counter() - self.beats[-1] < self.late_s:
                 continue
             frames = sys._current_frames()
             now = time.perf_counter()
@@ -101,6 +123,12 @@ class StallWitness:
         for gap, a, b in gaps[:top]:
             lines.append(f"  stall {gap * 1000:6.1f} ms at +{a - start:6.2f} s{self._split(a, b)}")
             taken = [s for s in self.samples if a < s.at <= b]
+            for began, ended, generation, thread in self.collections:
+                if began < b and ended > a:
+                    lines.append(
+                        f"    gc of generation {generation} on {thread}: "
+                        f"{(ended - began) * 1000:.1f} ms"
+                    )
             for where, count in Counter(s.gui for s in taken).most_common(4):
                 lines.append(f"    {count:3d}x GUI: {where}")
             for where, count in Counter(w for s in taken for w in s.workers).most_common(4):

@@ -450,6 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from st_desktop.memory import freeze_start_up
     from st_desktop.ui.dialogs.errors import ExceptionHook
     from st_desktop.ui.first_paint import LaterStep, run_after_first_paint
     from st_desktop.ui.icons import app_icon
@@ -524,7 +525,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         application.runner.submit(zone.warm_up, description=what)
 
     zones = LaterStep(("st_desktop.parsers.zone",), time_zones, "time zones")
-    run_after_first_paint(window, application.runner, [plotting_step(window), zones, *later_steps])
+    # Last: what the start loaded is kept out of the garbage collector's way for good.
+    frozen = LaterStep((), freeze_start_up, "start-up objects frozen")
+    steps = [plotting_step(window), zones, *later_steps, frozen]
+    run_after_first_paint(window, application.runner, steps)
     install_smoke_quit(qapp, window, paths.log_file)
     code = qapp.exec()
     log.info("exit code %d", code)
