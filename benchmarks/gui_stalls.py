@@ -19,7 +19,10 @@ runs elsewhere), and measures:
 
 Figures are medians over the runs (at least 5 by default). The last line is one JSON object.
 
-Usage: ``python benchmarks/gui_stalls.py [--count 30] [--runs 5]``
+``--why`` adds, on stderr, each phase's worst stalls with the stacks of every thread sampled
+during them (see ``stall_witness.py``); the figures and the JSON line stay as they are.
+
+Usage: ``python benchmarks/gui_stalls.py [--count 30] [--runs 5] [--why]``
 """
 
 from __future__ import annotations
@@ -120,13 +123,15 @@ def stall_figures(beats: list[float], start: float, end: float) -> tuple[float, 
 # ------------------------------------------------------------------------------ one run
 
 
-def child(count: int, verbose: bool = False) -> dict[str, Any]:
+def child(count: int, verbose: bool = False, why: bool = False) -> dict[str, Any]:
     """One run in this process; returns its figures (``verbose``: each preview's worst stall on
+    stderr; ``why``: each phase's worst stalls with the stacks sampled during them, on
     stderr)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
     from sandbox_process import SandboxProcess
+    from stall_witness import StallWitness
 
     from st_desktop.api.client import SportTracksClient
     from st_desktop.api.http import RetryPolicy
@@ -171,6 +176,12 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             steps.append(LaterStep(PRELOADED, lambda: None, "services"))
         except ImportError:
             pass
+        try:  # what the start loaded kept out of garbage collections, where the app does so
+            from st_desktop.memory import freeze_start_up
+
+            steps.append(LaterStep((), freeze_start_up, "start-up objects frozen"))
+        except ImportError:
+            pass
         run_after_first_paint(window, runner, steps)
         wait_until(lambda: "st_desktop.ui.plotting" in sys.modules and not runner.is_busy())
         dwell(300)  # the charts are built one per turn of the event loop
@@ -180,6 +191,7 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
     heart.setTimerType(Qt.TimerType.PreciseTimer)
     heart.setInterval(HEARTBEAT_MS)
     heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    witness = StallWitness(beats)
 
     def wait_until(condition: Callable[[], bool], timeout_s: float = 300.0) -> None:
         if condition():
@@ -287,6 +299,8 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             wait_until(lambda: not runner.is_busy())
             dwell(200)
             heart.start()
+            if why:
+                witness.start()
             final = set(RowStatus) - {
                 RowStatus.PARSING,
                 RowStatus.QUEUED,
@@ -304,6 +318,7 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             wait_until(settled)
             spans["drop"] = (began, time.perf_counter())
 
+            witness.stacks = False  # see StallWitness.stacks
             began = time.perf_counter()
             for row in pane.model.rows():
                 shown = time.perf_counter()
@@ -314,6 +329,7 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
                     worst = stall_figures(beats, shown, time.perf_counter())[0]
                     sys.stderr.write(f"preview {worst:6.0f} ms  {row.display_name}\n")
             spans["preview"] = (began, time.perf_counter())
+            witness.stacks = True
             pane.list.clearSelection()
             wait_until(lambda: not runner.is_busy())
             gc.collect()
@@ -329,6 +345,10 @@ def child(count: int, verbose: bool = False) -> dict[str, Any]:
             wait_until(settled)
             spans["upload"] = (began, time.perf_counter())
             heart.stop()
+            if why:
+                witness.stop()
+                for phase in PHASES:
+                    sys.stderr.write(f"{phase}:\n{witness.report(beats, *spans[phase])}\n")
             uploaded = sum(r.status == RowStatus.UPLOADED for r in pane.model.rows())
             gc.collect()
             dwell(IDLE_MS)
@@ -396,16 +416,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs, each a new process (5)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
+        "--why", action="store_true", help="each phase's worst stalls and what ran then (stderr)"
+    )
+    parser.add_argument(
         "--verbose", action="store_true", help="with --child: each preview's worst stall"
     )
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.count, args.verbose)))
+        print(json.dumps(child(args.count, args.verbose, args.why)))
         return
     runs: list[dict[str, Any]] = []
     for number in range(args.runs):
         done = subprocess.run(
-            [sys.executable, __file__, "--child", "--count", str(args.count)],
+            [sys.executable, __file__, "--child", "--count", str(args.count)]
+            + (["--why"] if args.why else []),
             capture_output=True,
             text=True,
             check=False,
@@ -413,6 +437,8 @@ def main() -> None:
         if done.returncode != 0:
             sys.stderr.write(done.stderr)
             raise SystemExit(f"run {number + 1} failed")
+        if args.why:
+            sys.stderr.write(f"run {number + 1}, where the time went:\n{done.stderr}")
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         runs.append(figures)
         print(

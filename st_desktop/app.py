@@ -361,10 +361,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         application.runner.submit(zone.warm_up, description=what)
 
     def rest() -> None:
+        from st_desktop.memory import freeze_start_up
         from st_desktop.ui.detail.charts import plotting_step
 
         zones = LaterStep(("st_desktop.parsers.zone",), time_zones, "time zones")
-        steps = [plotting_step(window), zones, *later_steps]
+        # Last: what the start loaded is kept out of the garbage collector's way for good.
+        frozen = LaterStep((), freeze_start_up, "start-up objects frozen")
+        steps = [plotting_step(window), zones, *later_steps, frozen]
         run_after_first_paint(window, application.runner, steps, painted=True)
 
     application.when_ready(rest)

@@ -177,8 +177,13 @@ class SportTracksClient:
                 return
             page += 1
 
-    def get_workout(self, id_or_uri: str | int) -> Workout:
+    def get_workout(self, id_or_uri: str | int, *, streams: bool = True) -> Workout:
         """The full workout: scalars, laps, timer stops and streams.
+
+        Args:
+            id_or_uri: the workout.
+            streams: False leaves the samples undecoded (``Workout.streams`` empty), in the JSON
+                that :meth:`update_workout` sends back: for changing a few fields.
 
         Raises:
             NotFoundError: no such workout (deleted meanwhile?).
@@ -190,7 +195,7 @@ class SportTracksClient:
         body = json_body(response, what)
         if not isinstance(body, Mapping):
             raise bad_shape(what, f"workout body is a {type(body).__name__}, not an object")
-        return Workout.from_json(body)
+        return Workout.from_json(body, streams=streams)
 
     def create_workout(self, workout: Workout) -> str:
         """Create a workout from JSON (e.g. :meth:`Workout.new`) and return its ``uri``.
@@ -216,7 +221,7 @@ class SportTracksClient:
         """
         what = "saving the workout"
         url = self.workout_url(id_or_uri)
-        response = self._calls.request("PUT", url, what, json=workout.to_json())
+        response = self._calls.request("PUT", url, what, json=workout.wire_body())
         try:
             uris = parse_uris(json_body(response, what), what)
         except ApiError:  # the change is made; an odd confirmation body does not undo it

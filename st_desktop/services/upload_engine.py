@@ -103,7 +103,7 @@ class UploadClient(Protocol):
         no_later_than: datetime | None = None,
     ) -> WorkoutPageLike: ...
 
-    def get_workout(self, id_or_uri: str | int) -> Workout: ...
+    def get_workout(self, id_or_uri: str | int, *, streams: bool = True) -> Workout: ...
 
     def update_workout(self, id_or_uri: str | int, workout: Workout) -> str: ...
 
@@ -324,7 +324,8 @@ class UploadEngine:
 
         offset = wants_offset(item.format, item.start_time)
         for uri in item.uris if edits or offset else ():
-            current = self.client.get_workout(uri)
+            # Only a few fields change: the samples go back as they came, never decoded.
+            current = self.client.get_workout(uri, streams=False)
             changes: dict[str, object] = {
                 k: v for k, v in edits.items() if getattr(current, k, None) != v
             }

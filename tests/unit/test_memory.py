@@ -1,13 +1,16 @@
-"""Freed memory goes back to the system after a burst of work (glibc keeps it otherwise)."""
+"""Freed memory goes back to the system after a burst of work (glibc keeps it otherwise); what the
+start loaded is kept out of later garbage collections."""
 
 from __future__ import annotations
 
+import gc
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 
-from st_desktop.memory import release_free_memory
+from st_desktop.memory import freeze_start_up, release_free_memory
 
 
 def _rss_kb() -> int:
@@ -33,3 +36,23 @@ def test_memory_freed_by_a_burst_of_small_objects_goes_back() -> None:
 def test_elsewhere_it_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")
     assert release_free_memory() is False
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_what_the_start_loaded_is_left_out_of_later_collections() -> None:
+    garbage = _Node()
+    gone = weakref.ref(garbage)
+    del garbage
+    kept = _Node()
+    try:
+        frozen = freeze_start_up()
+        assert gone() is None  # the young garbage was collected, not kept for good
+        assert frozen == gc.get_freeze_count() > 0
+        assert not any(o is kept for o in gc.get_objects())  # no collection walks it again
+    finally:
+        gc.unfreeze()
+    assert any(o is kept for o in gc.get_objects())

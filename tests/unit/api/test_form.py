@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlencode
 
 import pytest
 
-from st_desktop.api.form import form_body, quote_value
+from st_desktop.api.form import SLICE, form_body, quote_value
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,8 @@ from st_desktop.api.form import form_body, quote_value
         bytes(range(256)),
         "Évening ride / Zürich + 5 km = fun",
         b"",
+        # Bigger than one slice: base64 slices and a slice of XML, a character cut in two
+        (base64.b64encode(os.urandom(SLICE)) + "Zürich 5 km".encode() * SLICE)[: 3 * SLICE + 7],
     ],
 )
 def test_a_value_is_quoted_as_quote_plus_does(value: str | bytes) -> None:

@@ -50,6 +50,22 @@ def test_editing_changes_only_the_edited_keys_in_place(test_data: Path) -> None:
     assert edited.streams == workout.streams
 
 
+def test_a_workout_read_without_its_streams_sends_them_back_as_they_came(
+    test_data: Path,
+) -> None:
+    original = json.loads(_captured(test_data, "5522409"))
+    whole = Workout.from_json(original)
+    lean = Workout.from_json(original, streams=False)
+
+    assert whole.streams
+    assert not lean.streams  # the samples are never decoded
+    assert (lean.start_time, lean.name, lean.laps) == (whole.start_time, whole.name, whole.laps)
+    edited = lean.with_changes(name="Commute")
+    assert edited.wire_body() == edited.to_json() == whole.with_changes(name="Commute").to_json()
+    assert edited.wire_body()["location"] is original["location"]  # shared, not copied
+    assert lean.to_json() == original
+
+
 def test_unknown_keys_survive_an_edit() -> None:
     raw = {"start_time": "2024-01-01T10:00:00Z", "gear": {"id": 7}, "weather": "rain", "name": "a"}
     sent = Workout.from_json(raw).with_changes(name="b").to_json()
