@@ -203,6 +203,9 @@ def create_application(
 
 #: Loaded on a worker once the window is up (see :func:`install_later_parts`).
 PRELOADED = (
+    # numpy loads its masked arrays on the first np.unique (a track's time axis): ~40 ms that the
+    # first file dropped or workout shown would wait for.
+    "numpy.ma",
     "st_desktop.api.client",
     "st_desktop.api.signin",
     "st_desktop.domain.track",
