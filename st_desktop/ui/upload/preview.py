@@ -248,6 +248,9 @@ class PreviewView(QWidget):
         """
         if self._notes_timer.isActive():
             self._emit_edit()  # notes typed for the row shown before belong to it
+        # The row shown was still being read and now has its data: nobody is stepping through
+        # the list, so its route is drawn with its texts (a turn of the event loop sooner).
+        arrived = row is not None and row.row_id == self._row_id and self._track_for is None
         if row is None or row.row_id != self._row_id:
             self._full, self._full_note = None, ""  # the full samples go with the row shown
             self.charts.set_selection(None)  # a range of the row shown before
@@ -291,15 +294,16 @@ class PreviewView(QWidget):
             self.notes_edit.blockSignals(True)  # filling the field is not a user edit
             self.notes_edit.setPlainText(row.notes or (activity.notes if activity else "") or "")
             self.notes_edit.blockSignals(False)
-            self._show_track(row)
+            self._show_track(row, route_now=arrived)
         self._row_id = row.row_id
 
-    def _show_track(self, row: UploadRow) -> None:
+    def _show_track(self, row: UploadRow, *, route_now: bool = False) -> None:
         """Draw the row's route and charts, each in a turn of the event loop of its own.
 
         The texts are painted first, then the route, then the charts are set (held: not painted
         yet), then painted: short pauses of the GUI thread instead of one long one, and
-        stepping quickly through the list only draws the row it stops at.
+        stepping quickly through the list only draws the row it stops at. ``route_now``: the
+        route is drawn in this turn, with the texts.
         """
         self._track_for = row.activity
         track = self._full if self._full is not None else row.track
@@ -307,7 +311,10 @@ class PreviewView(QWidget):
             self.charts.hold()  # the texts change the charts' size: no repaint of the old ones
         self._stage += 1
         stage = self._stage
-        QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
+        if route_now and row.activity is not None:
+            self._draw_route(stage, track)
+        else:
+            QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
 
     def _draw_route(self, stage: int, track: Track | None) -> None:
         if stage == self._stage:
