@@ -70,6 +70,7 @@ class PreviewView(QWidget):
         duplicate_decided(int, bool): row id, True for "Upload anyway".
         full_track_wanted(int): row id whose full track the user wants (hovering or zooming into
             its reduced charts); give it with :meth:`show_full_track`.
+        drawn(int): row id whose route and charts were just drawn.
         start_changed(int, object): row id and the new start (aware, in the ride's zone).
         split_requested(int, object): row id and where to cut (a ``SplitChoice``).
         trim_requested(int, float, float): row id and the seconds to keep (from, to).
@@ -79,6 +80,7 @@ class PreviewView(QWidget):
     edited = Signal(int, object, object, object)
     duplicate_decided = Signal(int, bool)
     full_track_wanted = Signal(int)
+    drawn = Signal(int)
     start_changed = Signal(int, object)
     split_requested = Signal(int, object)
     trim_requested = Signal(int, float, float)
@@ -331,6 +333,8 @@ class PreviewView(QWidget):
     def _paint_charts(self, stage: int) -> None:
         if stage == self._stage:
             self.charts.release()
+            if self._row_id is not None:
+                self.drawn.emit(self._row_id)
 
     def _details_wanted(self) -> None:
         if self._row_id is not None and self._full is None and not self._full_note:
@@ -347,6 +351,7 @@ class PreviewView(QWidget):
         self.charts.release()
         self.route.set_track(track, self._units)
         self._show_private(track)
+        self.drawn.emit(row_id)  # a step still waiting was dropped: it is drawn now
 
     def _show_private(self, track: Track | None) -> None:
         """Draw the zones near ``track``'s route and what they hide, and say how much."""
