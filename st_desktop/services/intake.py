@@ -12,8 +12,6 @@ import errno
 import logging
 import os
 import stat
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -314,52 +312,22 @@ class Ingested:
 
 
 def ingest(store: UploadStore, source: Source) -> Ingested:
-    """Copy one file into the store (durably) while it is parsed; record what was found.
-
-    The copy is written on a thread of its own while this one parses: hashing, writing and
-    fsync release the GIL, so the copy costs the preview almost nothing. The result is only
-    returned (the file only reported as kept) once the copy and its row are durable; a parse
-    that fails or raises still waits for them.
+    """Copy one file into the store (durable first), then parse it and record what was found.
 
     Raises:
-        StoreError: the copy could not be written (the parse is thrown away).
+        StoreError: the copy could not be written.
         ParseError / OSError: the file could not even be read (nothing was recorded).
     """
     try:
         data = read_source(source)
     except OSError as exc:
         raise ParseError(f"The file could not be opened: {exc.strerror or exc}.") from exc
-    kept = _copies().submit(_keep, store, source, data)
-    try:
-        parsed = _parse(data, source.display_name)
-    finally:
-        item, is_new = kept.result()  # durable before anything is reported; its error wins
-    return _recorded(store, item, is_new, parsed)
-
-
-#: Threads that write the inbox copies while the files are parsed (one per parsing thread is
-#: enough: a copy takes a fraction of a parse).
-_COPY_THREADS = 4
-_copy_pool: ThreadPoolExecutor | None = None
-_copy_pool_lock = threading.Lock()
-
-
-def _copies() -> ThreadPoolExecutor:
-    global _copy_pool  # noqa: PLW0603  # made on first use: most runs drop nothing
-    with _copy_pool_lock:
-        if _copy_pool is None:
-            _copy_pool = ThreadPoolExecutor(_COPY_THREADS, thread_name_prefix="inbox-copy")
-        return _copy_pool
-
-
-def _keep(store: UploadStore, source: Source, data: bytes) -> tuple[QueueItem, bool]:
-    """The durable copy and row of a dropped file (with the name and notes its export kept)."""
     item, is_new = store.add_bytes(data, source.display_name, source.origin)
     meta = source.meta
     if is_new and meta is not None and (meta.name or meta.notes or meta.type):
         # The export's own name and notes: shown in the preview, uploaded with the file.
         item = store.update(item.id, name=meta.name, type=meta.type, notes=meta.notes)
-    return item, is_new
+    return parse_item(store, item, is_new, data)
 
 
 def suggested_name(activity: Activity, activity_type: str | None = None) -> str | None:
@@ -372,36 +340,18 @@ def suggested_name(activity: Activity, activity_type: str | None = None) -> str 
     return default_name(activity.local_start, activity_type or activity.sport)
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    """A parse's outcome: the activity and its preview track, or why there is none."""
-
-    activity: Activity | None
-    track: Track | None = None
-    error: str | None = None
-
-
-def _parse(raw: bytes, display_name: str) -> _Parsed:
-    """Parse a file's bytes and build the track its preview draws."""
-    from st_desktop.parsers.registry import parse_bytes  # the readers: first parse only
-
+def parse_item(
+    store: UploadStore, item: QueueItem, is_new: bool = False, data: bytes | None = None
+) -> Ingested:
+    """Parse a stored item (again, after a restart) and record its format, start and distance,
+    and the name it gets when the file has none (:func:`suggested_name`)."""
     try:
-        activity = parse_bytes(raw, display_name)
-    except ParseError as exc:
-        return _Parsed(None, error=exc.user_message)
-    try:
-        track: Track | None = Track.from_activity(activity)
-    except (ValueError, IndexError) as exc:  # the preview goes without charts, the upload works
-        log.warning("no track for the preview of %s: %s", display_name, exc)
-        track = None
-    return _Parsed(activity, track)
+        raw = store.read_data(item) if data is None else data
+        from st_desktop.parsers.registry import parse_bytes  # the readers: first parse only
 
-
-def _recorded(store: UploadStore, item: QueueItem, is_new: bool, parsed: _Parsed) -> Ingested:
-    """Record a parsed file's format, start, distance and suggested name with its item."""
-    activity = parsed.activity
-    if activity is None:
-        return Ingested(item, is_new, None, parsed.error)
+        activity = parse_bytes(raw, item.display_name)
+    except (ParseError, StoreError) as exc:
+        return Ingested(item, is_new, None, exc.user_message)
     changes: dict[str, object] = {}
     if item.format is None or item.start_time is None:
         changes.update(
@@ -414,16 +364,9 @@ def _recorded(store: UploadStore, item: QueueItem, is_new: bool, parsed: _Parsed
         changes["suggested_name"] = suggestion
     if changes and store.read_only_reason is None:  # a newer st-desktop's queue: shown as is
         item = store.update(item.id, **changes)
-    return Ingested(item, is_new, activity, track=parsed.track)
-
-
-def parse_item(
-    store: UploadStore, item: QueueItem, is_new: bool = False, data: bytes | None = None
-) -> Ingested:
-    """Parse a stored item (again, after a restart) and record its format, start and distance,
-    and the name it gets when the file has none (:func:`suggested_name`)."""
     try:
-        raw = store.read_data(item) if data is None else data
-    except StoreError as exc:
-        return Ingested(item, is_new, None, exc.user_message)
-    return _recorded(store, item, is_new, _parse(raw, item.display_name))
+        track: Track | None = Track.from_activity(activity)
+    except (ValueError, IndexError) as exc:  # the preview goes without charts, the upload works
+        log.warning("no track for the preview of %s: %s", item.display_name, exc)
+        track = None
+    return Ingested(item, is_new, activity, track=track)
