@@ -183,7 +183,7 @@ class Track:
         count = len(self.time)
         if count <= max(max_points, 2):
             return self
-        channels = [self.channel(name) for name in CHANNELS if self.has(name)]
+        channels = _prepared([self.channel(name) for name in CHANNELS if self.has(name)])
         width = max(1, len(channels))
         # Three samples per channel and stretch always fit; channels often share their extremes,
         # so more stretches are tried while the result stays within ``max_points``.
@@ -297,25 +297,40 @@ class Track:
         return track
 
 
-def _extremes(channels: list[FloatArray], count: int, buckets: int) -> npt.NDArray[np.intp]:
-    """Sorted indices of each channel's lowest, highest and first missing sample per stretch."""
+def _prepared(channels: list[FloatArray]) -> list[tuple[FloatArray, FloatArray, BoolArray]]:
+    """Each channel with its missing samples as +inf and as -inf, and where they are missing:
+    made once for the several reductions :meth:`Track.downsampled` tries."""
+    prepared = []
+    for values in channels:
+        missing = ~np.isfinite(values)
+        prepared.append(
+            (np.where(missing, np.inf, values), np.where(missing, -np.inf, values), missing)
+        )
+    return prepared
+
+
+def _extremes(
+    prepared: list[tuple[FloatArray, FloatArray, BoolArray]], count: int, buckets: int
+) -> npt.NDArray[np.intp]:
+    """Sorted indices of each channel's lowest, highest and first missing sample per stretch
+    (channels as :func:`_prepared` gives them)."""
     size = -(-count // buckets)  # ceil: every sample falls in one of ``buckets`` stretches
-    padded = buckets * size
+    pad = buckets * size - count
     starts = np.arange(buckets) * size
     found = [np.array([0, count - 1])]
-    for values in channels:
-        finite = np.ones(padded, dtype=bool)
-        finite[:count] = np.isfinite(values)
-        flat = np.full(padded, np.nan)
-        flat[:count] = values
-        grid = flat.reshape(buckets, size)
-        rows = finite.reshape(buckets, size)
-        found.append(starts + np.where(rows, grid, np.inf).argmin(axis=1))
-        found.append(starts + np.where(rows, grid, -np.inf).argmax(axis=1))
-        gaps = ~rows.all(axis=1)
-        found.append(starts[gaps] + (~rows[gaps]).argmax(axis=1))
-    keep = np.unique(np.concatenate(found))
-    return keep[keep < count]
+    nan_pad, no_gap = np.full(pad, np.nan), np.zeros(pad, dtype=bool)
+    for low, high, missing in prepared:
+        # The padding is NaN, as it always was: the last stretch's argmin/argmax land on it
+        # (dropped below) when the samples do not fill it.
+        found.append(starts + np.concatenate((low, nan_pad)).reshape(buckets, size).argmin(1))
+        found.append(starts + np.concatenate((high, nan_pad)).reshape(buckets, size).argmax(1))
+        rows = np.concatenate((missing, no_gap)).reshape(buckets, size)
+        gaps = rows.any(axis=1)
+        found.append(starts[gaps] + rows[gaps].argmax(axis=1))
+    kept = np.zeros(count + pad, dtype=bool)  # a mask sorts and dedups in one pass
+    for indices in found:
+        kept[indices] = True
+    return np.flatnonzero(kept[:count])
 
 
 def _axis(offsets: list[FloatArray]) -> FloatArray:

@@ -92,6 +92,7 @@ class ChartsView(QWidget):
         self.setObjectName("chartsView")
         self.setAccessibleName(self.tr("Charts"))
         self._track: Track | None = None
+        self._cleared = False  # set_track(None) is what is shown
         self._units = "metric"
         self._x_axis = x_axis if x_axis in ("time", "distance") else "time"
         self._x: FloatArray = np.empty(0)
@@ -188,6 +189,9 @@ class ChartsView(QWidget):
         once zoomed in; the crosshair reads every sample. Given the full version of the track
         already drawn from its reduced samples (a file read again), nothing is redrawn.
         """
+        if track is None and self._cleared:
+            self._units = units
+            return  # cleared already: showing a file still being read costs no plot work
         redraw = not (
             track is not None
             and units == self._units
@@ -215,12 +219,14 @@ class ChartsView(QWidget):
 
     def _redraw(self) -> None:
         track = self._track
+        self._cleared = False
         self.distance_button.setEnabled(track is None or track.has("distance"))
         if track is None or not len(track):
             if self._plots is not None:
                 self._plots.clear()
                 self._plots.hide()
             self._drawn = None
+            self._cleared = track is None
             self.empty.setVisible(True)
             self.empty.setText(
                 self.tr("Select a workout to see its charts.")

@@ -71,6 +71,7 @@ class RouteView(QWidget):
         self.setObjectName("routeView")
         self.setAccessibleName(self.tr("Route"))
         self._track: Track | None = None
+        self._cleared = False  # set_track(None) is what is shown
         self._scale = 1.0
         self._plot: RoutePlot | None = None  # built with the first route
         # Until then a label says what the plot would say, in the plot's colours.
@@ -123,7 +124,10 @@ class RouteView(QWidget):
         Given the full version of the track already drawn from its reduced samples (a file
         read again), the line stays and only the marker follows the full track.
         """
+        if track is None and self._cleared:
+            return  # cleared already: showing a file still being read costs no plot work
         old, self._track = self._track, track
+        self._cleared = track is None
         drawn = old if old is not None and self._plot is not None and old.has_route else None
         if drawn is not None and track is not None and track.display.same_samples(drawn.display):
             return

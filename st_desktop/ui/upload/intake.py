@@ -123,6 +123,8 @@ class UploadIntake(QObject):
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(0)
         self._settle_timer.timeout.connect(self._settled)
+        self._previewed: int | None = None  # the row the preview shows (see preview_shows)
+        self._after_preview: dict[int, UploadRow] = {}  # rows whose check waits for it
 
     def say(self, text: str, details: Iterable[str] = (), *, about_list: bool = True) -> None:
         """Put a sentence on the pane's status line (see :class:`Notice`)."""
@@ -230,7 +232,12 @@ class UploadIntake(QObject):
             return
         # Still "Parsing" (not uploadable) until the duplicate check has answered.
         self.model.update(row_id, activity=activity, track=result.track)
-        self._check_duplicates(row)
+        if row_id == self._previewed:
+            # Its route and charts first: the check's answer would redo its texts in between.
+            self.model.update(row_id, checking=True)
+            self._after_preview[row_id] = row
+        else:
+            self._check_duplicates(row)
 
     def _parse_failed(self, row_id: int, exc: BaseException) -> None:
         self.model.update(row_id, status=RowStatus.ERROR, message=_user_text(exc))
@@ -264,6 +271,19 @@ class UploadIntake(QObject):
         return row is not None and (row.status == RowStatus.PARSING or row.checking)
 
     # ------------------------------------------------------------------ duplicates
+
+    def preview_shows(self, row_id: int | None) -> None:
+        """The preview now shows ``row_id`` (None: no single row): the checks of a row read while
+        it is shown wait until :meth:`preview_drawn`; those of rows no longer shown start."""
+        self._previewed = row_id
+        for waiting in [r for r in self._after_preview if r != row_id]:
+            self._check_duplicates(self._after_preview.pop(waiting))
+
+    def preview_drawn(self, row_id: int) -> None:
+        """The preview has drawn ``row_id``'s route and charts: its duplicate check starts."""
+        row = self._after_preview.pop(row_id, None)
+        if row is not None:
+            self._check_duplicates(row)
 
     def _check_duplicates(self, row: UploadRow) -> None:
         if row.item_id is None:
@@ -331,6 +351,7 @@ class UploadIntake(QObject):
                 continue
             self.model.remove(row_id)
             self._duplicates.forget(row_id)
+            self._after_preview.pop(row_id, None)
             self._settle_soon()  # a file still being read was taken off: its drop may be done
             if row.item_id is None:
                 continue

@@ -91,6 +91,7 @@ class UploadPane(QWidget):
         self.full_tracks.loaded.connect(self.preview.show_full_track)
         self.full_tracks.failed.connect(self.preview.full_track_failed)
         self.preview.full_track_wanted.connect(self._read_full_track)
+        self.preview.drawn.connect(controller.preview_drawn)
 
         self.buttons = UploadButtons(self, self.list)
         self.upload_button = self.buttons.upload_button
@@ -314,7 +315,9 @@ class UploadPane(QWidget):
 
     def _selection_changed(self) -> None:
         self.full_tracks.forget()  # a wish for another row is not read any more
-        self.preview.show_row(self._current_row(), selected=len(self.selected_rows()))
+        current = self._current_row()
+        self.controller.preview_shows(current.row_id if current is not None else None)
+        self.preview.show_row(current, selected=len(self.selected_rows()))
         self._update_buttons()
 
     def _read_full_track(self, row_id: int) -> None:

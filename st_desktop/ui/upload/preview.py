@@ -70,6 +70,7 @@ class PreviewView(QWidget):
         duplicate_decided(int, bool): row id, True for "Upload anyway".
         full_track_wanted(int): row id whose full track the user wants (hovering or zooming into
             its reduced charts); give it with :meth:`show_full_track`.
+        drawn(int): row id whose route and charts were just drawn.
         start_changed(int, object): row id and the new start (aware, in the ride's zone).
         split_requested(int, object): row id and where to cut (a ``SplitChoice``).
         trim_requested(int, float, float): row id and the seconds to keep (from, to).
@@ -79,6 +80,7 @@ class PreviewView(QWidget):
     edited = Signal(int, object, object, object)
     duplicate_decided = Signal(int, bool)
     full_track_wanted = Signal(int)
+    drawn = Signal(int)
     start_changed = Signal(int, object)
     split_requested = Signal(int, object)
     trim_requested = Signal(int, float, float)
@@ -248,6 +250,9 @@ class PreviewView(QWidget):
         """
         if self._notes_timer.isActive():
             self._emit_edit()  # notes typed for the row shown before belong to it
+        # The row shown was still being read and now has its data: nobody is stepping through
+        # the list, so its route is drawn with its texts (a turn of the event loop sooner).
+        arrived = row is not None and row.row_id == self._row_id and self._track_for is None
         if row is None or row.row_id != self._row_id:
             self._full, self._full_note = None, ""  # the full samples go with the row shown
             self.charts.set_selection(None)  # a range of the row shown before
@@ -291,15 +296,16 @@ class PreviewView(QWidget):
             self.notes_edit.blockSignals(True)  # filling the field is not a user edit
             self.notes_edit.setPlainText(row.notes or (activity.notes if activity else "") or "")
             self.notes_edit.blockSignals(False)
-            self._show_track(row)
+            self._show_track(row, route_now=arrived)
         self._row_id = row.row_id
 
-    def _show_track(self, row: UploadRow) -> None:
+    def _show_track(self, row: UploadRow, *, route_now: bool = False) -> None:
         """Draw the row's route and charts, each in a turn of the event loop of its own.
 
         The texts are painted first, then the route, then the charts are set (held: not painted
         yet), then painted: short pauses of the GUI thread instead of one long one, and
-        stepping quickly through the list only draws the row it stops at.
+        stepping quickly through the list only draws the row it stops at. ``route_now``: the
+        route is drawn in this turn, with the texts.
         """
         self._track_for = row.activity
         track = self._full if self._full is not None else row.track
@@ -307,7 +313,10 @@ class PreviewView(QWidget):
             self.charts.hold()  # the texts change the charts' size: no repaint of the old ones
         self._stage += 1
         stage = self._stage
-        QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
+        if route_now and row.activity is not None:
+            self._draw_route(stage, track)
+        else:
+            QTimer.singleShot(0, self, lambda: self._draw_route(stage, track))
 
     def _draw_route(self, stage: int, track: Track | None) -> None:
         if stage == self._stage:
@@ -324,6 +333,8 @@ class PreviewView(QWidget):
     def _paint_charts(self, stage: int) -> None:
         if stage == self._stage:
             self.charts.release()
+            if self._row_id is not None:
+                self.drawn.emit(self._row_id)
 
     def _details_wanted(self) -> None:
         if self._row_id is not None and self._full is None and not self._full_note:
@@ -340,6 +351,7 @@ class PreviewView(QWidget):
         self.charts.release()
         self.route.set_track(track, self._units)
         self._show_private(track)
+        self.drawn.emit(row_id)  # a step still waiting was dropped: it is drawn now
 
     def _show_private(self, track: Track | None) -> None:
         """Draw the zones near ``track``'s route and what they hide, and say how much."""

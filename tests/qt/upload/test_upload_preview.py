@@ -227,3 +227,27 @@ def test_the_charts_of_the_row_shown_before_are_not_painted_under_the_next_one(
     pane.select_row(second_row.row_id)  # its texts first: their height changes the charts'
     qtbot.waitUntil(lambda: bool(painted), timeout=WAIT_MS)
     assert painted[0] is second_row.track
+
+
+def test_a_file_selected_as_it_is_dropped_shows_its_charts_before_it_is_checked(
+    qtbot: QtBot, pane: UploadPane, test_data: Path
+) -> None:
+    def select_new(_parent: object, first: int, _last: int) -> None:
+        pane.select_row(pane.model.row_at(first).row_id)
+
+    pane.model.rowsInserted.connect(select_new)
+    seen: list[tuple[bool, bool]] = []  # (charts drawn, still being checked) when drawn
+
+    def drawn(row_id: int) -> None:
+        row = pane.model.row(row_id)
+        if row is not None and row.track is not None:
+            seen.append((pane.preview.charts.chart_count() > 0, row.checking))
+
+    pane.preview.drawn.connect(drawn)
+    drop(pane, [test_data / RIDE])
+    qtbot.waitUntil(lambda: settled(pane, 1), timeout=WAIT_MS)
+
+    assert seen[0] == (True, True)  # the charts came first, the duplicate check after them
+    row = pane.model.rows()[0]
+    assert row.status == RowStatus.READY
+    assert not row.checking

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from st_desktop.errors import StoreError
 from st_desktop.services.intake import Skipped, Source, expand, ingest
 from st_desktop.store.uploads import UploadStore
 
@@ -87,3 +88,34 @@ def test_a_file_name_that_is_not_utf8_is_kept_exactly_and_shown_readably(tmp_pat
         assert len(list(store.inbox.iterdir())) == 1  # recorded, no orphan copy
     finally:
         store.close()
+
+
+def test_a_file_that_cannot_be_read_as_an_activity_is_still_kept_in_the_inbox(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "broken.fit"
+    broken.write_bytes(b"\x0e\x10" + bytes(200))  # not a FIT file: the parse fails
+    store = UploadStore(tmp_path / "data")
+
+    result = ingest(store, Source(broken.name, str(broken), broken))
+
+    assert result.activity is None
+    assert result.error
+    assert store.read_data(store.get(result.item.id)) == broken.read_bytes()
+    store.close()
+    reopened = UploadStore(tmp_path / "data")  # as after a restart: the row is there
+    assert [item.display_name for item in reopened.items()] == ["broken.fit"]
+    reopened.close()
+
+
+def test_a_file_read_while_its_copy_fails_is_not_reported_as_kept(tmp_path: Path) -> None:
+    ride = write_gpx(tmp_path, "ride.gpx", START)
+    store = UploadStore(tmp_path / "data")
+    store.inbox.rmdir()
+    store.inbox.write_bytes(b"")  # the inbox is not a folder: no copy can be written
+
+    with pytest.raises(StoreError, match="copy of the file could not be kept"):
+        ingest(store, Source(ride.name, str(ride), ride))
+
+    assert store.items() == []
+    store.close()
