@@ -51,7 +51,8 @@ def test_what_the_start_loaded_is_left_out_of_later_collections() -> None:
     try:
         frozen = freeze_start_up()
         assert gone() is None  # the young garbage was collected, not kept for good
-        assert frozen == gc.get_freeze_count() > 0
+        # Frozen objects are still freed by their reference counts (other threads run on).
+        assert 0 < gc.get_freeze_count() <= frozen
         assert not any(o is kept for o in gc.get_objects())  # no collection walks it again
     finally:
         gc.unfreeze()
