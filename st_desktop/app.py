@@ -203,8 +203,8 @@ def create_application(
 
 #: Loaded on a worker once the window is up (see :func:`install_later_parts`).
 PRELOADED = (
-    # numpy loads its masked arrays on the first np.unique (a track's time axis): ~40 ms that the
-    # first file dropped or workout shown would wait for.
+    # numpy loads its masked arrays on the first np.unique or np.median (a track's time axis, the
+    # readers): 15-40 ms that the first file dropped or workout shown would wait for.
     "numpy.ma",
     "st_desktop.api.client",
     "st_desktop.api.signin",

@@ -19,10 +19,6 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import numpy as np
 
-# np.median imports numpy.ma on its first call (~15 ms): loaded with the readers (after the
-# window's first paint), not on the worker parsing the first dropped file.
-import numpy.ma
-
 from st_desktop.domain.activity import (
     STREAM_NAMES,
     Activity,
