@@ -5,7 +5,8 @@ a 14 h file). Here the work is split in two:
 
 1. :func:`_scan` walks the message headers once. For a data message it only looks up the size of
    its local definition and notes the byte offset; definitions are parsed (they are few). This
-   is the only per-message Python code.
+   is the only per-message Python code, and where the headers repeat a pattern (most of a
+   file), :mod:`st_desktop.parsers.fit_repeats` notes a whole stretch at once.
 2. :func:`~st_desktop.parsers.fit_tables.decode_table` gathers the rows of every definition of
    one global message with one fancy-indexing operation and reads each field as a numpy column
    with the definition's byte order and base type, marks invalid values NaN and applies scale
@@ -29,10 +30,17 @@ import numpy as np
 
 from st_desktop.parsers.fit_definitions import Definition, is_fit_header, parse_definition
 from st_desktop.parsers.fit_profile import COMPRESSED_SPEED_DISTANCE, MESSAGES, RECORD
+from st_desktop.parsers.fit_repeats import jump_repeats
 from st_desktop.parsers.fit_resync import ResyncBudget, Skip, drop_last, resync_after
 from st_desktop.parsers.fit_tables import MessageTable, accumulate, decode_table
 
 __all__ = ["Damage", "FitData", "MessageTable", "NotFitError", "decode_fit"]
+
+#: Messages walked one by one before the scan looks for a repeating pattern of headers
+#: (:mod:`st_desktop.parsers.fit_repeats`); each look that finds none doubles the wait, up to
+#: ``PROBE_MAX``, so a file without patterns costs little more than the plain walk.
+PROBE_FIRST = 16
+PROBE_MAX = 1024
 
 
 @dataclass
@@ -195,8 +203,20 @@ class _FileScan:
         """Walk the headers from ``p`` to the end of the file's data or to damage."""
         buf, end, cache = self.buf, self.data[1], self.cache
         compressed, csd_resets = self.compressed, self.csd_resets
+        wait = PROBE_FIRST
+        probe_at = seq + wait
         # The hot loop: one pass over the headers, no per-message work beyond bookkeeping.
         while p < end:
+            if seq >= probe_at:
+                jumped = jump_repeats(buf, p, seq, end, local)
+                if jumped is None:
+                    wait = min(2 * wait, PROBE_MAX)
+                else:
+                    p, seq = jumped
+                    wait = PROBE_FIRST
+                probe_at = seq + wait
+                if p >= end:
+                    break
             h = buf[p]
             if h & 0x80:
                 d = local[(h >> 5) & 3]
