@@ -169,14 +169,15 @@ class UploadIntake(QObject):
         next turn of the event loop (a bulk export of thousands of files would otherwise hold
         the GUI thread for a second)."""
         chunk, drop.waiting = drop.waiting[:LIST_CHUNK], drop.waiting[LIST_CHUNK:]
-        rows = self.model.add_many(
-            [
-                UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED, message=entry.reason)
-                if isinstance(entry, Skipped)
-                else UploadRow(entry.display_name, entry.origin)
-                for entry in chunk
-            ]
-        )
+        rows = [
+            UploadRow(entry.display_name, entry.origin, RowStatus.SKIPPED, message=entry.reason)
+            if isinstance(entry, Skipped)
+            else UploadRow(entry.display_name, entry.origin)
+            for entry in chunk
+        ]
+        # Reading starts before the rows are listed: listing one can preview it (a selection
+        # follows the new rows), which the workers need not wait for. Their answers arrive
+        # through the event loop, so after the rows are in the model.
         for entry, row in zip(chunk, rows, strict=True):
             if isinstance(entry, Skipped):
                 continue
@@ -188,6 +189,7 @@ class UploadIntake(QObject):
                 on_error=partial(self._ingest_failed, drop, row.row_id),
                 description=self.tr("Reading {file}").format(file=entry.display_name),
             )
+        self.model.add_many(rows)
         if drop.waiting:
             QTimer.singleShot(0, self, partial(self._list_some, drop))
         else:
