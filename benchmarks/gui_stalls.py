@@ -128,6 +128,12 @@ def child(count: int, verbose: bool = False, why: bool = False) -> dict[str, Any
     stderr; ``why``: each phase's worst stalls with the stacks sampled during them, on
     stderr)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:  # what the app's start does before any worker runs, where it does so
+        from st_desktop.tasks.gil import favour_the_gui_thread
+
+        favour_the_gui_thread()
+    except ImportError:
+        pass
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
     from sandbox_process import SandboxProcess

@@ -290,6 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from st_desktop.tasks.gil import favour_the_gui_thread
     from st_desktop.ui.dialogs.errors import ExceptionHook
     from st_desktop.ui.first_paint import LaterStep, run_after_first_paint
     from st_desktop.ui.icons import app_icon
@@ -297,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from st_desktop.ui.smoke import install_smoke_quit
 
     install_qt_message_handler()
+    favour_the_gui_thread()  # before any worker starts
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
