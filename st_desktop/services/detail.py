@@ -68,14 +68,17 @@ def load_detail(
     """
     from st_desktop.domain.track import Track  # numpy: loaded by the first workout shown
 
-    cached = cache.get_detail(account, uri)
     if client is None:
+        cached = cache.get_detail(account, uri)
         if cached is None:
             raise OfflineError("This workout is not on this computer yet; sign in to load it.")
         return Loaded(cached, Track.from_workout(cached), offline=True)
     try:
         workout = client.get_workout(uri)
     except OfflineError:
+        # The copy on disk only when the server cannot be reached: decoding its samples would
+        # delay every workout shown online.
+        cached = cache.get_detail(account, uri)
         if cached is None:
             raise
         return Loaded(cached, Track.from_workout(cached), offline=True)

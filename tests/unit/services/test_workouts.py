@@ -80,6 +80,25 @@ def test_signed_out_account_reads_the_cache_but_cannot_sync(
         service.load_detail(signed_out, other.uri or "")
 
 
+def test_a_server_that_cannot_be_reached_shows_the_copy_kept_on_this_computer(
+    account: Account, cache: WorkoutCache, server: SandboxServer
+) -> None:
+    service = WorkoutService(cache)
+    service.load_full_history(TaskContext(), account)
+    seen, unseen = (cache.page(account.key, WorkoutQuery(), i, 1)[0].uri or "" for i in (0, 1))
+    shown = service.load_detail(account, seen)  # read online once: kept for offline use
+    assert not shown.offline
+    server.stop()  # the network goes away while signed in
+
+    loaded = service.load_detail(account, seen)
+
+    assert loaded.offline
+    assert loaded.workout == shown.workout
+    assert loaded.track.has_route == shown.track.has_route
+    with pytest.raises(OfflineError):
+        service.load_detail(account, unseen)
+
+
 def test_save_is_read_modify_write_and_spots_a_change_made_elsewhere(
     account: Account, cache: WorkoutCache
 ) -> None:
