@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from st_desktop.tasks import TaskRunner
@@ -44,3 +46,16 @@ def _no_global_pool_leftovers() -> Iterator[None]:
     pool = QThreadPool.globalInstance()
     if not pool.waitForDone(LEFTOVER_WAIT_MS):
         pytest.fail("test left work running on the global QThreadPool")
+
+
+@pytest.fixture(autouse=True)
+def _no_keys_left_held() -> Iterator[None]:
+    """Each test starts with no Shift, Ctrl or Alt held.
+
+    Qt keeps the modifiers of the last input event: after a test's Shift+drag or Ctrl+Z, the
+    next test's ``selectRow`` extended the selection instead of selecting one row (its workout
+    never loaded). Letting go of a key, as a hand would, clears them.
+    """
+    yield
+    if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Shift)
