@@ -254,11 +254,11 @@ class DetailEditor(QWidget):
         if summary is None or not summary.uri or self._account is None:
             self._show_nothing(self.tr("Select a workout to see its charts, route and laps."))
             return
-        self._show_nothing(self.tr("Loading…"))
-        self.title.setText(summary.name or summary.type)
         generation = self._generation
+        # Asked for before the previous workout is cleared away (charts, route, laps: a few
+        # milliseconds the request need not wait for). Shown first, kept in the cache after:
+        # the disk is not on the way to the charts.
         self._runner.submit(
-            # Shown first, kept in the cache after: the disk is not on the way to the charts.
             self._service.load_detail,
             self._account,
             summary.uri,
@@ -268,6 +268,8 @@ class DetailEditor(QWidget):
             on_error=lambda exc: self._load_failed(generation, exc),
             owner=self,
         )
+        self._show_nothing(self.tr("Loading…"))
+        self.title.setText(summary.name or summary.type)
 
     def _show_nothing(self, text: str) -> None:
         self.title.setText("")

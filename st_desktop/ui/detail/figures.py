@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -36,6 +36,30 @@ FIGURES = (
 MISSING = "–"
 
 
+def room_for(key: str, units: str) -> str:
+    """A value as wide as most workouts' ``key`` figure gets: each value column keeps room for
+    it, so that loading a workout after another (or after "–") does not re-flow the editor
+    (the charts below would be laid out and painted again at another height)."""
+    wide = {
+        "distance": format_distance(888_880.0, units),
+        "duration": format_duration(88 * 3600 + 58 * 60 + 58),
+        "elapsed": format_duration(88 * 3600 + 58 * 60 + 58),
+        "paused": format_duration(8 * 3600 + 58 * 60 + 58),
+        "avg_speed": max(
+            format_speed_or_pace(8.8, units, "Running"),
+            format_speed_or_pace(28.8, units, "Cycling"),
+            key=len,
+        ),
+        "gain": format_elevation(8888.0, units),
+        "hr": _avg_max(188.0, 208.0, "bpm"),
+        "cadence": _avg_max(188.0, 208.0, "rpm"),
+        "power": _avg_max(888.0, 1888.0, "W"),
+        "calories": format_calories(38_888.0),
+    }
+    wide["max_speed"], wide["loss"] = wide["avg_speed"], wide["gain"]
+    return wide.get(key, MISSING)
+
+
 class FiguresView(QWidget):
     """Captions and values in two columns, or one where the width is short (the editor beside
     the upload pane in a 1024 px window); a value label is named ``figure_<key>``.
@@ -54,6 +78,8 @@ class FiguresView(QWidget):
         self._grid = grid
         self._pairs: list[tuple[QLabel, QLabel]] = []
         self._columns = 0
+        self._units = "metric"
+        self._room: dict[str, int] = {}  # the width kept for each value (see room_for)
         self.labels: dict[str, QLabel] = {}
         for key, caption in FIGURES:
             caption_label = QLabel(self.tr(str(caption)), self)
@@ -66,6 +92,7 @@ class FiguresView(QWidget):
             caption_label.setBuddy(value_label)
             self._pairs.append((caption_label, value_label))
             self.labels[key] = value_label
+        self._keep_room(self._units)
         self._arrange(2)
 
     def _arrange(self, columns: int) -> None:
@@ -91,7 +118,8 @@ class FiguresView(QWidget):
         for i, (caption, value) in enumerate(self._pairs):
             column = (i % columns) * 2
             widths[column] = max(widths[column], caption.sizeHint().width())
-            widths[column + 1] = max(widths[column + 1], value.sizeHint().width())
+            room = self._room.get(value.objectName(), 0)
+            widths[column + 1] = max(widths[column + 1], value.sizeHint().width(), room)
         return sum(widths) + self._grid.horizontalSpacing() * (len(widths) - 1)
 
     def sizeHint(self) -> QSize:
@@ -109,13 +137,33 @@ class FiguresView(QWidget):
         super().resizeEvent(event)
         self._arrange(2 if event.size().width() >= self._width(2) else 1)
 
+    def _keep_room(self, units: str) -> None:
+        """Measure the width kept for each value in ``units`` (again when they change)."""
+        if self._room and units == self._units:
+            return
+        self._units = units
+        self._room = {
+            label.objectName(): label.fontMetrics().horizontalAdvance(room_for(key, units))
+            for key, label in self.labels.items()
+        }
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (the appearance settings) measures the room kept for values again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._room = {}
+            self._keep_room(self._units)
+
     def clear(self) -> None:
         """Show no workout."""
+        self._keep_room(self._units)
         for label in self.labels.values():
             label.setText(MISSING)
 
     def show_workout(self, w: Workout, units: str) -> None:
         """Show ``w``'s figures in "metric" or "imperial" units."""
+        self._keep_room(units)
         paused = (w.clock_duration - w.duration) if w.clock_duration and w.duration else None
         values = {
             "distance": format_distance(w.total_distance, units),

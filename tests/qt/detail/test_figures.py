@@ -45,3 +45,53 @@ def test_the_figures_take_one_column_where_two_do_not_fit(qtbot: QtBot) -> None:
     assert _columns(view) == 1
     for label in view.labels.values():  # every value still whole
         assert label.width() >= label.sizeHint().width()
+
+
+def test_a_workout_loading_after_none_leaves_the_editor_s_layout_as_it_is(qtbot: QtBot) -> None:
+    # The editor shows "–" while a workout loads: the figures keep room for typical values, so
+    # that the values arriving do not move the fields beside them or the charts below (which
+    # would be laid out and painted again).
+    editor = QWidget()
+    qtbot.addWidget(editor)
+    view = FiguresView(editor)
+    below = QWidget(editor)  # the charts, in the editor
+    layout = QVBoxLayout(editor)
+    layout.addWidget(view)
+    layout.addWidget(below, 1)
+    view.clear()
+    editor.resize(view.sizeHint().width() + 40, 600)
+    editor.show()
+    qtbot.waitExposed(editor)
+    QApplication.processEvents()
+    loading = (view.sizeHint(), view.geometry(), below.geometry(), _columns(view))
+    workout = Workout.from_json(
+        {
+            "uri": "https://example.test/api/v2/fitnessActivities/2",
+            "type": "Cycling",
+            "start_time": "2026-11-29T08:52:00+01:00",
+            "total_distance": 165310,
+            "duration": 28269,
+            "clock_duration": 30120,
+            "elevation_gain": 2310,
+            "elevation_loss": 2290,
+            "avg_speed": 5.85,
+            "max_speed": 17.2,
+            "avg_heartrate": 134,
+            "max_heartrate": 186,
+            "avg_cadence": 80,
+            "max_cadence": 119,
+            "avg_power": 212,
+            "max_power": 1180,
+            "calories": 14200,
+        }
+    )
+
+    view.show_workout(workout, "metric")
+    for _ in range(5):  # each layout level takes in its children's sizes in a turn
+        QApplication.processEvents()
+
+    assert view.labels["power"].text() == "212 avg / 1180 max W"
+    assert (view.sizeHint(), view.geometry(), below.geometry(), _columns(view)) == loading
+    assert _columns(view) == 2
+    for label in view.labels.values():
+        assert label.width() >= label.sizeHint().width()
