@@ -144,7 +144,14 @@ class StackedPlots(QWidget):
         self._update_minimum_height()
         # Lay the plots out now, not when Qt gets to it: that is after the next paint, so the
         # charts would be painted twice (once at their old sizes, once at their new ones).
-        self._view.ci.layout.activate()
+        view = self._view
+        view.ci.layout.activate()
+        if view.ci.geometry() != view.range:
+            # Activating the layout of the scene's top item shrinks it to its smallest size
+            # when the plots were built before the view was first shown (the charts built
+            # while the app is idle): give it the view's whole size again, laid out at once.
+            view.ci.setGeometry(view.range)
+            view.ci.layout.activate()
         self._fit_x()
         for chart in shown:
             chart.draw()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Any
 
 import numpy as np
 import pytest
@@ -308,3 +309,38 @@ def test_held_charts_take_a_track_without_painting_and_paint_it_once_released(
     for _ in range(3):
         QApplication.processEvents()
     assert counter.paints == 1
+
+
+def test_charts_built_while_hidden_fill_the_view_at_their_first_track(qtbot: QtBot) -> None:
+    # The app builds the charts while idle, before their pane is ever shown (an upload pane
+    # with no file yet, an editor with no workout): the first file or workout shown must fill
+    # the view, not sit squeezed in its corner at the plots' smallest size.
+    from tests.qt.detail.test_charts_theme import ride
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    charts = ChartsView(window)
+    QVBoxLayout(window).addWidget(charts)
+    charts.hide()  # as the preview's views are while no file is selected
+    charts.warm_up()
+    qtbot.waitUntil(lambda: charts.plots.built() == list(CHART_KEYS))
+    window.resize(640, 600)
+    window.show()
+    qtbot.waitExposed(window)
+
+    charts.show()
+    charts.set_track(ride(), "metric")
+    QApplication.processEvents()
+
+    canvas = charts.plots.canvas()
+    for key in ("heartrate", "elevation"):
+        plot = charts.plots.plot_item(key)
+        assert plot is not None
+        assert plot.isVisible()
+        assert plot.geometry().width() > 0.9 * canvas.width()
+    assert sum(p.geometry().height() for p in _shown_plots(charts)) > 0.8 * canvas.height()
+
+
+def _shown_plots(charts: ChartsView) -> list[Any]:
+    plots = [charts.plots.plot_item(key) for key in CHART_KEYS]
+    return [plot for plot in plots if plot is not None and plot.isVisible()]
