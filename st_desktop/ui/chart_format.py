@@ -15,10 +15,12 @@ import numpy.typing as npt
 FloatArray = npt.NDArray[np.float64]
 TickFormatter = Callable[[float], str]
 
-#: Tick steps of an elapsed-time axis, in seconds: whole minutes and hours, never 8:20 or 33:20.
+#: Tick steps of an elapsed-time axis, in seconds: whole minutes and hours, never 8:20 or 33:20;
+#: whole days for a file whose tracks lie days or months apart (its pauses are shaded).
 TIME_STEPS = (
     1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200,
-    86400,
+    86400, 2 * 86400, 5 * 86400, 10 * 86400, 20 * 86400, 50 * 86400, 100 * 86400,
+    200 * 86400, 500 * 86400, 1000 * 86400,
 )  # fmt: skip
 
 #: Pixels between labelled ticks of a y axis at least.

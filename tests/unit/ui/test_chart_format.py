@@ -25,7 +25,19 @@ def test_time_ticks_fall_on_whole_minutes_and_hours(span: float, size: float, ma
     assert major % minor == 0  # minor ticks divide the labelled ones
 
 
-@given(st.floats(1.0, 10 * 86400.0), st.floats(50.0, 4000.0))
+@pytest.mark.parametrize("days", [20, 140, 700])
+def test_tracks_months_apart_get_a_few_readable_ticks_not_one_a_day(days: int) -> None:
+    # A GPX of tracks recorded months apart (ExpertGPS's Blue Hills: 140 days): one labelled
+    # tick a day would be 140 labels on top of each other and a paint of 50-70 ms.
+    span, size = days * 86400.0, 560.0
+    (major, _), (minor, _) = time_tick_spacing(span, size)
+    assert span / major <= size / 90 + 1
+    assert span / minor <= 4 * (size / 90 + 1)
+    assert major % 86400 == 0  # whole days
+    assert major % minor == 0
+
+
+@given(st.floats(1.0, 1000 * 86400.0), st.floats(50.0, 4000.0))
 def test_time_tick_steps_come_from_the_list(span: float, size: float) -> None:
     (major, _), (minor, _) = time_tick_spacing(span, size)
     assert int(major) in TIME_STEPS
