@@ -268,10 +268,10 @@ class DetailEditor(QWidget):
             on_error=lambda exc: self._load_failed(generation, exc),
             owner=self,
         )
-        self._show_nothing(self.tr("Loading…"))
+        self._show_nothing(self.tr("Loading…"), loading=True)
         self.title.setText(summary.name or summary.type)
 
-    def _show_nothing(self, text: str) -> None:
+    def _show_nothing(self, text: str, *, loading: bool = False) -> None:
         self.title.setText("")
         self.status.setText(text)
         for widget in (self.name, self.type_picker, self.privacy, self.notes):
@@ -283,7 +283,7 @@ class DetailEditor(QWidget):
         self.charts.set_track(None, self._units)
         self.route.set_track(None)
         self.laps.clear()
-        self.figures.clear()
+        self.figures.clear(loading=loading)
 
     def _loaded(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:

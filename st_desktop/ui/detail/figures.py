@@ -92,7 +92,6 @@ class FiguresView(QWidget):
             caption_label.setBuddy(value_label)
             self._pairs.append((caption_label, value_label))
             self.labels[key] = value_label
-        self._keep_room(self._units)
         self._arrange(2)
 
     def _arrange(self, columns: int) -> None:
@@ -138,7 +137,7 @@ class FiguresView(QWidget):
         self._arrange(2 if event.size().width() >= self._width(2) else 1)
 
     def _keep_room(self, units: str) -> None:
-        """Measure the width kept for each value in ``units`` (again when they change)."""
+        """Keep room for typical values in ``units`` (measured again when they change)."""
         if self._room and units == self._units:
             return
         self._units = units
@@ -151,13 +150,18 @@ class FiguresView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """A new font (the appearance settings) measures the room kept for values again."""
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if self._room and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._room = {}
             self._keep_room(self._units)
 
-    def clear(self) -> None:
-        """Show no workout."""
-        self._keep_room(self._units)
+    def clear(self, *, loading: bool = False) -> None:
+        """Show no workout; ``loading``: one is on its way, and its values will take the room
+        kept for them (with none on its way, the fields beside get it)."""
+        if loading:
+            self._keep_room(self._units)
+        elif self._room:
+            self._room = {}
+            self.updateGeometry()
         for label in self.labels.values():
             label.setText(MISSING)
 

@@ -50,7 +50,7 @@ def test_the_figures_take_one_column_where_two_do_not_fit(qtbot: QtBot) -> None:
 def test_a_workout_loading_after_none_leaves_the_editor_s_layout_as_it_is(qtbot: QtBot) -> None:
     # The editor shows "–" while a workout loads: the figures keep room for typical values, so
     # that the values arriving do not move the fields beside them or the charts below (which
-    # would be laid out and painted again).
+    # would be laid out and painted again). With none on its way, the fields get the room.
     editor = QWidget()
     qtbot.addWidget(editor)
     view = FiguresView(editor)
@@ -59,6 +59,9 @@ def test_a_workout_loading_after_none_leaves_the_editor_s_layout_as_it_is(qtbot:
     layout.addWidget(view)
     layout.addWidget(below, 1)
     view.clear()
+    idle = view.sizeHint().width()
+    view.clear(loading=True)
+    assert view.sizeHint().width() > idle
     editor.resize(view.sizeHint().width() + 40, 600)
     editor.show()
     qtbot.waitExposed(editor)
