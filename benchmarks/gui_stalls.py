@@ -260,9 +260,20 @@ def child(count: int, verbose: bool = False, why: bool = False) -> dict[str, Any
                     and isinstance(watched, QWidget)
                     and charts.isAncestorOf(watched)
                     and charts.chart_count() > 0
+                    and filled(charts)
                 ):
                     self.painted_at = time.perf_counter()
             return False
+
+    def filled(charts: Any) -> bool:
+        """The plots shown take the view's width: a paint of plots squeezed in a corner (a
+        layout gone wrong) is not the charts drawn."""
+        plots = getattr(charts, "plots", None)
+        if plots is None or not hasattr(plots, "built"):  # a version without these: trusted
+            return True
+        shown = [plots.plot_item(key) for key in plots.built()]
+        widths = [p.geometry().width() for p in shown if p is not None and p.isVisible()]
+        return bool(widths) and min(widths) > 0.5 * plots.canvas().width()
 
     def time_to_charts(owner: QWidget, action: Callable[[], None]) -> float:
         watch = PaintWatch(owner)
