@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from numpy.lib.stride_tricks import sliding_window_view
 
 from st_desktop.domain.activity import FloatArray
 from st_desktop.parsers.fit_definitions import Definition
@@ -106,7 +107,12 @@ def _definition_columns(
 ) -> tuple[dict[str, FloatArray], dict[str, list[str | None]]]:
     """The numeric and string columns of the messages of one definition."""
     offsets = np.asarray(d.offsets, dtype=np.int64)
-    rows = u8[offsets[:, None] + np.arange(d.size, dtype=np.int64)]
+    if d.size and len(offsets):
+        # Each message's bytes, taken from a sliding-window view of the file: no index array
+        # of every byte of every row (19 MB for the 60,000 records of a 14 h ride).
+        rows = sliding_window_view(u8, d.size)[offsets]
+    else:
+        rows = u8[offsets[:, None] + np.arange(d.size, dtype=np.int64)]
     columns: dict[str, FloatArray] = {}
     strings: dict[str, list[str | None]] = {}
     for number, offset, size, base in d.fields:
