@@ -63,6 +63,7 @@ class StackedPlots(QWidget):
         self._slots: dict[str, Chart] = {}
         self._charts: list[Chart] = []  # shown, top to bottom
         self._span = 0.0  # of the whole x range
+        self._placing = False  # show_charts moves the ranges: not the user zooming
         self._title_font = QFont(self.font())
         self._title_font.setPointSizeF(self.font().pointSizeF() * 0.9)
         self._tick_font = QFont(self.font())
@@ -118,6 +119,24 @@ class StackedPlots(QWidget):
             time_steps: the x values are seconds: put ticks on whole minutes and hours.
             shaded: x spans (pauses) greyed out in every chart.
         """
+        self._placing = True
+        try:
+            self._show_charts(x, specs, x_formatter, time_steps, shaded, full_x)
+        finally:
+            self._placing = False
+        # The ranges moved while linking and fitting (a chart last shown for a shorter track
+        # briefly set them all): whether to draw every sample is decided on the final range.
+        self._x_range_changed()
+
+    def _show_charts(
+        self,
+        x: FloatArray,
+        specs: Sequence[ChartSpec],
+        x_formatter: TickFormatter | None,
+        time_steps: bool,
+        shaded: Sequence[tuple[float, float]],
+        full_x: FloatArray | None,
+    ) -> None:
         wanted = {spec.key for spec in specs}
         for key, chart in self._slots.items():
             if key not in wanted:
@@ -193,7 +212,7 @@ class StackedPlots(QWidget):
 
     def _x_range_changed(self, *_args: object) -> None:
         """Zoomed in far enough, every sample is drawn; at the whole range, the reduced ones."""
-        if not self._charts or self._span <= 0:
+        if self._placing or not self._charts or self._span <= 0:
             return
         low, high = self._charts[0].plot.viewRange()[0]
         detail = (high - low) < ZOOM_DETAIL * self._span

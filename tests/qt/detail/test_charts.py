@@ -230,6 +230,25 @@ def test_hovering_or_zooming_a_reduced_track_asks_once_for_every_sample(
     assert asked == [1, 1]
 
 
+def test_stepping_through_files_never_asks_for_every_sample_by_itself(charts: ChartsView) -> None:
+    # A chart hidden for one file keeps the range of an older, shorter one: linking it to the
+    # others while the next file is shown briefly looked like the user zooming in, and the
+    # whole file was read again from the disk (a GUI pause while a worker parsed it).
+    asked: list[int] = []
+    charts.details_wanted.connect(lambda: asked.append(1))
+    no_elevation = ride_track(14 * 3600)
+    no_elevation = Track(
+        **{**vars(no_elevation), "elevation": np.full(len(no_elevation.time), np.nan)}
+    )
+    for track in (run_track(), no_elevation.display, ride_track(13 * 3600).display):
+        charts.set_track(track, "metric")
+        QApplication.processEvents()
+    assert asked == []
+    assert charts.plots.plot_item("elevation").isVisible()  # type: ignore[union-attr]
+    low, high = charts.plots.grab_x_range() or (0.0, 0.0)
+    assert high - low == pytest.approx(13 * 3600, rel=0.01)  # the whole ride, not zoomed
+
+
 class PaintCounter(QObject):
     """Counts the paints of a widget."""
 
