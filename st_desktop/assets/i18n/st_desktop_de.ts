@@ -399,6 +399,11 @@ Die Eingabetaste zeigt es in der Trainingstabelle</translation>
         <source>X axis:</source>
         <translation>X-Achse:</translation>
     </message>
+    <message>
+        <source>{days} d</source>
+        <extracomment>A tick label of a time axis in whole days (&quot;50 d&quot;).</extracomment>
+        <translation>{days} T</translation>
+    </message>
 </context>
 <context>
     <name>DataActions</name>

@@ -31,7 +31,7 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from st_desktop.domain.track import FloatArray, Track
@@ -262,7 +262,7 @@ class ChartsView(QWidget):
             plots.show_charts(
                 self._x,
                 specs,
-                x_formatter=lambda v: format_duration(max(v, 0.0)),
+                x_formatter=self._elapsed_tick,
                 time_steps=True,
                 shaded=list(drawn.pauses),
                 full_x=full_x,
@@ -344,6 +344,16 @@ class ChartsView(QWidget):
             self._plots.set_cursor(float(track.distance[index] / distance_unit(self._units)[0]))
         else:
             self._plots.set_cursor(float(track.time[index]))
+
+    def _elapsed_tick(self, seconds: float) -> str:
+        """A time axis label: "1:30:00", or whole days ("50 d") on the axis of a file whose
+        tracks lie days apart (its ticks fall on whole days, see ``TIME_STEPS``)."""
+        seconds = max(seconds, 0.0)
+        days, rest = divmod(round(seconds), 86400)
+        if days >= 2 and not rest:
+            #: A tick label of a time axis in whole days ("50 d").
+            return self.tr("{days} d").format(days=QLocale().toString(days))
+        return format_duration(seconds)
 
     def _want_details(self) -> None:
         if not self._asked and self._track is not None and self._track.is_reduced:

@@ -363,3 +363,18 @@ def test_charts_built_while_hidden_fill_the_view_at_their_first_track(qtbot: QtB
 def _shown_plots(charts: ChartsView) -> list[Any]:
     plots = [charts.plots.plot_item(key) for key in CHART_KEYS]
     return [plot for plot in plots if plot is not None and plot.isVisible()]
+
+
+def test_a_file_whose_tracks_lie_months_apart_is_labelled_in_days(charts: ChartsView) -> None:
+    ride = ride_track(2 * 3600)
+    time = ride.time.copy()
+    time[len(time) // 2 :] += 140 * 86400.0  # the second track, 140 days later
+    charts.set_track(Track(**{**vars(ride), "time": time}), "metric")
+    QApplication.processEvents()
+
+    axis = charts.plots.plot_items()[-1].getAxis("bottom")
+    low, high = charts.plots.grab_x_range() or (0.0, 0.0)
+    (spacing, values), *_ = axis.tickValues(low, high, 560.0)
+    labels = axis.tickStrings(values, 1.0, spacing)
+    assert 2 <= len(labels) <= 8
+    assert all(label.endswith(" d") for label in labels if label != "0:00")
