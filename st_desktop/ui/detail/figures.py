@@ -36,8 +36,8 @@ FIGURES = (
 MISSING = "–"
 
 
-def room_for(key: str, units: str) -> str:
-    """A value as wide as most workouts' ``key`` figure gets: each value column keeps room for
+def typical_values(units: str) -> dict[str, str]:
+    """For each figure, a value as wide as most workouts' get: each value column keeps room for
     it, so that loading a workout after another (or after "–") does not re-flow the editor
     (the charts below would be laid out and painted again at another height)."""
     wide = {
@@ -57,7 +57,7 @@ def room_for(key: str, units: str) -> str:
         "calories": format_calories(38_888.0),
     }
     wide["max_speed"], wide["loss"] = wide["avg_speed"], wide["gain"]
-    return wide.get(key, MISSING)
+    return wide
 
 
 class FiguresView(QWidget):
@@ -79,7 +79,7 @@ class FiguresView(QWidget):
         self._pairs: list[tuple[QLabel, QLabel]] = []
         self._columns = 0
         self._units = "metric"
-        self._room: dict[str, int] = {}  # the width kept for each value (see room_for)
+        self._room: dict[str, int] = {}  # the width kept for each value (see typical_values)
         self.labels: dict[str, QLabel] = {}
         for key, caption in FIGURES:
             caption_label = QLabel(self.tr(str(caption)), self)
@@ -141,8 +141,9 @@ class FiguresView(QWidget):
         if self._room and units == self._units:
             return
         self._units = units
+        typical = typical_values(units)
         self._room = {
-            label.objectName(): label.fontMetrics().horizontalAdvance(room_for(key, units))
+            label.objectName(): label.fontMetrics().horizontalAdvance(typical.get(key, MISSING))
             for key, label in self.labels.items()
         }
         self.updateGeometry()
