@@ -23,6 +23,15 @@ TIME_STEPS = (
     200 * 86400, 500 * 86400, 1000 * 86400,
 )  # fmt: skip
 
+#: Seconds in a day: a time axis whose ticks are whole days apart is labelled in days.
+DAY_S = 86400
+
+
+def whole_days(spacing: float) -> bool:
+    """True when ticks ``spacing`` seconds apart all fall on whole days (label them in days)."""
+    return spacing >= DAY_S and spacing % DAY_S == 0
+
+
 #: Pixels between labelled ticks of a y axis at least.
 MIN_LABEL_GAP = 16
 #: Pixels a tick label keeps from either end of its axis (pyqtgraph drops labels that stick out).

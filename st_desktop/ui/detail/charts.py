@@ -264,6 +264,7 @@ class ChartsView(QWidget):
                 specs,
                 x_formatter=self._elapsed_tick,
                 time_steps=True,
+                day_formatter=self._days_tick,
                 shaded=list(drawn.pauses),
                 full_x=full_x,
             )
@@ -345,15 +346,16 @@ class ChartsView(QWidget):
         else:
             self._plots.set_cursor(float(track.time[index]))
 
-    def _elapsed_tick(self, seconds: float) -> str:
-        """A time axis label: "1:30:00", or whole days ("50 d") on the axis of a file whose
-        tracks lie days apart (its ticks fall on whole days, see ``TIME_STEPS``)."""
-        seconds = max(seconds, 0.0)
-        days, rest = divmod(round(seconds), 86400)
-        if days >= 2 and not rest:
-            #: A tick label of a time axis in whole days ("50 d").
-            return self.tr("{days} d").format(days=QLocale().toString(days))
-        return format_duration(seconds)
+    @staticmethod
+    def _elapsed_tick(seconds: float) -> str:
+        """A time axis label: "1:30:00"."""
+        return format_duration(max(seconds, 0.0))
+
+    def _days_tick(self, days: int) -> str:
+        """A time axis label where the ticks are whole days apart (a file whose tracks lie
+        days or months apart): "50 d"."""
+        #: A tick label of a time axis in whole days ("50 d").
+        return self.tr("{days} d").format(days=QLocale().toString(days))
 
     def _want_details(self) -> None:
         if not self._asked and self._track is not None and self._track.is_reduced:

@@ -14,11 +14,13 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from st_desktop.ui.chart_format import (
+    DAY_S,
     FloatArray,
     TickFormatter,
     strip_unit,
     time_tick_spacing,
     value_ticks,
+    whole_days,
 )
 from st_desktop.ui.theme import Colours
 
@@ -44,10 +46,15 @@ class Axis(pg.AxisItem):  # type: ignore[misc]
         super().__init__(orientation)
         self.formatter = formatter
         self.time_steps = time_steps
+        #: With ``time_steps``, the labels of ticks whole days apart ("50 d"), from a day count.
+        self.day_formatter: Callable[[int], str] | None = None
         #: Ticks outside (low, high) are not drawn: no label beside the empty room for the title.
         self.data_range: tuple[float, float] | None = None
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.time_steps and self.day_formatter is not None and whole_days(spacing):
+            # Every label of the level in days, never "36:00:00" beside "2 d".
+            return [self.day_formatter(round(v / DAY_S)) for v in values]
         if self.formatter is None:
             return list(super().tickStrings(values, scale, spacing))
         return [self.formatter(v) for v in values]

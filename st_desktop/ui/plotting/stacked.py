@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -106,6 +106,7 @@ class StackedPlots(QWidget):
         *,
         x_formatter: TickFormatter | None = None,
         time_steps: bool = False,
+        day_formatter: Callable[[int], str] | None = None,
         shaded: Sequence[tuple[float, float]] = (),
         full_x: FloatArray | None = None,
     ) -> None:
@@ -117,11 +118,13 @@ class StackedPlots(QWidget):
             full_x: the x values of the specs' ``full_y`` (when ``x`` is a reduction).
             x_formatter: how bottom tick labels are written; None for plain numbers.
             time_steps: the x values are seconds: put ticks on whole minutes and hours.
+            day_formatter: with ``time_steps``, how ticks whole days apart are labelled, from a
+                day count ("50 d"); None: as the other ticks.
             shaded: x spans (pauses) greyed out in every chart.
         """
         self._placing = True
         try:
-            self._show_charts(x, specs, x_formatter, time_steps, shaded, full_x)
+            self._show_charts(x, specs, (x_formatter, time_steps, day_formatter), shaded, full_x)
         finally:
             self._placing = False
         # The ranges moved while linking and fitting (a chart last shown for a shorter track
@@ -132,8 +135,7 @@ class StackedPlots(QWidget):
         self,
         x: FloatArray,
         specs: Sequence[ChartSpec],
-        x_formatter: TickFormatter | None,
-        time_steps: bool,
+        labels: tuple[TickFormatter | None, bool, Callable[[int], str] | None],
         shaded: Sequence[tuple[float, float]],
         full_x: FloatArray | None,
     ) -> None:
@@ -146,8 +148,8 @@ class StackedPlots(QWidget):
         for spec in sorted(specs, key=lambda s: self._keys.index(s.key)):
             chart = self._slot(spec.key)
             bottom = chart.bottom
-            if bottom.formatter is not x_formatter or bottom.time_steps != time_steps:
-                bottom.formatter, bottom.time_steps = x_formatter, time_steps
+            if (bottom.formatter, bottom.time_steps, bottom.day_formatter) != labels:
+                bottom.formatter, bottom.time_steps, bottom.day_formatter = labels
                 bottom.picture = None
             chart.show(spec, x, full_x)
             chart.shade(shaded)

@@ -378,3 +378,19 @@ def test_a_file_whose_tracks_lie_months_apart_is_labelled_in_days(charts: Charts
     labels = axis.tickStrings(values, 1.0, spacing)
     assert 2 <= len(labels) <= 8
     assert all(label.endswith(" d") for label in labels if label != "0:00")
+
+
+@pytest.mark.parametrize("days_apart", [1.5, 3.0, 9.0, 140.0])
+def test_a_time_axis_never_mixes_hours_and_days(charts: ChartsView, days_apart: float) -> None:
+    ride = ride_track(2 * 3600)
+    time = ride.time.copy()
+    time[len(time) // 2 :] += days_apart * 86400.0
+    charts.set_track(Track(**{**vars(ride), "time": time}), "metric")
+    QApplication.processEvents()
+
+    axis = charts.plots.plot_items()[-1].getAxis("bottom")
+    low, high = charts.plots.grab_x_range() or (0.0, 0.0)
+    for spacing, values in axis.tickValues(low, high, 560.0):
+        labels = axis.tickStrings(values, 1.0, spacing)
+        in_days = [label.endswith(" d") for label in labels]
+        assert all(in_days) or not any(in_days), labels

@@ -12,6 +12,7 @@ from st_desktop.ui.chart_format import (
     strip_unit,
     time_tick_spacing,
     value_ticks,
+    whole_days,
 )
 
 
@@ -75,3 +76,10 @@ def test_nice_steps_are_1_2_5_times_a_power_of_ten(smallest: float, step: float)
 def test_unit_is_stripped_from_titles() -> None:
     assert strip_unit("Heart rate (bpm)") == "Heart rate"
     assert strip_unit("Pace") == "Pace"
+
+
+def test_only_ticks_whole_days_apart_are_labelled_in_days() -> None:
+    assert whole_days(86400.0)
+    assert whole_days(50 * 86400.0)
+    assert not whole_days(43200.0)  # 12 h: "12:00:00", "36:00:00" …
+    assert not whole_days(36 * 3600.0)
